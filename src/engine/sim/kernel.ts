@@ -1,0 +1,558 @@
+// The discrete-event kernel: a virtual clock in integer milliseconds, one event queue ordered by
+// (time, insertion sequence), one seeded generator, hosts and processes, and a network with
+// latency, seeded jitter, partitions, drops and disconnect notices. It knows nothing of Spark:
+// the model above it supplies one `dispatch` function and keeps its actors' state as plain data
+// inside each process, so `snapshot()` is a structuredClone and a run is a pure function of its
+// inputs.
+import { heapPop, heapPush } from './queue';
+import { Random } from './random';
+
+export type Pid = number;
+
+/** Every message is plain data with a `type`; the model defines the union. */
+export interface Msg {
+  readonly type: string;
+}
+
+/** What the kernel delivers to a process. `ep` is the endpoint name; '*' reaches every endpoint. */
+export interface Delivery {
+  t: number;
+  seq: number;
+  to: Pid;
+  ep: string;
+  from: Pid;
+  fromEp: string;
+  msg: Msg;
+  /** Network message id (index into the trace + 1), 0 for local events (timers, self-sends). */
+  net: number;
+  /** > 0 when this message is an ask that expects a reply. */
+  askId: number;
+  /** > 0 when this message is the reply to ask `replyTo`. */
+  replyTo: number;
+}
+
+export interface Host {
+  name: string;
+  up: boolean;
+}
+
+export interface Process<S = unknown> {
+  pid: Pid;
+  host: string;
+  /** What the model runs in it ('master', 'worker', 'executor'...). */
+  kind: string;
+  /** Shown in traces and logs, e.g. "Worker@w1". */
+  label: string;
+  /** Host-unique port of its RpcEnv (0 when it has none). */
+  port: number;
+  parent: Pid;
+  alive: boolean;
+  startedAt: number;
+  exitedAt: number;
+  exitCode: number | null;
+  state: S;
+}
+
+export interface Partition {
+  a: string;
+  b: string;
+  /** When true only a → b is cut. */
+  oneWay: boolean;
+}
+
+export interface NetworkState {
+  latencyMs: number;
+  jitterMs: number;
+  partitions: Partition[];
+}
+
+export interface MessageRecord {
+  id: number;
+  t: number;
+  /** When it arrives (or would have arrived). */
+  tDeliver: number;
+  from: Pid;
+  to: Pid;
+  fromLabel: string;
+  toLabel: string;
+  toEp: string;
+  type: string;
+  /** null while in flight. */
+  delivered: boolean | null;
+  /** Why it was lost: 'partition', 'host-down', 'process-dead', 'timeout'. */
+  dropReason?: string;
+  /** Ask id / reply id so a viewer can pair them. */
+  askId: number;
+  replyTo: number;
+  /** The message itself, for inspectors (kept by reference; messages are immutable once sent). */
+  msg: Msg;
+}
+
+export interface LogRecord {
+  t: number;
+  pid: Pid;
+  source: string;
+  level: 'INFO' | 'WARN' | 'ERROR';
+  text: string;
+}
+
+interface PendingAsk {
+  from: Pid;
+  fromEp: string;
+  to: Pid;
+  requestType: string;
+  /** Plain data the asker wants back with the reply or the timeout. */
+  ctx: unknown;
+}
+
+/** A reply or a timeout, as the asker sees it. */
+export interface AskTimeout extends Msg {
+  type: 'AskTimeout';
+  askId: number;
+  requestType: string;
+  ctx: unknown;
+}
+
+/** Spark's onDisconnected: the peer process at `peer` dropped its connection to us. */
+export interface Disconnected extends Msg {
+  type: 'Disconnected';
+  peer: Pid;
+  peerHost: string;
+  peerPort: number;
+}
+
+/** The OS telling a parent that a child process ended (Process.waitFor returning). */
+export interface ChildExited extends Msg {
+  type: 'ChildExited';
+  child: Pid;
+  exitCode: number;
+}
+
+/** Everything that varies over a run, as plain data. */
+export interface KernelState {
+  now: number;
+  seq: number;
+  queue: Delivery[];
+  cancelled: Set<number>;
+  hosts: Map<string, Host>;
+  procs: Process[];
+  network: NetworkState;
+  /** For per-connection FIFO (TCP keeps order): last delivery time per (from, to). */
+  linkLast: Map<number, number>;
+  /** Established connections, both ways: who gets a disconnect notice when a process dies. */
+  conns: Map<Pid, Set<Pid>>;
+  asks: Map<number, PendingAsk>;
+  nextAskId: number;
+  nextNetId: number;
+  rng: number[];
+  /** FNV-1a over every resolved message and log line: the trace hash of the determinism tests. */
+  hash: number;
+  eventsProcessed: number;
+}
+
+export interface KernelOptions {
+  seed: number;
+  network?: Partial<NetworkState>;
+  /** Keep every message and log line (the UI, `--trace` and `--log` want them; the benchmark does not). */
+  record?: boolean;
+}
+
+export type Dispatch = (k: Kernel, proc: Process, d: Delivery) => void;
+
+const FNV_PRIME = 16777619;
+
+function fnv(hash: number, s: string): number {
+  let h = hash;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+function fnvInt(hash: number, n: number): number {
+  let h = hash;
+  h ^= n & 0xffff;
+  h = Math.imul(h, FNV_PRIME);
+  h ^= (n >>> 16) & 0xffff;
+  h = Math.imul(h, FNV_PRIME);
+  h ^= Math.floor(n / 4294967296) & 0xffff;
+  h = Math.imul(h, FNV_PRIME);
+  return h >>> 0;
+}
+
+const LINK_SHIFT = 1 << 21;
+
+export class Kernel {
+  state: KernelState;
+  readonly record: boolean;
+  /** Every network message (when recording). Outside `state`: history is append-only and huge. */
+  messages: MessageRecord[] = [];
+  logs: LogRecord[] = [];
+  private rng: Random;
+  private dispatch: Dispatch;
+
+  constructor(opts: KernelOptions, dispatch: Dispatch) {
+    this.record = opts.record ?? true;
+    this.dispatch = dispatch;
+    this.rng = new Random(opts.seed);
+    this.state = {
+      now: 0,
+      seq: 0,
+      queue: [],
+      cancelled: new Set(),
+      hosts: new Map(),
+      procs: [],
+      network: { latencyMs: opts.network?.latencyMs ?? 2, jitterMs: opts.network?.jitterMs ?? 1, partitions: [] },
+      linkLast: new Map(),
+      conns: new Map(),
+      asks: new Map(),
+      nextAskId: 1,
+      nextNetId: 1,
+      rng: [],
+      hash: 2166136261,
+      eventsProcessed: 0,
+    };
+  }
+
+  get now(): number {
+    return this.state.now;
+  }
+
+  get random(): Random {
+    return this.rng;
+  }
+
+  // ---------------------------------------------------------------- snapshots
+
+  /** A deep copy of everything that varies (not the recorded history). */
+  snapshot(): KernelState {
+    this.state.rng = this.rng.getState();
+    return structuredClone(this.state);
+  }
+
+  restore(s: KernelState, historyLength?: { messages: number; logs: number }): void {
+    this.state = structuredClone(s);
+    this.rng = new Random(this.state.rng);
+    if (historyLength) {
+      this.messages.length = historyLength.messages;
+      this.logs.length = historyLength.logs;
+    }
+  }
+
+  // ---------------------------------------------------------------- hosts and processes
+
+  addHost(name: string): Host {
+    let h = this.state.hosts.get(name);
+    if (!h) {
+      h = { name, up: true };
+      this.state.hosts.set(name, h);
+    }
+    return h;
+  }
+
+  host(name: string): Host | undefined {
+    return this.state.hosts.get(name);
+  }
+
+  proc<S = unknown>(pid: Pid): Process<S> {
+    const p = this.state.procs[pid - 1];
+    if (!p) throw new Error(`no process ${pid}`);
+    return p as Process<S>;
+  }
+
+  spawn<S>(host: string, kind: string, label: string, state: S, opts: { port?: number; parent?: Pid } = {}): Process<S> {
+    const h = this.addHost(host);
+    if (!h.up) throw new Error(`cannot start ${label}: host ${host} is powered off`);
+    const pid = this.state.procs.length + 1;
+    const p: Process<S> = {
+      pid,
+      host,
+      kind,
+      label,
+      port: opts.port ?? 0,
+      parent: opts.parent ?? 0,
+      alive: true,
+      startedAt: this.state.now,
+      exitedAt: -1,
+      exitCode: null,
+      state,
+    };
+    this.state.procs.push(p as Process);
+    return p;
+  }
+
+  /** Live processes on a host, oldest first. */
+  procsOn(host: string): Process[] {
+    return this.state.procs.filter((p) => p.alive && p.host === host);
+  }
+
+  /**
+   * Ends a process. Its pending events are dropped lazily (dispatch checks `alive`); its parent is
+   * told (ChildExited); its peers get a disconnect notice unless the exit is silent (a machine
+   * that loses power sends no TCP reset).
+   */
+  exit(pid: Pid, exitCode: number, opts: { silent?: boolean } = {}): void {
+    const p = this.proc(pid);
+    if (!p.alive) return;
+    p.alive = false;
+    p.exitedAt = this.state.now;
+    p.exitCode = exitCode;
+    const peers = this.state.conns.get(pid);
+    this.state.conns.delete(pid);
+    if (peers) {
+      for (const q of peers) {
+        this.state.conns.get(q)?.delete(pid);
+        if (opts.silent) continue;
+        const peer = this.proc(q);
+        if (!peer.alive) continue;
+        // The reset travels the network like any packet: a partition swallows it.
+        if (this.blocked(p.host, peer.host)) continue;
+        const notice: Disconnected = { type: 'Disconnected', peer: pid, peerHost: p.host, peerPort: p.port };
+        this.enqueue(this.state.now + this.latency(), q, '*', pid, '', notice, 0, 0, 0);
+      }
+    }
+    if (p.parent) {
+      const parent = this.proc(p.parent);
+      if (parent.alive && parent.host === p.host) {
+        const note: ChildExited = { type: 'ChildExited', child: pid, exitCode };
+        this.enqueue(this.state.now, p.parent, '@child', pid, '', note, 0, 0, 0);
+      }
+    }
+  }
+
+  /** The machine vanishes: every process on it stops at once, silently. */
+  powerOff(host: string): void {
+    const h = this.addHost(host);
+    h.up = false;
+    for (const p of this.procsOn(host)) this.exit(p.pid, 137, { silent: true });
+  }
+
+  powerOn(host: string): void {
+    this.addHost(host).up = true;
+  }
+
+  // ---------------------------------------------------------------- network
+
+  setNetwork(n: Partial<Pick<NetworkState, 'latencyMs' | 'jitterMs'>>): void {
+    if (n.latencyMs !== undefined) this.state.network.latencyMs = n.latencyMs;
+    if (n.jitterMs !== undefined) this.state.network.jitterMs = n.jitterMs;
+  }
+
+  partition(a: string, b: string, oneWay = false): void {
+    this.state.network.partitions.push({ a, b, oneWay });
+  }
+
+  /** Ends the partitions between a and b (either order), or all of them. */
+  heal(a?: string, b?: string): void {
+    const n = this.state.network;
+    n.partitions =
+      a === undefined || b === undefined ? [] : n.partitions.filter((p) => !((p.a === a && p.b === b) || (p.a === b && p.b === a)));
+  }
+
+  blocked(fromHost: string, toHost: string): boolean {
+    const parts = this.state.network.partitions;
+    if (parts.length === 0 || fromHost === toHost) return false;
+    for (const p of parts) {
+      if (p.a === fromHost && p.b === toHost) return true;
+      if (!p.oneWay && p.a === toHost && p.b === fromHost) return true;
+    }
+    return false;
+  }
+
+  latency(): number {
+    const { latencyMs, jitterMs } = this.state.network;
+    return jitterMs > 0 ? latencyMs + this.rng.int(0, jitterMs) : latencyMs;
+  }
+
+  /** Fire-and-forget RPC (`send`). Returns the message id. */
+  send(from: Pid, fromEp: string, to: Pid, toEp: string, msg: Msg): number {
+    return this.transmit(from, fromEp, to, toEp, msg, 0, 0);
+  }
+
+  /**
+   * Request/response RPC (`ask`). The reply reaches `fromEp` with `replyTo` set and `ctx` readable
+   * through `askContext`; if none comes within `timeoutMs`, an AskTimeout does.
+   */
+  ask(from: Pid, fromEp: string, to: Pid, toEp: string, msg: Msg, timeoutMs: number, ctx: unknown = null): number {
+    const askId = this.state.nextAskId++;
+    this.state.asks.set(askId, { from, fromEp, to, requestType: msg.type, ctx });
+    this.transmit(from, fromEp, to, toEp, msg, askId, 0);
+    const timeout: AskTimeout = { type: 'AskTimeout', askId, requestType: msg.type, ctx };
+    this.enqueue(this.state.now + timeoutMs, from, fromEp, from, fromEp, timeout, 0, 0, askId);
+    return askId;
+  }
+
+  /** Answers the ask carried by delivery `d` (context.reply). */
+  reply(d: Delivery, msg: Msg): void {
+    if (d.askId <= 0) throw new Error(`reply to a message that is not an ask: ${d.msg.type}`);
+    this.transmit(d.to, d.ep, d.from, d.fromEp, msg, 0, d.askId);
+  }
+
+  /** The ctx given to `ask`, for a reply delivery (undefined once answered or timed out). */
+  askContext(askId: number): unknown {
+    return this.state.asks.get(askId)?.ctx;
+  }
+
+  private transmit(from: Pid, fromEp: string, to: Pid, toEp: string, msg: Msg, askId: number, replyTo: number): number {
+    const s = this.state;
+    const src = this.proc(from);
+    const dst = this.proc(to);
+    const sameProcess = from === to;
+    let t = s.now + (sameProcess ? 0 : this.latency());
+    if (!sameProcess) {
+      // TCP keeps order on a connection: never overtake an earlier message on the same link.
+      const key = from * LINK_SHIFT + to;
+      const last = s.linkLast.get(key);
+      if (last !== undefined && last > t) t = last;
+      s.linkLast.set(key, t);
+    }
+    const id = s.nextNetId++;
+    if (this.record) {
+      this.messages.push({
+        id,
+        t: s.now,
+        tDeliver: t,
+        from,
+        to,
+        fromLabel: src.label,
+        toLabel: dst.label,
+        toEp,
+        type: msg.type,
+        delivered: null,
+        askId,
+        replyTo,
+        msg,
+      });
+    }
+    this.enqueue(t, to, toEp, from, fromEp, msg, id, askId, replyTo);
+    return id;
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  /** A self-message after `delayMs` (Spark's scheduled executors and self-sends). Returns a handle. */
+  timer(pid: Pid, ep: string, delayMs: number, msg: Msg): number {
+    return this.enqueue(this.state.now + Math.max(0, Math.round(delayMs)), pid, ep, pid, ep, msg, 0, 0, 0);
+  }
+
+  /** Schedules a message at an absolute time for a process (scenario actions use this). */
+  at(t: number, pid: Pid, ep: string, msg: Msg): number {
+    return this.enqueue(Math.max(t, this.state.now), pid, ep, pid, ep, msg, 0, 0, 0);
+  }
+
+  cancel(handle: number): void {
+    if (handle > 0) this.state.cancelled.add(handle);
+  }
+
+  private enqueue(t: number, to: Pid, ep: string, from: Pid, fromEp: string, msg: Msg, net: number, askId: number, replyTo: number): number {
+    const seq = ++this.state.seq;
+    heapPush(this.state.queue, { t, seq, to, ep, from, fromEp, msg, net, askId, replyTo });
+    return seq;
+  }
+
+  // ---------------------------------------------------------------- logging
+
+  log(pid: Pid, text: string, level: LogRecord['level'] = 'INFO'): void {
+    const p = this.proc(pid);
+    this.state.hash = fnv(fnvInt(this.state.hash, this.state.now), text);
+    if (this.record) this.logs.push({ t: this.state.now, pid, source: p.label, level, text });
+  }
+
+  // ---------------------------------------------------------------- the loop
+
+  /** Time of the next pending event, or Infinity. */
+  nextTime(): number {
+    const q = this.state.queue;
+    return q.length ? (q[0] as Delivery).t : Infinity;
+  }
+
+  /** Runs every event with t ≤ until, then sets the clock to `until`. Returns events processed. */
+  runUntil(until: number): number {
+    const s = this.state;
+    const q = s.queue;
+    let n = 0;
+    while (q.length > 0 && (q[0] as Delivery).t <= until) {
+      const d = heapPop(q) as Delivery;
+      s.now = d.t;
+      this.process(d);
+      n++;
+    }
+    if (until > s.now && until !== Infinity) s.now = until;
+    s.eventsProcessed += n;
+    return n;
+  }
+
+  /** Runs one event (for "step"). Returns it, or undefined when nothing is left. */
+  step(): Delivery | undefined {
+    const d = heapPop(this.state.queue);
+    if (!d) return undefined;
+    this.state.now = d.t;
+    this.process(d);
+    this.state.eventsProcessed++;
+    return d;
+  }
+
+  private process(d: Delivery): void {
+    const s = this.state;
+    if (s.cancelled.size > 0 && s.cancelled.delete(d.seq)) return;
+    const p = s.procs[d.to - 1] as Process;
+
+    if (d.msg.type === 'AskTimeout' && d.net === 0) {
+      // Lazily cancelled: only fire if the ask is still unanswered.
+      const pending = s.asks.get(d.replyTo);
+      if (!pending) return;
+      s.asks.delete(d.replyTo);
+      if (!p.alive) return;
+      this.dispatch(this, p, d);
+      return;
+    }
+
+    if (d.net > 0) {
+      const src = s.procs[d.from - 1] as Process;
+      const dropReason = !p.alive
+        ? this.state.hosts.get(p.host)?.up === false
+          ? 'host-down'
+          : 'process-dead'
+        : this.blocked(src.host, p.host)
+          ? 'partition'
+          : undefined;
+      this.resolve(d, dropReason);
+      if (dropReason) return;
+      if (d.replyTo > 0) {
+        // A reply nobody waits for any more (timed out) is dropped on the floor, as in Spark.
+        if (!s.asks.has(d.replyTo)) return;
+      }
+      if (d.from !== d.to) {
+        let a = s.conns.get(d.from);
+        if (!a) s.conns.set(d.from, (a = new Set()));
+        a.add(d.to);
+        let b = s.conns.get(d.to);
+        if (!b) s.conns.set(d.to, (b = new Set()));
+        b.add(d.from);
+      }
+      this.dispatch(this, p, d);
+      if (d.replyTo > 0) s.asks.delete(d.replyTo);
+      return;
+    }
+
+    if (!p.alive) return;
+    this.dispatch(this, p, d);
+  }
+
+  private resolve(d: Delivery, dropReason: string | undefined): void {
+    const s = this.state;
+    let h = fnvInt(s.hash, d.t);
+    h = fnv(h, d.msg.type);
+    h = fnvInt(h, d.from);
+    h = fnvInt(h, d.to);
+    s.hash = fnvInt(h, dropReason ? 0 : 1);
+    if (this.record) {
+      const rec = this.messages[d.net - 1];
+      if (rec) {
+        rec.delivered = !dropReason;
+        if (dropReason) rec.dropReason = dropReason;
+      }
+    }
+  }
+}
