@@ -75,7 +75,11 @@ export interface MessageRecord {
   to: Pid;
   fromLabel: string;
   toLabel: string;
+  fromEp: string;
   toEp: string;
+  /** "host:port" of each side's process. */
+  fromAddr: string;
+  toAddr: string;
   type: string;
   /** null while in flight. */
   delivered: boolean | null;
@@ -148,6 +152,8 @@ export interface KernelState {
   /** FNV-1a over every resolved message and log line: the trace hash of the determinism tests. */
   hash: number;
   eventsProcessed: number;
+  /** Pending events whose type is not "background" (see setBackground). */
+  foreground: number;
 }
 
 export interface KernelOptions {
@@ -191,6 +197,7 @@ export class Kernel {
   logs: LogRecord[] = [];
   private rng: Random;
   private dispatch: Dispatch;
+  private background: ReadonlySet<string> = new Set();
 
   constructor(opts: KernelOptions, dispatch: Dispatch) {
     this.record = opts.record ?? true;
@@ -212,7 +219,21 @@ export class Kernel {
       rng: [],
       hash: 2166136261,
       eventsProcessed: 0,
+      foreground: 0,
     };
+  }
+
+  /**
+   * Message types that recur for as long as the system lives (heartbeats, periodic checks). The
+   * model names them; the kernel only counts the other pending events, so a runner can tell when
+   * nothing is left to happen.
+   */
+  setBackground(types: ReadonlySet<string>): void {
+    this.background = types;
+  }
+
+  foregroundPending(): number {
+    return this.state.foreground;
   }
 
   get now(): number {
@@ -366,7 +387,7 @@ export class Kernel {
   }
 
   /** Fire-and-forget RPC (`send`). Returns the message id. */
-  send(from: Pid, fromEp: string, to: Pid, toEp: string, msg: Msg): number {
+  send<M extends Msg>(from: Pid, fromEp: string, to: Pid, toEp: string, msg: M): number {
     return this.transmit(from, fromEp, to, toEp, msg, 0, 0);
   }
 
@@ -374,7 +395,7 @@ export class Kernel {
    * Request/response RPC (`ask`). The reply reaches `fromEp` with `replyTo` set and `ctx` readable
    * through `askContext`; if none comes within `timeoutMs`, an AskTimeout does.
    */
-  ask(from: Pid, fromEp: string, to: Pid, toEp: string, msg: Msg, timeoutMs: number, ctx: unknown = null): number {
+  ask<M extends Msg>(from: Pid, fromEp: string, to: Pid, toEp: string, msg: M, timeoutMs: number, ctx: unknown = null): number {
     const askId = this.state.nextAskId++;
     this.state.asks.set(askId, { from, fromEp, to, requestType: msg.type, ctx });
     this.transmit(from, fromEp, to, toEp, msg, askId, 0);
@@ -384,7 +405,7 @@ export class Kernel {
   }
 
   /** Answers the ask carried by delivery `d` (context.reply). */
-  reply(d: Delivery, msg: Msg): void {
+  reply<M extends Msg>(d: Delivery, msg: M): void {
     if (d.askId <= 0) throw new Error(`reply to a message that is not an ask: ${d.msg.type}`);
     this.transmit(d.to, d.ep, d.from, d.fromEp, msg, 0, d.askId);
   }
@@ -417,7 +438,10 @@ export class Kernel {
         to,
         fromLabel: src.label,
         toLabel: dst.label,
+        fromEp,
         toEp,
+        fromAddr: `${src.host}:${src.port}`,
+        toAddr: `${dst.host}:${dst.port}`,
         type: msg.type,
         delivered: null,
         askId,
@@ -429,15 +453,36 @@ export class Kernel {
     return id;
   }
 
+  /**
+   * Opens a connection without a message (an RpcEnv setting up a ref, a watcher connecting): from
+   * now on each side gets a disconnect notice if the other dies. A partition prevents it.
+   */
+  connect(a: Pid, b: Pid): void {
+    const pa = this.proc(a);
+    const pb = this.proc(b);
+    if (a === b || !pa.alive || !pb.alive || this.blocked(pa.host, pb.host) || this.blocked(pb.host, pa.host)) return;
+    this.link(a, b);
+  }
+
+  private link(a: Pid, b: Pid): void {
+    const conns = this.state.conns;
+    let sa = conns.get(a);
+    if (!sa) conns.set(a, (sa = new Set()));
+    sa.add(b);
+    let sb = conns.get(b);
+    if (!sb) conns.set(b, (sb = new Set()));
+    sb.add(a);
+  }
+
   // ---------------------------------------------------------------- timers
 
   /** A self-message after `delayMs` (Spark's scheduled executors and self-sends). Returns a handle. */
-  timer(pid: Pid, ep: string, delayMs: number, msg: Msg): number {
+  timer<M extends Msg>(pid: Pid, ep: string, delayMs: number, msg: M): number {
     return this.enqueue(this.state.now + Math.max(0, Math.round(delayMs)), pid, ep, pid, ep, msg, 0, 0, 0);
   }
 
   /** Schedules a message at an absolute time for a process (scenario actions use this). */
-  at(t: number, pid: Pid, ep: string, msg: Msg): number {
+  at<M extends Msg>(t: number, pid: Pid, ep: string, msg: M): number {
     return this.enqueue(Math.max(t, this.state.now), pid, ep, pid, ep, msg, 0, 0, 0);
   }
 
@@ -447,6 +492,7 @@ export class Kernel {
 
   private enqueue(t: number, to: Pid, ep: string, from: Pid, fromEp: string, msg: Msg, net: number, askId: number, replyTo: number): number {
     const seq = ++this.state.seq;
+    if (!this.background.has(msg.type)) this.state.foreground++;
     heapPush(this.state.queue, { t, seq, to, ep, from, fromEp, msg, net, askId, replyTo });
     return seq;
   }
@@ -475,6 +521,7 @@ export class Kernel {
     while (q.length > 0 && (q[0] as Delivery).t <= until) {
       const d = heapPop(q) as Delivery;
       s.now = d.t;
+      if (!this.background.has(d.msg.type)) s.foreground--;
       this.process(d);
       n++;
     }
@@ -488,6 +535,7 @@ export class Kernel {
     const d = heapPop(this.state.queue);
     if (!d) return undefined;
     this.state.now = d.t;
+    if (!this.background.has(d.msg.type)) this.state.foreground--;
     this.process(d);
     this.state.eventsProcessed++;
     return d;
@@ -523,14 +571,7 @@ export class Kernel {
         // A reply nobody waits for any more (timed out) is dropped on the floor, as in Spark.
         if (!s.asks.has(d.replyTo)) return;
       }
-      if (d.from !== d.to) {
-        let a = s.conns.get(d.from);
-        if (!a) s.conns.set(d.from, (a = new Set()));
-        a.add(d.to);
-        let b = s.conns.get(d.to);
-        if (!b) s.conns.set(d.to, (b = new Set()));
-        b.add(d.from);
-      }
+      if (d.from !== d.to) this.link(d.from, d.to);
       this.dispatch(this, p, d);
       if (d.replyTo > 0) s.asks.delete(d.replyTo);
       return;

@@ -1,0 +1,55 @@
+// Unknown fields are reported as warnings, never fatal (DESIGN.md §2): a scenario written by a
+// slightly different playground, or with a typo in an optional field, still loads. The schema
+// itself strips unknown keys; this walks the raw document alongside the schema to name them, so
+// the list of known fields always comes from the schema and cannot drift from it.
+import { z } from 'zod';
+import type { PathSegment } from './issues';
+import { didYouMean, issue } from './issues';
+import type { ScenarioIssue } from './types';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The option of a discriminated union that the value's discriminator selects, if any. */
+function selectOption(schema: z.ZodDiscriminatedUnion, value: Record<string, unknown>): z.ZodType | undefined {
+  const key = schema.def.discriminator;
+  for (const option of schema.options) {
+    if (!(option instanceof z.ZodObject)) continue;
+    const tag = option.shape[key];
+    if (tag instanceof z.ZodLiteral && (tag.values as Set<unknown>).has(value[key])) return option;
+  }
+  return undefined;
+}
+
+export function findUnknownFields(schema: z.ZodType, value: unknown, path: PathSegment[] = []): ScenarioIssue[] {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) {
+    return value === undefined ? [] : findUnknownFields(schema.unwrap() as z.ZodType, value, path);
+  }
+  if (schema instanceof z.ZodDiscriminatedUnion) {
+    if (!isRecord(value)) return [];
+    const option = selectOption(schema, value);
+    return option ? findUnknownFields(option, value, path) : [];
+  }
+  if (schema instanceof z.ZodArray) {
+    if (!Array.isArray(value)) return [];
+    return value.flatMap((item, i) => findUnknownFields(schema.element as z.ZodType, item, [...path, i]));
+  }
+  if (schema instanceof z.ZodObject) {
+    if (!isRecord(value)) return [];
+    const shape = schema.shape as Record<string, z.ZodType>;
+    const known = Object.keys(shape);
+    const out: ScenarioIssue[] = [];
+    for (const [key, child] of Object.entries(value)) {
+      const childSchema = shape[key];
+      if (childSchema === undefined) {
+        out.push(issue([...path, key], `Unknown field "${key}" is ignored.${didYouMean(key, known)}`));
+      } else {
+        out.push(...findUnknownFields(childSchema, child, [...path, key]));
+      }
+    }
+    return out;
+  }
+  // Records (conf), tuples of strings and scalars hold no named fields.
+  return [];
+}

@@ -1,0 +1,232 @@
+// The Spark model's frame: one Kernel, the address book of live RpcEnvs (Spark refs are addresses,
+// so a ref to "master:7077" reaches whichever Master process listens there now), and the dispatch
+// from a process's kind to the module that models it. Everything that varies lives in kernel
+// state (the "world" process holds the cluster-wide part), so a snapshot is one structuredClone.
+import type { Delivery, Msg, Pid, Process } from '../sim/kernel';
+import { Kernel } from '../sim/kernel';
+import type { Settings } from './settings';
+import { readSettings } from './settings';
+
+/** Why a state changed: the message, timer or user action being handled when it did. */
+export interface Cause {
+  kind: 'message' | 'timer' | 'action' | 'start';
+  type: string;
+  /** Sender label for messages. */
+  from?: string;
+  /** The network message id, when it was one (index into the trace). */
+  messageId?: number;
+  t: number;
+}
+
+export interface StateChange {
+  t: number;
+  /** "app-…", "driver-…", "app-…/3", "worker-…" */
+  subject: string;
+  kind: 'application' | 'driver' | 'executor' | 'worker' | 'master';
+  from: string | null;
+  to: string;
+  cause: Cause;
+}
+
+/** The cluster-wide state that belongs to no Spark process. */
+export interface WorldState {
+  conf: Record<string, string>;
+  settings: Settings;
+  epochMs: number;
+  sparkVersion: string;
+  /** "host:port" → the process bound there (the latest one, alive or not). */
+  addresses: Map<string, Pid>;
+  /** Ports in use per host (for ephemeral port allocation). */
+  ports: Map<string, Set<number>>;
+  /** Which cluster-mode driver runs which application (the simulator knows; the Master does not). */
+  appDriver: Map<string, string>;
+  /** DriverRunner relaunches (supervise) per driver id. */
+  driverRestarts: Map<string, number>;
+  /** Every state change with its cause, for "why is this executor LOST?". */
+  changes: StateChange[];
+  /** Files a FILESYSTEM-recovery Master wrote, per host (survive the process). */
+  disks: Map<string, Map<string, unknown>>;
+  /** The machines and daemons the scenario set up, and which process runs each now. */
+  topology: Topology;
+}
+
+export interface Topology {
+  clientHost: string;
+  masters: { host: string; port: number; pid: Pid }[];
+  workers: Map<string, { cores: number; memoryMb: number; port?: number; pid: Pid }>;
+  submissions: number;
+}
+
+export type Receive = (c: SparkCluster, p: Process, d: Delivery) => void;
+
+const receivers = new Map<string, Receive>();
+
+/** Each process module registers the function that receives its messages. */
+export function registerProcessKind(kind: string, receive: Receive): void {
+  receivers.set(kind, receive);
+}
+
+export const WORLD_HOST = '(simulator)';
+
+export class SparkCluster {
+  readonly k: Kernel;
+  readonly worldPid: Pid;
+  /** The delivery being handled, for causes. */
+  current: Delivery | null = null;
+
+  constructor(opts: { seed: number; epochMs: number; conf: Record<string, string>; sparkVersion: string; latencyMs: number; jitterMs: number; record?: boolean }) {
+    this.k = new Kernel({ seed: opts.seed, network: { latencyMs: opts.latencyMs, jitterMs: opts.jitterMs }, record: opts.record ?? true }, (k, p, d) =>
+      this.dispatch(p, d),
+    );
+    const world: WorldState = {
+      conf: { ...opts.conf },
+      settings: readSettings(opts.conf),
+      epochMs: opts.epochMs,
+      sparkVersion: opts.sparkVersion,
+      addresses: new Map(),
+      ports: new Map(),
+      appDriver: new Map(),
+      driverRestarts: new Map(),
+      changes: [],
+      disks: new Map(),
+      topology: { clientHost: 'client', masters: [], workers: new Map(), submissions: 0 },
+    };
+    this.worldPid = this.k.spawn(WORLD_HOST, 'world', 'Simulator', world).pid;
+  }
+
+  private dispatch(p: Process, d: Delivery): void {
+    const receive = receivers.get(p.kind);
+    if (!receive) throw new Error(`no receiver for process kind ${p.kind}`);
+    this.current = d;
+    receive(this, p, d);
+    this.current = null;
+  }
+
+  get world(): WorldState {
+    return this.k.proc<WorldState>(this.worldPid).state;
+  }
+
+  get settings(): Settings {
+    return this.world.settings;
+  }
+
+  get now(): number {
+    return this.k.now;
+  }
+
+  /** Wall-clock epoch ms of the current simulated instant (ids, dates, lastheartbeat). */
+  get epochNow(): number {
+    return this.world.epochMs + this.k.now;
+  }
+
+  setConf(key: string, value: string): void {
+    const w = this.world;
+    w.conf[key] = value;
+    w.settings = readSettings(w.conf);
+  }
+
+  // ---------------------------------------------------------------- addresses
+
+  /** Picks a free ephemeral port on a host (Linux's 32768–60999), as a JVM binding port 0 gets. */
+  ephemeralPort(host: string): number {
+    const used = this.portsOf(host);
+    for (;;) {
+      const port = this.k.random.int(32768, 60999);
+      if (!used.has(port)) return port;
+    }
+  }
+
+  private portsOf(host: string): Set<number> {
+    const w = this.world;
+    let s = w.ports.get(host);
+    if (!s) w.ports.set(host, (s = new Set()));
+    return s;
+  }
+
+  isPortFree(host: string, port: number): boolean {
+    const pid = this.world.addresses.get(`${host}:${port}`);
+    return pid === undefined || !this.k.proc(pid).alive;
+  }
+
+  bind(pid: Pid, host: string, port: number): string {
+    const address = `${host}:${port}`;
+    this.world.addresses.set(address, pid);
+    this.portsOf(host).add(port);
+    return address;
+  }
+
+  /** Frees the ports of a process that ended. */
+  unbindAll(pid: Pid): void {
+    const w = this.world;
+    for (const [address, owner] of w.addresses) {
+      if (owner !== pid) continue;
+      const [host, port] = splitAddress(address);
+      w.ports.get(host)?.delete(port);
+    }
+  }
+
+  /** The process bound at an address (the latest one), or 0 if nothing ever listened there. */
+  resolve(address: string): Pid {
+    // A dead process is returned too: the kernel then loses the message as 'process-dead',
+    // which is what a connection to a closed port amounts to.
+    return this.world.addresses.get(address) ?? 0;
+  }
+
+  addressOf(pid: Pid): string {
+    const p = this.k.proc(pid);
+    return `${p.host}:${p.port}`;
+  }
+
+  /**
+   * `ref.send(msg)`: to the endpoint `ep` of whatever listens at `address`. A message to an
+   * address where nothing ever listened is lost like a refused connection (logged, not sent).
+   */
+  sendTo<M extends Msg>(from: Pid, fromEp: string, address: string, ep: string, msg: M): void {
+    const to = this.resolve(address);
+    if (to === 0) {
+      this.k.log(from, `Failed to connect to ${address}: Connection refused`, 'WARN');
+      return;
+    }
+    this.k.send(from, fromEp, to, ep, msg);
+  }
+
+  askTo<M extends Msg>(from: Pid, fromEp: string, address: string, ep: string, msg: M, timeoutMs: number, ctx: unknown = null): number {
+    const to = this.resolve(address);
+    if (to === 0) {
+      this.k.log(from, `Failed to connect to ${address}: Connection refused`, 'WARN');
+      return 0;
+    }
+    return this.k.ask(from, fromEp, to, ep, msg, timeoutMs, ctx);
+  }
+
+  /** Ends a process: its ports are freed, peers told (unless silent), the parent told. */
+  exitProcess(pid: Pid, exitCode: number, opts: { silent?: boolean } = {}): void {
+    const p = this.k.proc(pid);
+    if (!p.alive) return;
+    this.k.exit(pid, exitCode, opts);
+    this.unbindAll(pid);
+  }
+
+  // ---------------------------------------------------------------- causes and history
+
+  cause(): Cause {
+    const d = this.current;
+    const t = this.k.now;
+    if (!d) return { kind: 'start', type: 'start', t };
+    if (d.from === this.worldPid) return { kind: 'action', type: d.msg.type, t };
+    if (d.net > 0) {
+      return { kind: 'message', type: d.msg.type, from: this.k.proc(d.from).label, messageId: d.net, t };
+    }
+    return { kind: 'timer', type: d.msg.type, t };
+  }
+
+  recordChange(kind: StateChange['kind'], subject: string, from: string | null, to: string): void {
+    if (from === to) return;
+    this.world.changes.push({ t: this.k.now, subject, kind, from, to, cause: this.cause() });
+  }
+}
+
+export function splitAddress(address: string): [string, number] {
+  const i = address.lastIndexOf(':');
+  return [address.slice(0, i), Number(address.slice(i + 1))];
+}

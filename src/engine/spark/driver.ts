@@ -1,0 +1,444 @@
+// Models the driver JVM: deploy/client/StandaloneAppClient.scala (the "AppClient" endpoint),
+// scheduler/cluster/StandaloneSchedulerBackend.scala and CoarseGrainedSchedulerBackend.scala (the
+// "CoarseGrainedScheduler" DriverEndpoint) with the task scheduling of the user's job, and
+// deploy/worker/DriverWrapper.scala for cluster mode. In client mode this JVM is spark-submit's own.
+import type { AskTimeout, Delivery, Disconnected, Pid, Process } from '../sim/kernel';
+import type { SparkCluster } from './cluster';
+import { registerProcessKind } from './cluster';
+import type { AppBehaviour, ApplicationDescription, DriverDescription, SparkMessage } from './messages';
+import { isExecutorFinished } from './messages';
+import { bytesConfAsMb } from './memory';
+import type { WorkerState } from './worker';
+import { CLIENT_DRIVER_STARTUP_MS, CLUSTER_DRIVER_STARTUP_MS, DRIVER_SHUTDOWN_MS, SIGTERM_EXIT_CODE } from './timings';
+
+export const APP_CLIENT_EP = 'AppClient';
+export const DRIVER_EP = 'CoarseGrainedScheduler';
+
+/** StandaloneAppClient: REGISTRATION_TIMEOUT_SECONDS and REGISTRATION_RETRIES. */
+const REGISTRATION_TIMEOUT_MS = 20_000;
+const REGISTRATION_RETRIES = 3;
+/** spark.starvation.timeout */
+const STARVATION_TIMEOUT_MS = 15_000;
+/** spark.standalone.executorRemoveDelayOnDisconnection */
+const EXECUTOR_REMOVE_DELAY_ON_DISCONNECTION_MS = 5_000;
+
+export interface ExecutorData {
+  executorId: string;
+  address: string;
+  host: string;
+  totalCores: number;
+  freeCores: number;
+  /** Registered but not yet LaunchedExecutor: no tasks offered. */
+  launched: boolean;
+}
+
+export interface DriverProcessState {
+  mode: 'client' | 'cluster';
+  /** The cluster-mode driver id (DriverWrapper), null in client mode. */
+  driverId: string | null;
+  /** Cluster mode: the Worker this DriverWrapper watches. */
+  workerUrl: string | null;
+  appName: string;
+  masters: string[];
+  /** The ApplicationDescription the backend builds once the driver knows its own address. */
+  appDesc: ApplicationDescription | null;
+  appDescInput: Omit<ApplicationDescription, 'command' | 'appUiUrl'>;
+  behaviour: AppBehaviour;
+  // StandaloneAppClient.ClientEndpoint
+  appId: string | null;
+  registered: boolean;
+  master: string | null;
+  alreadyDisconnected: boolean;
+  alreadyDead: boolean;
+  clientStopped: boolean;
+  // StandaloneSchedulerBackend / DriverEndpoint
+  stopping: boolean;
+  executors: Map<string, ExecutorData>;
+  executorsPendingLossReason: Set<string>;
+  totalCoreCount: number;
+  // The user's job
+  jobStarted: boolean;
+  pendingTasks: number[];
+  running: Map<number, string>;
+  tasksDone: number;
+  tasksLaunched: number;
+  /** Exit code the JVM ends with once stopped: 0 after a successful job, 1 after an abort. */
+  exitCode: number;
+}
+
+type DriverTimer =
+  | { type: 'SparkContextStarting' }
+  | { type: 'RegistrationCheck'; attempt: number }
+  | { type: 'StarvationCheck' }
+  | { type: 'ExecutorLossReasonTimeout'; executorId: string }
+  | { type: 'DriverJvmExit' }
+  | { type: 'UserCodeCrash'; exitCode: number }
+  | { type: 'SIGTERM' };
+
+interface StartOpts {
+  mode: 'client' | 'cluster';
+  host: string;
+  driverId: string | null;
+  workerUrl: string | null;
+  parent: Pid;
+  masters: string[];
+  app: Omit<ApplicationDescription, 'command' | 'appUiUrl'>;
+}
+
+function startDriverProcess(c: SparkCluster, o: StartOpts): Process<DriverProcessState> {
+  const port = c.ephemeralPort(o.host);
+  const state: DriverProcessState = {
+    mode: o.mode,
+    driverId: o.driverId,
+    workerUrl: o.workerUrl,
+    appName: o.app.name,
+    masters: o.masters,
+    appDesc: null,
+    appDescInput: o.app,
+    behaviour: o.app.behaviour,
+    appId: null,
+    registered: false,
+    master: null,
+    alreadyDisconnected: false,
+    alreadyDead: false,
+    clientStopped: false,
+    stopping: false,
+    executors: new Map(),
+    executorsPendingLossReason: new Set(),
+    totalCoreCount: 0,
+    jobStarted: false,
+    pendingTasks: [],
+    running: new Map(),
+    tasksDone: 0,
+    tasksLaunched: 0,
+    exitCode: 0,
+  };
+  const label = o.mode === 'client' ? `SparkSubmit (driver)@${o.host}` : `DriverWrapper ${o.driverId}@${o.host}`;
+  const p = c.k.spawn(o.host, 'driver', label, state, { port, parent: o.parent });
+  c.bind(p.pid, o.host, port);
+  const startup = o.mode === 'client' ? CLIENT_DRIVER_STARTUP_MS : CLUSTER_DRIVER_STARTUP_MS;
+  c.k.timer(p.pid, DRIVER_EP, startup, { type: 'SparkContextStarting' });
+  const fault = o.app.behaviour.driverFault;
+  if (fault) c.k.timer(p.pid, DRIVER_EP, fault.afterMs, { type: 'UserCodeCrash', exitCode: fault.exitCode });
+  if (o.workerUrl) {
+    // DriverWrapper's "workerWatcher" endpoint: fate-sharing with the Worker that launched it.
+    c.k.connect(p.pid, c.resolve(o.workerUrl));
+  }
+  return p;
+}
+
+/** Client mode: the driver is the spark-submit JVM on the client machine. */
+export function startClientDriver(c: SparkCluster, host: string, masters: string[], app: StartOpts['app']): Process<DriverProcessState> {
+  return startDriverProcess(c, { mode: 'client', host, driverId: null, workerUrl: null, parent: 0, masters, app });
+}
+
+/** Cluster mode: DriverRunner starts a DriverWrapper JVM on the worker. */
+export function startClusterDriver(c: SparkCluster, worker: Process<WorkerState>, driverId: string, desc: DriverDescription): Process<DriverProcessState> {
+  const args = desc.command.arguments;
+  // DriverWrapper <workerUrl> <userJar> <mainClass> [args]; the app's conf travels in javaOpts (-Dk=v).
+  const conf = new Map(desc.command.javaOpts.filter((o) => o.startsWith('-D')).map((o) => {
+    const i = o.indexOf('=');
+    return [o.slice(2, i), o.slice(i + 1)] as const;
+  }));
+  const masters = (conf.get('spark.master') ?? '').replace(/^spark:\/\//, '').split(',').filter(Boolean).map((m) => (m.includes(':') ? m : `${m}:7077`));
+  const cores = conf.get('spark.executor.cores');
+  const maxCores = conf.get('spark.cores.max');
+  const mem = conf.get('spark.executor.memory');
+  return startDriverProcess(c, {
+    mode: 'cluster',
+    host: worker.state.host,
+    driverId,
+    workerUrl: worker.state.address,
+    parent: worker.pid,
+    masters,
+    app: {
+      name: conf.get('spark.app.name') ?? args[2] ?? 'app',
+      maxCores: maxCores !== undefined ? Number(maxCores) : null,
+      memoryPerExecutorMB: mem !== undefined ? bytesConfAsMb(mem) : 1024,
+      coresPerExecutor: cores !== undefined ? Number(cores) : null,
+      user: conf.get('user.name') ?? 'spark',
+      initialExecutorLimit: null,
+      behaviour: desc.behaviour,
+    },
+  });
+}
+
+// ---------------------------------------------------------------- receive
+
+function receive(c: SparkCluster, proc: Process, d: Delivery): void {
+  const p = proc as Process<DriverProcessState>;
+  const s = p.state;
+  const msg = d.msg as SparkMessage | DriverTimer | Disconnected | AskTimeout;
+  switch (msg.type) {
+    case 'SparkContextStarting': {
+      // StandaloneSchedulerBackend.start: the executor command and the ApplicationDescription,
+      // then the AppClient registers with every master.
+      const address = c.addressOf(p.pid);
+      s.appDesc = {
+        ...s.appDescInput,
+        command: {
+          mainClass: 'org.apache.spark.executor.CoarseGrainedExecutorBackend',
+          arguments: ['--driver-url', `spark://${DRIVER_EP}@${address}`, '--executor-id', '{{EXECUTOR_ID}}', '--hostname', '{{HOSTNAME}}', '--cores', '{{CORES}}', '--app-id', '{{APP_ID}}', '--worker-url', '{{WORKER_URL}}', '--resourceProfileId', '{{RESOURCE_PROFILE_ID}}'],
+          javaOpts: [],
+        },
+        appUiUrl: `http://${p.host}:4040`,
+      };
+      c.k.log(p.pid, `Connecting to master ${s.masters.map((m) => `spark://${m}`).join(', ')}...`);
+      registerWithMaster(c, p, 1);
+      return;
+    }
+    case 'RegistrationCheck': {
+      if (s.registered || s.alreadyDead) return;
+      if (msg.attempt >= REGISTRATION_RETRIES) markDead(c, p, 'All masters are unresponsive! Giving up.');
+      else registerWithMaster(c, p, msg.attempt + 1);
+      return;
+    }
+    case 'RegisteredApplication': {
+      s.appId = msg.appId;
+      s.registered = true;
+      s.master = msg.master;
+      c.k.log(p.pid, `Connected to Spark cluster with app ID ${msg.appId}`);
+      if (s.driverId) c.world.appDriver.set(msg.appId, s.driverId);
+      startJob(c, p);
+      return;
+    }
+    case 'ApplicationRemoved': {
+      markDead(c, p, `Master removed our application: ${msg.message}`);
+      s.clientStopped = true;
+      return;
+    }
+    case 'ExecutorAdded': {
+      const fullId = `${s.appId}/${msg.id}`;
+      c.k.log(p.pid, `Granted executor ID ${fullId} on hostPort ${msg.hostPort} with ${msg.cores} core(s), ${msg.memory}.0 MiB RAM`);
+      return;
+    }
+    case 'ExecutorUpdated': {
+      const fullId = `${s.appId}/${msg.id}`;
+      c.k.log(p.pid, `Executor updated: ${fullId} is now ${msg.state}${msg.message ? ` (${msg.message})` : ''}`);
+      if (isExecutorFinished(msg.state)) {
+        const reason = lossReason(msg.message ?? '', msg.exitStatus, msg.workerHost);
+        c.k.log(p.pid, `Executor ${fullId} removed: ${msg.message ?? ''}`);
+        removeExecutor(c, p, String(msg.id), reason);
+      }
+      return;
+    }
+    case 'WorkerRemoved': {
+      c.k.log(p.pid, `Worker ${msg.id} removed: ${msg.message}`);
+      return;
+    }
+    case 'MasterChanged': {
+      c.k.log(p.pid, `Master has changed, new master is at spark://${msg.master}`);
+      s.master = msg.master;
+      s.alreadyDisconnected = false;
+      if (s.appId) c.sendTo(p.pid, APP_CLIENT_EP, msg.master, 'Master', { type: 'MasterChangeAcknowledged', appId: s.appId });
+      return;
+    }
+    case 'StopAppClient': {
+      markDead(c, p, 'Application has been stopped.');
+      if (s.master && s.appId && !s.clientStopped) c.sendTo(p.pid, APP_CLIENT_EP, s.master, 'Master', { type: 'UnregisterApplication', appId: s.appId });
+      else if (!s.master) c.k.log(p.pid, 'Drop UnregisterApplication because has not yet connected to master', 'WARN');
+      s.clientStopped = true;
+      if (d.askId > 0) c.k.reply(d, { type: 'Boolean', value: true });
+      return;
+    }
+    // ---- DriverEndpoint
+    case 'RetrieveSparkAppConfig': {
+      c.k.reply(d, { type: 'SparkAppConfig', sparkProperties: [['spark.app.id', s.appId ?? '']] });
+      return;
+    }
+    case 'RegisterExecutor': {
+      if (s.executors.has(msg.executorId)) {
+        c.k.reply(d, { type: 'Boolean', value: false, message: `Duplicate executor ID: ${msg.executorId}` });
+        return;
+      }
+      c.k.log(p.pid, `Registered executor NettyRpcEndpointRef(spark-client://Executor) (${msg.executorRef}) with ID ${msg.executorId}`);
+      s.executors.set(msg.executorId, { executorId: msg.executorId, address: msg.executorRef, host: msg.hostname, totalCores: msg.cores, freeCores: 0, launched: false });
+      s.totalCoreCount += msg.cores;
+      c.k.reply(d, { type: 'Boolean', value: true });
+      return;
+    }
+    case 'LaunchedExecutor': {
+      const ex = s.executors.get(msg.executorId);
+      if (!ex) return;
+      ex.launched = true;
+      ex.freeCores = ex.totalCores;
+      makeOffers(c, p, ex);
+      return;
+    }
+    case 'StatusUpdate': {
+      const ex = s.executors.get(msg.executorId);
+      if (s.running.get(msg.taskId) !== msg.executorId) return;
+      s.running.delete(msg.taskId);
+      if (msg.state === 'FINISHED') s.tasksDone += 1;
+      else s.pendingTasks.push(msg.taskId);
+      if (ex) ex.freeCores += 1;
+      if (s.tasksDone >= s.behaviour.tasks) {
+        c.k.log(p.pid, `Job 0 finished: reduce at SparkPi.scala:38, took ${((c.now - 0) / 1000).toFixed(3)} s`);
+        stopSparkContext(c, p, 0);
+      } else if (ex) {
+        makeOffers(c, p, ex);
+      }
+      return;
+    }
+    case 'StopExecutors': {
+      c.k.log(p.pid, 'Asking each executor to shut down');
+      for (const ex of s.executors.values()) c.sendTo(p.pid, DRIVER_EP, ex.address, 'Executor', { type: 'StopExecutor' });
+      if (d.askId > 0) c.k.reply(d, { type: 'Boolean', value: true });
+      return;
+    }
+    case 'Boolean':
+      return; // replies to our own StopExecutors / StopAppClient asks
+    case 'StarvationCheck': {
+      if (s.tasksLaunched > 0 || s.stopping) return;
+      c.k.log(p.pid, 'Initial job has not accepted any resources; check your cluster UI to ensure that workers are registered and have sufficient resources', 'WARN');
+      c.k.timer(p.pid, DRIVER_EP, STARVATION_TIMEOUT_MS, { type: 'StarvationCheck' });
+      return;
+    }
+    case 'ExecutorLossReasonTimeout': {
+      if (!s.executorsPendingLossReason.has(msg.executorId)) return;
+      removeExecutor(c, p, msg.executorId, 'Remote RPC client disassociated. Likely due to containers exceeding thresholds, or network issues.');
+      return;
+    }
+    case 'Disconnected': {
+      onDisconnected(c, p, `${msg.peerHost}:${msg.peerPort}`);
+      return;
+    }
+    case 'AskTimeout':
+      return;
+    case 'UserCodeCrash': {
+      c.k.log(p.pid, `Exception in thread "main": the user's code failed (exit code ${msg.exitCode})`, 'ERROR');
+      c.exitProcess(p.pid, msg.exitCode);
+      return;
+    }
+    case 'SIGTERM': {
+      c.exitProcess(p.pid, SIGTERM_EXIT_CODE);
+      return;
+    }
+    case 'DriverJvmExit': {
+      c.exitProcess(p.pid, s.exitCode);
+      return;
+    }
+    default:
+      c.k.log(p.pid, `Driver received unexpected message ${msg.type}`, 'WARN');
+  }
+}
+
+registerProcessKind('driver', receive);
+
+// ---------------------------------------------------------------- AppClient
+
+function registerWithMaster(c: SparkCluster, p: Process<DriverProcessState>, attempt: number): void {
+  const s = p.state;
+  if (!s.appDesc) return;
+  const self = c.addressOf(p.pid);
+  for (const master of s.masters) {
+    c.k.log(p.pid, `Connecting to master spark://${master}...`);
+    c.sendTo(p.pid, APP_CLIENT_EP, master, 'Master', { type: 'RegisterApplication', appDescription: s.appDesc, driver: self });
+  }
+  c.k.timer(p.pid, APP_CLIENT_EP, REGISTRATION_TIMEOUT_MS, { type: 'RegistrationCheck', attempt });
+}
+
+function markDead(c: SparkCluster, p: Process<DriverProcessState>, reason: string): void {
+  const s = p.state;
+  if (s.alreadyDead) return;
+  s.alreadyDead = true;
+  // StandaloneSchedulerBackend.dead
+  if (!s.stopping) {
+    c.k.log(p.pid, `Application has been killed. Reason: ${reason}`, 'ERROR');
+    stopSparkContext(c, p, 1);
+  }
+}
+
+function onDisconnected(c: SparkCluster, p: Process<DriverProcessState>, address: string): void {
+  const s = p.state;
+  if (s.workerUrl === address) {
+    // WorkerWatcher in the DriverWrapper JVM.
+    c.k.log(p.pid, `Lost connection to worker rpc endpoint spark://Worker@${address}. Exiting.`, 'ERROR');
+    c.exitProcess(p.pid, 255);
+    return;
+  }
+  if (s.master === address || (s.master === null && s.masters.includes(address))) {
+    if (!s.alreadyDisconnected) {
+      s.alreadyDisconnected = true;
+      c.k.log(p.pid, 'Disconnected from Spark cluster! Waiting for reconnection...', 'WARN');
+    }
+    return;
+  }
+  for (const ex of s.executors.values()) {
+    if (ex.address !== address) continue;
+    // Standalone waits for the Master's ExecutorUpdated before removing the executor itself.
+    s.executorsPendingLossReason.add(ex.executorId);
+    c.k.timer(p.pid, DRIVER_EP, EXECUTOR_REMOVE_DELAY_ON_DISCONNECTION_MS, { type: 'ExecutorLossReasonTimeout', executorId: ex.executorId });
+    return;
+  }
+}
+
+/** StandaloneSchedulerBackend.executorRemoved: how the driver names the loss. */
+function lossReason(message: string, exitStatus: number | null, workerHost: string | null): string {
+  if (exitStatus !== null) {
+    const notCausedByApp = exitStatus === 56 || exitStatus === 53;
+    return `${notCausedByApp ? 'exited, not caused by app' : 'exited, caused by app'}: ${message}`;
+  }
+  return `process lost${workerHost === null ? '' : ` on ${workerHost}`}: ${message}`;
+}
+
+// ---------------------------------------------------------------- DriverEndpoint and the job
+
+function startJob(c: SparkCluster, p: Process<DriverProcessState>): void {
+  const s = p.state;
+  if (s.jobStarted) return;
+  s.jobStarted = true;
+  const n = s.behaviour.tasks;
+  // Task 0 is launched first: keep the stack in reverse.
+  s.pendingTasks = Array.from({ length: n }, (_v, i) => n - 1 - i);
+  c.k.log(p.pid, `Starting job: reduce at SparkPi.scala:38 with ${n} output partitions`);
+  c.k.log(p.pid, `Adding task set 0.0 with ${n} tasks resource profile 0`);
+  if (n === 0) {
+    stopSparkContext(c, p, 0);
+    return;
+  }
+  c.k.timer(p.pid, DRIVER_EP, STARVATION_TIMEOUT_MS, { type: 'StarvationCheck' });
+  for (const ex of c.k.random.shuffle([...s.executors.values()])) makeOffers(c, p, ex);
+}
+
+function makeOffers(c: SparkCluster, p: Process<DriverProcessState>, ex: ExecutorData): void {
+  const s = p.state;
+  if (!s.jobStarted || s.stopping || !ex.launched || s.executorsPendingLossReason.has(ex.executorId)) return;
+  while (ex.freeCores > 0 && s.pendingTasks.length > 0) {
+    const taskId = s.pendingTasks.pop() as number;
+    ex.freeCores -= 1;
+    s.running.set(taskId, ex.executorId);
+    s.tasksLaunched += 1;
+    c.sendTo(p.pid, DRIVER_EP, ex.address, 'Executor', { type: 'LaunchTask', taskId, durationMs: s.behaviour.taskMs });
+  }
+}
+
+function removeExecutor(c: SparkCluster, p: Process<DriverProcessState>, executorId: string, reason: string): void {
+  const s = p.state;
+  const ex = s.executors.get(executorId);
+  s.executorsPendingLossReason.delete(executorId);
+  if (!ex) return;
+  c.k.log(p.pid, `Lost executor ${executorId} on ${ex.host}: ${reason}`, 'ERROR');
+  s.executors.delete(executorId);
+  s.totalCoreCount -= ex.totalCores;
+  // TaskSetManager.executorLost: its running tasks go back to pending and run elsewhere.
+  for (const [taskId, execId] of s.running) {
+    if (execId !== executorId) continue;
+    s.running.delete(taskId);
+    s.pendingTasks.push(taskId);
+  }
+  for (const other of s.executors.values()) makeOffers(c, p, other);
+}
+
+/** SparkContext.stop → StandaloneSchedulerBackend.stop: stop executors, unregister, exit. */
+function stopSparkContext(c: SparkCluster, p: Process<DriverProcessState>, exitCode: number): void {
+  const s = p.state;
+  if (s.stopping) return;
+  s.stopping = true;
+  s.exitCode = exitCode;
+  c.k.log(p.pid, 'Shutting down all executors');
+  c.k.ask(p.pid, DRIVER_EP, p.pid, DRIVER_EP, { type: 'StopExecutors' }, c.settings.askTimeoutMs);
+  c.k.ask(p.pid, DRIVER_EP, p.pid, APP_CLIENT_EP, { type: 'StopAppClient' }, c.settings.askTimeoutMs);
+  c.k.log(p.pid, 'Successfully stopped SparkContext');
+  c.k.timer(p.pid, DRIVER_EP, DRIVER_SHUTDOWN_MS, { type: 'DriverJvmExit' });
+}

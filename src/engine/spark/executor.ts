@@ -1,0 +1,160 @@
+// Models executor/CoarseGrainedExecutorBackend.scala (with deploy/worker/WorkerWatcher.scala): the
+// executor JVM fetches its config from the driver, registers, runs the tasks it is given, and exits
+// when told to stop, when its driver or its worker goes away, or when the user's code crashes it.
+import type { AskTimeout, Delivery, Disconnected, Process } from '../sim/kernel';
+import type { SparkCluster } from './cluster';
+import { registerProcessKind } from './cluster';
+import type { AppBehaviour, SparkMessage } from './messages';
+import type { ExecutorRunner, WorkerState } from './worker';
+import { EXECUTOR_JVM_STARTUP_MS, EXECUTOR_SHUTDOWN_MS, SIGTERM_EXIT_CODE } from './timings';
+
+export const EXECUTOR_EP = 'Executor';
+const DRIVER_EP = 'CoarseGrainedScheduler';
+
+export interface ExecutorBackendState {
+  appId: string;
+  executorId: string;
+  hostname: string;
+  cores: number;
+  /** The driver's RPC address (from --driver-url). */
+  driverUrl: string;
+  workerUrl: string;
+  phase: 'starting' | 'fetching-config' | 'registering' | 'running' | 'stopping';
+  stopping: boolean;
+  /** Running tasks: task id → timer handle. */
+  tasks: Map<number, number>;
+  behaviour: AppBehaviour;
+}
+
+type ExecutorTimer =
+  | { type: 'JvmStarted' }
+  | { type: 'TaskFinished'; taskId: number }
+  | { type: 'UserCodeCrash'; exitCode: number }
+  | { type: 'ShutdownComplete' }
+  | { type: 'SIGTERM' };
+
+export function startExecutorProcess(c: SparkCluster, worker: Process<WorkerState>, r: ExecutorRunner): Process<ExecutorBackendState> {
+  const host = worker.state.host;
+  const port = c.ephemeralPort(host);
+  // --driver-url spark://CoarseGrainedScheduler@host:port, as the ApplicationDescription's command has it.
+  const args = r.appDesc.command.arguments;
+  const driverUrl = (args[args.indexOf('--driver-url') + 1] ?? '').replace(/^spark:\/\/[^@]*@/, '');
+  const state: ExecutorBackendState = {
+    appId: r.appId,
+    executorId: String(r.execId),
+    hostname: host,
+    cores: r.cores,
+    driverUrl,
+    workerUrl: worker.state.address,
+    phase: 'starting',
+    stopping: false,
+    tasks: new Map(),
+    behaviour: r.appDesc.behaviour,
+  };
+  const p = c.k.spawn(host, 'executor', `Executor ${r.fullId}@${host}`, state, { port, parent: worker.pid });
+  c.bind(p.pid, host, port);
+  c.k.timer(p.pid, EXECUTOR_EP, EXECUTOR_JVM_STARTUP_MS, { type: 'JvmStarted' });
+  const fault = r.appDesc.behaviour.executorFault;
+  if (fault?.kind === 'crash') c.k.timer(p.pid, EXECUTOR_EP, fault.afterMs, { type: 'UserCodeCrash', exitCode: fault.exitCode });
+  return p;
+}
+
+function exitExecutor(c: SparkCluster, p: Process<ExecutorBackendState>, code: number, reason: string): void {
+  c.k.log(p.pid, `Executor self-exiting due to : ${reason}`, code === 0 ? 'INFO' : 'ERROR');
+  c.exitProcess(p.pid, code);
+}
+
+function receive(c: SparkCluster, proc: Process, d: Delivery): void {
+  const p = proc as Process<ExecutorBackendState>;
+  const e = p.state;
+  const msg = d.msg as SparkMessage | ExecutorTimer | Disconnected | AskTimeout;
+  switch (msg.type) {
+    case 'JvmStarted': {
+      // Bootstrap: a temporary RpcEnv asks the driver for the app's config; WorkerWatcher connects
+      // to the worker so that the executor dies with it.
+      c.k.connect(p.pid, c.resolve(e.workerUrl));
+      e.phase = 'fetching-config';
+      c.askTo(p.pid, EXECUTOR_EP, e.driverUrl, DRIVER_EP, { type: 'RetrieveSparkAppConfig', resourceProfileId: 0 }, c.settings.askTimeoutMs);
+      return;
+    }
+    case 'SparkAppConfig': {
+      e.phase = 'registering';
+      c.k.log(p.pid, `Connecting to driver: spark://CoarseGrainedScheduler@${e.driverUrl}`);
+      c.askTo(p.pid, EXECUTOR_EP, e.driverUrl, DRIVER_EP, { type: 'RegisterExecutor', executorId: e.executorId, executorRef: c.addressOf(p.pid), hostname: e.hostname, cores: e.cores }, c.settings.askTimeoutMs);
+      return;
+    }
+    case 'Boolean': {
+      // The reply to RegisterExecutor.
+      if (msg.value) {
+        c.k.log(p.pid, 'Successfully registered with driver');
+        c.k.send(p.pid, EXECUTOR_EP, p.pid, EXECUTOR_EP, { type: 'RegisteredExecutor' });
+      } else {
+        exitExecutor(c, p, 1, `Cannot register with driver: spark://CoarseGrainedScheduler@${e.driverUrl}`);
+      }
+      return;
+    }
+    case 'AskTimeout': {
+      exitExecutor(c, p, 1, `Cannot register with driver: spark://CoarseGrainedScheduler@${e.driverUrl}`);
+      return;
+    }
+    case 'RegisteredExecutor': {
+      e.phase = 'running';
+      c.k.send(p.pid, EXECUTOR_EP, c.resolve(e.driverUrl), DRIVER_EP, { type: 'LaunchedExecutor', executorId: e.executorId });
+      return;
+    }
+    case 'LaunchTask': {
+      if (e.stopping) return;
+      e.tasks.set(msg.taskId, c.k.timer(p.pid, EXECUTOR_EP, msg.durationMs, { type: 'TaskFinished', taskId: msg.taskId }));
+      return;
+    }
+    case 'TaskFinished': {
+      if (!e.tasks.delete(msg.taskId)) return;
+      c.sendTo(p.pid, EXECUTOR_EP, e.driverUrl, DRIVER_EP, { type: 'StatusUpdate', executorId: e.executorId, taskId: msg.taskId, state: 'FINISHED' });
+      return;
+    }
+    case 'StopExecutor': {
+      e.stopping = true;
+      c.k.log(p.pid, 'Driver commanded a shutdown');
+      c.k.send(p.pid, EXECUTOR_EP, p.pid, EXECUTOR_EP, { type: 'Shutdown' });
+      return;
+    }
+    case 'Shutdown': {
+      e.stopping = true;
+      e.phase = 'stopping';
+      for (const handle of e.tasks.values()) c.k.cancel(handle);
+      e.tasks.clear();
+      c.k.timer(p.pid, EXECUTOR_EP, EXECUTOR_SHUTDOWN_MS, { type: 'ShutdownComplete' });
+      return;
+    }
+    case 'ShutdownComplete': {
+      c.exitProcess(p.pid, 0);
+      return;
+    }
+    case 'SIGTERM': {
+      c.k.log(p.pid, 'RECEIVED SIGNAL TERM', 'ERROR');
+      c.exitProcess(p.pid, SIGTERM_EXIT_CODE);
+      return;
+    }
+    case 'UserCodeCrash': {
+      c.k.log(p.pid, `Uncaught exception in the user's code: exiting with code ${msg.exitCode}`, 'ERROR');
+      c.exitProcess(p.pid, msg.exitCode);
+      return;
+    }
+    case 'Disconnected': {
+      const address = `${msg.peerHost}:${msg.peerPort}`;
+      if (address === e.workerUrl) {
+        // WorkerWatcher: fate-sharing with the worker (System.exit(-1) → status 255).
+        c.k.log(p.pid, `Lost connection to worker rpc endpoint spark://Worker@${e.workerUrl}. Exiting.`, 'ERROR');
+        c.exitProcess(p.pid, 255);
+      } else if (address === e.driverUrl) {
+        if (e.stopping) c.k.log(p.pid, `Driver from ${address} disconnected during shutdown`);
+        else exitExecutor(c, p, 1, `Driver ${address} disassociated! Shutting down.`);
+      }
+      return;
+    }
+    default:
+      c.k.log(p.pid, `Executor received unexpected message ${msg.type}`, 'WARN');
+  }
+}
+
+registerProcessKind('executor', receive);

@@ -1,0 +1,163 @@
+// Models deploy/master/{WorkerInfo,ApplicationInfo,DriverInfo,ExecutorDesc}.scala: the Master's
+// bookkeeping objects as plain data, with the same operations (addExecutor, removeDriver...).
+import type {
+  ApplicationDescription,
+  ApplicationStateName,
+  DriverDescription,
+  DriverStateName,
+  ExecutorStateName,
+  RecoveryStateName,
+  WorkerStateName,
+} from './messages';
+
+export interface WorkerInfo {
+  id: string;
+  host: string;
+  port: number;
+  /** RPC address "host:port" of the Worker endpoint (its ref). */
+  endpoint: string;
+  cores: number;
+  /** MiB */
+  memory: number;
+  webUiAddress: string;
+  state: WorkerStateName;
+  coresUsed: number;
+  memoryUsed: number;
+  /** Epoch ms, as Spark stores System.currentTimeMillis. */
+  lastHeartbeat: number;
+  executors: Map<string, ExecutorDesc>;
+  drivers: Map<string, DriverInfo>;
+}
+
+export interface ExecutorDesc {
+  id: number;
+  app: ApplicationInfo;
+  worker: WorkerInfo;
+  cores: number;
+  memory: number;
+  rpId: number;
+  state: ExecutorStateName;
+  fullId: string;
+}
+
+export interface ApplicationInfo {
+  startTime: number;
+  id: string;
+  desc: ApplicationDescription;
+  submitDate: number;
+  /** The AppClient's RPC address. */
+  driver: string;
+  defaultCores: number;
+  state: ApplicationStateName;
+  executors: Map<number, ExecutorDesc>;
+  removedExecutors: ExecutorDesc[];
+  coresGranted: number;
+  endTime: number;
+  nextExecutorId: number;
+  retryCount: number;
+  /** targetNumExecutorsPerResourceProfileId for the default profile. */
+  executorLimit: number;
+}
+
+export interface DriverInfo {
+  startTime: number;
+  id: string;
+  desc: DriverDescription;
+  submitDate: number;
+  state: DriverStateName;
+  exception: string | null;
+  worker: WorkerInfo | null;
+}
+
+export interface MasterState {
+  host: string;
+  port: number;
+  address: string;
+  masterUrl: string;
+  webUiUrl: string;
+  restPort: number | null;
+  state: RecoveryStateName;
+  workers: WorkerInfo[];
+  idToWorker: Map<string, WorkerInfo>;
+  addressToWorker: Map<string, WorkerInfo>;
+  apps: ApplicationInfo[];
+  idToApp: Map<string, ApplicationInfo>;
+  addressToApp: Map<string, ApplicationInfo>;
+  waitingApps: ApplicationInfo[];
+  completedApps: ApplicationInfo[];
+  drivers: DriverInfo[];
+  waitingDrivers: DriverInfo[];
+  completedDrivers: DriverInfo[];
+  nextAppNumber: number;
+  nextDriverNumber: number;
+  /** Pending asks of the REST server to the Master, by ask id: whom to answer over HTTP. */
+  restPending: Map<number, { client: number; clientEp: string; askId: number; kind: 'create' | 'kill' | 'status' }>;
+}
+
+export const coresFree = (w: WorkerInfo): number => w.cores - w.coresUsed;
+export const memoryFree = (w: WorkerInfo): number => w.memory - w.memoryUsed;
+
+export function workerAddExecutor(w: WorkerInfo, e: ExecutorDesc): void {
+  w.executors.set(e.fullId, e);
+  w.coresUsed += e.cores;
+  w.memoryUsed += e.memory;
+}
+
+export function workerRemoveExecutor(w: WorkerInfo, e: ExecutorDesc): void {
+  if (w.executors.delete(e.fullId)) {
+    w.coresUsed -= e.cores;
+    w.memoryUsed -= e.memory;
+  }
+}
+
+export function workerAddDriver(w: WorkerInfo, d: DriverInfo): void {
+  w.drivers.set(d.id, d);
+  w.coresUsed += d.desc.cores;
+  w.memoryUsed += d.desc.mem;
+}
+
+/** Spark's WorkerInfo.removeDriver subtracts without checking presence. */
+export function workerRemoveDriver(w: WorkerInfo, d: DriverInfo): void {
+  w.drivers.delete(d.id);
+  w.coresUsed -= d.desc.cores;
+  w.memoryUsed -= d.desc.mem;
+}
+
+export function requestedCores(app: ApplicationInfo): number {
+  return app.desc.maxCores ?? app.defaultCores;
+}
+
+export function coresLeft(app: ApplicationInfo): number {
+  return requestedCores(app) - app.coresGranted;
+}
+
+export function appAddExecutor(app: ApplicationInfo, worker: WorkerInfo, cores: number, memory: number, useId?: number): ExecutorDesc {
+  let id: number;
+  if (useId !== undefined) {
+    id = useId;
+    app.nextExecutorId = Math.max(app.nextExecutorId, useId + 1);
+  } else {
+    id = app.nextExecutorId++;
+  }
+  const exec: ExecutorDesc = { id, app, worker, cores, memory, rpId: 0, state: 'LAUNCHING', fullId: `${app.id}/${id}` };
+  app.executors.set(id, exec);
+  app.coresGranted += cores;
+  return exec;
+}
+
+export function appRemoveExecutor(app: ApplicationInfo, exec: ExecutorDesc): void {
+  if (app.executors.delete(exec.id)) {
+    app.removedExecutors.push(exec);
+    app.coresGranted -= exec.cores;
+  }
+}
+
+export function isAppFinished(app: ApplicationInfo): boolean {
+  return app.state !== 'WAITING' && app.state !== 'RUNNING';
+}
+
+/** Master's trimming of completedApps / completedDrivers: drop the oldest max(limit/10, 1). */
+export function trimAndAppend<T>(list: T[], item: T, limit: number): void {
+  if (list.length >= limit) list.splice(0, Math.max(Math.floor(limit / 10), 1));
+  list.push(item);
+}

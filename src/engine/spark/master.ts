@@ -1,0 +1,753 @@
+// Models deploy/master/Master.scala: registration, scheduling, state changes from workers and
+// drivers, worker liveness, kills, and the legacy/REST submission gateways' Master side.
+import type { Delivery, Disconnected, Pid, Process } from '../sim/kernel';
+import type { SparkCluster } from './cluster';
+import { registerProcessKind } from './cluster';
+import { javaDateString, newApplicationId, newDriverId } from './ids';
+import type {
+  AppBehaviour,
+  ApplicationDescription,
+  ApplicationStateName,
+  DriverDescription,
+  DriverStateName,
+  ExecutorStateChanged,
+  ExecutorUpdated,
+  RecoveryStateName,
+  SparkMessage,
+} from './messages';
+import { isExecutorFinished } from './messages';
+import { memoryStringToMb } from './memory';
+import type { ApplicationInfo, DriverInfo, ExecutorDesc, MasterState, WorkerInfo } from './master-state';
+import {
+  appAddExecutor,
+  appRemoveExecutor,
+  coresFree,
+  coresLeft,
+  isAppFinished,
+  memoryFree,
+  trimAndAppend,
+  workerAddDriver,
+  workerAddExecutor,
+  workerRemoveDriver,
+  workerRemoveExecutor,
+} from './master-state';
+import type { WorkerSlot } from './scheduling';
+import { placeDrivers, startExecutorsOnWorkers } from './scheduling';
+
+export const MASTER_EP = 'Master';
+export const REST_EP = 'StandaloneRestServer';
+
+/** Master-internal self-messages. */
+type MasterTimer =
+  | { type: 'ElectedLeader' }
+  | { type: 'CheckForWorkerTimeOut' }
+  | { type: 'KillApplication'; appId: string }
+  | { type: 'RestRequest' };
+
+export function startMaster(c: SparkCluster, host: string, port: number): Process<MasterState> {
+  const s = c.settings;
+  const address = `${host}:${port}`;
+  const state: MasterState = {
+    host,
+    port,
+    address,
+    masterUrl: `spark://${address}`,
+    webUiUrl: `http://${host}:8080`,
+    restPort: s.restEnabled ? s.restPort : null,
+    state: 'STANDBY',
+    workers: [],
+    idToWorker: new Map(),
+    addressToWorker: new Map(),
+    apps: [],
+    idToApp: new Map(),
+    addressToApp: new Map(),
+    waitingApps: [],
+    completedApps: [],
+    drivers: [],
+    waitingDrivers: [],
+    completedDrivers: [],
+    nextAppNumber: 0,
+    nextDriverNumber: 0,
+    restPending: new Map(),
+  };
+  const p = c.k.spawn(host, 'master', `Master@${host}`, state, { port });
+  c.bind(p.pid, host, port);
+  if (state.restPort !== null) c.bind(p.pid, host, state.restPort);
+  c.k.log(p.pid, `Starting Spark master at ${state.masterUrl}`);
+  c.k.log(p.pid, `Running Spark version ${c.world.sparkVersion}`);
+  if (state.restPort !== null) c.k.log(p.pid, `Started REST server for submitting applications on ${host} with port ${state.restPort}`);
+  // onStart: the timeout check at a fixed rate from now, then the leader election agent. With
+  // recovery mode NONE the MonarchyLeaderAgent elects this master at once.
+  c.k.timer(p.pid, MASTER_EP, 0, { type: 'CheckForWorkerTimeOut' });
+  c.k.timer(p.pid, MASTER_EP, 0, { type: 'ElectedLeader' });
+  return p;
+}
+
+function setState(c: SparkCluster, p: Process<MasterState>, to: RecoveryStateName): void {
+  c.recordChange('master', p.state.address, p.state.state, to);
+  p.state.state = to;
+}
+
+// ---------------------------------------------------------------- receive
+
+function receive(c: SparkCluster, proc: Process, d: Delivery): void {
+  const p = proc as Process<MasterState>;
+  const m = p.state;
+  const msg = d.msg as SparkMessage | MasterTimer | Disconnected;
+  switch (msg.type) {
+    case 'ElectedLeader': {
+      // Recovery of persisted state belongs to the failover model; with NONE nothing is stored.
+      setState(c, p, 'ALIVE');
+      c.k.log(p.pid, 'I have been elected leader! New state: ALIVE');
+      return;
+    }
+    case 'CheckForWorkerTimeOut': {
+      timeOutDeadWorkers(c, p);
+      c.k.timer(p.pid, MASTER_EP, c.settings.workerTimeoutMs, { type: 'CheckForWorkerTimeOut' });
+      return;
+    }
+    case 'RegisterWorker': {
+      if (m.state === 'STANDBY') {
+        c.sendTo(p.pid, MASTER_EP, msg.worker, 'Worker', { type: 'MasterInStandby' });
+        return;
+      }
+      c.k.log(p.pid, `Registering worker ${msg.host}:${msg.port} with ${msg.cores} cores, ${formatMb(msg.memory)} RAM`);
+      const existing = m.idToWorker.get(msg.id);
+      if (existing) {
+        if (existing.state === 'UNKNOWN') setWorkerState(c, existing, 'ALIVE');
+        c.sendTo(p.pid, MASTER_EP, msg.worker, 'Worker', {
+          type: 'RegisteredWorker',
+          master: m.address,
+          masterWebUiUrl: m.webUiUrl,
+          masterAddress: m.address,
+          duplicate: true,
+        });
+        return;
+      }
+      const worker: WorkerInfo = {
+        id: msg.id,
+        host: msg.host,
+        port: msg.port,
+        endpoint: msg.worker,
+        cores: msg.cores,
+        memory: msg.memory,
+        webUiAddress: msg.workerWebUiUrl,
+        state: 'ALIVE',
+        coresUsed: 0,
+        memoryUsed: 0,
+        lastHeartbeat: c.epochNow,
+        executors: new Map(),
+        drivers: new Map(),
+      };
+      if (registerWorker(c, p, worker)) {
+        c.recordChange('worker', worker.id, null, 'ALIVE');
+        c.sendTo(p.pid, MASTER_EP, msg.worker, 'Worker', {
+          type: 'RegisteredWorker',
+          master: m.address,
+          masterWebUiUrl: m.webUiUrl,
+          masterAddress: m.address,
+          duplicate: false,
+        });
+        schedule(c, p);
+      } else {
+        const text = `Attempted to re-register worker at same address: ${worker.endpoint}`;
+        c.k.log(p.pid, text, 'WARN');
+        c.sendTo(p.pid, MASTER_EP, msg.worker, 'Worker', { type: 'RegisterWorkerFailed', message: text });
+      }
+      return;
+    }
+    case 'RegisterApplication': {
+      if (m.state === 'STANDBY') return; // ignore, don't send response
+      c.k.log(p.pid, `Registering app ${msg.appDescription.name}`);
+      const app = createApplication(c, p, msg.appDescription, msg.driver);
+      registerApplication(c, p, app);
+      c.k.log(p.pid, `Registered app ${msg.appDescription.name} with ID ${app.id}`);
+      c.sendTo(p.pid, MASTER_EP, msg.driver, 'AppClient', { type: 'RegisteredApplication', appId: app.id, master: m.address });
+      schedule(c, p);
+      return;
+    }
+    case 'Heartbeat': {
+      const w = m.idToWorker.get(msg.workerId);
+      if (w) {
+        w.lastHeartbeat = c.epochNow;
+      } else if (m.workers.some((x) => x.id === msg.workerId)) {
+        c.k.log(p.pid, `Got heartbeat from unregistered worker ${msg.workerId}. Asking it to re-register.`, 'WARN');
+        c.sendTo(p.pid, MASTER_EP, msg.worker, 'Worker', { type: 'ReconnectWorker', masterUrl: m.masterUrl });
+      } else {
+        c.k.log(p.pid, `Got heartbeat from unregistered worker ${msg.workerId}. This worker was never registered, so ignoring the heartbeat.`, 'WARN');
+      }
+      return;
+    }
+    case 'ExecutorStateChanged': {
+      handleExecutorStateChanged(c, p, msg);
+      if (d.askId > 0) c.k.reply(d, { type: 'Boolean', value: true });
+      return;
+    }
+    case 'DriverStateChanged': {
+      const st = msg.state;
+      if (st === 'ERROR' || st === 'FINISHED' || st === 'KILLED' || st === 'FAILED') {
+        removeDriver(c, p, msg.driverId, st, msg.exception);
+      } else {
+        throw new Error(`Received unexpected state update for driver ${msg.driverId}: ${st}`);
+      }
+      return;
+    }
+    case 'UnregisterApplication': {
+      c.k.log(p.pid, `Received unregister request from application ${msg.appId}`);
+      const app = m.idToApp.get(msg.appId);
+      if (app) finishApplication(c, p, app);
+      return;
+    }
+    case 'WorkerLatestState': {
+      const w = m.idToWorker.get(msg.id);
+      if (!w) {
+        c.k.log(p.pid, `Worker state from unknown worker: ${msg.id}`, 'WARN');
+        return;
+      }
+      for (const e of msg.executors) {
+        if (!w.executors.has(`${e.appId}/${e.execId}`)) {
+          c.sendTo(p.pid, MASTER_EP, w.endpoint, 'Worker', { type: 'KillExecutor', masterUrl: m.masterUrl, appId: e.appId, execId: e.execId });
+        }
+      }
+      for (const driverId of msg.driverIds) {
+        if (!w.drivers.has(driverId)) c.sendTo(p.pid, MASTER_EP, w.endpoint, 'Worker', { type: 'KillDriver', driverId });
+      }
+      return;
+    }
+    case 'RequestSubmitDriver': {
+      const reply = requestSubmitDriver(c, p, msg.driverDescription);
+      c.k.reply(d, reply);
+      return;
+    }
+    case 'RequestKillDriver': {
+      c.k.reply(d, requestKillDriver(c, p, msg.driverId));
+      return;
+    }
+    case 'RequestDriverStatus': {
+      c.k.reply(d, requestDriverStatus(p, msg.driverId));
+      return;
+    }
+    case 'KillApplication': {
+      // The Master UI's kill link (MasterPage handleAppKillRequest): removeApplication(KILLED).
+      const app = m.idToApp.get(msg.appId);
+      if (app) {
+        c.k.log(p.pid, `Received request to kill application ${app.id}`);
+        removeApplication(c, p, app, 'KILLED');
+      }
+      return;
+    }
+    case 'Disconnected': {
+      onDisconnected(c, p, `${msg.peerHost}:${msg.peerPort}`);
+      return;
+    }
+    case 'CreateSubmissionRequest':
+    case 'SubmissionStatusRequest':
+      restServerReceive(c, p, d);
+      return;
+    case 'SubmitDriverResponse':
+    case 'DriverStatusResponse':
+    case 'KillDriverResponse':
+      restServerReply(c, p, d);
+      return;
+    default:
+      c.k.log(p.pid, `Master received unexpected message ${msg.type}`, 'WARN');
+  }
+}
+
+registerProcessKind('master', receive);
+
+function formatMb(mb: number): string {
+  return mb >= 1024 && mb % 1024 === 0 ? `${mb / 1024}.0 GiB` : `${mb}.0 MiB`;
+}
+
+// ---------------------------------------------------------------- workers
+
+function setWorkerState(c: SparkCluster, w: WorkerInfo, to: WorkerInfo['state']): void {
+  c.recordChange('worker', w.id, w.state, to);
+  w.state = to;
+}
+
+function registerWorker(c: SparkCluster, p: Process<MasterState>, worker: WorkerInfo): boolean {
+  const m = p.state;
+  // There may be one or more refs to dead workers on this same node (w/ different ID's), remove them.
+  m.workers = m.workers.filter((w) => !(w.host === worker.host && w.port === worker.port && w.state === 'DEAD'));
+  const old = m.addressToWorker.get(worker.endpoint);
+  if (old) {
+    if (old.state === 'UNKNOWN') {
+      // A worker registered from UNKNOWN implies that the worker was restarted during recovery.
+      removeWorker(c, p, old, 'Worker replaced by a new worker with same address');
+    } else {
+      c.k.log(p.pid, `Attempted to re-register worker at same address: ${worker.endpoint}`, 'INFO');
+      return false;
+    }
+  }
+  m.workers.push(worker);
+  m.idToWorker.set(worker.id, worker);
+  m.addressToWorker.set(worker.endpoint, worker);
+  return true;
+}
+
+export function removeWorker(c: SparkCluster, p: Process<MasterState>, worker: WorkerInfo, msg: string): void {
+  const m = p.state;
+  c.k.log(p.pid, `Removing worker ${worker.id} on ${worker.host}:${worker.port}`);
+  setWorkerState(c, worker, 'DEAD');
+  m.idToWorker.delete(worker.id);
+  m.addressToWorker.delete(worker.endpoint);
+  for (const exec of [...worker.executors.values()]) {
+    c.k.log(p.pid, `Telling app of lost executor: ${exec.id}`);
+    const update: ExecutorUpdated = { type: 'ExecutorUpdated', id: exec.id, state: 'LOST', message: `worker lost: ${msg}`, exitStatus: null, workerHost: worker.host };
+    c.sendTo(p.pid, MASTER_EP, exec.app.driver, 'AppClient', update);
+    setExecutorState(c, exec, 'LOST');
+    appRemoveExecutor(exec.app, exec);
+  }
+  for (const driver of [...worker.drivers.values()]) {
+    if (driver.desc.supervise) {
+      c.k.log(p.pid, `Re-launching ${driver.id}`);
+      relaunchDriver(c, p, driver);
+    } else {
+      c.k.log(p.pid, `Not re-launching ${driver.id} because it was not supervised`);
+      removeDriver(c, p, driver.id, 'ERROR', null);
+    }
+  }
+  c.k.log(p.pid, `Telling app of lost worker: ${worker.id}`);
+  for (const app of m.apps) {
+    if (isAppFinished(app)) continue;
+    c.sendTo(p.pid, MASTER_EP, app.driver, 'AppClient', { type: 'WorkerRemoved', id: worker.id, host: worker.host, message: msg });
+  }
+  schedule(c, p);
+}
+
+function timeOutDeadWorkers(c: SparkCluster, p: Process<MasterState>): void {
+  const m = p.state;
+  const s = c.settings;
+  const currentTime = c.epochNow;
+  const toRemove = m.workers.filter((w) => w.lastHeartbeat < currentTime - s.workerTimeoutMs);
+  for (const worker of toRemove) {
+    if (worker.state !== 'DEAD') {
+      const workerTimeoutSecs = s.workerTimeoutMs / 1000;
+      c.k.log(p.pid, `Removing ${worker.id} because we got no heartbeat in ${workerTimeoutSecs} seconds`, 'WARN');
+      removeWorker(c, p, worker, `Not receiving heartbeat for ${workerTimeoutSecs} seconds`);
+    } else if (worker.lastHeartbeat < currentTime - (s.deadWorkerPersistence + 1) * s.workerTimeoutMs) {
+      m.workers = m.workers.filter((w) => w !== worker); // we've seen this DEAD worker in the UI, etc. for long enough; cull it
+    }
+  }
+}
+
+function onDisconnected(c: SparkCluster, p: Process<MasterState>, address: string): void {
+  const m = p.state;
+  // The disconnected client could've been either a worker or an app; remove whichever it was.
+  c.k.log(p.pid, `${address} got disassociated, removing it.`);
+  const w = m.addressToWorker.get(address);
+  if (w) removeWorker(c, p, w, `${address} got disassociated`);
+  const app = m.addressToApp.get(address);
+  if (app) finishApplication(c, p, app);
+}
+
+// ---------------------------------------------------------------- applications
+
+function createApplication(c: SparkCluster, p: Process<MasterState>, desc: ApplicationDescription, driver: string): ApplicationInfo {
+  const m = p.state;
+  const s = c.settings;
+  const now = c.epochNow;
+  const appId = newApplicationId(s.appIdPattern, now, m.nextAppNumber);
+  m.nextAppNumber += 1;
+  if (s.appNumberModulo !== null) m.nextAppNumber %= s.appNumberModulo;
+  return {
+    startTime: now,
+    id: appId,
+    desc,
+    submitDate: now,
+    driver,
+    defaultCores: s.defaultCores,
+    state: 'WAITING',
+    executors: new Map(),
+    removedExecutors: [],
+    coresGranted: 0,
+    endTime: -1,
+    nextExecutorId: 0,
+    retryCount: 0,
+    executorLimit: desc.initialExecutorLimit ?? 2147483647,
+  };
+}
+
+function registerApplication(c: SparkCluster, p: Process<MasterState>, app: ApplicationInfo): void {
+  const m = p.state;
+  if (m.addressToApp.has(app.driver)) {
+    c.k.log(p.pid, `Attempted to re-register application at same address: ${app.driver}`);
+    return;
+  }
+  m.apps.push(app);
+  m.idToApp.set(app.id, app);
+  m.addressToApp.set(app.driver, app);
+  m.waitingApps.push(app);
+  c.recordChange('application', app.id, null, 'WAITING');
+}
+
+function setAppState(c: SparkCluster, app: ApplicationInfo, to: ApplicationStateName): void {
+  c.recordChange('application', app.id, app.state, to);
+  app.state = to;
+}
+
+function finishApplication(c: SparkCluster, p: Process<MasterState>, app: ApplicationInfo): void {
+  removeApplication(c, p, app, 'FINISHED');
+}
+
+export function removeApplication(c: SparkCluster, p: Process<MasterState>, app: ApplicationInfo, state: ApplicationStateName): void {
+  const m = p.state;
+  if (!m.apps.includes(app)) return;
+  c.k.log(p.pid, `Removing app ${app.id}`);
+  m.apps = m.apps.filter((a) => a !== app);
+  m.idToApp.delete(app.id);
+  m.addressToApp.delete(app.driver);
+  trimAndAppend(m.completedApps, app, c.settings.retainedApplications);
+  m.waitingApps = m.waitingApps.filter((a) => a !== app);
+  for (const exec of [...app.executors.values()]) killExecutor(c, p, exec);
+  app.endTime = c.epochNow;
+  setAppState(c, app, state);
+  if (state !== 'FINISHED') {
+    c.sendTo(p.pid, MASTER_EP, app.driver, 'AppClient', { type: 'ApplicationRemoved', message: state });
+  }
+  schedule(c, p);
+  // Tell all workers that the application has finished, so they can clean up any app state.
+  for (const w of m.workers) {
+    c.sendTo(p.pid, MASTER_EP, w.endpoint, 'Worker', { type: 'ApplicationFinished', id: app.id });
+  }
+}
+
+// ---------------------------------------------------------------- executors
+
+function setExecutorState(c: SparkCluster, exec: ExecutorDesc, to: ExecutorDesc['state']): void {
+  c.recordChange('executor', exec.fullId, exec.state, to);
+  exec.state = to;
+}
+
+function killExecutor(c: SparkCluster, p: Process<MasterState>, exec: ExecutorDesc): void {
+  workerRemoveExecutor(exec.worker, exec);
+  c.sendTo(p.pid, MASTER_EP, exec.worker.endpoint, 'Worker', { type: 'KillExecutor', masterUrl: p.state.masterUrl, appId: exec.app.id, execId: exec.id });
+  setExecutorState(c, exec, 'KILLED');
+}
+
+function handleExecutorStateChanged(c: SparkCluster, p: Process<MasterState>, msg: ExecutorStateChanged): void {
+  const m = p.state;
+  const app = m.idToApp.get(msg.appId);
+  const exec = app?.executors.get(msg.execId);
+  if (!app || !exec) {
+    c.k.log(p.pid, `Got status update for unknown executor ${msg.appId}/${msg.execId}`, 'WARN');
+    return;
+  }
+  const oldState = exec.state;
+  setExecutorState(c, exec, msg.state);
+  if (msg.state === 'RUNNING') {
+    if (oldState !== 'LAUNCHING') throw new Error(`executor ${exec.fullId} state transfer from ${oldState} to RUNNING is illegal`);
+    app.retryCount = 0;
+  }
+  c.sendTo(p.pid, MASTER_EP, app.driver, 'AppClient', {
+    type: 'ExecutorUpdated',
+    id: exec.id,
+    state: msg.state,
+    message: msg.message,
+    exitStatus: msg.exitStatus,
+    workerHost: null,
+  });
+  if (isExecutorFinished(msg.state)) {
+    c.k.log(p.pid, `Removing executor ${exec.fullId} because it is ${msg.state}`);
+    // If an application has already finished, preserve its state to display its information properly on the UI
+    if (!isAppFinished(app)) appRemoveExecutor(app, exec);
+    workerRemoveExecutor(exec.worker, exec);
+    const normalExit = msg.exitStatus === 0;
+    const maxRetries = c.settings.maxExecutorRetries;
+    // Only retry certain number of times so we don't go into an infinite loop.
+    // Important note: this code path is not exercised by tests, so be very careful when changing this `if` condition.
+    if (!normalExit && oldState !== 'DECOMMISSIONED' && ++app.retryCount >= maxRetries && maxRetries >= 0) {
+      const execs = [...app.executors.values()];
+      if (!execs.some((e) => e.state === 'RUNNING')) {
+        c.k.log(p.pid, `Application ${app.desc.name} with ID ${app.id} failed ${app.retryCount} times; removing it`, 'ERROR');
+        removeApplication(c, p, app, 'FAILED');
+      }
+    }
+  }
+  schedule(c, p);
+}
+
+// ---------------------------------------------------------------- drivers
+
+function createDriver(c: SparkCluster, p: Process<MasterState>, desc: DriverDescription): DriverInfo {
+  const m = p.state;
+  const now = c.epochNow;
+  const id = newDriverId(c.settings.driverIdPattern, now, m.nextDriverNumber);
+  m.nextDriverNumber += 1;
+  return { startTime: now, id, desc, submitDate: now, state: 'SUBMITTED', exception: null, worker: null };
+}
+
+function setDriverState(c: SparkCluster, d: DriverInfo, to: DriverStateName): void {
+  c.recordChange('driver', d.id, d.state, to);
+  d.state = to;
+}
+
+function requestSubmitDriver(c: SparkCluster, p: Process<MasterState>, desc: DriverDescription): SparkMessage {
+  const m = p.state;
+  if (m.state !== 'ALIVE') {
+    const message = `Current state is not alive: ${m.state}. Can only accept driver submissions in ALIVE state.`;
+    return { type: 'SubmitDriverResponse', master: m.address, success: false, driverId: null, message };
+  }
+  c.k.log(p.pid, `Driver submitted ${desc.command.mainClass}`);
+  const driver = createDriver(c, p, desc);
+  c.recordChange('driver', driver.id, null, 'SUBMITTED');
+  m.waitingDrivers.push(driver);
+  m.drivers.push(driver);
+  schedule(c, p);
+  // The reply comes after schedule(): the driver may already be RUNNING when the client hears.
+  return { type: 'SubmitDriverResponse', master: m.address, success: true, driverId: driver.id, message: `Driver successfully submitted as ${driver.id}` };
+}
+
+function requestKillDriver(c: SparkCluster, p: Process<MasterState>, driverId: string): SparkMessage {
+  const m = p.state;
+  if (m.state !== 'ALIVE') {
+    const message = `Current state is not alive: ${m.state}. Can only kill drivers in ALIVE state.`;
+    return { type: 'KillDriverResponse', master: m.address, driverId, success: false, message };
+  }
+  c.k.log(p.pid, `Asked to kill driver ${driverId}`);
+  const driver = m.drivers.find((d) => d.id === driverId);
+  if (!driver) {
+    const message = `Driver ${driverId} has already finished or does not exist`;
+    c.k.log(p.pid, message, 'WARN');
+    return { type: 'KillDriverResponse', master: m.address, driverId, success: false, message };
+  }
+  if (m.waitingDrivers.includes(driver)) {
+    m.waitingDrivers = m.waitingDrivers.filter((d) => d !== driver);
+    c.k.send(p.pid, MASTER_EP, p.pid, MASTER_EP, { type: 'DriverStateChanged', driverId, state: 'KILLED', exception: null });
+  } else if (driver.worker) {
+    c.sendTo(p.pid, MASTER_EP, driver.worker.endpoint, 'Worker', { type: 'KillDriver', driverId });
+  }
+  const message = `Kill request for ${driverId} submitted`;
+  c.k.log(p.pid, message);
+  return { type: 'KillDriverResponse', master: m.address, driverId, success: true, message };
+}
+
+function requestDriverStatus(p: Process<MasterState>, driverId: string): SparkMessage {
+  const m = p.state;
+  if (m.state !== 'ALIVE') {
+    const exception = `Current state is not alive: ${m.state}. Can only request driver status in ALIVE state.`;
+    return { type: 'DriverStatusResponse', found: false, state: null, workerId: null, workerHostPort: null, exception };
+  }
+  const d = m.drivers.find((x) => x.id === driverId) ?? m.completedDrivers.find((x) => x.id === driverId);
+  if (!d) return { type: 'DriverStatusResponse', found: false, state: null, workerId: null, workerHostPort: null, exception: null };
+  return {
+    type: 'DriverStatusResponse',
+    found: true,
+    state: d.state,
+    workerId: d.worker?.id ?? null,
+    workerHostPort: d.worker ? `${d.worker.host}:${d.worker.port}` : null,
+    exception: d.exception,
+  };
+}
+
+function relaunchDriver(c: SparkCluster, p: Process<MasterState>, driver: DriverInfo): void {
+  const m = p.state;
+  // We must setup a new driver with a new driver id here, because the original driver may
+  // be still running. Consider this scenario: a worker is network partitioned with master,
+  // the master then relaunches driver driverID1 with a driver id driverID2, then the worker
+  // reconnects to master. From this point on, if driverID2 is equal to driverID1, then master
+  // can not distinguish the statusUpdate of the original driver and the newly relaunched one.
+  removeDriver(c, p, driver.id, 'RELAUNCHING', null);
+  const newDriver = createDriver(c, p, driver.desc);
+  c.recordChange('driver', newDriver.id, null, 'SUBMITTED');
+  m.drivers.push(newDriver);
+  m.waitingDrivers.push(newDriver);
+  schedule(c, p);
+}
+
+export function removeDriver(c: SparkCluster, p: Process<MasterState>, driverId: string, finalState: DriverStateName, exception: string | null): void {
+  const m = p.state;
+  const driver = m.drivers.find((d) => d.id === driverId);
+  if (!driver) {
+    c.k.log(p.pid, `Asked to remove unknown driver: ${driverId}`, 'WARN');
+    return;
+  }
+  c.k.log(p.pid, `Removing driver: ${driverId}`);
+  m.drivers = m.drivers.filter((d) => d !== driver);
+  trimAndAppend(m.completedDrivers, driver, c.settings.retainedDrivers);
+  setDriverState(c, driver, finalState);
+  driver.exception = exception;
+  if (driver.worker) workerRemoveDriver(driver.worker, driver);
+  schedule(c, p);
+}
+
+function launchDriver(c: SparkCluster, p: Process<MasterState>, worker: WorkerInfo, driver: DriverInfo): void {
+  c.k.log(p.pid, `Launching driver ${driver.id} on worker ${worker.id}`);
+  workerAddDriver(worker, driver);
+  driver.worker = worker;
+  c.sendTo(p.pid, MASTER_EP, worker.endpoint, 'Worker', { type: 'LaunchDriver', driverId: driver.id, driverDesc: driver.desc });
+  setDriverState(c, driver, 'RUNNING');
+}
+
+function launchExecutor(c: SparkCluster, p: Process<MasterState>, worker: WorkerInfo, exec: ExecutorDesc): void {
+  c.k.log(p.pid, `Launching executor ${exec.fullId} on worker ${worker.id}`);
+  workerAddExecutor(worker, exec);
+  c.sendTo(p.pid, MASTER_EP, worker.endpoint, 'Worker', {
+    type: 'LaunchExecutor',
+    masterUrl: p.state.masterUrl,
+    appId: exec.app.id,
+    execId: exec.id,
+    rpId: exec.rpId,
+    appDesc: exec.app.desc,
+    cores: exec.cores,
+    memory: exec.memory,
+  });
+  c.sendTo(p.pid, MASTER_EP, exec.app.driver, 'AppClient', {
+    type: 'ExecutorAdded',
+    id: exec.id,
+    workerId: worker.id,
+    hostPort: `${worker.host}:${worker.port}`,
+    cores: exec.cores,
+    memory: exec.memory,
+  });
+  c.recordChange('executor', exec.fullId, null, 'LAUNCHING');
+}
+
+// ---------------------------------------------------------------- schedule()
+
+function slot(w: WorkerInfo): WorkerSlot {
+  return { id: w.id, alive: w.state === 'ALIVE', coresFree: coresFree(w), memoryFree: memoryFree(w), processes: w.drivers.size + w.executors.size };
+}
+
+/**
+ * Schedule the currently available resources among waiting apps. This method will be called
+ * every time a new app joins or resource availability changes. Drivers first, then executors.
+ */
+export function schedule(c: SparkCluster, p: Process<MasterState>): void {
+  const m = p.state;
+  if (m.state !== 'ALIVE') return;
+  const s = c.settings;
+
+  if (m.waitingDrivers.length > 0) {
+    const legacy = isLegacyDriverPlacement(c.world.sparkVersion);
+    let workersInOrder: WorkerSlot[];
+    let placement: 'round-robin' | 'first-fit' | 'nested-loop';
+    if (legacy) {
+      placement = 'nested-loop';
+      workersInOrder = c.k.random.shuffle(m.workers).map(slot);
+    } else if (s.spreadOutDrivers) {
+      placement = 'round-robin';
+      workersInOrder = c.k.random.shuffle(m.workers.filter((w) => w.state === 'ALIVE')).map(slot);
+    } else {
+      placement = 'first-fit';
+      workersInOrder = m.workers.filter((w) => w.state === 'ALIVE').map(slot);
+    }
+    const decision = placeDrivers({
+      waiting: m.waitingDrivers.map((d) => ({ id: d.id, cores: d.desc.cores, memoryMb: d.desc.mem })),
+      workersInOrder,
+      placedDrivers: m.drivers.length - m.waitingDrivers.length,
+      maxDrivers: s.maxDrivers,
+      placement,
+    });
+    for (const w of decision.warnings) c.k.log(p.pid, w, 'WARN');
+    for (const launch of decision.launches) {
+      const driver = m.waitingDrivers.find((d) => d.id === launch.driverId);
+      const worker = m.idToWorker.get(launch.workerId);
+      if (!driver || !worker) throw new Error(`scheduling chose an unknown driver or worker: ${launch.driverId} on ${launch.workerId}`);
+      launchDriver(c, p, worker, driver);
+      m.waitingDrivers = m.waitingDrivers.filter((d) => d !== driver);
+    }
+  }
+  startExecutors(c, p);
+}
+
+function startExecutors(c: SparkCluster, p: Process<MasterState>): void {
+  const m = p.state;
+  if (m.waitingApps.length === 0) return;
+  const s = c.settings;
+  const decision = startExecutorsOnWorkers({
+    apps: m.waitingApps.map((app) => ({
+      id: app.id,
+      coresLeft: coresLeft(app),
+      coresPerExecutor: app.desc.coresPerExecutor ?? undefined,
+      memoryPerExecutorMB: app.desc.memoryPerExecutorMB,
+      executorsNow: app.executors.size,
+      executorLimit: app.executorLimit,
+      hasExecutors: app.executors.size > 0,
+    })),
+    workers: m.workers.map(slot),
+    spreadOut: s.spreadOutApps,
+    policy: s.workerSelectionPolicy,
+    waitingAppsCount: m.waitingApps.length,
+  });
+  for (const w of decision.warnings) c.k.log(p.pid, w, 'WARN');
+  for (const a of decision.allocations) {
+    const app = m.idToApp.get(a.appId);
+    const worker = m.idToWorker.get(a.workerId);
+    if (!app || !worker) throw new Error(`scheduling chose an unknown app or worker: ${a.appId} on ${a.workerId}`);
+    const exec = appAddExecutor(app, worker, a.cores, a.memoryMb);
+    launchExecutor(c, p, worker, exec);
+    if (app.state !== 'RUNNING') setAppState(c, app, 'RUNNING');
+  }
+}
+
+/** Spark 1.4.0–1.6.1 placed waiting drivers with nested loops (reference §4.5). */
+export function isLegacyDriverPlacement(sparkVersion: string): boolean {
+  const [major, minor, patch] = sparkVersion.split('.').map((x) => Number(x));
+  if (major !== 1 || minor === undefined) return false;
+  if (minor === 4 || minor === 5) return true;
+  return minor === 6 && (patch ?? 0) <= 1;
+}
+
+// ---------------------------------------------------------------- REST gateway (StandaloneRestServer)
+
+function restServerReceive(c: SparkCluster, p: Process<MasterState>, d: Delivery): void {
+  const m = p.state;
+  const msg = d.msg as SparkMessage;
+  if (msg.type === 'CreateSubmissionRequest') {
+    const props = msg.sparkProperties;
+    const desc = restDriverDescription(msg.appResource, msg.mainClass, msg.appArgs, props, msg.behaviour);
+    const askId = c.k.ask(p.pid, REST_EP, p.pid, MASTER_EP, { type: 'RequestSubmitDriver', driverDescription: desc }, c.settings.askTimeoutMs);
+    m.restPending.set(askId, { client: d.from, clientEp: d.fromEp, askId: d.askId, kind: 'create' });
+  } else if (msg.type === 'SubmissionStatusRequest') {
+    const askId = c.k.ask(p.pid, REST_EP, p.pid, MASTER_EP, { type: 'RequestDriverStatus', driverId: msg.submissionId }, c.settings.askTimeoutMs);
+    m.restPending.set(askId, { client: d.from, clientEp: d.fromEp, askId: d.askId, kind: 'status' });
+  }
+}
+
+function restServerReply(c: SparkCluster, p: Process<MasterState>, d: Delivery): void {
+  const m = p.state;
+  const pending = m.restPending.get(d.replyTo);
+  if (!pending) return;
+  m.restPending.delete(d.replyTo);
+  const msg = d.msg as SparkMessage;
+  const httpRequest: Delivery = { ...d, to: p.pid, ep: REST_EP, from: pending.client, fromEp: pending.clientEp, askId: pending.askId };
+  if (msg.type === 'SubmitDriverResponse') {
+    c.k.reply(httpRequest, { type: 'CreateSubmissionResponse', success: msg.success, submissionId: msg.driverId, message: msg.message });
+  } else if (msg.type === 'DriverStatusResponse') {
+    c.k.reply(httpRequest, {
+      type: 'SubmissionStatusResponse',
+      submissionId: '',
+      success: msg.found,
+      driverState: msg.state,
+      workerId: msg.workerId,
+      workerHostPort: msg.workerHostPort,
+      message: msg.exception,
+    });
+  }
+}
+
+/** StandaloneSubmitRequestServlet.buildDriverDescription */
+function restDriverDescription(appResource: string, mainClass: string, appArgs: string[], props: Record<string, string>, behaviour: AppBehaviour): DriverDescription {
+  const mem = props['spark.driver.memory'];
+  return {
+    jarUrl: appResource,
+    mem: mem !== undefined ? memoryStringToMb(mem) : 1024,
+    cores: props['spark.driver.cores'] !== undefined ? Number(props['spark.driver.cores']) : 1,
+    supervise: props['spark.driver.supervise'] === 'true',
+    command: {
+      mainClass: 'org.apache.spark.deploy.worker.DriverWrapper',
+      arguments: ['{{WORKER_URL}}', '{{USER_JAR}}', mainClass, ...appArgs],
+      javaOpts: Object.entries(props).map(([k, v]) => `-D${k}=${v}`),
+    },
+    behaviour,
+  };
+}
+
+export function masterSubmitDate(epochMs: number): string {
+  return javaDateString(epochMs);
+}
+
+export type { Pid };

@@ -1,0 +1,572 @@
+// Models deploy/master/Master.scala (schedule, startExecutorsOnWorkers, scheduleExecutorsOnWorkers, allocateWorkerResourceToExecutors): the Master's placement decisions for waiting drivers and executors, as pure functions over plain inputs.
+//
+// Nothing here mutates what the caller passed, draws randomness or reads a clock: the Master
+// passes a snapshot of its workers and queues, gets back an ordered list of decisions
+// (launchDriver / launchExecutor) and applies them in that order, exactly as Spark's schedule()
+// interleaves deciding and launching. Where Spark decides something on state that an earlier
+// launch in the same schedule() call has changed (a worker's free cores, an app's coresLeft, a
+// worker's drivers/executors), the functions keep private copies and update them as they go, so
+// the decisions are the ones Spark would take.
+//
+// Reference: shared/spark-standalone-reference.md §4; Spark 4.0 Master.scala, internal/config/Deploy.scala,
+// resource/ResourceUtils.resourcesMeetRequirements; tests ported from MasterSuite/MasterSuiteBase,
+// WorkerSelectionSuite and ResourceProfilesSuite (see scheduling.test.ts).
+
+/** Scala's Int.MaxValue: the default of spark.deploy.maxDrivers, spark.deploy.defaultCores and of an app's executor limit. */
+export const INT_MAX_VALUE = 2147483647;
+
+/** Deploy.WorkerSelectionPolicy (spark.deploy.workerSelectionPolicy, 4.0+), in declaration order. */
+export type WorkerSelectionPolicy = 'CORES_FREE_ASC' | 'CORES_FREE_DESC' | 'MEMORY_FREE_ASC' | 'MEMORY_FREE_DESC' | 'WORKER_ID';
+
+const WORKER_SELECTION_POLICIES: readonly WorkerSelectionPolicy[] = [
+  'CORES_FREE_ASC',
+  'CORES_FREE_DESC',
+  'MEMORY_FREE_ASC',
+  'MEMORY_FREE_DESC',
+  'WORKER_ID',
+];
+
+/** A custom resource requirement (ResourceRequirement: resourceName, amount), e.g. { name: 'gpu', amount: 1 }. */
+export interface ResourceRequirement {
+  name: string;
+  amount: number;
+}
+
+/** The Master's view of one worker, as scheduling needs it (WorkerInfo: state, coresFree, memoryFree...). */
+export interface WorkerSlot {
+  id: string;
+  /** WorkerInfo.state == ALIVE */
+  alive: boolean;
+  coresFree: number;
+  /** MiB */
+  memoryFree: number;
+  /** number of drivers + executors currently on it (for isClusterIdle) */
+  processes: number;
+  /** WorkerInfo.resourcesAmountFree: free addresses per custom resource name. Absent = none. */
+  resourcesFree?: Readonly<Record<string, number>>;
+}
+
+/** A driver in waitingDrivers (DriverInfo.desc: cores, mem, resourceReqs). */
+export interface WaitingDriver {
+  id: string;
+  cores: number;
+  memoryMb: number;
+  /** DriverDescription.resourceReqs (spark.driver.resource.*); absent = none. */
+  resourceReqs?: readonly ResourceRequirement[];
+}
+
+/**
+ * How waiting drivers are placed:
+ * - 'round-robin': spark.deploy.spreadOutDrivers=true (4.0 default; also 1.2–1.3 and 2.0–3.5);
+ * - 'first-fit': spark.deploy.spreadOutDrivers=false (4.0+);
+ * - 'nested-loop': the 1.4.0–1.6.1 regression (and ≤ 1.1), reference §4.5.
+ */
+export type DriverPlacement = 'round-robin' | 'first-fit' | 'nested-loop';
+
+export interface DriverLaunch {
+  driverId: string;
+  workerId: string;
+}
+
+export interface PlaceDriversInput {
+  /** waitingDrivers, FIFO. */
+  waiting: readonly WaitingDriver[];
+  /**
+   * For 'round-robin': the ALIVE workers already shuffled by the caller's seeded RNG
+   * (Random.shuffle(workers.toSeq.filter(ALIVE)), a fresh permutation per schedule() call).
+   * For 'first-fit': all ALIVE workers, any order (sorted by id here).
+   * For 'nested-loop': ALL workers in the order Spark iterated them (dead ones are skipped here).
+   * Caller's note: 1.4–1.6.1 wrote `Random.shuffle(workers)` on the mutable HashSet itself, and
+   * Scala's shuffle rebuilds the same collection type, so that order is the HashSet's hash layout
+   * (WorkerInfo identity hash codes), nearly fixed for a given set of workers, not a fresh
+   * permutation per call.
+   * Workers that are not alive are always skipped, whatever the placement.
+   */
+  workersInOrder: readonly WorkerSlot[];
+  /** drivers.size - waitingDrivers.size: drivers already placed (RUNNING/RELAUNCHING...) at the start of the call. */
+  placedDrivers: number;
+  /** spark.deploy.maxDrivers (Int.MaxValue by default). Not consulted by 'nested-loop', which predates it. */
+  maxDrivers: number;
+  placement: DriverPlacement;
+}
+
+export interface PlaceDriversResult {
+  /** launchDriver(worker, driver) calls, in order. */
+  launches: DriverLaunch[];
+  /** logWarning lines, in order. */
+  warnings: string[];
+  /**
+   * Only for 'nested-loop': set when Spark 1.4–1.6.1's schedule() would have thrown
+   * java.lang.NullPointerException from its driver loop (see placeDriversNestedLoop). The launches
+   * listed before it did happen; the rest of that schedule() call (startExecutorsOnWorkers) and of
+   * the message handler that called it did not run.
+   */
+  exception?: 'java.lang.NullPointerException';
+}
+
+/** One (application, resource profile) pair as startExecutorsOnWorkers sees it. */
+export interface AppDemand {
+  /** ApplicationInfo.id */
+  id: string;
+  /** app.coresLeft = requestedCores - coresGranted (requestedCores = spark.cores.max ?? spark.deploy.defaultCores). */
+  coresLeft: number;
+  /** ExecutorResourceDescription.coresPerExecutor (spark.executor.cores); undefined when not set. */
+  coresPerExecutor: number | undefined;
+  /** ExecutorResourceDescription.memoryMbPerExecutor (spark.executor.memory), MiB. */
+  memoryPerExecutorMB: number;
+  /** app.getOrUpdateExecutorsForRPId(rpId).size: executors the app has for this profile now. */
+  executorsNow: number;
+  /** app.getTargetExecutorNumForRPId(rpId): Int.MaxValue = 2147483647 unless dynamic allocation set it. */
+  executorLimit: number;
+  /** !app.executors.isEmpty (all profiles), for the "App ... requires more resource" warning. */
+  hasExecutors: boolean;
+  /** Resource profile id; 0 (the default profile) when absent. Entries of one app come in ascending rpId order. */
+  rpId?: number;
+  /** ExecutorResourceDescription.customResourcesPerExecutor (spark.executor.resource.*); absent = none. */
+  resourceReqs?: readonly ResourceRequirement[];
+}
+
+export interface ExecutorAllocation {
+  appId: string;
+  workerId: string;
+  cores: number;
+  memoryMb: number;
+  /** Resource profile id of the executor (0 = default). */
+  rpId: number;
+}
+
+export interface StartExecutorsInput {
+  /**
+   * waitingApps in order (FIFO; RUNNING apps are in waitingApps too), one entry per
+   * (app, rpId) in app.getRequestedRPIds() order. An app with several profiles appears several
+   * times in a row; later entries of the same app see the cores granted to earlier ones.
+   */
+  apps: readonly AppDemand[];
+  /** All workers (this function filters ALIVE + canLaunchExecutor and sorts by policy). */
+  workers: readonly WorkerSlot[];
+  /** spark.deploy.spreadOutApps (alias spark.deploy.spreadOut). */
+  spreadOut: boolean;
+  policy: WorkerSelectionPolicy;
+  /** waitingApps.length (apps, not profiles). */
+  waitingAppsCount: number;
+}
+
+export interface StartExecutorsResult {
+  /** One entry PER EXECUTOR, in launch order (app.addExecutor + launchExecutor). */
+  allocations: ExecutorAllocation[];
+  /** logWarning lines, in order. */
+  warnings: string[];
+}
+
+const NO_REQUIREMENTS: readonly ResourceRequirement[] = [];
+
+/** The private, mutable copy of a worker that a scheduling call updates as it launches things. */
+interface MutableSlot {
+  id: string;
+  alive: boolean;
+  coresFree: number;
+  memoryFree: number;
+  processes: number;
+  resourcesFree: Record<string, number> | undefined;
+}
+
+function copySlot(w: WorkerSlot): MutableSlot {
+  return {
+    id: w.id,
+    alive: w.alive,
+    coresFree: w.coresFree,
+    memoryFree: w.memoryFree,
+    processes: w.processes,
+    resourcesFree: w.resourcesFree === undefined ? undefined : { ...w.resourcesFree },
+  };
+}
+
+/** ResourceUtils.resourcesMeetRequirements: every requirement fits (a resource the worker lacks counts as 0 free). */
+function resourcesMeetRequirements(free: Readonly<Record<string, number>> | undefined, reqs: readonly ResourceRequirement[]): boolean {
+  for (const req of reqs) {
+    if ((free?.[req.name] ?? 0) < req.amount) return false;
+  }
+  return true;
+}
+
+/** Master.canLaunch: enough memory AND cores AND custom resources free right now. */
+function canLaunch(worker: WorkerSlot | MutableSlot, memoryReq: number, coresReq: number, reqs: readonly ResourceRequirement[]): boolean {
+  return worker.memoryFree >= memoryReq && worker.coresFree >= coresReq && resourcesMeetRequirements(worker.resourcesFree, reqs);
+}
+
+/** Master.canLaunchDriver. */
+export function canLaunchDriver(worker: WorkerSlot, driver: WaitingDriver): boolean {
+  return canLaunch(worker, driver.memoryMb, driver.cores, driver.resourceReqs ?? NO_REQUIREMENTS);
+}
+
+/** Master.canLaunchExecutor: room for one executor of the smallest size (coresPerExecutor, or 1 core when unset). */
+export function canLaunchExecutor(worker: WorkerSlot, app: AppDemand): boolean {
+  return canLaunch(worker, app.memoryPerExecutorMB, app.coresPerExecutor ?? 1, app.resourceReqs ?? NO_REQUIREMENTS);
+}
+
+/** WorkerInfo.acquireResources + addDriver/addExecutor, on our private copy. */
+function take(slot: MutableSlot, cores: number, memoryMb: number, reqs: readonly ResourceRequirement[]): void {
+  slot.coresFree -= cores;
+  slot.memoryFree -= memoryMb;
+  slot.processes += 1;
+  if (reqs.length > 0) {
+    // A worker that passed canLaunch has every required name (or the amount is 0).
+    const free = (slot.resourcesFree ??= {});
+    for (const req of reqs) free[req.name] = (free[req.name] ?? 0) - req.amount;
+  }
+}
+
+/**
+ * Case-insensitive parse of spark.deploy.workerSelectionPolicy, as its ConfigBuilder does:
+ * `.transform(_.toUpperCase(Locale.ROOT)).checkValues(WorkerSelectionPolicy.values.map(_.toString))`.
+ * An invalid value throws checkValues' IllegalArgumentException text (the value shown is the
+ * upper-cased one, because the transform runs before the check).
+ */
+export function parseWorkerSelectionPolicy(value: string): WorkerSelectionPolicy {
+  const upper = value.toUpperCase();
+  const policy = WORKER_SELECTION_POLICIES.find((p) => p === upper);
+  if (policy !== undefined) return policy;
+  const error = new Error(
+    `The value of spark.deploy.workerSelectionPolicy should be one of ${WORKER_SELECTION_POLICIES.join(', ')}, but was ${upper}`,
+  );
+  error.name = 'IllegalArgumentException';
+  throw error;
+}
+
+/** Java's String.compareTo (UTF-16 code units), which Scala's Ordering[String] uses; never localeCompare. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byCoresFreeThenId(a: WorkerSlot | MutableSlot, b: WorkerSlot | MutableSlot): number {
+  return a.coresFree - b.coresFree || compareIds(a.id, b.id);
+}
+
+function byMemoryFreeThenId(a: WorkerSlot | MutableSlot, b: WorkerSlot | MutableSlot): number {
+  return a.memoryFree - b.memoryFree || compareIds(a.id, b.id);
+}
+
+function byId(a: WorkerSlot | MutableSlot, b: WorkerSlot | MutableSlot): number {
+  return compareIds(a.id, b.id);
+}
+
+/**
+ * Sorts in place by spark.deploy.workerSelectionPolicy. The *_DESC policies are, as in Spark,
+ * `sortBy((free, id)).reverse`: most free first and ties on DESCENDING worker id. Both sorts are
+ * stable (Scala's sortBy and Array.prototype.sort), so even equal keys keep Spark's order.
+ */
+function sortInPlace<T extends WorkerSlot | MutableSlot>(workers: T[], policy: WorkerSelectionPolicy): T[] {
+  switch (policy) {
+    case 'CORES_FREE_ASC':
+      return workers.sort(byCoresFreeThenId);
+    case 'CORES_FREE_DESC':
+      return workers.sort(byCoresFreeThenId).reverse();
+    case 'MEMORY_FREE_ASC':
+      return workers.sort(byMemoryFreeThenId);
+    case 'MEMORY_FREE_DESC':
+      return workers.sort(byMemoryFreeThenId).reverse();
+    case 'WORKER_ID':
+      return workers.sort(byId);
+  }
+}
+
+/** The `usableWorkers` ordering of startExecutorsOnWorkers; returns a new array. */
+export function sortUsableWorkers(usable: readonly WorkerSlot[], policy: WorkerSelectionPolicy): WorkerSlot[] {
+  return sortInPlace(usable.slice(), policy);
+}
+
+/**
+ * Master.scheduleExecutorsOnWorkers (reference §4.7): how many cores to give this app on each
+ * usable worker (same order as `usable`). Pure: it only plans; allocateWorkerResourceToExecutors
+ * turns the plan into executors.
+ */
+export function scheduleExecutorsOnWorkers(app: AppDemand, usable: readonly WorkerSlot[], spreadOut: boolean): number[] {
+  return assignCores(app, app.coresLeft, usable, spreadOut);
+}
+
+/** scheduleExecutorsOnWorkers with coresLeft passed separately (it shrinks within one startExecutorsOnWorkers call). */
+function assignCores(app: AppDemand, coresLeft: number, usable: readonly (WorkerSlot | MutableSlot)[], spreadOut: boolean): number[] {
+  const coresPerExecutor = app.coresPerExecutor;
+  if (coresPerExecutor !== undefined && !(coresPerExecutor >= 1)) {
+    // Spark rejects spark.executor.cores < 1 long before this; with 0 the loop below never ends.
+    throw new RangeError(`coresPerExecutor must be at least 1, got ${coresPerExecutor} (app ${app.id})`);
+  }
+  const minCoresPerExecutor = coresPerExecutor ?? 1;
+  const oneExecutorPerWorker = coresPerExecutor === undefined;
+  const memoryPerExecutor = app.memoryPerExecutorMB;
+  const reqs = app.resourceReqs ?? NO_REQUIREMENTS;
+  const numReqs = reqs.length;
+  const numUsable = usable.length;
+  const assignedCores = new Array<number>(numUsable).fill(0); // Number of cores to give to each worker
+  const assignedExecutors = new Int32Array(numUsable); // Number of new executors on each worker
+
+  // The predicate runs once per step per worker, so read the workers once into flat arrays.
+  const coresFree = new Float64Array(numUsable);
+  const memoryFree = new Float64Array(numUsable);
+  const resourcesFree = new Float64Array(numUsable * numReqs); // [req * numUsable + pos]
+  let totalCoresFree = 0;
+  for (let pos = 0; pos < numUsable; pos++) {
+    const w = usable[pos]!;
+    coresFree[pos] = w.coresFree;
+    memoryFree[pos] = w.memoryFree;
+    totalCoresFree += w.coresFree;
+    for (let r = 0; r < numReqs; r++) resourcesFree[r * numUsable + pos] = w.resourcesFree?.[reqs[r]!.name] ?? 0;
+  }
+  let coresToAssign = Math.min(coresLeft, totalCoresFree);
+  // Spark recomputes assignedExecutors.sum inside the predicate (O(workers) per step); a running
+  // total gives the same number without making a 1,000-worker cluster quadratic.
+  let totalAssignedExecutors = 0;
+  const executorsNow = app.executorsNow;
+  const executorLimit = app.executorLimit;
+
+  /** canLaunchExecutorForApp(pos): can this worker take one more step for this app? */
+  const canLaunchExecutorForApp = (pos: number): boolean => {
+    const keepScheduling = coresToAssign >= minCoresPerExecutor;
+    const enoughCores = coresFree[pos]! - assignedCores[pos]! >= minCoresPerExecutor;
+    const assignedExecutorNum = assignedExecutors[pos]!;
+    // If we allow multiple executors per worker, then we can always launch new executors.
+    // Otherwise, if there is already an executor on this worker, just give it more cores.
+    const launchingNewExecutor = !oneExecutorPerWorker || assignedExecutorNum === 0;
+    if (launchingNewExecutor) {
+      const enoughMemory = memoryFree[pos]! - assignedExecutorNum * memoryPerExecutor >= memoryPerExecutor;
+      let enoughResources = true;
+      for (let r = 0; r < numReqs; r++) {
+        const amount = reqs[r]!.amount;
+        if (resourcesFree[r * numUsable + pos]! - amount * assignedExecutorNum < amount) {
+          enoughResources = false;
+          break;
+        }
+      }
+      const underLimit = totalAssignedExecutors + executorsNow < executorLimit;
+      return keepScheduling && enoughCores && enoughMemory && enoughResources && underLimit;
+    }
+    // Adding cores to the executor already planned here: memory and the executor limit were
+    // checked when it was planned.
+    return keepScheduling && enoughCores;
+  };
+
+  // Keep launching executors until no more workers can accommodate any more executors, or the
+  // app's limits are reached. freeWorkers is filtered in place (order kept, as Scala's filter).
+  const freeWorkers = new Int32Array(numUsable);
+  let numFree = 0;
+  for (let pos = 0; pos < numUsable; pos++) if (canLaunchExecutorForApp(pos)) freeWorkers[numFree++] = pos;
+  while (numFree > 0) {
+    for (let k = 0; k < numFree; k++) {
+      const pos = freeWorkers[k]!;
+      let keepScheduling = true;
+      while (keepScheduling && canLaunchExecutorForApp(pos)) {
+        coresToAssign -= minCoresPerExecutor;
+        assignedCores[pos] = assignedCores[pos]! + minCoresPerExecutor;
+        // One executor per worker: every step adds 1 core to it. Otherwise every step is a new executor.
+        if (oneExecutorPerWorker) {
+          if (assignedExecutors[pos] === 0) totalAssignedExecutors += 1;
+          assignedExecutors[pos] = 1;
+        } else {
+          assignedExecutors[pos] = assignedExecutors[pos]! + 1;
+          totalAssignedExecutors += 1;
+        }
+        // Spreading out: one step on this worker, then the next worker. Consolidating: fill this
+        // worker before moving on.
+        if (spreadOut) keepScheduling = false;
+      }
+    }
+    let kept = 0;
+    for (let k = 0; k < numFree; k++) {
+      const pos = freeWorkers[k]!;
+      if (canLaunchExecutorForApp(pos)) freeWorkers[kept++] = pos;
+    }
+    numFree = kept;
+  }
+  return assignedCores;
+}
+
+/**
+ * Master.startExecutorsOnWorkers (reference §4.6) with allocateWorkerResourceToExecutors (§4.8):
+ * FIFO over apps (and, per app, over resource profiles in ascending id), each taking what it can
+ * from what earlier apps left.
+ */
+export function startExecutorsOnWorkers(input: StartExecutorsInput): StartExecutorsResult {
+  const { apps, spreadOut, policy, waitingAppsCount } = input;
+  const slots = input.workers.map(copySlot);
+  const allocations: ExecutorAllocation[] = [];
+  const warnings: string[] = [];
+  // What Spark's ApplicationInfo objects learn during the call: coresGranted grows (so coresLeft
+  // shrinks) and executors becomes non-empty, which later profiles of the same app see.
+  let grantedInCall: Map<string, number> | undefined;
+  let launchedInCall: Set<string> | undefined;
+
+  for (const app of apps) {
+    const coresLeft = app.coresLeft - (grantedInCall?.get(app.id) ?? 0);
+    const coresPerExecutor = app.coresPerExecutor;
+    // Leftover cores smaller than one executor are never allocated.
+    if (coresLeft < (coresPerExecutor ?? 1)) continue;
+
+    // Filter out workers that don't have enough resources to launch an executor.
+    const usable: MutableSlot[] = [];
+    for (const slot of slots) if (slot.alive && canLaunchExecutor(slot, app)) usable.push(slot);
+    sortInPlace(usable, policy);
+
+    // Spark checks waitingApps.head.executors.isEmpty; with one waiting app the head is this app.
+    const hasExecutors = app.hasExecutors || (launchedInCall?.has(app.id) ?? false);
+    if (waitingAppsCount === 1 && !hasExecutors && usable.length === 0) {
+      warnings.push(`App ${app.id} requires more resource than any of Workers could have.`);
+    }
+
+    const assignedCores = assignCores(app, coresLeft, usable, spreadOut);
+
+    // allocateWorkerResourceToExecutors for each worker given cores, in usable order.
+    const reqs = app.resourceReqs ?? NO_REQUIREMENTS;
+    const rpId = app.rpId ?? 0;
+    let granted = 0;
+    for (let pos = 0; pos < usable.length; pos++) {
+      const cores = assignedCores[pos]!;
+      if (cores <= 0) continue;
+      const worker = usable[pos]!;
+      // With coresPerExecutor set, the cores divide evenly into executors of that size;
+      // otherwise one executor takes every core assigned on this worker.
+      const numExecutors = coresPerExecutor !== undefined ? Math.floor(cores / coresPerExecutor) : 1;
+      const coresEach = coresPerExecutor ?? cores;
+      for (let i = 0; i < numExecutors; i++) {
+        allocations.push({ appId: app.id, workerId: worker.id, cores: coresEach, memoryMb: app.memoryPerExecutorMB, rpId });
+        take(worker, coresEach, app.memoryPerExecutorMB, reqs);
+        granted += coresEach;
+      }
+    }
+    if (granted > 0) {
+      (grantedInCall ??= new Map()).set(app.id, (grantedInCall.get(app.id) ?? 0) + granted);
+      (launchedInCall ??= new Set()).add(app.id);
+    }
+  }
+  return { allocations, warnings };
+}
+
+function driverWarning(driverId: string): string {
+  return `Driver ${driverId} requires more resource than any of Workers could have.`;
+}
+
+function aliveCopies(workers: readonly WorkerSlot[]): MutableSlot[] {
+  const out: MutableSlot[] = [];
+  for (const w of workers) if (w.alive) out.push(copySlot(w));
+  return out;
+}
+
+/**
+ * The driver half of Master.schedule() (reference §4.3–4.5): which waiting driver goes to which
+ * worker, in launch order. Drivers take strict precedence over executors: the caller applies these
+ * launches, then calls startExecutorsOnWorkers with the updated workers.
+ */
+export function placeDrivers(input: PlaceDriversInput): PlaceDriversResult {
+  switch (input.placement) {
+    case 'round-robin':
+      return placeDriversRoundRobin(input);
+    case 'first-fit':
+      return placeDriversFirstFit(input);
+    case 'nested-loop':
+      return placeDriversNestedLoop(input);
+  }
+}
+
+/**
+ * spreadOutDrivers = true (§4.3). Each driver's search starts just after the worker the previous
+ * search stopped at (curPos is shared and advances after every visit, a successful one included),
+ * so consecutive drivers land on different workers.
+ */
+function placeDriversRoundRobin(input: PlaceDriversInput): PlaceDriversResult {
+  const alive = aliveCopies(input.workersInOrder);
+  const numWorkersAlive = alive.length;
+  const launches: DriverLaunch[] = [];
+  const warnings: string[] = [];
+  let placed = input.placedDrivers;
+  let curPos = 0;
+  // Spark iterates a copy of waitingDrivers; we never modify input.waiting.
+  for (const driver of input.waiting) {
+    let launched = placed >= input.maxDrivers;
+    let isClusterIdle = !launched;
+    let numWorkersVisited = 0;
+    const reqs = driver.resourceReqs ?? NO_REQUIREMENTS;
+    while (numWorkersVisited < numWorkersAlive && !launched) {
+      const worker = alive[curPos]!;
+      // Only the LAST visited worker decides "idle", exactly as Spark overwrites the flag.
+      isClusterIdle = worker.processes === 0;
+      numWorkersVisited += 1;
+      if (canLaunch(worker, driver.memoryMb, driver.cores, reqs)) {
+        take(worker, driver.cores, driver.memoryMb, reqs);
+        launches.push({ driverId: driver.id, workerId: worker.id });
+        placed += 1;
+        launched = true;
+      }
+      curPos = (curPos + 1) % numWorkersAlive;
+    }
+    if (!launched && isClusterIdle) warnings.push(driverWarning(driver.id));
+  }
+  return { launches, warnings };
+}
+
+/** spreadOutDrivers = false (§4.4): the first worker by id that fits; at maxDrivers, skip silently. */
+function placeDriversFirstFit(input: PlaceDriversInput): PlaceDriversResult {
+  // Sort by worker ID as a way to be deterministic (Spark's own comment).
+  const alive = aliveCopies(input.workersInOrder).sort(byId);
+  const launches: DriverLaunch[] = [];
+  const warnings: string[] = [];
+  let placed = input.placedDrivers;
+  for (const driver of input.waiting) {
+    if (placed >= input.maxDrivers) continue;
+    const reqs = driver.resourceReqs ?? NO_REQUIREMENTS;
+    const worker = alive.find((w) => canLaunch(w, driver.memoryMb, driver.cores, reqs));
+    if (worker === undefined) {
+      warnings.push(driverWarning(driver.id));
+      continue;
+    }
+    take(worker, driver.cores, driver.memoryMb, reqs);
+    launches.push({ driverId: driver.id, workerId: worker.id });
+    placed += 1;
+  }
+  return { launches, warnings };
+}
+
+/**
+ * Spark 1.4.0–1.6.1 (and ≤ 1.1) (§4.5):
+ *
+ *   for (worker <- shuffledWorkers if worker.state == WorkerState.ALIVE) {
+ *     for (driver <- waitingDrivers) {
+ *       if (worker.memoryFree >= driver.desc.mem && worker.coresFree >= driver.desc.cores) {
+ *         launchDriver(worker, driver); waitingDrivers -= driver } } }
+ *
+ * Each worker takes every waiting driver that still fits (packing, unlike round-robin). No
+ * custom resources, no maxDrivers and no warning existed then.
+ *
+ * The ArrayBuffer quirk, modelled exactly rather than approximated: `for (d <- waitingDrivers)`
+ * is ResizableArray.foreach of Scala 2.10/2.11, which caches `top = size` before the loop and
+ * reads the backing array directly; `waitingDrivers -= d` shifts the later drivers left and
+ * nulls the freed slot at the end. So after a removal at index i the driver that moved into i is
+ * skipped, and once the loop reaches an index at or past the new size it passes null to the body,
+ * whose `driver.desc` throws java.lang.NullPointerException. (SPARK-2350, PR #1289, 2014, describes
+ * this very NPE: "removing from an iterator while iterating over it is not safe"; the 1.4.0–1.6.1
+ * text iterates waitingDrivers itself again, not a copy.) Hence: any launch of a
+ * driver that is not the last one in the buffer ends schedule() with an NPE once the loop reaches
+ * the nulled slot. We return the launches made before it and `exception`; the caller must skip
+ * startExecutorsOnWorkers and the remainder of the handler, as the exception unwinds them. A
+ * single waiting driver, or launches of only the last waiting driver, never throw.
+ */
+function placeDriversNestedLoop(input: PlaceDriversInput): PlaceDriversResult {
+  const waitingDrivers = input.waiting.slice(); // the ArrayBuffer, mutated as Spark mutates it
+  const launches: DriverLaunch[] = [];
+  for (const source of input.workersInOrder) {
+    if (!source.alive) continue;
+    const worker = copySlot(source);
+    const top = waitingDrivers.length;
+    for (let i = 0; i < top; i++) {
+      const driver = waitingDrivers[i];
+      if (driver === undefined) {
+        // array(i) is the null left behind by an earlier removal: null.desc.
+        return { launches, warnings: [], exception: 'java.lang.NullPointerException' };
+      }
+      if (worker.memoryFree >= driver.memoryMb && worker.coresFree >= driver.cores) {
+        take(worker, driver.cores, driver.memoryMb, NO_REQUIREMENTS);
+        launches.push({ driverId: driver.id, workerId: worker.id });
+        waitingDrivers.splice(i, 1); // indexOf(driver) is i: ArrayBuffer.remove(i)
+      }
+    }
+  }
+  return { launches, warnings: [] };
+}

@@ -1,0 +1,605 @@
+// Models deploy/worker/Worker.scala with its ExecutorRunner.scala and DriverRunner.scala threads:
+// registration with retries, heartbeats, launching and killing executors and drivers, the
+// supervise restart loop, and reporting every state change to the Master.
+import type { AskTimeout, ChildExited, Delivery, Disconnected, Pid, Process } from '../sim/kernel';
+import type { SparkCluster } from './cluster';
+import { registerProcessKind, splitAddress } from './cluster';
+import { startClusterDriver } from './driver';
+import { generateWorkerId } from './ids';
+import type {
+  ApplicationDescription,
+  DriverDescription,
+  DriverStateChanged,
+  DriverStateName,
+  ExecutorDescription,
+  ExecutorStateChanged,
+  ExecutorStateName,
+  SparkMessage,
+} from './messages';
+import { isExecutorFinished } from './messages';
+import { startExecutorProcess } from './executor';
+import { DRIVER_RUNNER_PREPARE_MS, EXECUTOR_FORK_MS, PROCESS_TERMINATE_MS, SIGTERM_EXIT_CODE } from './timings';
+
+export const WORKER_EP = 'Worker';
+
+export interface ExecutorRunner {
+  appId: string;
+  execId: number;
+  fullId: string;
+  appDesc: ApplicationDescription;
+  cores: number;
+  memory: number;
+  state: ExecutorStateName;
+  /** The executor JVM, once forked. */
+  pid: Pid;
+  /** Handle of the pending fork, so a kill before it can cancel it. */
+  forkTimer: number;
+  killed: boolean;
+}
+
+export interface DriverRunner {
+  driverId: string;
+  driverDesc: DriverDescription;
+  pid: Pid;
+  killed: boolean;
+  /** runCommandWithRetry's back-off, seconds. */
+  waitSeconds: number;
+  runStartedAt: number;
+  /** When the current back-off sleep began (it sleeps in one-second slices, checking `killed`). */
+  sleepStartedAt: number;
+  /** runCommandWithRetry's `exitCode`, -1 before any run. */
+  lastExitCode: number;
+  /** 'preparing' → 'running' ⇄ 'backoff' → 'finished' */
+  phase: 'preparing' | 'running' | 'backoff' | 'finished';
+  finalState: DriverStateName | null;
+  pendingTimer: number;
+}
+
+export interface WorkerState {
+  workerId: string;
+  host: string;
+  port: number;
+  address: string;
+  cores: number;
+  memory: number;
+  webUiUrl: string;
+  /** Configured master RPC addresses ("host:port"). */
+  masterAddresses: string[];
+  master: string | null;
+  activeMasterUrl: string;
+  activeMasterWebUiUrl: string;
+  registered: boolean;
+  connected: boolean;
+  connectionAttemptCount: number;
+  /** Handle of the ReregisterWithMaster timer chain, 0 when none. */
+  registrationRetryTimer: number;
+  registrationRetryToken: number;
+  /** REGISTRATION_RETRY_FUZZ_MULTIPLIER, drawn once per process. */
+  fuzz: number;
+  /** Number of SendHeartbeat chains (one per RegisteredWorker: Spark's quirk). */
+  heartbeatChains: number;
+  coresUsed: number;
+  memoryUsed: number;
+  executors: Map<string, ExecutorRunner>;
+  finishedExecutors: Map<string, ExecutorRunner>;
+  drivers: Map<string, DriverRunner>;
+  finishedDrivers: Map<string, DriverRunner>;
+  appDirectories: Set<string>;
+  finishedApps: Set<string>;
+  decommissioned: boolean;
+  executorStateSyncFailures: number;
+}
+
+type WorkerTimer =
+  | { type: 'SendHeartbeat'; chain: number }
+  | { type: 'ReregisterWithMaster'; token: number }
+  | { type: 'ExecutorForked'; fullId: string }
+  | { type: 'DriverPrepared'; driverId: string }
+  | { type: 'DriverRelaunch'; driverId: string }
+  | { type: 'WorkerDecommissionSigReceived' };
+
+export function startWorker(
+  c: SparkCluster,
+  opts: { host: string; cores: number; memoryMb: number; port?: number; masterAddresses: string[] },
+): Process<WorkerState> {
+  const port = opts.port ?? c.ephemeralPort(opts.host);
+  const workerId = generateWorkerId(c.settings.workerIdPattern, c.epochNow, opts.host, port);
+  const state: WorkerState = {
+    workerId,
+    host: opts.host,
+    port,
+    address: `${opts.host}:${port}`,
+    cores: opts.cores,
+    memory: opts.memoryMb,
+    webUiUrl: `http://${opts.host}:8081`,
+    masterAddresses: opts.masterAddresses,
+    master: null,
+    activeMasterUrl: '',
+    activeMasterWebUiUrl: '',
+    registered: false,
+    connected: false,
+    connectionAttemptCount: 0,
+    registrationRetryTimer: 0,
+    registrationRetryToken: 0,
+    // new Random(UUID.randomUUID.getMostSignificantBits).nextDouble + 0.500
+    fuzz: c.k.random.float() + 0.5,
+    heartbeatChains: 0,
+    coresUsed: 0,
+    memoryUsed: 0,
+    executors: new Map(),
+    finishedExecutors: new Map(),
+    drivers: new Map(),
+    finishedDrivers: new Map(),
+    appDirectories: new Set(),
+    finishedApps: new Set(),
+    decommissioned: false,
+    executorStateSyncFailures: 0,
+  };
+  const p = c.k.spawn(opts.host, 'worker', `Worker@${opts.host}`, state, { port });
+  c.bind(p.pid, opts.host, port);
+  c.k.log(p.pid, `Starting Spark worker ${state.address} with ${opts.cores} cores, ${opts.memoryMb} MiB RAM`);
+  registerWithMaster(c, p);
+  return p;
+}
+
+function initialRetryIntervalMs(w: WorkerState): number {
+  return Math.round(10 * w.fuzz) * 1000;
+}
+
+function prolongedRetryIntervalMs(w: WorkerState): number {
+  return Math.round(60 * w.fuzz) * 1000;
+}
+
+function tryRegisterAllMasters(c: SparkCluster, p: Process<WorkerState>): void {
+  for (const address of p.state.masterAddresses) sendRegisterWorker(c, p, address);
+}
+
+function sendRegisterWorker(c: SparkCluster, p: Process<WorkerState>, masterAddress: string): void {
+  const w = p.state;
+  c.k.log(p.pid, `Connecting to master ${masterAddress}...`);
+  c.sendTo(p.pid, WORKER_EP, masterAddress, 'Master', {
+    type: 'RegisterWorker',
+    id: w.workerId,
+    host: w.host,
+    port: w.port,
+    worker: w.address,
+    cores: w.cores,
+    memory: w.memory,
+    workerWebUiUrl: w.webUiUrl,
+    masterAddress,
+  });
+}
+
+export function registerWithMaster(c: SparkCluster, p: Process<WorkerState>): void {
+  const w = p.state;
+  if (w.registrationRetryTimer !== 0) {
+    c.k.log(p.pid, 'Not spawning another attempt to register with the master, since there is an attempt scheduled already.');
+    return;
+  }
+  w.registered = false;
+  tryRegisterAllMasters(c, p);
+  w.connectionAttemptCount = 0;
+  startRetryTimer(c, p, initialRetryIntervalMs(w));
+}
+
+function startRetryTimer(c: SparkCluster, p: Process<WorkerState>, periodMs: number): void {
+  const w = p.state;
+  w.registrationRetryToken += 1;
+  w.registrationRetryTimer = c.k.timer(p.pid, WORKER_EP, periodMs, { type: 'ReregisterWithMaster', token: w.registrationRetryToken });
+}
+
+function cancelLastRegistrationRetry(c: SparkCluster, w: WorkerState): void {
+  c.k.cancel(w.registrationRetryTimer);
+  w.registrationRetryTimer = 0;
+  w.registrationRetryToken += 1;
+}
+
+function reregisterWithMaster(c: SparkCluster, p: Process<WorkerState>): void {
+  const w = p.state;
+  const s = c.settings;
+  w.connectionAttemptCount += 1;
+  if (w.registered) {
+    cancelLastRegistrationRetry(c, w);
+  } else if (w.connectionAttemptCount <= s.maxRegistrationRetries) {
+    c.k.log(p.pid, `Retrying connection to master (attempt # ${w.connectionAttemptCount})`);
+    if (w.master) sendRegisterWorker(c, p, w.master);
+    else tryRegisterAllMasters(c, p);
+    // We have exceeded the initial registration retry threshold: all retries from now on use a
+    // higher interval.
+    if (w.connectionAttemptCount === s.initialRegistrationRetries) {
+      cancelLastRegistrationRetry(c, w);
+      startRetryTimer(c, p, prolongedRetryIntervalMs(w));
+    } else {
+      startRetryTimer(c, p, w.connectionAttemptCount < s.initialRegistrationRetries ? initialRetryIntervalMs(w) : prolongedRetryIntervalMs(w));
+    }
+  } else {
+    c.k.log(p.pid, 'All masters are unresponsive! Giving up.', 'ERROR');
+    c.exitProcess(p.pid, 1);
+  }
+}
+
+function changeMaster(c: SparkCluster, w: WorkerState, masterRef: string, webUiUrl: string): void {
+  w.activeMasterUrl = `spark://${masterRef}`;
+  w.activeMasterWebUiUrl = webUiUrl;
+  w.master = masterRef;
+  w.connected = true;
+  cancelLastRegistrationRetry(c, w);
+}
+
+function executorDescriptions(w: WorkerState): ExecutorDescription[] {
+  return [...w.executors.values()].map((e) => ({ appId: e.appId, execId: e.execId, rpId: 0, cores: e.cores, memoryMb: e.memory, state: e.state }));
+}
+
+// ---------------------------------------------------------------- receive
+
+function receive(c: SparkCluster, proc: Process, d: Delivery): void {
+  const p = proc as Process<WorkerState>;
+  const w = p.state;
+  const msg = d.msg as SparkMessage | WorkerTimer | Disconnected | ChildExited | AskTimeout;
+  switch (msg.type) {
+    case 'RegisteredWorker': {
+      c.k.log(p.pid, `Successfully registered with master spark://${msg.master}`);
+      if (msg.duplicate) c.k.log(p.pid, `Duplicate registration at master spark://${msg.masterAddress}`, 'WARN');
+      w.registered = true;
+      changeMaster(c, w, msg.master, msg.masterWebUiUrl);
+      w.heartbeatChains += 1;
+      c.k.timer(p.pid, WORKER_EP, 0, { type: 'SendHeartbeat', chain: w.heartbeatChains });
+      c.sendTo(p.pid, WORKER_EP, msg.master, 'Master', { type: 'WorkerLatestState', id: w.workerId, executors: executorDescriptions(w), driverIds: [...w.drivers.keys()] });
+      return;
+    }
+    case 'RegisterWorkerFailed': {
+      if (!w.registered) {
+        c.k.log(p.pid, `Worker registration failed: ${msg.message}`, 'ERROR');
+        c.exitProcess(p.pid, 1);
+      }
+      return;
+    }
+    case 'MasterInStandby':
+      return; // Ignore. Master not yet ready.
+    case 'SendHeartbeat': {
+      if (w.connected && w.master) c.sendTo(p.pid, WORKER_EP, w.master, 'Master', { type: 'Heartbeat', workerId: w.workerId, worker: w.address });
+      c.k.timer(p.pid, WORKER_EP, c.settings.workerTimeoutMs / 4, msg);
+      return;
+    }
+    case 'ReregisterWithMaster': {
+      if (msg.token !== w.registrationRetryToken) return; // a cancelled timer
+      reregisterWithMaster(c, p);
+      return;
+    }
+    case 'ReconnectWorker': {
+      c.k.log(p.pid, `Master with url ${msg.masterUrl} requested this worker to reconnect.`);
+      registerWithMaster(c, p);
+      return;
+    }
+    case 'LaunchExecutor': {
+      if (msg.masterUrl !== w.activeMasterUrl) {
+        c.k.log(p.pid, `Invalid Master (${msg.masterUrl}) attempted to launch executor.`, 'WARN');
+        return;
+      }
+      if (w.decommissioned) {
+        c.k.log(p.pid, 'Asked to launch an executor while decommissioned. Not launching executor.', 'WARN');
+        return;
+      }
+      launchExecutor(c, p, msg.appId, msg.execId, msg.appDesc, msg.cores, msg.memory);
+      return;
+    }
+    case 'ExecutorForked': {
+      const runner = w.executors.get(msg.fullId);
+      if (!runner || runner.killed) return;
+      const child = startExecutorProcess(c, p, runner);
+      runner.pid = child.pid;
+      runner.state = 'RUNNING';
+      c.k.send(p.pid, 'ExecutorRunner', p.pid, WORKER_EP, executorStateChanged(runner, 'RUNNING', null, null));
+      return;
+    }
+    case 'ExecutorStateChanged': {
+      if (d.replyTo > 0) return; // the Master's `true`
+      handleExecutorStateChanged(c, p, msg);
+      return;
+    }
+    case 'Boolean':
+      return; // the Master's reply to ExecutorStateChanged: ignored
+    case 'AskTimeout': {
+      if (msg.requestType === 'ExecutorStateChanged') retryExecutorStateSync(c, p, msg.ctx as ExecutorStateChanged);
+      return;
+    }
+    case 'KillExecutor': {
+      if (msg.masterUrl !== w.activeMasterUrl) {
+        c.k.log(p.pid, `Invalid Master (${msg.masterUrl}) attempted to kill executor ${msg.execId}`, 'WARN');
+        return;
+      }
+      const fullId = `${msg.appId}/${msg.execId}`;
+      const runner = w.executors.get(fullId);
+      if (!runner) {
+        c.k.log(p.pid, `Asked to kill unknown executor ${fullId}`);
+        return;
+      }
+      c.k.log(p.pid, `Asked to kill executor ${fullId}`);
+      killExecutorRunner(c, p, runner);
+      return;
+    }
+    case 'ChildExited': {
+      onChildExited(c, p, msg.child, msg.exitCode);
+      return;
+    }
+    case 'LaunchDriver': {
+      c.k.log(p.pid, `Asked to launch driver ${msg.driverId}`);
+      const runner: DriverRunner = {
+        driverId: msg.driverId,
+        driverDesc: msg.driverDesc,
+        pid: 0,
+        killed: false,
+        waitSeconds: 1,
+        runStartedAt: 0,
+        sleepStartedAt: 0,
+        lastExitCode: -1,
+        phase: 'preparing',
+        finalState: null,
+        pendingTimer: 0,
+      };
+      w.drivers.set(msg.driverId, runner);
+      runner.pendingTimer = c.k.timer(p.pid, 'DriverRunner', DRIVER_RUNNER_PREPARE_MS, { type: 'DriverPrepared', driverId: msg.driverId });
+      w.coresUsed += msg.driverDesc.cores;
+      w.memoryUsed += msg.driverDesc.mem;
+      return;
+    }
+    case 'DriverPrepared':
+    case 'DriverRelaunch': {
+      const runner = w.drivers.get(msg.driverId);
+      if (!runner || runner.phase === 'finished') return;
+      if (runner.killed) {
+        finishDriverRunner(c, p, runner, runner.lastExitCode);
+        return;
+      }
+      launchDriverProcess(c, p, runner);
+      return;
+    }
+    case 'KillDriver': {
+      const runner = w.drivers.get(msg.driverId);
+      if (!runner) {
+        c.k.log(p.pid, `Asked to kill unknown driver ${msg.driverId}`, 'ERROR');
+        return;
+      }
+      c.k.log(p.pid, `Asked to kill driver ${msg.driverId}`);
+      killDriverRunner(c, p, runner);
+      return;
+    }
+    case 'DriverStateChanged': {
+      handleDriverStateChanged(c, p, msg);
+      return;
+    }
+    case 'ApplicationFinished': {
+      w.finishedApps.add(msg.id);
+      maybeCleanupApplication(c, p, msg.id);
+      return;
+    }
+    case 'Disconnected': {
+      const address = `${msg.peerHost}:${msg.peerPort}`;
+      if (w.master === address || (w.master === null && w.masterAddresses.includes(address))) {
+        c.k.log(p.pid, `${address} Disassociated !`);
+        masterDisconnected(c, p);
+      }
+      return;
+    }
+    default:
+      c.k.log(p.pid, `Worker received unexpected message ${msg.type}`, 'WARN');
+  }
+}
+
+registerProcessKind('worker', receive);
+
+function masterDisconnected(c: SparkCluster, p: Process<WorkerState>): void {
+  c.k.log(p.pid, 'Connection to master failed! Waiting for master to reconnect...', 'ERROR');
+  p.state.connected = false;
+  registerWithMaster(c, p);
+}
+
+// ---------------------------------------------------------------- executors (ExecutorRunner)
+
+function executorStateChanged(r: ExecutorRunner, state: ExecutorStateName, message: string | null, exitStatus: number | null): ExecutorStateChanged {
+  return { type: 'ExecutorStateChanged', appId: r.appId, execId: r.execId, state, message, exitStatus };
+}
+
+
+function launchExecutor(c: SparkCluster, p: Process<WorkerState>, appId: string, execId: number, appDesc: ApplicationDescription, cores: number, memory: number): void {
+  const w = p.state;
+  const fullId = `${appId}/${execId}`;
+  c.k.log(p.pid, `Asked to launch executor ${fullId} for ${appDesc.name}`);
+  if (appDesc.behaviour.executorFault?.kind === 'launch-failure') {
+    // Creating work/<appId>/<execId> (or the app's local dirs) fails: the runner never starts and
+    // the Worker reports FAILED straight away, with the exception's toString as the message.
+    const error = `java.io.IOException: Failed to create directory /opt/spark/work/${appId}/${execId}`;
+    c.k.log(p.pid, `Failed to launch executor ${fullId} for ${appDesc.name}.`, 'ERROR');
+    syncExecutorStateWithMaster(c, p, { type: 'ExecutorStateChanged', appId, execId, state: 'FAILED', message: error, exitStatus: null });
+    return;
+  }
+  w.appDirectories.add(appId);
+  const runner: ExecutorRunner = { appId, execId, fullId, appDesc, cores, memory, state: 'LAUNCHING', pid: 0, forkTimer: 0, killed: false };
+  w.executors.set(fullId, runner);
+  runner.forkTimer = c.k.timer(p.pid, 'ExecutorRunner', EXECUTOR_FORK_MS, { type: 'ExecutorForked', fullId });
+  w.coresUsed += cores;
+  w.memoryUsed += memory;
+}
+
+/** ExecutorRunner.kill(): interrupt the runner thread; it terminates the process and reports KILLED. */
+function killExecutorRunner(c: SparkCluster, p: Process<WorkerState>, r: ExecutorRunner): void {
+  if (r.killed) return;
+  r.killed = true;
+  r.state = 'KILLED';
+  const message = `Runner thread for executor ${r.fullId} interrupted`;
+  c.k.log(p.pid, message);
+  if (r.pid === 0) {
+    // Interrupted before the process started: no exit code.
+    c.k.cancel(r.forkTimer);
+    c.k.send(p.pid, 'ExecutorRunner', p.pid, WORKER_EP, executorStateChanged(r, 'KILLED', message, null));
+    return;
+  }
+  c.k.log(p.pid, 'Killing process!');
+  terminateProcess(c, r.pid);
+}
+
+/** Utils.terminateProcess: SIGTERM; a JVM exits with 143 shortly after. */
+function terminateProcess(c: SparkCluster, pid: Pid): void {
+  c.k.timer(pid, 'SIGTERM', PROCESS_TERMINATE_MS, { type: 'SIGTERM' });
+}
+
+function onChildExited(c: SparkCluster, p: Process<WorkerState>, child: Pid, exitCode: number): void {
+  const w = p.state;
+  for (const r of w.executors.values()) {
+    if (r.pid !== child) continue;
+    if (r.killed) {
+      c.k.send(p.pid, 'ExecutorRunner', p.pid, WORKER_EP, executorStateChanged(r, 'KILLED', `Runner thread for executor ${r.fullId} interrupted`, exitCode));
+    } else {
+      r.state = 'EXITED';
+      c.k.send(p.pid, 'ExecutorRunner', p.pid, WORKER_EP, executorStateChanged(r, 'EXITED', `Command exited with code ${exitCode}`, exitCode));
+    }
+    return;
+  }
+  for (const r of w.drivers.values()) {
+    if (r.pid !== child) continue;
+    driverProcessExited(c, p, r, exitCode);
+    return;
+  }
+}
+
+function handleExecutorStateChanged(c: SparkCluster, p: Process<WorkerState>, msg: ExecutorStateChanged): void {
+  const w = p.state;
+  syncExecutorStateWithMaster(c, p, msg);
+  if (!isExecutorFinished(msg.state)) return;
+  const fullId = `${msg.appId}/${msg.execId}`;
+  const detail = `${msg.message !== null ? ` message ${msg.message}` : ''}${msg.exitStatus !== null ? ` exitStatus ${msg.exitStatus}` : ''}`;
+  const runner = w.executors.get(fullId);
+  if (runner) {
+    c.k.log(p.pid, `Executor ${fullId} finished with state ${msg.state}${detail}`);
+    w.executors.delete(fullId);
+    w.finishedExecutors.set(fullId, runner);
+    trimFinished(w.finishedExecutors, c.settings.retainedExecutorsOnWorker);
+    w.coresUsed -= runner.cores;
+    w.memoryUsed -= runner.memory;
+  } else {
+    c.k.log(p.pid, `Unknown Executor ${fullId} finished with state ${msg.state}${detail}`);
+  }
+  maybeCleanupApplication(c, p, msg.appId);
+}
+
+/** SPARK-34245: ExecutorStateChanged goes to the Master as an ask, retried on failure. */
+function syncExecutorStateWithMaster(c: SparkCluster, p: Process<WorkerState>, msg: ExecutorStateChanged): void {
+  const w = p.state;
+  if (!w.master) {
+    c.k.log(p.pid, `Failed to send ${msg.type} to master: none is connected.`, 'WARN');
+    return;
+  }
+  c.askTo(p.pid, WORKER_EP, w.master, 'Master', msg, c.settings.askTimeoutMs, msg);
+}
+
+function retryExecutorStateSync(c: SparkCluster, p: Process<WorkerState>, msg: ExecutorStateChanged): void {
+  const w = p.state;
+  w.executorStateSyncFailures += 1;
+  if (w.executorStateSyncFailures >= c.settings.executorStateSyncMaxAttempts) {
+    c.k.log(p.pid, `Failed to send ${msg.type} to master after ${w.executorStateSyncFailures} attempts; shutting down the worker.`, 'ERROR');
+    c.exitProcess(p.pid, 1);
+    return;
+  }
+  syncExecutorStateWithMaster(c, p, msg);
+}
+
+function trimFinished<T>(finished: Map<string, T>, retained: number): void {
+  if (finished.size <= retained) return;
+  const drop = Math.max(Math.floor(finished.size / 10), 1);
+  let i = 0;
+  for (const key of [...finished.keys()]) {
+    if (i++ >= drop) break;
+    finished.delete(key);
+  }
+}
+
+function maybeCleanupApplication(c: SparkCluster, p: Process<WorkerState>, appId: string): void {
+  const w = p.state;
+  const shouldCleanup = w.finishedApps.has(appId) && ![...w.executors.values()].some((e) => e.appId === appId);
+  if (!shouldCleanup) return;
+  w.finishedApps.delete(appId);
+  if (w.appDirectories.delete(appId)) c.k.log(p.pid, `Cleaning up local directories for application ${appId}`);
+}
+
+// ---------------------------------------------------------------- drivers (DriverRunner)
+
+function launchDriverProcess(c: SparkCluster, p: Process<WorkerState>, r: DriverRunner): void {
+  r.phase = 'running';
+  r.runStartedAt = c.now;
+  const child = startClusterDriver(c, p, r.driverId, r.driverDesc);
+  r.pid = child.pid;
+  c.k.log(p.pid, `Launch Command: "java" "-Xmx${r.driverDesc.mem}M" "org.apache.spark.deploy.worker.DriverWrapper" "spark://Worker@${p.state.address}" "${r.driverDesc.jarUrl}" "${r.driverDesc.command.arguments[2] ?? ''}"`);
+}
+
+/** DriverRunner.runCommandWithRetry after the process exits. */
+function driverProcessExited(c: SparkCluster, p: Process<WorkerState>, r: DriverRunner, exitCode: number): void {
+  r.pid = 0;
+  r.lastExitCode = exitCode;
+  const keepTrying = r.driverDesc.supervise && exitCode !== 0 && !r.killed;
+  if (!keepTrying) {
+    finishDriverRunner(c, p, r, exitCode);
+    return;
+  }
+  const runMs = c.now - r.runStartedAt;
+  if (runMs > 5000) r.waitSeconds = 1; // successfulRunDuration = 5 s
+  c.k.log(p.pid, `Command exited with status ${exitCode}, re-launching after ${r.waitSeconds} s.`);
+  r.phase = 'backoff';
+  r.sleepStartedAt = c.now;
+  c.world.driverRestarts.set(r.driverId, (c.world.driverRestarts.get(r.driverId) ?? 0) + 1);
+  r.pendingTimer = c.k.timer(p.pid, 'DriverRunner', r.waitSeconds * 1000, { type: 'DriverRelaunch', driverId: r.driverId });
+  r.waitSeconds *= 2;
+}
+
+function finishDriverRunner(c: SparkCluster, p: Process<WorkerState>, r: DriverRunner, exitCode: number): void {
+  r.phase = 'finished';
+  const finalState: DriverStateName = exitCode === 0 ? 'FINISHED' : r.killed ? 'KILLED' : 'FAILED';
+  r.finalState = finalState;
+  c.k.send(p.pid, 'DriverRunner', p.pid, WORKER_EP, { type: 'DriverStateChanged', driverId: r.driverId, state: finalState, exception: null });
+}
+
+function killDriverRunner(c: SparkCluster, p: Process<WorkerState>, r: DriverRunner): void {
+  r.killed = true;
+  if (r.phase === 'running' && r.pid !== 0) {
+    terminateProcess(c, r.pid);
+  } else if (r.phase === 'backoff' || r.phase === 'preparing') {
+    // The back-off sleeps in one-second slices and checks `killed`; preparing checks it before launch.
+    c.k.cancel(r.pendingTimer);
+    const remainder = r.phase === 'backoff' ? 1000 - ((c.now - r.sleepStartedAt) % 1000) : 0;
+    r.pendingTimer = c.k.timer(p.pid, 'DriverRunner', remainder, { type: 'DriverRelaunch', driverId: r.driverId });
+  }
+}
+
+function handleDriverStateChanged(c: SparkCluster, p: Process<WorkerState>, msg: DriverStateChanged): void {
+  const w = p.state;
+  const { driverId, state, exception } = msg;
+  switch (state) {
+    case 'ERROR':
+      c.k.log(p.pid, `Driver ${driverId} failed with unrecoverable exception: ${exception ?? ''}`, 'WARN');
+      break;
+    case 'FAILED':
+      c.k.log(p.pid, `Driver ${driverId} exited with failure`, 'WARN');
+      break;
+    case 'FINISHED':
+      c.k.log(p.pid, `Driver ${driverId} exited successfully`);
+      break;
+    case 'KILLED':
+      c.k.log(p.pid, `Driver ${driverId} was killed by user`);
+      break;
+    default:
+      c.k.log(p.pid, `Driver ${driverId} changed state to ${state}`);
+  }
+  if (w.master) c.sendTo(p.pid, WORKER_EP, w.master, 'Master', msg);
+  const runner = w.drivers.get(driverId);
+  if (!runner) return;
+  w.drivers.delete(driverId);
+  w.finishedDrivers.set(driverId, runner);
+  trimFinished(w.finishedDrivers, c.settings.retainedDriversOnWorker);
+  w.coresUsed -= runner.driverDesc.cores;
+  w.memoryUsed -= runner.driverDesc.mem;
+}
+
+export function workerMasterHost(w: WorkerState): string | null {
+  return w.master ? splitAddress(w.master)[0] : null;
+}
+
+export { SIGTERM_EXIT_CODE };

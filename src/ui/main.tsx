@@ -1,0 +1,24 @@
+// Page entry: one store, one engine worker, one pacing loop, then React on top.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { builtinScenarios } from '../scenarios';
+import { App } from './App';
+import { createController } from './controller';
+import { createEngineClient } from './engine-client';
+import { playgroundStore } from './store';
+import './styles.css';
+
+const client = createEngineClient({ onFatal: (message) => playgroundStore.getState().failed(message) });
+const controller = createController(playgroundStore, client);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <App scenarios={builtinScenarios} controller={controller} />
+  </StrictMode>,
+);
+
+const first = builtinScenarios[0];
+if (first) void controller.load(first.id, first.scenario);
+else playgroundStore.getState().failed('There are no built-in scenarios.');
