@@ -33,7 +33,7 @@ test('a worker registers and an application runs to completion', async ({ page }
   await expect(page.getByTestId('sim-clock')).toHaveText('0:00:00.000');
 
   // Watch registration at 10×, so the running application is on screen for a while.
-  await page.getByLabel('Speed').selectOption('10');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 
@@ -44,18 +44,49 @@ test('a worker registers and an application runs to completion', async ({ page }
   await waitForRow(page, 'running-apps-table', 'RUNNING');
   await expect(page.getByTestId('log-pane').locator('li').first()).toBeVisible();
 
+  // Pausing stops the simulated clock; Play resumes it.
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const clock = page.getByTestId('sim-clock');
+  const paused = await clock.textContent();
+  await page.waitForTimeout(300);
+  await expect(clock).toHaveText(paused ?? '');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(clock).not.toHaveText(paused ?? '');
+
   // Then let the workload finish quickly.
-  await page.getByLabel('Speed').selectOption('100');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('100');
   await waitForRow(page, 'completed-apps-table', 'FINISHED');
   await expect(rows(page, 'completed-apps-table', 'FINISHED').first()).toBeVisible();
-  expect(Number(await page.getByTestId('sim-clock').getAttribute('data-ms'))).toBeGreaterThan(0);
+  await expect(rows(page, 'running-apps-table', 'RUNNING')).toHaveCount(0);
+  await expect(rows(page, 'workers-table', 'ALIVE').first()).toBeVisible();
 
-  // Pausing stops the clock.
-  await page.getByRole('button', { name: 'Pause' }).click();
-  const paused = await page.getByTestId('sim-clock').textContent();
-  await page.waitForTimeout(300);
-  await expect(page.getByTestId('sim-clock')).toHaveText(paused ?? '');
+  // Once only housekeeping is left, the page pauses itself so the end state stays on screen.
+  await expect(page.getByTestId('idle-note')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
   expect(problems).toEqual([]);
+});
+
+test('switching scenario and Reset start the run again from zero', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('master-status')).toHaveText('ALIVE');
+  const picker = page.getByRole('combobox', { name: 'Scenario' });
+  const options = await picker.locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+  expect(options.length).toBeGreaterThan(1);
+
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('100');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByTestId('sim-clock')).not.toHaveText('0:00:00.000');
+
+  await picker.selectOption(options[1] ?? '');
+  await expect(page.getByTestId('sim-clock')).toHaveText('0:00:00.000');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByTestId('master-status')).toHaveText('ALIVE');
+
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForRow(page, 'workers-table', 'ALIVE');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByTestId('sim-clock')).toHaveText('0:00:00.000');
+  await expect(page.getByTestId('log-pane').locator('li').first()).toContainText('[t=0.000s]');
 });

@@ -5,6 +5,7 @@ import type { Scenario } from './scenario/types';
 import { CLIENT_HOST } from './scenario/types';
 import { applyAction, bootCluster, scheduleAction } from './spark/actions';
 import { SparkCluster } from './spark/cluster';
+import type { MasterState } from './spark/master-state';
 import './spark/driver';
 import './spark/executor';
 import './spark/master';
@@ -83,7 +84,7 @@ export class Simulation {
   private detectionPending(): boolean {
     const c = this.cluster;
     for (const m of c.world.topology.masters) {
-      const mp = c.k.proc<import('./spark/master-state').MasterState>(m.pid);
+      const mp = c.k.proc<MasterState>(m.pid);
       if (!mp.alive) continue;
       for (const w of mp.state.workers) {
         if (w.state === 'DEAD') continue;

@@ -133,8 +133,10 @@ const api: EngineApi = {
   advanceTo(simMs) {
     if (!sim || !scenario) throw new Error('No scenario is loaded.');
     // Time never runs backwards here (seeking is a separate, later API); a stale or non-finite
-    // target just returns the current frame.
-    if (Number.isFinite(simMs) && simMs > sim.time) sim.advanceTo(Math.floor(simMs));
+    // target just returns the current frame. An equal target still runs: events due at the
+    // current instant (everything at t=0 right after load) are pending until advanced to.
+    const target = Math.floor(simMs);
+    if (Number.isFinite(target) && target >= sim.time) sim.advanceTo(target);
     return frame(sim, scenario.startEpochMs);
   },
 

@@ -4,6 +4,7 @@
 import type { Controller } from './controller';
 import { Controls } from './components/Controls';
 import { LogPane } from './components/LogPane';
+import { Markdown } from './components/Markdown';
 import { MasterPage } from './components/MasterPage';
 import { usePlayground } from './store';
 
@@ -20,7 +21,7 @@ function ScenarioPicker({ scenarios, controller }: { scenarios: readonly Scenari
   const scenarioId = usePlayground((s) => s.scenarioId);
   const current = scenarios.find((s) => s.id === scenarioId);
   return (
-    <section className="scenario" aria-label="Scenario">
+    <section className="scenario" aria-label="About this scenario">
       <label>
         Scenario{' '}
         <select
@@ -43,7 +44,7 @@ function ScenarioPicker({ scenarios, controller }: { scenarios: readonly Scenari
           <p>
             <strong>{current.summary}</strong>
           </p>
-          <p>{current.explanation}</p>
+          <Markdown text={current.explanation} />
         </div>
       )}
     </section>

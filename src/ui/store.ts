@@ -109,12 +109,13 @@ export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): P
           drivers: frame.drivers,
           logs,
           logCount,
-          // Nothing can happen any more: stop the clock instead of spinning on an empty queue.
-          playing: frame.idle ? false : s.playing,
+          // When the run settles (only heartbeats and timeout checks left), pause once so the end
+          // state stays on screen; Play continues from there if the user wants more time.
+          playing: frame.idle && !s.idle ? false : s.playing,
         };
       }),
 
-    setPlaying: (playing) => set((s) => ({ playing: playing && s.status === 'ready' && !s.idle })),
+    setPlaying: (playing) => set((s) => ({ playing: playing && s.status === 'ready' })),
     setSpeed: (speed) => set({ speed }),
   }));
 }

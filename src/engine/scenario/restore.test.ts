@@ -338,6 +338,8 @@ describe('restoreScenario: actions', () => {
     { at: 12, type: 'restart-master' },
     { at: 12, type: 'restart-master', target: 'master' },
     { at: 13, type: 'set-conf', key: 'spark.deploy.spreadOut', value: 'false' },
+    { at: 13, type: 'set-conf', key: 'network.latencyMs', value: '20' },
+    { at: 13, type: 'set-conf', key: 'network.jitterMs', value: '0' },
   ];
 
   it('accepts every action type, unchanged', () => {
@@ -528,7 +530,11 @@ describe('restoreScenario: actions', () => {
   it('warns about and drops set-conf of a non-Spark key', () => {
     const r = ok(withActions({ at: 5, type: 'set-conf', key: 'worker.timeout', value: '30' }, { at: 6, type: 'heal' }));
     expect(r.warnings).toEqual([
-      { path: 'actions[0].key', message: 'Ignoring non-Spark config property: worker.timeout (Spark only reads keys that start with "spark.").' },
+      {
+        path: 'actions[0].key',
+        message:
+          'Ignoring non-Spark config property: worker.timeout (Spark only reads keys that start with "spark."; the network keys are network.latencyMs and network.jitterMs).',
+      },
     ]);
     expect(r.scenario.actions).toEqual([{ at: 6, type: 'heal' }]);
   });
@@ -557,5 +563,57 @@ describe('restoreScenario: worker memory (Spark\'s SPARK_WORKER_MEMORY grammar)'
   ])('rejects %j with Spark\'s message', (memory, message) => {
     expect(errors({ version: 1, workers: [{ host: 'w1', cores: 1, memory }] })).toEqual([{ path: 'workers[0].memory', message }]);
     expect(errors(withActions({ at: 0, type: 'add-worker', host: 'w3', cores: 1, memory }))).toEqual([{ path: 'actions[0].memory', message }]);
+  });
+});
+
+describe('restoreScenario: spark-submit lines', () => {
+  const J = '/opt/spark/examples/jars/spark-examples_2.13-4.0.0.jar';
+  const submit = (command: string, at = 0) => ({ at, type: 'submit', command });
+
+  it.each([
+    [`spark-submit --master spark://master:7077 --executor-cores 0 --class org.apache.spark.examples.SparkPi ${J} 10`, 'Executor cores must be a positive number'],
+    [`spark-submit --master spark://master:7077 --deploy-mode server --class org.apache.spark.examples.SparkPi ${J} 10`, '--deploy-mode must be either "client" or "cluster"'],
+    [`spark-submit --master spark://master:7077 --bogus --class org.apache.spark.examples.SparkPi ${J} 10`, 'Unrecognized option: --bogus'],
+    ['spark-submit --master spark://master:7077 --class org.apache.spark.examples.SparkPi', 'Missing application resource.'],
+  ])('reports Spark\'s own error for %s', (command, message) => {
+    expect(errors(withActions(submit(command)))).toEqual([{ path: 'actions[0].command', message }]);
+  });
+
+  it('says when a line submits nothing', () => {
+    expect(errors(withActions(submit('spark-submit --help')))).toEqual([
+      { path: 'actions[0].command', message: 'This spark-submit line only prints its usage; it submits nothing.' },
+    ]);
+  });
+
+  it('reads the cluster conf of the moment, as spark-submit reads spark-defaults.conf', () => {
+    const noMaster = `spark-submit --class org.apache.spark.examples.SparkPi ${J} 10`;
+    expect(errors(withActions(submit(noMaster)))[0]?.path).toBe('actions[0].command');
+    ok(base({ conf: { 'spark.master': 'spark://master:7077' }, actions: [submit(noMaster)] }));
+    // A set-conf earlier on the timeline counts, a later one does not.
+    ok(withActions(submit(noMaster, 10), { at: 5, type: 'set-conf', key: 'spark.master', value: 'spark://master:7077' }));
+    expect(errors(withActions(submit(noMaster, 1), { at: 5, type: 'set-conf', key: 'spark.master', value: 'spark://master:7077' }))[0]?.path).toBe(
+      'actions[0].command',
+    );
+  });
+
+  it('passes on Spark\'s warnings', () => {
+    const r = ok(withActions(submit(`spark-submit --master spark://master:7077 --conf foo=bar --class org.apache.spark.examples.SparkPi ${J} 10`)));
+    expect(r.warnings).toEqual([{ path: 'actions[0].command', message: 'spark-submit warns: Ignoring non-Spark config property: foo' }]);
+  });
+
+  it('warns when the line names a master the scenario does not have', () => {
+    const r = ok(withActions(submit(`spark-submit --master spark://mastr:7077 --class org.apache.spark.examples.SparkPi ${J} 10`)));
+    expect(r.warnings).toEqual([
+      {
+        path: 'actions[0].command',
+        message: 'spark-submit will contact the master on "mastr", which is not a master of this scenario (masters: master), so the submission will fail. Did you mean "master"?',
+      },
+    ]);
+  });
+
+  it('checks the network set-conf keys', () => {
+    expect(errors(withActions({ at: 0, type: 'set-conf', key: 'network.latencyMs', value: 'fast' }))).toEqual([
+      { path: 'actions[0].value', message: 'Expected network.latencyMs as a whole number of ms, at least 0, in a string such as "20"; got "fast".' },
+    ]);
   });
 });

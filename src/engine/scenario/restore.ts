@@ -8,7 +8,7 @@ import { issue } from './issues';
 import { migrate, readVersion } from './migrate';
 import type { ScenarioDocument } from './migrate';
 import { scenarioSchema } from './schema';
-import { checkScenario, isSparkKey, timelineOrder } from './semantics';
+import { checkScenario, isKnownSetConfKey, isSparkKey, timelineOrder } from './semantics';
 import { findUnknownFields } from './unknown-fields';
 import type { RestoreOptions, RestoreResult, Scenario, ScenarioIssue, ScenarioSource } from './types';
 
@@ -42,13 +42,13 @@ export function jsonErrorMessage(text: string, error: unknown): string {
   return `${message} (line ${line}, column ${column})`;
 }
 
-/** Drops what Spark would ignore (non-`spark.*` keys) and puts actions in timeline order. */
+/** Drops what Spark would ignore (non-`spark.*` conf keys) and puts actions in timeline order. */
 function finish(s: Scenario): Scenario {
   const conf = Object.fromEntries(Object.entries(s.conf).filter(([key]) => isSparkKey(key)));
   const actions = timelineOrder(s.actions)
     .map((i) => s.actions[i])
     .filter((a) => a !== undefined)
-    .filter((a) => a.type !== 'set-conf' || isSparkKey(a.key));
+    .filter((a) => a.type !== 'set-conf' || isKnownSetConfKey(a.key));
   return { ...s, conf, actions };
 }
 

@@ -1,7 +1,9 @@
-// Per-field checks that Spark itself performs, with Spark's own messages: a Worker's memory string
-// (WorkerArguments) and a spark-submit line (SparkSubmitArguments). They call the engine's models
-// of those Spark parts, so a scenario that restores is one the simulation can start.
+// Checks that Spark itself performs, with Spark's own messages: a Worker's memory string
+// (WorkerArguments) and a spark-submit line (SparkSubmitArguments, prepareSubmitEnvironment). They
+// call the engine's models of those Spark parts, so a scenario that restores is one the
+// simulation can start exactly as it was checked.
 import { workerMemoryMb } from '../spark/memory';
+import { parseSparkSubmit } from '../spark/spark-submit';
 
 /** Spark's text, on one line (byte-string errors put the detail on a second line). */
 function oneLine(message: string): string {
@@ -15,7 +17,24 @@ export function checkWorkerMemory(value: string): string | undefined {
   return `A Worker with SPARK_WORKER_MEMORY=${JSON.stringify(value)} would not start: ${oneLine(mb.error.message)}`;
 }
 
-/** Spark's complaint about a spark-submit line, or undefined when spark-submit accepts it. */
-export function checkSubmitCommand(_line: string): string | undefined {
-  return undefined;
+export interface SubmitCheck {
+  /** Spark's error text when spark-submit refuses the line (or submits nothing). */
+  error: string | undefined;
+  /** Spark's own warnings for an accepted line. */
+  warnings: string[];
+  /** Hosts spark-submit will contact for an accepted line. */
+  masterHosts: string[];
+}
+
+/**
+ * What spark-submit makes of a line, given the cluster's spark-defaults.conf at that moment (the
+ * engine parses it with the same conf when the action runs).
+ */
+export function checkSubmitCommand(line: string, conf: Readonly<Record<string, string>>): SubmitCheck {
+  const r = parseSparkSubmit(line, conf);
+  if (r.ok) return { error: undefined, warnings: r.warnings.map(oneLine), masterHosts: r.submit.masters.map((m) => m.host) };
+  // --help, --version and a bare `spark-submit` print something and submit nothing: no error text.
+  const printed = String(r.kind) === 'version' ? 'its version' : 'its usage';
+  const error = r.error !== '' ? oneLine(r.error) : `This spark-submit line only prints ${printed}; it submits nothing.`;
+  return { error, warnings: [], masterHosts: [] };
 }

@@ -24,6 +24,12 @@ export const DEFAULT_SCENARIO_NAME = 'Untitled scenario';
  */
 export const CLIENT_HOST = 'client';
 
+/**
+ * set-conf keys that are not Spark's: they change the simulated network from then on (the value is
+ * a whole number of ms, as a string).
+ */
+export const NETWORK_CONF_KEYS = ['network.latencyMs', 'network.jitterMs'] as const;
+
 /** A Worker daemon: cores and memory as SPARK_WORKER_CORES / SPARK_WORKER_MEMORY. */
 export interface WorkerSpec {
   host: string;
@@ -31,7 +37,7 @@ export interface WorkerSpec {
   /** Spark's SPARK_WORKER_MEMORY string: "16g", "512m"; no suffix means bytes. */
   memory: string;
   /** SPARK_WORKER_PORT; absent means Spark's default (0, a port chosen at start-up). */
-  port?: string;
+  port?: number;
 }
 
 export interface MasterSpec {

@@ -152,6 +152,8 @@ export interface KernelState {
   /** FNV-1a over every resolved message and log line: the trace hash of the determinism tests. */
   hash: number;
   eventsProcessed: number;
+  /** Endpoints listening on a port other than their process's ("pid/ep" → port), e.g. an HTTP server inside a daemon. */
+  endpointPorts: Map<string, number>;
   /** Pending events whose type is not "background" (see setBackground). */
   foreground: number;
 }
@@ -219,6 +221,7 @@ export class Kernel {
       rng: [],
       hash: 2166136261,
       eventsProcessed: 0,
+      endpointPorts: new Map(),
       foreground: 0,
     };
   }
@@ -440,8 +443,8 @@ export class Kernel {
         toLabel: dst.label,
         fromEp,
         toEp,
-        fromAddr: `${src.host}:${src.port}`,
-        toAddr: `${dst.host}:${dst.port}`,
+        fromAddr: `${src.host}:${this.portOf(src, fromEp)}`,
+        toAddr: `${dst.host}:${this.portOf(dst, toEp)}`,
         type: msg.type,
         delivered: null,
         askId,
@@ -451,6 +454,16 @@ export class Kernel {
     }
     this.enqueue(t, to, toEp, from, fromEp, msg, id, askId, replyTo);
     return id;
+  }
+
+  /** An endpoint of `pid` that listens on its own port (a daemon's HTTP server). */
+  setEndpointPort(pid: Pid, ep: string, port: number): void {
+    this.state.endpointPorts.set(`${pid}/${ep}`, port);
+  }
+
+  private portOf(p: Process, ep: string): number {
+    const ports = this.state.endpointPorts;
+    return ports.size === 0 ? p.port : (ports.get(`${p.pid}/${ep}`) ?? p.port);
   }
 
   /**

@@ -188,7 +188,7 @@ function splitExecutorTarget(target: string): [string, string] {
 
 /** The user's code: `workload` if given; SparkPi's argument is its number of slices (tasks). */
 export function behaviourOf(a: SubmitAction, spec: SubmitSpec): AppBehaviour {
-  const slices = spec.mainClass.endsWith('SparkPi') && spec.appArgs[0] !== undefined ? Number.parseInt(spec.appArgs[0], 10) : NaN;
+  const slices = (spec.mainClass ?? '').endsWith('SparkPi') && spec.appArgs[0] !== undefined ? Number.parseInt(spec.appArgs[0], 10) : NaN;
   return {
     tasks: a.workload?.tasks ?? (Number.isFinite(slices) && slices > 0 ? slices : SPARK_PI_DEFAULT_SLICES),
     taskMs: a.workload?.taskMs ?? DEFAULT_TASK_MS,
@@ -205,6 +205,16 @@ function submit(c: SparkCluster, a: SubmitAction): void {
     return;
   }
   const spec = parsed.submit;
+  if (spec.action === 'KILL' && spec.killSubmissionId) {
+    applyAction(c, { at: a.at, type: 'kill-driver', target: spec.killSubmissionId });
+    return;
+  }
+  if (spec.action !== 'SUBMIT') {
+    c.k.log(c.worldPid, `$ ${a.command}`);
+    return;
+  }
+  const mainClass = spec.mainClass ?? '';
+  const primaryResource = spec.primaryResource ?? '';
   topo.submissions += 1;
   const behaviour = behaviourOf(a, spec);
   const masters = spec.masters.map((m) => `${m.host}:${m.port}`);
@@ -226,13 +236,13 @@ function submit(c: SparkCluster, a: SubmitAction): void {
   // as Client.scala puts Utils.sparkJavaOpts(conf) into the DriverWrapper command.
   const conf: Record<string, string> = { ...spec.conf, 'spark.app.name': spec.appName, 'spark.master': spec.masterUrl };
   const driverDescription: DriverDescription = {
-    jarUrl: spec.primaryResource.includes('://') ? spec.primaryResource : `file:${spec.primaryResource}`,
+    jarUrl: primaryResource.includes(':') ? primaryResource : `file:${primaryResource}`,
     mem: spec.driverMemoryMb,
     cores: spec.driverCores,
     supervise: spec.supervise,
     command: {
       mainClass: 'org.apache.spark.deploy.worker.DriverWrapper',
-      arguments: ['{{WORKER_URL}}', '{{USER_JAR}}', spec.mainClass, ...spec.appArgs],
+      arguments: ['{{WORKER_URL}}', '{{USER_JAR}}', mainClass, ...spec.appArgs],
       javaOpts: Object.entries(conf).map(([k, v]) => `-D${k}=${v}`),
     },
     behaviour,
@@ -242,7 +252,7 @@ function submit(c: SparkCluster, a: SubmitAction): void {
     masters,
     driverDescription,
     appResource: driverDescription.jarUrl,
-    mainClass: spec.mainClass,
+    mainClass,
     appArgs: spec.appArgs,
     sparkProperties: conf,
     waitAppCompletion: spec.waitAppCompletion,

@@ -58,6 +58,7 @@ export interface DriverProcessState {
   totalCoreCount: number;
   // The user's job
   jobStarted: boolean;
+  jobStartedAt: number;
   pendingTasks: number[];
   running: Map<number, string>;
   tasksDone: number;
@@ -107,6 +108,7 @@ function startDriverProcess(c: SparkCluster, o: StartOpts): Process<DriverProces
     executorsPendingLossReason: new Set(),
     totalCoreCount: 0,
     jobStarted: false,
+    jobStartedAt: 0,
     pendingTasks: [],
     running: new Map(),
     tasksDone: 0,
@@ -183,7 +185,6 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
         },
         appUiUrl: `http://${p.host}:4040`,
       };
-      c.k.log(p.pid, `Connecting to master ${s.masters.map((m) => `spark://${m}`).join(', ')}...`);
       registerWithMaster(c, p, 1);
       return;
     }
@@ -273,7 +274,7 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       else s.pendingTasks.push(msg.taskId);
       if (ex) ex.freeCores += 1;
       if (s.tasksDone >= s.behaviour.tasks) {
-        c.k.log(p.pid, `Job 0 finished: reduce at SparkPi.scala:38, took ${((c.now - 0) / 1000).toFixed(3)} s`);
+        c.k.log(p.pid, `Job 0 finished: reduce at SparkPi.scala:38, took ${((c.now - s.jobStartedAt) / 1000).toFixed(6)} s`);
         stopSparkContext(c, p, 0);
       } else if (ex) {
         makeOffers(c, p, ex);
@@ -388,6 +389,7 @@ function startJob(c: SparkCluster, p: Process<DriverProcessState>): void {
   const s = p.state;
   if (s.jobStarted) return;
   s.jobStarted = true;
+  s.jobStartedAt = c.now;
   const n = s.behaviour.tasks;
   // Task 0 is launched first: keep the stack in reverse.
   s.pendingTasks = Array.from({ length: n }, (_v, i) => n - 1 - i);

@@ -72,7 +72,10 @@ export function startMaster(c: SparkCluster, host: string, port: number): Proces
   };
   const p = c.k.spawn(host, 'master', `Master@${host}`, state, { port });
   c.bind(p.pid, host, port);
-  if (state.restPort !== null) c.bind(p.pid, host, state.restPort);
+  if (state.restPort !== null) {
+    c.bind(p.pid, host, state.restPort);
+    c.k.setEndpointPort(p.pid, REST_EP, state.restPort);
+  }
   c.k.log(p.pid, `Starting Spark master at ${state.masterUrl}`);
   c.k.log(p.pid, `Running Spark version ${c.world.sparkVersion}`);
   if (state.restPort !== null) c.k.log(p.pid, `Started REST server for submitting applications on ${host} with port ${state.restPort}`);
@@ -236,6 +239,15 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       }
       return;
     }
+    case 'WorkerDecommissioning': {
+      if (m.state === 'STANDBY') {
+        c.sendTo(p.pid, MASTER_EP, msg.worker, 'Worker', { type: 'MasterInStandby' });
+        return;
+      }
+      const w = m.idToWorker.get(msg.id);
+      if (w) decommissionWorker(c, p, w);
+      return;
+    }
     case 'Disconnected': {
       onDisconnected(c, p, `${msg.peerHost}:${msg.peerPort}`);
       return;
@@ -315,6 +327,26 @@ export function removeWorker(c: SparkCluster, p: Process<MasterState>, worker: W
     c.sendTo(p.pid, MASTER_EP, app.driver, 'AppClient', { type: 'WorkerRemoved', id: worker.id, host: worker.host, message: msg });
   }
   schedule(c, p);
+}
+
+/** Master.decommissionWorker: no schedule() here, so replacements wait for the next trigger. */
+function decommissionWorker(c: SparkCluster, p: Process<MasterState>, worker: WorkerInfo): void {
+  if (worker.state === 'DECOMMISSIONED') return;
+  c.k.log(p.pid, `Decommissioning worker ${worker.id} on ${worker.host}:${worker.port}`);
+  setWorkerState(c, worker, 'DECOMMISSIONED');
+  for (const exec of worker.executors.values()) {
+    c.k.log(p.pid, `Telling app of decommission executors`);
+    c.sendTo(p.pid, MASTER_EP, exec.app.driver, 'AppClient', {
+      type: 'ExecutorUpdated',
+      id: exec.id,
+      state: 'DECOMMISSIONED',
+      message: 'worker decommissioned',
+      exitStatus: null,
+      workerHost: worker.host,
+    });
+    setExecutorState(c, exec, 'DECOMMISSIONED');
+    appRemoveExecutor(exec.app, exec);
+  }
 }
 
 function timeOutDeadWorkers(c: SparkCluster, p: Process<MasterState>): void {
@@ -649,6 +681,12 @@ export function schedule(c: SparkCluster, p: Process<MasterState>): void {
       launchDriver(c, p, worker, driver);
       m.waitingDrivers = m.waitingDrivers.filter((d) => d !== driver);
     }
+    if (decision.exception) {
+      // Spark 1.4–1.6.1 removed from waitingDrivers while iterating it: the loop then read an
+      // emptied slot and the handler died with this exception before scheduling executors.
+      c.k.log(p.pid, `Ignoring error: ${decision.exception}`, 'ERROR');
+      return;
+    }
   }
   startExecutors(c, p);
 }
@@ -698,7 +736,8 @@ function restServerReceive(c: SparkCluster, p: Process<MasterState>, d: Delivery
   const msg = d.msg as SparkMessage;
   if (msg.type === 'CreateSubmissionRequest') {
     const props = msg.sparkProperties;
-    const desc = restDriverDescription(msg.appResource, msg.mainClass, msg.appArgs, props, msg.behaviour);
+    // The driver is told the Master's RPC URL, not the REST server's (StandaloneSubmitRequestServlet).
+    const desc = restDriverDescription(msg.appResource, msg.mainClass, msg.appArgs, { ...props, 'spark.master': m.masterUrl }, msg.behaviour);
     const askId = c.k.ask(p.pid, REST_EP, p.pid, MASTER_EP, { type: 'RequestSubmitDriver', driverDescription: desc }, c.settings.askTimeoutMs);
     m.restPending.set(askId, { client: d.from, clientEp: d.fromEp, askId: d.askId, kind: 'create' });
   } else if (msg.type === 'SubmissionStatusRequest') {

@@ -373,6 +373,16 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       maybeCleanupApplication(c, p, msg.id);
       return;
     }
+    case 'WorkerDecommissionSigReceived': {
+      // SIGPWR: decommission self, then tell the Master.
+      decommissionSelf(c, p);
+      if (w.decommissioned && w.master) c.sendTo(p.pid, WORKER_EP, w.master, 'Master', { type: 'WorkerDecommissioning', id: w.workerId, worker: w.address });
+      return;
+    }
+    case 'DecommissionWorker': {
+      decommissionSelf(c, p);
+      return;
+    }
     case 'Disconnected': {
       const address = `${msg.peerHost}:${msg.peerPort}`;
       if (w.master === address || (w.master === null && w.masterAddresses.includes(address))) {
@@ -387,6 +397,17 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
 }
 
 registerProcessKind('worker', receive);
+
+function decommissionSelf(c: SparkCluster, p: Process<WorkerState>): void {
+  const w = p.state;
+  if (!c.settings.decommissionEnabled) {
+    c.k.log(p.pid, 'Receive decommission request, but decommission feature is disabled.', 'WARN');
+    return;
+  }
+  if (w.decommissioned) return;
+  w.decommissioned = true;
+  c.k.log(p.pid, `Decommission worker ${w.workerId}.`);
+}
 
 function masterDisconnected(c: SparkCluster, p: Process<WorkerState>): void {
   c.k.log(p.pid, 'Connection to master failed! Waiting for master to reconnect...', 'ERROR');

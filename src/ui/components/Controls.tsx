@@ -18,7 +18,7 @@ export function Controls({ controller }: { controller: Controller }) {
         type="button"
         data-testid="play-pause"
         aria-pressed={playing}
-        disabled={!ready || idle}
+        disabled={!ready}
         onClick={() => controller.togglePlaying()}
       >
         {playing ? 'Pause' : 'Play'}
@@ -45,7 +45,7 @@ export function Controls({ controller }: { controller: Controller }) {
         <output data-testid="sim-clock" data-ms={time} aria-labelledby="clock-label">
           {formatSimTime(time)}
         </output>
-        {idle && <span data-testid="idle-note"> (nothing left to happen)</span>}
+        {idle && <span data-testid="idle-note"> (nothing left to happen but heartbeats)</span>}
       </span>
     </div>
   );

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import type { Delivery, Process } from './kernel';
+import { Kernel } from './kernel';
+import { heapPop, heapPush } from './queue';
+import { Random } from './random';
+
+type Seen = { t: number; pid: number; ep: string; type: string; replyTo: number };
+
+function recorder(opts: { seed?: number; latencyMs?: number; jitterMs?: number } = {}) {
+  const seen: Seen[] = [];
+  const handlers = new Map<number, (k: Kernel, p: Process, d: Delivery) => void>();
+  const k = new Kernel({ seed: opts.seed ?? 1, network: { latencyMs: opts.latencyMs ?? 5, jitterMs: opts.jitterMs ?? 0 } }, (kk, p, d) => {
+    seen.push({ t: kk.now, pid: p.pid, ep: d.ep, type: d.msg.type, replyTo: d.replyTo });
+    handlers.get(p.pid)?.(kk, p, d);
+  });
+  return { k, seen, handlers };
+}
+
+describe('event queue', () => {
+  it('pops in (time, insertion sequence) order', () => {
+    const heap: { t: number; seq: number }[] = [];
+    const input = [
+      { t: 5, seq: 1 },
+      { t: 1, seq: 2 },
+      { t: 5, seq: 3 },
+      { t: 0, seq: 4 },
+      { t: 1, seq: 5 },
+    ];
+    for (const e of input) heapPush(heap, e);
+    const out = [];
+    for (let e = heapPop(heap); e; e = heapPop(heap)) out.push(e.seq);
+    expect(out).toEqual([4, 2, 5, 1, 3]);
+  });
+
+  it('keeps order over many random inserts', () => {
+    const r = new Random(42);
+    const heap: { t: number; seq: number }[] = [];
+    for (let i = 0; i < 5000; i++) heapPush(heap, { t: r.int(0, 100), seq: i });
+    let last = { t: -1, seq: -1 };
+    for (let e = heapPop(heap); e; e = heapPop(heap)) {
+      expect(e.t > last.t || (e.t === last.t && e.seq > last.seq)).toBe(true);
+      last = e;
+    }
+  });
+});
+
+describe('seeded random', () => {
+  it('is a pure function of the seed and can resume from its state', () => {
+    const a = new Random(7);
+    const b = new Random(7);
+    const xs = Array.from({ length: 10 }, () => a.int(0, 1000));
+    expect(Array.from({ length: 10 }, () => b.int(0, 1000))).toEqual(xs);
+    const c = new Random(a.getState());
+    expect(c.int(0, 1 << 30)).toBe(a.int(0, 1 << 30));
+    expect(new Random(8).int(0, 1 << 30)).not.toBe(new Random(7).int(0, 1 << 30));
+  });
+
+  it('shuffles into a new permutation without touching the input', () => {
+    const input = [1, 2, 3, 4, 5, 6];
+    const out = new Random(3).shuffle(input);
+    expect(input).toEqual([1, 2, 3, 4, 5, 6]);
+    expect([...out].sort()).toEqual(input);
+  });
+});
+
+describe('kernel', () => {
+  it('delivers messages after the latency and runs timers on the virtual clock', () => {
+    const { k, seen } = recorder({ latencyMs: 5 });
+    const a = k.spawn('h1', 'x', 'A', {});
+    const b = k.spawn('h2', 'x', 'B', {});
+    k.send(a.pid, 'ea', b.pid, 'eb', { type: 'Hello' });
+    k.timer(a.pid, 'ea', 3, { type: 'Tick' });
+    k.runUntil(100);
+    expect(seen.map((s) => [s.t, s.pid, s.type])).toEqual([
+      [3, a.pid, 'Tick'],
+      [5, b.pid, 'Hello'],
+    ]);
+    expect(k.now).toBe(100);
+    expect(k.messages[0]).toMatchObject({ type: 'Hello', delivered: true, tDeliver: 5 });
+  });
+
+  it('keeps per-connection order even with jitter', () => {
+    const { k, seen } = recorder({ latencyMs: 2, jitterMs: 50, seed: 9 });
+    const a = k.spawn('h1', 'x', 'A', {});
+    const b = k.spawn('h2', 'x', 'B', {});
+    for (let i = 0; i < 50; i++) k.send(a.pid, 'e', b.pid, 'e', { type: `M${i}` });
+    k.runUntil(1000);
+    expect(seen.map((s) => s.type)).toEqual(Array.from({ length: 50 }, (_v, i) => `M${i}`));
+  });
+
+  it('drops messages across a partition, one-way or two-way, and delivers after a heal', () => {
+    const { k, seen } = recorder();
+    const a = k.spawn('h1', 'x', 'A', {});
+    const b = k.spawn('h2', 'x', 'B', {});
+    k.partition('h1', 'h2', true);
+    k.send(a.pid, 'e', b.pid, 'e', { type: 'AtoB' });
+    k.send(b.pid, 'e', a.pid, 'e', { type: 'BtoA' });
+    k.runUntil(10);
+    expect(seen.map((s) => s.type)).toEqual(['BtoA']);
+    expect(k.messages[0]).toMatchObject({ type: 'AtoB', delivered: false, dropReason: 'partition' });
+    k.heal();
+    k.partition('h2', 'h1');
+    k.send(a.pid, 'e', b.pid, 'e', { type: 'AtoB2' });
+    k.runUntil(20);
+    expect(seen.map((s) => s.type)).toEqual(['BtoA']);
+    k.heal('h1', 'h2');
+    k.send(a.pid, 'e', b.pid, 'e', { type: 'AtoB3' });
+    k.runUntil(30);
+    expect(seen.map((s) => s.type)).toEqual(['BtoA', 'AtoB3']);
+  });
+
+  it('replies to asks, and times out unanswered asks exactly once', () => {
+    const { k, seen, handlers } = recorder({ latencyMs: 5 });
+    const a = k.spawn('h1', 'x', 'A', {});
+    const b = k.spawn('h2', 'x', 'B', {});
+    handlers.set(b.pid, (kk, _p, d) => {
+      if (d.msg.type === 'Ping') kk.reply(d, { type: 'Pong' });
+    });
+    const id = k.ask(a.pid, 'e', b.pid, 'e', { type: 'Ping' }, 1000, { note: 'ctx' });
+    let ctxAtReply: unknown;
+    handlers.set(a.pid, (kk, _p, d) => {
+      if (d.msg.type === 'Pong') ctxAtReply = kk.askContext(d.replyTo);
+    });
+    k.runUntil(2000);
+    expect(seen.filter((s) => s.pid === a.pid).map((s) => [s.t, s.type, s.replyTo])).toEqual([[10, 'Pong', id]]);
+    expect(ctxAtReply).toEqual({ note: 'ctx' });
+
+    k.exit(b.pid, 1);
+    k.ask(a.pid, 'e', b.pid, 'e', { type: 'Ping' }, 1000);
+    k.runUntil(5000);
+    const timeouts = seen.filter((s) => s.type === 'AskTimeout');
+    expect(timeouts.map((s) => s.t)).toEqual([3000]);
+  });
+
+  it('tells peers of a dead process (onDisconnected), but not after a power-off', () => {
+    const { k, seen } = recorder({ latencyMs: 5 });
+    const a = k.spawn('h1', 'x', 'A', {});
+    const b = k.spawn('h2', 'x', 'B', {});
+    const c = k.spawn('h3', 'x', 'C', {});
+    k.send(a.pid, 'e', b.pid, 'e', { type: 'Hi' });
+    k.send(c.pid, 'e', b.pid, 'e', { type: 'Hi' });
+    k.runUntil(10);
+    k.exit(a.pid, 137);
+    k.runUntil(20);
+    expect(seen.filter((s) => s.type === 'Disconnected').map((s) => [s.t, s.pid, s.ep])).toEqual([[15, b.pid, '*']]);
+    k.powerOff('h3');
+    k.runUntil(40);
+    expect(seen.filter((s) => s.type === 'Disconnected')).toHaveLength(1);
+    expect(k.proc(c.pid).alive).toBe(false);
+    k.send(b.pid, 'e', c.pid, 'e', { type: 'Lost' });
+    k.runUntil(50);
+    expect(k.messages.at(-1)).toMatchObject({ type: 'Lost', delivered: false, dropReason: 'host-down' });
+  });
+
+  it('tells a parent on the same host when its child exits', () => {
+    const { k, seen } = recorder();
+    const parent = k.spawn('h1', 'x', 'P', {});
+    const child = k.spawn('h1', 'x', 'C', {}, { parent: parent.pid });
+    k.exit(child.pid, 3);
+    k.runUntil(1);
+    expect(seen).toContainEqual({ t: 0, pid: parent.pid, ep: '@child', type: 'ChildExited', replyTo: 0 });
+  });
+
+  it('cancels timers and counts only foreground events as pending work', () => {
+    const { k, seen } = recorder();
+    k.setBackground(new Set(['Heartbeat']));
+    const a = k.spawn('h1', 'x', 'A', {});
+    const t = k.timer(a.pid, 'e', 10, { type: 'Retry' });
+    k.timer(a.pid, 'e', 10, { type: 'Heartbeat' });
+    expect(k.foregroundPending()).toBe(1);
+    k.cancel(t);
+    k.runUntil(20);
+    expect(seen.map((s) => s.type)).toEqual(['Heartbeat']);
+    expect(k.foregroundPending()).toBe(0);
+  });
+
+  it('snapshots to plain data and resumes identically', () => {
+    const run = (k: Kernel) => {
+      const a = k.spawn('h1', 'x', 'A', { n: 0 });
+      const b = k.spawn('h2', 'x', 'B', { n: 0 });
+      for (let i = 0; i < 20; i++) k.send(a.pid, 'e', b.pid, 'e', { type: `M${i}` });
+      return { a, b };
+    };
+    const one = recorder({ jitterMs: 30, seed: 5 });
+    run(one.k);
+    one.k.runUntil(15);
+    const snap = one.k.snapshot();
+    one.k.runUntil(1000);
+    const hashA = one.k.state.hash;
+    const two = recorder({ jitterMs: 30, seed: 5 });
+    two.k.restore(snap);
+    two.k.runUntil(1000);
+    expect(two.k.state.hash).toBe(hashA);
+    expect(structuredClone(snap).now).toBe(15);
+  });
+});
