@@ -44,12 +44,14 @@ test('a worker registers and an application runs to completion', async ({ page }
   await waitForRow(page, 'running-apps-table', 'RUNNING');
   await expect(page.getByTestId('log-pane').locator('li').first()).toBeVisible();
 
-  // Pausing stops the simulated clock; Play resumes it.
+  // Pausing stops the simulated clock (after the one advance that may already be in flight);
+  // Play resumes it.
   await page.getByRole('button', { name: 'Pause' }).click();
   const clock = page.getByTestId('sim-clock');
+  await page.waitForTimeout(250);
   const paused = await clock.textContent();
-  await page.waitForTimeout(300);
-  await expect(clock).toHaveText(paused ?? '');
+  await page.waitForTimeout(500);
+  await expect(clock).toHaveText(paused ?? '', { timeout: 0 });
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(clock).not.toHaveText(paused ?? '');
 

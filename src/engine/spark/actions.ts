@@ -13,7 +13,8 @@ import type { AppBehaviour, DriverDescription } from './messages';
 import type { SubmitSpec } from './spark-submit';
 import { parseSparkSubmit } from './spark-submit';
 import { startSubmitClient } from './submit-client';
-import { DEFAULT_TASK_MS, SPARK_PI_DEFAULT_SLICES } from './timings';
+import { isSparkPi, registeredAppName, SPARK_PI_DEFAULT_SLICES } from './examples';
+import { DEFAULT_TASK_MS } from './timings';
 import type { WorkerState } from './worker';
 import { startWorker } from './worker';
 
@@ -188,7 +189,7 @@ function splitExecutorTarget(target: string): [string, string] {
 
 /** The user's code: `workload` if given; SparkPi's argument is its number of slices (tasks). */
 export function behaviourOf(a: SubmitAction, spec: SubmitSpec): AppBehaviour {
-  const slices = (spec.mainClass ?? '').endsWith('SparkPi') && spec.appArgs[0] !== undefined ? Number.parseInt(spec.appArgs[0], 10) : NaN;
+  const slices = isSparkPi(spec.mainClass ?? '') && spec.appArgs[0] !== undefined ? Number.parseInt(spec.appArgs[0], 10) : NaN;
   return {
     tasks: a.workload?.tasks ?? (Number.isFinite(slices) && slices > 0 ? slices : SPARK_PI_DEFAULT_SLICES),
     taskMs: a.workload?.taskMs ?? DEFAULT_TASK_MS,
@@ -222,7 +223,7 @@ function submit(c: SparkCluster, a: SubmitAction): void {
   c.k.log(c.worldPid, `$ ${a.command}`);
   if (spec.deployMode === 'client') {
     startClientDriver(c, host, masters, {
-      name: spec.appName,
+      name: registeredAppName(mainClass, spec.appName),
       maxCores: spec.coresMax ?? null,
       memoryPerExecutorMB: spec.executorMemoryMb,
       coresPerExecutor: spec.executorCores ?? null,

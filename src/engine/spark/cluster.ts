@@ -36,6 +36,8 @@ export interface WorldState {
   sparkVersion: string;
   /** "host:port" → the process bound there (the latest one, alive or not). */
   addresses: Map<string, Pid>;
+  /** The addresses each live process listens on (so its ports are freed when it ends). */
+  boundBy: Map<Pid, string[]>;
   /** Ports in use per host (for ephemeral port allocation). */
   ports: Map<string, Set<number>>;
   /** Which cluster-mode driver runs which application (the simulator knows; the Master does not). */
@@ -84,6 +86,7 @@ export class SparkCluster {
       epochMs: opts.epochMs,
       sparkVersion: opts.sparkVersion,
       addresses: new Map(),
+      boundBy: new Map(),
       ports: new Map(),
       appDriver: new Map(),
       driverRestarts: new Map(),
@@ -152,14 +155,19 @@ export class SparkCluster {
     const address = `${host}:${port}`;
     this.world.addresses.set(address, pid);
     this.portsOf(host).add(port);
+    const bound = this.world.boundBy.get(pid);
+    if (bound) bound.push(address);
+    else this.world.boundBy.set(pid, [address]);
     return address;
   }
 
   /** Frees the ports of a process that ended. */
   unbindAll(pid: Pid): void {
     const w = this.world;
-    for (const [address, owner] of w.addresses) {
-      if (owner !== pid) continue;
+    const bound = w.boundBy.get(pid);
+    if (!bound) return;
+    w.boundBy.delete(pid);
+    for (const address of bound) {
       const [host, port] = splitAddress(address);
       w.ports.get(host)?.delete(port);
     }

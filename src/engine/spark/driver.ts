@@ -7,6 +7,7 @@ import type { SparkCluster } from './cluster';
 import { registerProcessKind } from './cluster';
 import type { AppBehaviour, ApplicationDescription, DriverDescription, SparkMessage } from './messages';
 import { isExecutorFinished } from './messages';
+import { registeredAppName } from './examples';
 import { bytesConfAsMb } from './memory';
 import type { WorkerState } from './worker';
 import { CLIENT_DRIVER_STARTUP_MS, CLUSTER_DRIVER_STARTUP_MS, DRIVER_SHUTDOWN_MS, SIGTERM_EXIT_CODE } from './timings';
@@ -154,7 +155,7 @@ export function startClusterDriver(c: SparkCluster, worker: Process<WorkerState>
     parent: worker.pid,
     masters,
     app: {
-      name: conf.get('spark.app.name') ?? args[2] ?? 'app',
+      name: registeredAppName(args[2] ?? '', conf.get('spark.app.name') ?? args[2] ?? ''),
       maxCores: maxCores !== undefined ? Number(maxCores) : null,
       memoryPerExecutorMB: mem !== undefined ? bytesConfAsMb(mem) : 1024,
       coresPerExecutor: cores !== undefined ? Number(cores) : null,

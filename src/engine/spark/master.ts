@@ -693,7 +693,9 @@ export function schedule(c: SparkCluster, p: Process<MasterState>): void {
 
 function startExecutors(c: SparkCluster, p: Process<MasterState>): void {
   const m = p.state;
-  if (m.waitingApps.length === 0) return;
+  // Spark walks every app and skips those with fewer cores left than one executor needs; when
+  // all are skipped nothing is allocated and nothing logged, so skip building the worker list too.
+  if (!m.waitingApps.some((app) => coresLeft(app) >= (app.desc.coresPerExecutor ?? 1))) return;
   const s = c.settings;
   const decision = startExecutorsOnWorkers({
     apps: m.waitingApps.map((app) => ({

@@ -1,7 +1,7 @@
 // Models the cluster-side config reads of deploy/master/Master.scala, deploy/worker/Worker.scala
 // and internal/config/{Deploy,Worker,package}.scala: the typed settings the daemons use, read once
 // from the cluster's spark-defaults (and again after a `set-conf`).
-import { getBoolean, getInt, getTimeMs } from './conf';
+import { getBoolean, getInt, getTimeMs, recoveryModeOf } from './conf';
 import type { WorkerSelectionPolicy } from './scheduling';
 import { parseWorkerSelectionPolicy } from './scheduling';
 
@@ -53,7 +53,8 @@ export function readSettings(conf: Record<string, string>): Settings {
     defaultCores: getInt(conf, 'spark.deploy.defaultCores', INT_MAX),
     maxExecutorRetries: getInt(conf, 'spark.deploy.maxExecutorRetries', 10),
     workerSelectionPolicy: parseWorkerSelectionPolicy(conf['spark.deploy.workerSelectionPolicy'] ?? 'CORES_FREE_DESC'),
-    recoveryMode: (conf['spark.deploy.recoveryMode'] ?? 'NONE').toUpperCase(),
+    // Master.scala matches the mode case-sensitively: "zookeeper" behaves as NONE.
+    recoveryMode: recoveryModeOf(conf),
     recoveryTimeoutMs: recoveryTimeout !== undefined ? getTimeMs(conf, 'spark.deploy.recoveryTimeout', 's', workerTimeoutMs / 1000) : workerTimeoutMs,
     restEnabled: getBoolean(conf, 'spark.master.rest.enabled', false),
     restPort: getInt(conf, 'spark.master.rest.port', 6066),

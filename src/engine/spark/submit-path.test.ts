@@ -67,7 +67,7 @@ describe('client deploy mode (reference §6.2, §6.6)', () => {
     const out = sim.output();
     expect(out.apps).toHaveLength(1);
     const app = out.apps[0]!;
-    expect(app).toMatchObject({ id: 'app-20260101000004-0000', name: 'org.apache.spark.examples.SparkPi', state: 'FINISHED', driver: null });
+    expect(app).toMatchObject({ id: 'app-20260101000004-0000', name: 'Spark Pi', state: 'FINISHED', driver: null });
     // The executor took all 4 cores (spark.executor.cores unset) and 2 GiB.
     expect(app.removedExecutors.length + app.executors.length).toBe(1);
     const exec = [...app.executors, ...app.removedExecutors][0]!;

@@ -25,8 +25,7 @@ export const DRIVER_SHUTDOWN_MS = 500;
 export const SIGTERM_EXIT_CODE = 143;
 
 /**
- * SparkPi without a `workload`: its argument is the number of slices (tasks), default 2; each task
- * draws 100,000 samples, a few tens of milliseconds on a modern core.
+ * A task without a `workload`: SparkPi's tasks each draw 100,000 samples, a few tens of
+ * milliseconds on a modern core.
  */
-export const SPARK_PI_DEFAULT_SLICES = 2;
 export const DEFAULT_TASK_MS = 50;

@@ -536,8 +536,8 @@ function trimFinished<T>(finished: Map<string, T>, retained: number): void {
 
 function maybeCleanupApplication(c: SparkCluster, p: Process<WorkerState>, appId: string): void {
   const w = p.state;
-  const shouldCleanup = w.finishedApps.has(appId) && ![...w.executors.values()].some((e) => e.appId === appId);
-  if (!shouldCleanup) return;
+  if (!w.finishedApps.has(appId)) return;
+  for (const e of w.executors.values()) if (e.appId === appId) return;
   w.finishedApps.delete(appId);
   if (w.appDirectories.delete(appId)) c.k.log(p.pid, `Cleaning up local directories for application ${appId}`);
 }
