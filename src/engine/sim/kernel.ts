@@ -52,6 +52,10 @@ export interface Process<S = unknown> {
   startedAt: number;
   exitedAt: number;
   exitCode: number | null;
+  /** Processes it has a connection with (each gets a disconnect notice when this one dies). */
+  peers: Set<Pid>;
+  /** Per destination, the delivery time of the last message sent (TCP keeps order on a connection). */
+  linkLast: Map<Pid, number>;
   state: S;
 }
 
@@ -145,12 +149,6 @@ export interface KernelState {
   hosts: Map<string, Host>;
   procs: Process[];
   network: NetworkState;
-  /** For per-connection FIFO (TCP keeps order): last delivery time per (from, to). */
-  linkLast: Map<number, number>;
-  /** Established connections, both ways: who gets a disconnect notice when a process dies. */
-  conns: Map<Pid, Set<Pid>>;
-  /** The same pairs as numbers (min·2²¹ + max), for a quick "already connected?" probe. */
-  linked: Set<number>;
   asks: Map<number, PendingAsk>;
   nextAskId: number;
   nextNetId: number;
@@ -195,7 +193,6 @@ function fnvInt(hash: number, n: number): number {
   return h >>> 0;
 }
 
-const LINK_SHIFT = 1 << 21;
 
 export class Kernel {
   state: KernelState;
@@ -220,9 +217,6 @@ export class Kernel {
       hosts: new Map(),
       procs: [],
       network: { latencyMs: opts.network?.latencyMs ?? 2, jitterMs: opts.network?.jitterMs ?? 1, partitions: [] },
-      linkLast: new Map(),
-      conns: new Map(),
-      linked: new Set(),
       asks: new Map(),
       nextAskId: 1,
       nextNetId: 1,
@@ -308,6 +302,8 @@ export class Kernel {
       startedAt: this.state.now,
       exitedAt: -1,
       exitCode: null,
+      peers: new Set(),
+      linkLast: new Map(),
       state,
     };
     this.state.procs.push(p as Process);
@@ -330,14 +326,15 @@ export class Kernel {
     p.alive = false;
     p.exitedAt = this.state.now;
     p.exitCode = exitCode;
-    const peers = this.state.conns.get(pid);
-    this.state.conns.delete(pid);
-    if (peers) {
+    const peers = [...p.peers];
+    p.peers.clear();
+    p.linkLast.clear();
+    if (peers.length) {
       for (const q of peers) {
-        this.state.conns.get(q)?.delete(pid);
-        this.state.linked.delete(pid < q ? pid * LINK_SHIFT + q : q * LINK_SHIFT + pid);
-        if (opts.silent) continue;
         const peer = this.proc(q);
+        peer.peers.delete(pid);
+        peer.linkLast.delete(pid);
+        if (opts.silent) continue;
         if (!peer.alive) continue;
         // The reset travels the network like any packet: a partition swallows it.
         if (this.blocked(p.host, peer.host)) continue;
@@ -437,10 +434,9 @@ export class Kernel {
     let t = s.now + (sameProcess ? 0 : this.latency());
     if (!sameProcess) {
       // TCP keeps order on a connection: never overtake an earlier message on the same link.
-      const key = from * LINK_SHIFT + to;
-      const last = s.linkLast.get(key);
+      const last = src.linkLast.get(to);
       if (last !== undefined && last > t) t = last;
-      s.linkLast.set(key, t);
+      src.linkLast.set(to, t);
     }
     const id = s.nextNetId++;
     if (this.record) {
@@ -489,18 +485,10 @@ export class Kernel {
   }
 
   private link(a: Pid, b: Pid): void {
-    // Hot path (every delivered message): one numeric Set probe when the pair is already linked.
-    const key = a < b ? a * LINK_SHIFT + b : b * LINK_SHIFT + a;
-    const linked = this.state.linked;
-    if (linked.has(key)) return;
-    linked.add(key);
-    const conns = this.state.conns;
-    let sa = conns.get(a);
-    if (!sa) conns.set(a, (sa = new Set()));
-    sa.add(b);
-    let sb = conns.get(b);
-    if (!sb) conns.set(b, (sb = new Set()));
-    sb.add(a);
+    const pa = this.state.procs[a - 1] as Process;
+    if (pa.peers.has(b)) return; // hot path: every delivered message
+    pa.peers.add(b);
+    (this.state.procs[b - 1] as Process).peers.add(a);
   }
 
   // ---------------------------------------------------------------- timers

@@ -369,6 +369,9 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       return;
     }
     case 'ApplicationFinished': {
+      // Every worker hears of every finished app; one that never ran it has nothing to clean up
+      // (Spark adds the id to finishedApps and removes it again in the same call).
+      if (!w.appDirectories.has(msg.id)) return;
       w.finishedApps.add(msg.id);
       maybeCleanupApplication(c, p, msg.id);
       return;
