@@ -55,39 +55,58 @@ function kernelCeiling(events: number): { events: number; wallMs: number; events
   return { events: n, wallMs: Math.round(wallMs), eventsPerSec: Math.round(n / (wallMs / 1000)) };
 }
 
-export function runEngineBench(opts: { workers?: number; apps?: number } = {}) {
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+/** One full run of the large scenario through the real engine. */
+function engineRun(opts: { workers?: number; apps?: number }) {
   const restored = restoreScenario(largeScenario(opts), { source: 'cli' });
   if (!restored.ok) throw new Error(`benchmark scenario invalid: ${JSON.stringify(restored.errors.slice(0, 3))}`);
   let peakHeap = 0;
-  const sample = () => {
-    peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
-  };
   const t0 = performance.now();
   const sim = Simulation.fromScenario(restored.scenario, { record: false });
-  const k = sim.cluster.k;
   // Run in one-minute slices until nothing is left to happen, sampling the heap between slices.
   while (!sim.isIdle() && sim.time < 24 * 3_600_000) {
     sim.advanceTo(sim.time + 60_000);
-    sample();
+    peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
   }
   const wallMs = performance.now() - t0;
-  const events = k.state.eventsProcessed;
   // Count from the state history: the Master itself keeps only spark.deploy.retainedApplications.
   const finished = sim.cluster.world.changes.filter((ch) => ch.kind === 'application' && ch.to === 'FINISHED').length;
-  const ceiling = kernelCeiling(Math.max(2_000_000, Math.min(events, 5_000_000)));
-  const eventsPerSec = Math.round(events / (wallMs / 1000));
+  return { wallMs, events: sim.cluster.k.state.eventsProcessed, simulatedMs: sim.time, finished, peakHeap };
+}
+
+/**
+ * The large run three times, each followed by the bare kernel loop, so that both see the same
+ * machine; medians are reported (2-core machines are noisy), and every run is listed.
+ */
+export function runEngineBench(opts: { workers?: number; apps?: number; repeats?: number } = {}) {
+  const runs: ReturnType<typeof engineRun>[] = [];
+  const ceilings: number[] = [];
+  for (let i = 0; i < (opts.repeats ?? 3); i++) {
+    runs.push(engineRun(opts));
+    ceilings.push(kernelCeiling(Math.max(2_000_000, Math.min(runs[i]!.events, 5_000_000))).eventsPerSec);
+  }
+  const first = runs[0]!;
+  const eventsPerSecRuns = runs.map((r) => Math.round(r.events / (r.wallMs / 1000)));
+  const eventsPerSec = median(eventsPerSecRuns);
+  const wallMs = median(runs.map((r) => r.wallMs));
+  const kernelEventsPerSec = median(ceilings);
   return {
     workers: opts.workers ?? 1000,
     apps: opts.apps ?? 500,
-    appsFinished: finished,
-    simulatedMs: sim.time,
-    events,
+    appsFinished: first.finished,
+    simulatedMs: first.simulatedMs,
+    events: first.events,
     wallMs: Math.round(wallMs),
     eventsPerSec,
-    speedup: Math.round(sim.time / wallMs),
-    kernelEventsPerSec: ceiling.eventsPerSec,
-    fractionOfKernel: Number((eventsPerSec / ceiling.eventsPerSec).toFixed(3)),
-    heapMb: Math.round(peakHeap / 1048576),
+    speedup: Math.round(first.simulatedMs / wallMs),
+    kernelEventsPerSec,
+    fractionOfKernel: Number((eventsPerSec / kernelEventsPerSec).toFixed(3)),
+    heapMb: Math.round(Math.max(...runs.map((r) => r.peakHeap)) / 1048576),
+    runs: { eventsPerSec: eventsPerSecRuns, kernelEventsPerSec: ceilings },
     budget: ENGINE_BUDGET,
   };
 }

@@ -106,7 +106,8 @@ export class SparkCluster {
   }
 
   get world(): WorldState {
-    return this.k.proc<WorldState>(this.worldPid).state;
+    // Read through kernel state each time: a restore() replaces it. Hot (every send resolves an address).
+    return (this.k.state.procs[this.worldPid - 1] as Process<WorldState>).state;
   }
 
   get settings(): Settings {
@@ -190,7 +191,7 @@ export class SparkCluster {
    * address where nothing ever listened is lost like a refused connection (logged, not sent).
    */
   sendTo<M extends Msg>(from: Pid, fromEp: string, address: string, ep: string, msg: M): void {
-    const to = this.resolve(address);
+    const to = this.world.addresses.get(address) ?? 0;
     if (to === 0) {
       this.k.log(from, `Failed to connect to ${address}: Connection refused`, 'WARN');
       return;

@@ -322,9 +322,9 @@ export function removeWorker(c: SparkCluster, p: Process<MasterState>, worker: W
     }
   }
   c.k.log(p.pid, `Telling app of lost worker: ${worker.id}`);
+  const removed = { type: 'WorkerRemoved', id: worker.id, host: worker.host, message: msg } as const;
   for (const app of m.apps) {
-    if (isAppFinished(app)) continue;
-    c.sendTo(p.pid, MASTER_EP, app.driver, 'AppClient', { type: 'WorkerRemoved', id: worker.id, host: worker.host, message: msg });
+    if (!isAppFinished(app)) c.sendTo(p.pid, MASTER_EP, app.driver, 'AppClient', removed);
   }
   schedule(c, p);
 }
@@ -441,9 +441,8 @@ export function removeApplication(c: SparkCluster, p: Process<MasterState>, app:
   }
   schedule(c, p);
   // Tell all workers that the application has finished, so they can clean up any app state.
-  for (const w of m.workers) {
-    c.sendTo(p.pid, MASTER_EP, w.endpoint, 'Worker', { type: 'ApplicationFinished', id: app.id });
-  }
+  const finished = { type: 'ApplicationFinished', id: app.id } as const; // one immutable message for all
+  for (const w of m.workers) c.sendTo(p.pid, MASTER_EP, w.endpoint, 'Worker', finished);
 }
 
 // ---------------------------------------------------------------- executors

@@ -14,6 +14,7 @@ import type {
   ExecutorDescription,
   ExecutorStateChanged,
   ExecutorStateName,
+  Heartbeat,
   SparkMessage,
 } from './messages';
 import { isExecutorFinished } from './messages';
@@ -76,6 +77,8 @@ export interface WorkerState {
   registrationRetryToken: number;
   /** REGISTRATION_RETRY_FUZZ_MULTIPLIER, drawn once per process. */
   fuzz: number;
+  /** The Heartbeat this worker sends, always the same (messages are immutable once sent). */
+  heartbeat: Heartbeat;
   /** Number of SendHeartbeat chains (one per RegisteredWorker: Spark's quirk). */
   heartbeatChains: number;
   coresUsed: number;
@@ -123,6 +126,7 @@ export function startWorker(
     registrationRetryToken: 0,
     // new Random(UUID.randomUUID.getMostSignificantBits).nextDouble + 0.500
     fuzz: c.k.random.float() + 0.5,
+    heartbeat: { type: 'Heartbeat', workerId, worker: `${opts.host}:${port}` },
     heartbeatChains: 0,
     coresUsed: 0,
     memoryUsed: 0,
@@ -257,7 +261,7 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     case 'MasterInStandby':
       return; // Ignore. Master not yet ready.
     case 'SendHeartbeat': {
-      if (w.connected && w.master) c.sendTo(p.pid, WORKER_EP, w.master, 'Master', { type: 'Heartbeat', workerId: w.workerId, worker: w.address });
+      if (w.connected && w.master) c.sendTo(p.pid, WORKER_EP, w.master, 'Master', w.heartbeat);
       c.k.timer(p.pid, WORKER_EP, c.settings.workerTimeoutMs / 4, msg);
       return;
     }
