@@ -7,15 +7,15 @@ import { Simulation } from '../engine/simulation';
 import { builtinScenarios } from './index';
 
 const GOLDEN: Record<string, { hash: string; time: number; apps: string[]; drivers: string[] }> = {
-  'client-mode': { hash: '642f5b51', time: 23000, apps: ['FINISHED'], drivers: [] },
-  'cluster-mode': { hash: 'b279ac0e', time: 31837, apps: ['FINISHED'], drivers: ['FINISHED'] },
-  'spread-out': { hash: '01e1fcea', time: 30434, apps: ['FINISHED'], drivers: [] },
-  consolidate: { hash: '79be1da2', time: 30435, apps: ['FINISHED'], drivers: [] },
-  'drivers-round-robin': { hash: 'f353cd1f', time: 40459, apps: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'], drivers: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'] },
-  'rest-gateway': { hash: 'e4cc713b', time: 27027, apps: ['FINISHED'], drivers: ['FINISHED'] },
-  'executor-cores-set-vs-unset': { hash: 'afde62e0', time: 30929, apps: ['FINISHED', 'FINISHED'], drivers: [] },
-  'worker-power-off': { hash: '2449f74a', time: 126215, apps: ['FINISHED'], drivers: [] },
-  'executor-launch-failure': { hash: '0ff40f0e', time: 23000, apps: ['FAILED'], drivers: [] },
+  'client-mode': { hash: '6170eae7', time: 23000, apps: ['FINISHED'], drivers: [] },
+  'cluster-mode': { hash: 'd45906a6', time: 31837, apps: ['FINISHED'], drivers: ['FINISHED'] },
+  'spread-out': { hash: 'f34c5d34', time: 30434, apps: ['FINISHED'], drivers: [] },
+  consolidate: { hash: '19898ecc', time: 30435, apps: ['FINISHED'], drivers: [] },
+  'drivers-round-robin': { hash: '03dd1901', time: 40459, apps: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'], drivers: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'] },
+  'rest-gateway': { hash: '0cc5ef75', time: 27027, apps: ['FINISHED'], drivers: ['FINISHED'] },
+  'executor-cores-set-vs-unset': { hash: '18a08cf6', time: 30929, apps: ['FINISHED', 'FINISHED'], drivers: [] },
+  'worker-power-off': { hash: 'e48d5d0a', time: 126215, apps: ['FINISHED'], drivers: [] },
+  'executor-launch-failure': { hash: 'acd3febc', time: 23000, apps: ['FAILED'], drivers: [] },
 };
 
 describe('built-in scenarios (golden traces)', () => {

@@ -8,7 +8,7 @@ import { registerProcessKind } from './cluster';
 import type { AppBehaviour, ApplicationDescription, DriverDescription, SparkMessage } from './messages';
 import { isExecutorFinished } from './messages';
 import { registeredAppName } from './examples';
-import { bytesConfAsMb } from './memory';
+import { bytesConfAsMb, megabytesToString } from './memory';
 import type { WorkerState } from './worker';
 import { CLIENT_DRIVER_STARTUP_MS, CLUSTER_DRIVER_STARTUP_MS, DRIVER_SHUTDOWN_MS, SIGTERM_EXIT_CODE } from './timings';
 
@@ -211,7 +211,7 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     }
     case 'ExecutorAdded': {
       const fullId = `${s.appId}/${msg.id}`;
-      c.k.log(p.pid, `Granted executor ID ${fullId} on hostPort ${msg.hostPort} with ${msg.cores} core(s), ${msg.memory}.0 MiB RAM`);
+      c.k.log(p.pid, `Granted executor ID ${fullId} on hostPort ${msg.hostPort} with ${msg.cores} core(s), ${megabytesToString(msg.memory)} RAM`);
       return;
     }
     case 'ExecutorUpdated': {

@@ -16,7 +16,7 @@ import type {
   SparkMessage,
 } from './messages';
 import { isExecutorFinished } from './messages';
-import { memoryStringToMb } from './memory';
+import { megabytesToString, memoryStringToMb } from './memory';
 import type { ApplicationInfo, DriverInfo, ExecutorDesc, MasterState, WorkerInfo } from './master-state';
 import {
   appAddExecutor,
@@ -114,7 +114,7 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
         c.sendTo(p.pid, MASTER_EP, msg.worker, 'Worker', { type: 'MasterInStandby' });
         return;
       }
-      c.k.log(p.pid, `Registering worker ${msg.host}:${msg.port} with ${msg.cores} cores, ${formatMb(msg.memory)} RAM`);
+      c.k.log(p.pid, `Registering worker ${msg.host}:${msg.port} with ${msg.cores} cores, ${megabytesToString(msg.memory)} RAM`);
       const existing = m.idToWorker.get(msg.id);
       if (existing) {
         if (existing.state === 'UNKNOWN') setWorkerState(c, existing, 'ALIVE');
@@ -268,9 +268,6 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
 
 registerProcessKind('master', receive);
 
-function formatMb(mb: number): string {
-  return mb >= 1024 && mb % 1024 === 0 ? `${mb / 1024}.0 GiB` : `${mb}.0 MiB`;
-}
 
 // ---------------------------------------------------------------- workers
 

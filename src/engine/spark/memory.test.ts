@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bytesToString,
+  megabytesToString,
   attempt,
   byteStringAs,
   byteStringAsBytes,
@@ -221,5 +223,16 @@ describe('helpers', () => {
         throw new TypeError('boom');
       }),
     ).toThrow(TypeError);
+  });
+});
+
+describe('Utils.bytesToString / megabytesToString', () => {
+  it('switches unit at twice its size', () => {
+    expect(megabytesToString(8192)).toBe('8.0 GiB');
+    expect(megabytesToString(1024)).toBe('1024.0 MiB');
+    expect(megabytesToString(2048)).toBe('2.0 GiB');
+    expect(megabytesToString(512)).toBe('512.0 MiB');
+    expect(bytesToString(1000)).toBe('1000.0 B');
+    expect(bytesToString(3 * 1024)).toBe('3.0 KiB');
   });
 });

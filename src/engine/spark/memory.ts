@@ -305,3 +305,28 @@ export function timeStringAsSec(str: string): number {
 export function millisPerTimeUnit(unit: TimeUnit): number {
   return Number(TIME_IN_MICROS[unit]) / 1000;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sizes in log lines (Utils.bytesToString / megabytesToString)
+
+/**
+ * Utils.bytesToString: a unit is used from twice its size up ("%.1f %s"), so 1 GiB prints as
+ * "1024.0 MiB" and 8 GiB as "8.0 GiB".
+ */
+export function bytesToString(size: number): string {
+  const units: [number, string][] = [
+    [2 ** 60, 'EiB'],
+    [2 ** 50, 'PiB'],
+    [2 ** 40, 'TiB'],
+    [2 ** 30, 'GiB'],
+    [2 ** 20, 'MiB'],
+    [2 ** 10, 'KiB'],
+  ];
+  for (const [unit, name] of units) if (size >= 2 * unit) return `${(size / unit).toFixed(1)} ${name}`;
+  return `${size.toFixed(1)} B`;
+}
+
+/** Utils.megabytesToString */
+export function megabytesToString(mb: number): string {
+  return bytesToString(mb * 1024 * 1024);
+}

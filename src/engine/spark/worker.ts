@@ -19,6 +19,7 @@ import type {
 } from './messages';
 import { isExecutorFinished } from './messages';
 import { startExecutorProcess } from './executor';
+import { megabytesToString } from './memory';
 import { DRIVER_RUNNER_PREPARE_MS, EXECUTOR_FORK_MS, PROCESS_TERMINATE_MS, SIGTERM_EXIT_CODE } from './timings';
 
 export const WORKER_EP = 'Worker';
@@ -141,7 +142,7 @@ export function startWorker(
   };
   const p = c.k.spawn(opts.host, 'worker', `Worker@${opts.host}`, state, { port });
   c.bind(p.pid, opts.host, port);
-  c.k.log(p.pid, `Starting Spark worker ${state.address} with ${opts.cores} cores, ${opts.memoryMb} MiB RAM`);
+  c.k.log(p.pid, `Starting Spark worker ${state.address} with ${opts.cores} cores, ${megabytesToString(opts.memoryMb)} RAM`);
   registerWithMaster(c, p);
   return p;
 }
