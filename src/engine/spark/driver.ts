@@ -56,6 +56,8 @@ export interface DriverProcessState {
   stopping: boolean;
   executors: Map<string, ExecutorData>;
   executorsPendingLossReason: Set<string>;
+  /** CoarseGrainedSchedulerBackend.executorsPendingDecommission: no new tasks go there. */
+  executorsPendingDecommission: Set<string>;
   totalCoreCount: number;
   // The user's job
   jobStarted: boolean;
@@ -107,6 +109,7 @@ function startDriverProcess(c: SparkCluster, o: StartOpts): Process<DriverProces
     stopping: false,
     executors: new Map(),
     executorsPendingLossReason: new Set(),
+    executorsPendingDecommission: new Set(),
     totalCoreCount: 0,
     jobStarted: false,
     jobStartedAt: 0,
@@ -221,6 +224,8 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
         const reason = lossReason(msg.message ?? '', msg.exitStatus, msg.workerHost);
         c.k.log(p.pid, `Executor ${fullId} removed: ${msg.message ?? ''}`);
         removeExecutor(c, p, String(msg.id), reason);
+      } else if (msg.state === 'DECOMMISSIONED') {
+        decommissionExecutor(c, p, String(msg.id), fullId);
       }
       return;
     }
@@ -406,7 +411,7 @@ function startJob(c: SparkCluster, p: Process<DriverProcessState>): void {
 
 function makeOffers(c: SparkCluster, p: Process<DriverProcessState>, ex: ExecutorData): void {
   const s = p.state;
-  if (!s.jobStarted || s.stopping || !ex.launched || s.executorsPendingLossReason.has(ex.executorId)) return;
+  if (!s.jobStarted || s.stopping || !ex.launched || s.executorsPendingLossReason.has(ex.executorId) || s.executorsPendingDecommission.has(ex.executorId)) return;
   while (ex.freeCores > 0 && s.pendingTasks.length > 0) {
     const taskId = s.pendingTasks.pop() as number;
     ex.freeCores -= 1;
@@ -420,6 +425,7 @@ function removeExecutor(c: SparkCluster, p: Process<DriverProcessState>, executo
   const s = p.state;
   const ex = s.executors.get(executorId);
   s.executorsPendingLossReason.delete(executorId);
+  s.executorsPendingDecommission.delete(executorId);
   if (!ex) return;
   c.k.log(p.pid, `Lost executor ${executorId} on ${ex.host}: ${reason}`, 'ERROR');
   s.executors.delete(executorId);
@@ -431,6 +437,19 @@ function removeExecutor(c: SparkCluster, p: Process<DriverProcessState>, executo
     s.pendingTasks.push(taskId);
   }
   for (const other of s.executors.values()) makeOffers(c, p, other);
+}
+
+/**
+ * StandaloneSchedulerBackend.executorDecommissioned → decommissionExecutors: stop offering it
+ * tasks and tell the executor (DecommissionExecutor); it exits once its running tasks are done.
+ */
+function decommissionExecutor(c: SparkCluster, p: Process<DriverProcessState>, executorId: string, fullId: string): void {
+  const s = p.state;
+  c.k.log(p.pid, `Asked to decommission executor ${fullId}`);
+  const ex = s.executors.get(executorId);
+  if (!ex || s.executorsPendingDecommission.has(executorId)) return;
+  s.executorsPendingDecommission.add(executorId);
+  c.sendTo(p.pid, DRIVER_EP, ex.address, 'Executor', { type: 'DecommissionExecutor' });
 }
 
 /** SparkContext.stop → StandaloneSchedulerBackend.stop: stop executors, unregister, exit. */

@@ -21,6 +21,7 @@ export interface ExecutorBackendState {
   workerUrl: string;
   phase: 'starting' | 'fetching-config' | 'registering' | 'running' | 'stopping';
   stopping: boolean;
+  decommissioned: boolean;
   /** Running tasks: task id → timer handle. */
   tasks: Map<number, number>;
   behaviour: AppBehaviour;
@@ -31,6 +32,7 @@ type ExecutorTimer =
   | { type: 'TaskFinished'; taskId: number }
   | { type: 'UserCodeCrash'; exitCode: number }
   | { type: 'ShutdownComplete' }
+  | { type: 'DecommissionShutdownCheck' }
   | { type: 'SIGTERM' };
 
 export function startExecutorProcess(c: SparkCluster, worker: Process<WorkerState>, r: ExecutorRunner): Process<ExecutorBackendState> {
@@ -48,6 +50,7 @@ export function startExecutorProcess(c: SparkCluster, worker: Process<WorkerStat
     workerUrl: worker.state.address,
     phase: 'starting',
     stopping: false,
+    decommissioned: false,
     tasks: new Map(),
     behaviour: r.appDesc.behaviour,
   };
@@ -110,6 +113,29 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     case 'TaskFinished': {
       if (!e.tasks.delete(msg.taskId)) return;
       c.sendTo(p.pid, EXECUTOR_EP, e.driverUrl, DRIVER_EP, { type: 'StatusUpdate', executorId: e.executorId, taskId: msg.taskId, state: 'FINISHED' });
+      return;
+    }
+    case 'DecommissionExecutor': {
+      // decommissionSelf: no block migration is configured, so the executor exits 0 once no task
+      // runs, checking every second after an initial one-second sleep.
+      if (!c.settings.decommissionEnabled) {
+        c.k.log(p.pid, 'Receive decommission request, but decommission feature is disabled.', 'WARN');
+        return;
+      }
+      if (e.decommissioned) return;
+      e.decommissioned = true;
+      c.k.log(p.pid, `Decommission executor ${e.executorId}.`);
+      c.k.timer(p.pid, EXECUTOR_EP, 1000, { type: 'DecommissionShutdownCheck' });
+      return;
+    }
+    case 'DecommissionShutdownCheck': {
+      if (e.tasks.size === 0) {
+        c.k.log(p.pid, 'No running tasks, no block migration configured, stopping.');
+        exitExecutor(c, p, 0, 'Finished decommissioning');
+      } else {
+        c.k.log(p.pid, `Blocked from shutdown by ${e.tasks.size} running tasks`);
+        c.k.timer(p.pid, EXECUTOR_EP, 1000, { type: 'DecommissionShutdownCheck' });
+      }
       return;
     }
     case 'StopExecutor': {

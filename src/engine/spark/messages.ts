@@ -337,6 +337,10 @@ export interface StopExecutor {
 export interface Shutdown {
   type: 'Shutdown';
 }
+/** Driver → executor: start decommissioning (CoarseGrainedClusterMessages.DecommissionExecutor). */
+export interface DecommissionExecutor {
+  type: 'DecommissionExecutor';
+}
 export interface RemoveExecutor {
   type: 'RemoveExecutor';
   executorId: string;
@@ -392,4 +396,5 @@ export type SparkMessage =
   | StopExecutors
   | StopExecutor
   | Shutdown
+  | DecommissionExecutor
   | RemoveExecutor;
