@@ -16,6 +16,9 @@ import { formatLogLine, traceEntry } from './views/log-format';
 import { simOutput } from './views/sim-output';
 import type { Action } from './scenario/types';
 
+/** An action without its time (Omit spread over the union, so each kind keeps its fields). */
+export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
+
 /** Bumped whenever the engine's behaviour changes a trace: share links record it. */
 export const ENGINE_VERSION = 1;
 
@@ -111,7 +114,7 @@ export class Simulation {
   }
 
   /** Applies a user action now (it is also recorded into the scenario's timeline). */
-  apply(action: Omit<Action, 'at'>): Action {
+  apply(action: ActionInput): Action {
     const a = { ...action, at: this.time } as Action;
     this.scenario.actions.push(a);
     applyAction(this.cluster, a);
