@@ -9,7 +9,7 @@ import { readSettings } from './settings';
 
 /** Why a state changed: the message, timer or user action being handled when it did. */
 export interface Cause {
-  kind: 'message' | 'timer' | 'action' | 'start';
+  kind: 'message' | 'timer' | 'action' | 'start' | 'disconnect' | 'process-exit';
   type: string;
   /** Sender label for messages. */
   from?: string;
@@ -223,6 +223,9 @@ export class SparkCluster {
     const t = this.k.now;
     if (!d) return { kind: 'start', type: 'start', t };
     if (d.from === this.worldPid) return { kind: 'action', type: d.msg.type, t };
+    // The OS and the network speak too: a peer's connection dropping, a child process ending.
+    if (d.msg.type === 'Disconnected') return { kind: 'disconnect', type: 'Disconnected', from: this.k.proc(d.from).label, t };
+    if (d.msg.type === 'ChildExited') return { kind: 'process-exit', type: 'ChildExited', from: this.k.proc(d.from).label, t };
     if (d.net > 0) {
       return { kind: 'message', type: d.msg.type, from: this.k.proc(d.from).label, messageId: d.net, t };
     }

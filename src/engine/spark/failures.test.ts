@@ -281,3 +281,37 @@ describe('decommission (spark.decommission.enabled)', () => {
     expect(sim.logLines(0).join('\n')).toContain('Receive decommission request, but decommission feature is disabled.');
   });
 });
+
+describe('network settings and causes', () => {
+  it('set-conf changes latency and jitter from then on', () => {
+    const sim = simulate({
+      network: { latencyMs: 2, jitterMs: 0 },
+      workers: [{ host: 'w1', cores: 2, memory: '2g' }],
+      actions: [{ at: 30_000, type: 'set-conf', key: 'network.latencyMs', value: '250' }],
+    }, 70_000);
+    const beats = sim.traceSince(0).filter((m) => m.type === 'Heartbeat');
+    const latencyAt = (t: number) => {
+      const rec = sim.cluster.k.messages.find((m) => m.type === 'Heartbeat' && m.t === t);
+      return rec ? rec.tDeliver - rec.t : NaN;
+    };
+    expect(beats.filter((b) => b.t < 30_000).every((b) => latencyAt(b.t) === 2)).toBe(true);
+    expect(beats.filter((b) => b.t > 30_000).every((b) => latencyAt(b.t) === 250)).toBe(true);
+  });
+
+  it('records why each executor changed state (the message, timer or action that caused it)', () => {
+    const sim = simulate({
+      workers: TWO_WORKERS,
+      actions: [
+        { at: 0, type: 'submit', command: `${SUBMIT} ${PI} 200`, workload: { tasks: 200, taskMs: 1_000 } },
+        { at: 8_000, type: 'power-off', target: 'w2' },
+      ],
+    }, 130_000);
+    const lost = sim.cluster.world.changes.find((ch) => ch.kind === 'executor' && ch.to === 'LOST');
+    expect(lost).toMatchObject({ from: 'RUNNING', cause: { kind: 'timer', type: 'CheckForWorkerTimeOut' } });
+    const running = sim.cluster.world.changes.find((ch) => ch.kind === 'executor' && ch.to === 'RUNNING');
+    expect(running?.cause).toMatchObject({ kind: 'message', type: 'ExecutorStateChanged', from: expect.stringMatching(/^Worker@w[12]$/) });
+    const action = simulate({ workers: TWO_WORKERS, actions: [{ at: 1_000, type: 'kill-worker', target: 'w1' }] }, 2_000);
+    const dead = action.cluster.world.changes.find((ch) => ch.kind === 'worker' && ch.to === 'DEAD');
+    expect(dead?.cause).toMatchObject({ kind: 'disconnect', type: 'Disconnected', from: 'Worker@w1' });
+  });
+});
