@@ -11,6 +11,7 @@ import './spark/executor';
 import './spark/master';
 import './spark/submit-client';
 import './spark/worker';
+import { zooKeeperExpiryPending } from './spark/zookeeper';
 import type { SimOutput, SimTraceEntry } from './views/json-types';
 import { formatLogLine, traceEntry } from './views/log-format';
 import { simOutput } from './views/sim-output';
@@ -29,7 +30,20 @@ export const MAX_RUN_MS = 24 * 60 * 60 * 1000;
  * Timers and messages that recur for as long as the cluster lives; they alone do not count as
  * "something left to happen".
  */
-const BACKGROUND = new Set(['CheckForWorkerTimeOut', 'SendHeartbeat', 'Heartbeat', 'StarvationCheck', 'MonitorDriverStatus', 'DriverStatusResponse', 'RequestDriverStatus']);
+const BACKGROUND = new Set([
+  'CheckForWorkerTimeOut',
+  'SendHeartbeat',
+  'Heartbeat',
+  'StarvationCheck',
+  'MonitorDriverStatus',
+  'DriverStatusResponse',
+  'RequestDriverStatus',
+  // ZooKeeper sessions: the clients' pings and the server's expiry checks.
+  'Ping',
+  'PingResponse',
+  'SendThreadWakeup',
+  'ExpireSessions',
+]);
 
 export class Simulation {
   readonly scenario: Scenario;
@@ -76,7 +90,8 @@ export class Simulation {
   /**
    * Nothing left to happen: no pending event beyond the cluster's endless housekeeping
    * (heartbeats, timeout checks, starvation warnings), and no failure that housekeeping has yet to
-   * notice (a Master that still counts a dead or cut-off worker as ALIVE).
+   * notice (a Master that still counts a dead or cut-off worker as ALIVE, a ZooKeeper session whose
+   * Master is gone).
    */
   isIdle(): boolean {
     const k = this.cluster.k;
@@ -86,6 +101,8 @@ export class Simulation {
 
   private detectionPending(): boolean {
     const c = this.cluster;
+    // A leader's ZooKeeper session outlives its process by up to the session timeout.
+    if (zooKeeperExpiryPending(c)) return true;
     for (const m of c.world.topology.masters) {
       const mp = c.k.proc<MasterState>(m.pid);
       if (!mp.alive) continue;

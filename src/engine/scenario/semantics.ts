@@ -6,6 +6,7 @@
 import type { PathSegment } from './issues';
 import { didYouMean, issue } from './issues';
 import { checkSubmitCommand } from './spark-checks';
+import { zooKeeperServers } from '../spark/settings';
 import type { Action, Scenario, ScenarioIssue } from './types';
 import { CLIENT_HOST, NETWORK_CONF_KEYS } from './types';
 
@@ -88,7 +89,31 @@ function checkHosts(s: Scenario, r: Report): Hosts {
   });
   for (const a of s.actions) if (a.type === 'add-worker' && !hosts.workersEver.has(a.host)) hosts.workersEver.set(a.host, a.at);
   hosts.any = new Set([...masters.keys(), ...hosts.workersEver.keys(), CLIENT_HOST]);
+  // With ZooKeeper recovery the simulation also runs the ZooKeeper server: a partition may cut a
+  // Master off from it.
+  if (s.conf['spark.deploy.recoveryMode'] === 'ZOOKEEPER') hosts.any.add(zooKeeperHost(s));
   return hosts;
+}
+
+function zooKeeperHost(s: Scenario): string {
+  return zooKeeperServers(s.conf['spark.deploy.zookeeper.url'])[0]?.host ?? 'zookeeper';
+}
+
+/** What the simulation makes of spark.deploy.zookeeper.url, where it differs from Spark. */
+function checkZooKeeperUrl(s: Scenario, r: Report): void {
+  if (s.conf['spark.deploy.recoveryMode'] !== 'ZOOKEEPER') return;
+  const url = s.conf['spark.deploy.zookeeper.url'];
+  if (url === undefined || url.trim() === '') {
+    r.warn(
+      ['conf'],
+      `spark.deploy.zookeeper.url is not set: Spark's Master would not start without it (SparkCuratorUtil reads it with conf.get). The simulation runs ZooKeeper on the host "${zooKeeperHost(s)}", port 2181.`,
+    );
+    return;
+  }
+  const servers = zooKeeperServers(url);
+  if (servers.length > 1) {
+    r.warn(['conf', 'spark.deploy.zookeeper.url'], `The simulation runs one ZooKeeper server, the first of the list: ${servers[0]?.host ?? ''}:${servers[0]?.port ?? 2181}.`);
+  }
 }
 
 /** More than one master means standby masters, which only ZooKeeper's leader election supports. */
@@ -198,6 +223,7 @@ export function checkScenario(s: Scenario): SemanticReport {
   };
   const hosts = checkHosts(s, r);
   checkStandbyMasters(s, r);
+  checkZooKeeperUrl(s, r);
   for (const key of Object.keys(s.conf)) if (!isSparkKey(key)) r.warn(['conf', key], ignoredKeyMessage(key));
   checkTimeline(s, hosts, r);
   return { errors, warnings };

@@ -150,7 +150,11 @@ export function applyAction(c: SparkCluster, a: Action): void {
       return;
     }
     case 'kill-master': {
-      const m = a.target ? topology(c).masters.find((x) => x.host === a.target) : topology(c).masters.find((x) => c.k.proc(x.pid).alive);
+      // Without a target: the leading Master (with ZooKeeper the first live one may be a standby).
+      const leader = activeMaster(c);
+      const m = a.target
+        ? topology(c).masters.find((x) => x.host === a.target)
+        : (topology(c).masters.find((x) => x.pid === leader?.pid) ?? topology(c).masters.find((x) => c.k.proc(x.pid).alive));
       log(`kill -9 the Master${m ? ` on ${m.host}` : ''}`);
       if (m) c.exitProcess(m.pid, 137);
       return;

@@ -56,6 +56,8 @@ export interface Topology {
   clientHost: string;
   masters: { host: string; port: number; pid: Pid }[];
   workers: Map<string, { cores: number; memoryMb: number; port?: number; pid: Pid }>;
+  /** The ZooKeeper server of ZOOKEEPER recovery, started with the first Master that needs it. */
+  zooKeeper: { host: string; port: number; pid: Pid } | null;
   submissions: number;
 }
 
@@ -92,7 +94,7 @@ export class SparkCluster {
       driverRestarts: new Map(),
       changes: [],
       disks: new Map(),
-      topology: { clientHost: 'client', masters: [], workers: new Map(), submissions: 0 },
+      topology: { clientHost: 'client', masters: [], workers: new Map(), zooKeeper: null, submissions: 0 },
     };
     this.worldPid = this.k.spawn(WORLD_HOST, 'world', 'Simulator', world).pid;
   }

@@ -9,6 +9,8 @@ import type {
   RecoveryStateName,
   WorkerStateName,
 } from './messages';
+import type { PersistenceEngineState } from './persistence';
+import type { ZooKeeperLeaderElectionAgentState } from './zookeeper';
 
 export interface WorkerInfo {
   id: string;
@@ -90,8 +92,44 @@ export interface MasterState {
   completedDrivers: DriverInfo[];
   nextAppNumber: number;
   nextDriverNumber: number;
+  /** Chosen from spark.deploy.recoveryMode when the Master starts (Master.onStart). */
+  persistenceEngine: PersistenceEngineState;
+  /** MonarchyLeaderAgent (elected at once) or ZooKeeperLeaderElectionAgent (a Curator LeaderLatch). */
+  leaderElectionAgent: { kind: 'Monarchy' } | ZooKeeperLeaderElectionAgentState;
+  /** When beginRecovery started (simulated ms), for "Recovery complete in N ms". */
+  recoveryStartTimeMs: number;
   /** Pending asks of the REST server to the Master, by ask id: whom to answer over HTTP. */
   restPending: Map<number, { client: number; clientEp: string; askId: number; kind: 'create' | 'kill' | 'status' }>;
+}
+
+/** WorkerInfo's constructor: the transient fields start as init() sets them (also after deserialisation). */
+export function newWorkerInfo(
+  d: Pick<WorkerInfo, 'id' | 'host' | 'port' | 'endpoint' | 'cores' | 'memory' | 'webUiAddress'>,
+  lastHeartbeat: number,
+): WorkerInfo {
+  return { ...d, state: 'ALIVE', coresUsed: 0, memoryUsed: 0, lastHeartbeat, executors: new Map(), drivers: new Map() };
+}
+
+/** ApplicationInfo's constructor: init() resets every transient field (also after deserialisation). */
+export function newApplicationInfo(
+  d: Pick<ApplicationInfo, 'startTime' | 'id' | 'desc' | 'submitDate' | 'driver' | 'defaultCores'>,
+): ApplicationInfo {
+  return {
+    ...d,
+    state: 'WAITING',
+    executors: new Map(),
+    removedExecutors: [],
+    coresGranted: 0,
+    endTime: -1,
+    nextExecutorId: 0,
+    retryCount: 0,
+    executorLimit: d.desc.initialExecutorLimit ?? 2147483647,
+  };
+}
+
+/** DriverInfo's constructor: a new or deserialised driver is SUBMITTED, on no worker. */
+export function newDriverInfo(d: Pick<DriverInfo, 'startTime' | 'id' | 'desc' | 'submitDate'>): DriverInfo {
+  return { ...d, state: 'SUBMITTED', exception: null, worker: null };
 }
 
 export const coresFree = (w: WorkerInfo): number => w.cores - w.coresUsed;

@@ -1,8 +1,10 @@
 // Models deploy/master/Master.scala: registration, scheduling, state changes from workers and
-// drivers, worker liveness, kills, and the legacy/REST submission gateways' Master side.
+// drivers, worker liveness, kills, leader election and recovery of persisted state (reference
+// §2.2, §3.1, §5.8, §5.9), and the legacy/REST submission gateways' Master side.
 import type { Delivery, Disconnected, Pid, Process } from '../sim/kernel';
 import type { SparkCluster } from './cluster';
 import { registerProcessKind } from './cluster';
+import { recoveryModeOf } from './conf';
 import { javaDateString, newApplicationId, newDriverId } from './ids';
 import type {
   AppBehaviour,
@@ -12,8 +14,10 @@ import type {
   DriverStateName,
   ExecutorStateChanged,
   ExecutorUpdated,
+  MasterChanged,
   RecoveryStateName,
   SparkMessage,
+  WorkerSchedulerStateResponse,
 } from './messages';
 import { isExecutorFinished } from './messages';
 import { megabytesToString, memoryStringToMb } from './memory';
@@ -25,6 +29,9 @@ import {
   coresLeft,
   isAppFinished,
   memoryFree,
+  newApplicationInfo,
+  newDriverInfo,
+  newWorkerInfo,
   trimAndAppend,
   workerAddDriver,
   workerAddExecutor,
@@ -33,13 +40,34 @@ import {
 } from './master-state';
 import type { WorkerSlot } from './scheduling';
 import { placeDrivers, startExecutorsOnWorkers } from './scheduling';
+import {
+  createPersistenceEngine,
+  persistApplication,
+  persistDriver,
+  persistWorker,
+  readPersistedData,
+  unpersistApplication,
+  unpersistDriver,
+  unpersistWorker,
+} from './persistence';
+import {
+  LEADER_AGENT_EP,
+  ZK_PERSISTENCE_EP,
+  ensureZooKeeperServer,
+  leaderAgentReceive,
+  newLeaderElectionAgent,
+  startLeaderElectionAgent,
+  zooKeeperDisconnected,
+} from './zookeeper';
 
 export const MASTER_EP = 'Master';
 export const REST_EP = 'StandaloneRestServer';
 
-/** Master-internal self-messages. */
+/** Master-internal self-messages (MasterMessages.scala, and the UI's kill link). */
 type MasterTimer =
   | { type: 'ElectedLeader' }
+  | { type: 'RevokedLeadership' }
+  | { type: 'CompleteRecovery' }
   | { type: 'CheckForWorkerTimeOut' }
   | { type: 'KillApplication'; appId: string }
   | { type: 'RestRequest' };
@@ -47,6 +75,9 @@ type MasterTimer =
 export function startMaster(c: SparkCluster, host: string, port: number): Process<MasterState> {
   const s = c.settings;
   const address = `${host}:${port}`;
+  const recoveryMode = recoveryModeOf(c.world.conf);
+  // The ZooKeeper ensemble runs before any Master that uses it (zkServer.sh, then start-master.sh).
+  if (recoveryMode === 'ZOOKEEPER') ensureZooKeeperServer(c);
   const state: MasterState = {
     host,
     port,
@@ -68,6 +99,9 @@ export function startMaster(c: SparkCluster, host: string, port: number): Proces
     completedDrivers: [],
     nextAppNumber: 0,
     nextDriverNumber: 0,
+    persistenceEngine: createPersistenceEngine(c, recoveryMode, host),
+    leaderElectionAgent: recoveryMode === 'ZOOKEEPER' ? newLeaderElectionAgent(c) : { kind: 'Monarchy' },
+    recoveryStartTimeMs: 0,
     restPending: new Map(),
   };
   const p = c.k.spawn(host, 'master', `Master@${host}`, state, { port });
@@ -79,10 +113,27 @@ export function startMaster(c: SparkCluster, host: string, port: number): Proces
   c.k.log(p.pid, `Starting Spark master at ${state.masterUrl}`);
   c.k.log(p.pid, `Running Spark version ${c.world.sparkVersion}`);
   if (state.restPort !== null) c.k.log(p.pid, `Started REST server for submitting applications on ${host} with port ${state.restPort}`);
-  // onStart: the timeout check at a fixed rate from now, then the leader election agent. With
-  // recovery mode NONE the MonarchyLeaderAgent elects this master at once.
+  // onStart: the timeout check at a fixed rate from now, then the persistence engine and the
+  // leader election agent of the recovery mode.
   c.k.timer(p.pid, MASTER_EP, 0, { type: 'CheckForWorkerTimeOut' });
-  c.k.timer(p.pid, MASTER_EP, 0, { type: 'ElectedLeader' });
+  switch (recoveryMode) {
+    case 'ZOOKEEPER':
+      c.k.log(p.pid, 'Persisting recovery state to ZooKeeper');
+      startLeaderElectionAgent(c, p);
+      break;
+    case 'FILESYSTEM':
+    case 'ROCKSDB':
+      c.k.log(p.pid, `Persisting recovery state to directory: ${s.recoveryDirectory}`);
+      break;
+    case 'CUSTOM':
+      // The factory class of spark.deploy.recoveryMode.factory is user code the simulator has not got.
+      c.k.log(p.pid, 'CUSTOM recovery mode: the simulator has no StandaloneRecoveryModeFactory; nothing is persisted', 'WARN');
+      break;
+    default:
+      break;
+  }
+  // MonarchyLeaderAgent (every mode but ZOOKEEPER): "we're initially and always the leader".
+  if (recoveryMode !== 'ZOOKEEPER') c.k.timer(p.pid, MASTER_EP, 0, { type: 'ElectedLeader' });
   return p;
 }
 
@@ -96,12 +147,42 @@ function setState(c: SparkCluster, p: Process<MasterState>, to: RecoveryStateNam
 function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   const p = proc as Process<MasterState>;
   const m = p.state;
+  // The election agent's ZooKeeper client, and the answers to the persistence engine's writes
+  // (which Spark waits for; nothing here depends on them).
+  if (d.ep === LEADER_AGENT_EP) {
+    leaderAgentReceive(c, p, d);
+    return;
+  }
+  if (d.ep === ZK_PERSISTENCE_EP) return;
   const msg = d.msg as SparkMessage | MasterTimer | Disconnected;
   switch (msg.type) {
     case 'ElectedLeader': {
-      // Recovery of persisted state belongs to the failover model; with NONE nothing is stored.
-      setState(c, p, 'ALIVE');
-      c.k.log(p.pid, 'I have been elected leader! New state: ALIVE');
+      electedLeader(c, p);
+      return;
+    }
+    case 'CompleteRecovery': {
+      completeRecovery(c, p);
+      return;
+    }
+    case 'RevokedLeadership': {
+      c.k.log(p.pid, 'Leadership has been revoked -- master shutting down.', 'ERROR');
+      c.exitProcess(p.pid, 0);
+      return;
+    }
+    case 'MasterChangeAcknowledged': {
+      const app = m.idToApp.get(msg.appId);
+      if (app) {
+        c.k.log(p.pid, `Application has been re-registered: ${msg.appId}`);
+        setAppState(c, app, 'WAITING');
+      } else {
+        c.k.log(p.pid, `Master change ack from unknown app: ${msg.appId}`, 'WARN');
+      }
+      if (canCompleteRecovery(m)) completeRecovery(c, p);
+      return;
+    }
+    case 'WorkerSchedulerStateResponse': {
+      handleWorkerSchedulerStateResponse(c, p, msg);
+      if (canCompleteRecovery(m)) completeRecovery(c, p);
       return;
     }
     case 'CheckForWorkerTimeOut': {
@@ -110,14 +191,18 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       return;
     }
     case 'RegisterWorker': {
+      // handleRegisterWorker logs before it looks at the state: a standby logs it too.
+      c.k.log(p.pid, `Registering worker ${msg.host}:${msg.port} with ${msg.cores} cores, ${megabytesToString(msg.memory)} RAM`);
       if (m.state === 'STANDBY') {
         c.sendTo(p.pid, MASTER_EP, msg.worker, 'Worker', { type: 'MasterInStandby' });
         return;
       }
-      c.k.log(p.pid, `Registering worker ${msg.host}:${msg.port} with ${msg.cores} cores, ${megabytesToString(msg.memory)} RAM`);
       const existing = m.idToWorker.get(msg.id);
       if (existing) {
-        if (existing.state === 'UNKNOWN') setWorkerState(c, existing, 'ALIVE');
+        if (existing.state === 'UNKNOWN') {
+          c.k.log(p.pid, `Worker has been re-registered: ${msg.id}`);
+          setWorkerState(c, existing, 'ALIVE');
+        }
         c.sendTo(p.pid, MASTER_EP, msg.worker, 'Worker', {
           type: 'RegisteredWorker',
           master: m.address,
@@ -127,23 +212,13 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
         });
         return;
       }
-      const worker: WorkerInfo = {
-        id: msg.id,
-        host: msg.host,
-        port: msg.port,
-        endpoint: msg.worker,
-        cores: msg.cores,
-        memory: msg.memory,
-        webUiAddress: msg.workerWebUiUrl,
-        state: 'ALIVE',
-        coresUsed: 0,
-        memoryUsed: 0,
-        lastHeartbeat: c.epochNow,
-        executors: new Map(),
-        drivers: new Map(),
-      };
+      const worker = newWorkerInfo(
+        { id: msg.id, host: msg.host, port: msg.port, endpoint: msg.worker, cores: msg.cores, memory: msg.memory, webUiAddress: msg.workerWebUiUrl },
+        c.epochNow,
+      );
       if (registerWorker(c, p, worker)) {
         c.recordChange('worker', worker.id, null, 'ALIVE');
+        persistWorker(c, p, worker);
         c.sendTo(p.pid, MASTER_EP, msg.worker, 'Worker', {
           type: 'RegisteredWorker',
           master: m.address,
@@ -165,6 +240,7 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       const app = createApplication(c, p, msg.appDescription, msg.driver);
       registerApplication(c, p, app);
       c.k.log(p.pid, `Registered app ${msg.appDescription.name} with ID ${app.id}`);
+      persistApplication(c, p, app);
       c.sendTo(p.pid, MASTER_EP, msg.driver, 'AppClient', { type: 'RegisteredApplication', appId: app.id, master: m.address });
       schedule(c, p);
       return;
@@ -182,8 +258,8 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       return;
     }
     case 'ExecutorStateChanged': {
-      handleExecutorStateChanged(c, p, msg);
-      if (d.askId > 0) c.k.reply(d, { type: 'Boolean', value: true });
+      const ok = handleExecutorStateChanged(c, p, msg);
+      if (ok && d.askId > 0) c.k.reply(d, { type: 'Boolean', value: true });
       return;
     }
     case 'DriverStateChanged': {
@@ -249,7 +325,10 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       return;
     }
     case 'Disconnected': {
-      onDisconnected(c, p, `${msg.peerHost}:${msg.peerPort}`);
+      const address = `${msg.peerHost}:${msg.peerPort}`;
+      const agent = m.leaderElectionAgent;
+      if (agent.kind === 'ZooKeeper' && address === agent.server) zooKeeperDisconnected(c, p);
+      else onDisconnected(c, p, address);
       return;
     }
     case 'CreateSubmissionRequest':
@@ -267,6 +346,116 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
 }
 
 registerProcessKind('master', receive);
+
+// ---------------------------------------------------------------- leader election and recovery
+
+/**
+ * ElectedLeader: read what the previous leader persisted. Nothing → ALIVE at once; anything →
+ * RECOVERING, tell every stored app and worker that the master changed, and give them
+ * spark.deploy.recoveryTimeout (default spark.worker.timeout) to answer.
+ */
+function electedLeader(c: SparkCluster, p: Process<MasterState>): void {
+  const { apps, drivers, workers } = readPersistedData(c, p);
+  const to: RecoveryStateName = apps.length === 0 && drivers.length === 0 && workers.length === 0 ? 'ALIVE' : 'RECOVERING';
+  setState(c, p, to);
+  c.k.log(p.pid, `I have been elected leader! New state: ${to}`);
+  if (to === 'RECOVERING' && beginRecovery(c, p, apps, drivers, workers)) {
+    // Not cancelled when recovery completes earlier: the message then finds the Master ALIVE.
+    c.k.timer(p.pid, MASTER_EP, c.settings.recoveryTimeoutMs, { type: 'CompleteRecovery' });
+  }
+}
+
+/** Returns whether recovery must wait for answers (false when it could complete at once). */
+function beginRecovery(c: SparkCluster, p: Process<MasterState>, storedApps: ApplicationInfo[], storedDrivers: DriverInfo[], storedWorkers: WorkerInfo[]): boolean {
+  const m = p.state;
+  m.recoveryStartTimeMs = c.now;
+  // One immutable message for every app and worker.
+  const changed: MasterChanged = { type: 'MasterChanged', master: m.address, masterWebUiUrl: m.webUiUrl };
+  for (const app of storedApps) {
+    c.k.log(p.pid, `Trying to recover app: ${app.id}`);
+    app.state = 'UNKNOWN';
+    registerApplication(c, p, app);
+    c.sendTo(p.pid, MASTER_EP, app.driver, 'AppClient', changed);
+  }
+  for (const driver of storedDrivers) {
+    // Here we just read in the list of drivers. Any drivers associated with now-lost workers
+    // will be re-launched when we detect that the worker is missing.
+    m.drivers.push(driver);
+    c.recordChange('driver', driver.id, null, driver.state);
+  }
+  for (const worker of storedWorkers) {
+    c.k.log(p.pid, `Trying to recover worker: ${worker.id}`);
+    worker.state = 'UNKNOWN';
+    if (registerWorker(c, p, worker)) c.recordChange('worker', worker.id, null, 'UNKNOWN');
+    c.sendTo(p.pid, MASTER_EP, worker.endpoint, 'Worker', changed);
+  }
+  // In case of zero workers and apps, we can complete recovery.
+  if (canCompleteRecovery(m)) {
+    completeRecovery(c, p);
+    return false;
+  }
+  return true;
+}
+
+function canCompleteRecovery(m: MasterState): boolean {
+  for (const w of m.workers) if (w.state === 'UNKNOWN') return false;
+  for (const app of m.apps) if (app.state === 'UNKNOWN') return false;
+  return true;
+}
+
+/** Runs once (only from RECOVERING): whatever did not answer is dropped, the rest resumes. */
+function completeRecovery(c: SparkCluster, p: Process<MasterState>): void {
+  const m = p.state;
+  if (m.state !== 'RECOVERING') return;
+  setState(c, p, 'COMPLETING_RECOVERY');
+  // Kill off any workers and apps that didn't respond to us.
+  for (const w of m.workers.filter((x) => x.state === 'UNKNOWN')) removeWorker(c, p, w, 'Not responding for recovery');
+  for (const app of m.apps.filter((x) => x.state === 'UNKNOWN')) finishApplication(c, p, app);
+  // Update the state of recovered apps to RUNNING (even those that had no executor).
+  for (const app of m.apps) if (app.state === 'WAITING') setAppState(c, app, 'RUNNING');
+  // Reschedule drivers which were not claimed by any workers.
+  for (const d of m.drivers.filter((x) => x.worker === null)) {
+    c.k.log(p.pid, `Driver ${d.id} was not found after master recovery`, 'WARN');
+    if (d.desc.supervise) {
+      c.k.log(p.pid, `Re-launching ${d.id}`, 'WARN');
+      relaunchDriver(c, p, d);
+    } else {
+      removeDriver(c, p, d.id, 'ERROR', null);
+      c.k.log(p.pid, `Did not re-launch ${d.id} because it was not supervised`, 'WARN');
+    }
+  }
+  setState(c, p, 'ALIVE');
+  schedule(c, p);
+  c.k.log(p.pid, `Recovery complete in ${c.now - m.recoveryStartTimeMs} ms - resuming operations!`);
+}
+
+/** A worker's answer to MasterChanged: it is ALIVE again, with its executors and drivers as they run. */
+function handleWorkerSchedulerStateResponse(c: SparkCluster, p: Process<MasterState>, msg: WorkerSchedulerStateResponse): void {
+  const m = p.state;
+  const worker = m.idToWorker.get(msg.id);
+  if (!worker) {
+    c.k.log(p.pid, `Scheduler state from unknown worker: ${msg.id}`, 'WARN');
+    return;
+  }
+  c.k.log(p.pid, `Worker has been re-registered: ${msg.id}`);
+  setWorkerState(c, worker, 'ALIVE');
+  for (const e of msg.execResponses) {
+    const app = m.idToApp.get(e.appId);
+    if (!app) continue;
+    // The executor keeps its id; nextExecutorId moves past it.
+    const exec = appAddExecutor(app, worker, e.cores, e.memoryMb, e.execId);
+    workerAddExecutor(worker, exec);
+    c.recordChange('executor', exec.fullId, null, e.state);
+    exec.state = e.state;
+  }
+  for (const driverId of msg.driverResponses) {
+    const driver = m.drivers.find((d) => d.id === driverId);
+    if (!driver) continue;
+    driver.worker = worker;
+    setDriverState(c, driver, 'RUNNING');
+    workerAddDriver(worker, driver);
+  }
+}
 
 
 // ---------------------------------------------------------------- workers
@@ -323,6 +512,7 @@ export function removeWorker(c: SparkCluster, p: Process<MasterState>, worker: W
   for (const app of m.apps) {
     if (!isAppFinished(app)) c.sendTo(p.pid, MASTER_EP, app.driver, 'AppClient', removed);
   }
+  unpersistWorker(c, p, worker);
   schedule(c, p);
 }
 
@@ -344,6 +534,8 @@ function decommissionWorker(c: SparkCluster, p: Process<MasterState>, worker: Wo
     setExecutorState(c, exec, 'DECOMMISSIONED');
     appRemoveExecutor(exec.app, exec);
   }
+  // On recovery do not add a decommissioned worker.
+  unpersistWorker(c, p, worker);
 }
 
 function timeOutDeadWorkers(c: SparkCluster, p: Process<MasterState>): void {
@@ -370,6 +562,7 @@ function onDisconnected(c: SparkCluster, p: Process<MasterState>, address: strin
   if (w) removeWorker(c, p, w, `${address} got disassociated`);
   const app = m.addressToApp.get(address);
   if (app) finishApplication(c, p, app);
+  if (m.state === 'RECOVERING' && canCompleteRecovery(m)) completeRecovery(c, p);
 }
 
 // ---------------------------------------------------------------- applications
@@ -381,22 +574,7 @@ function createApplication(c: SparkCluster, p: Process<MasterState>, desc: Appli
   const appId = newApplicationId(s.appIdPattern, now, m.nextAppNumber);
   m.nextAppNumber += 1;
   if (s.appNumberModulo !== null) m.nextAppNumber %= s.appNumberModulo;
-  return {
-    startTime: now,
-    id: appId,
-    desc,
-    submitDate: now,
-    driver,
-    defaultCores: s.defaultCores,
-    state: 'WAITING',
-    executors: new Map(),
-    removedExecutors: [],
-    coresGranted: 0,
-    endTime: -1,
-    nextExecutorId: 0,
-    retryCount: 0,
-    executorLimit: desc.initialExecutorLimit ?? 2147483647,
-  };
+  return newApplicationInfo({ startTime: now, id: appId, desc, submitDate: now, driver, defaultCores: s.defaultCores });
 }
 
 function registerApplication(c: SparkCluster, p: Process<MasterState>, app: ApplicationInfo): void {
@@ -409,7 +587,8 @@ function registerApplication(c: SparkCluster, p: Process<MasterState>, app: Appl
   m.idToApp.set(app.id, app);
   m.addressToApp.set(app.driver, app);
   m.waitingApps.push(app);
-  c.recordChange('application', app.id, null, 'WAITING');
+  // A new app is WAITING; one read back by beginRecovery is already marked UNKNOWN.
+  c.recordChange('application', app.id, null, app.state);
 }
 
 function setAppState(c: SparkCluster, app: ApplicationInfo, to: ApplicationStateName): void {
@@ -436,6 +615,7 @@ export function removeApplication(c: SparkCluster, p: Process<MasterState>, app:
   if (state !== 'FINISHED') {
     c.sendTo(p.pid, MASTER_EP, app.driver, 'AppClient', { type: 'ApplicationRemoved', message: state });
   }
+  unpersistApplication(c, p, app);
   schedule(c, p);
   // Tell all workers that the application has finished, so they can clean up any app state.
   const finished = { type: 'ApplicationFinished', id: app.id } as const; // one immutable message for all
@@ -455,18 +635,24 @@ function killExecutor(c: SparkCluster, p: Process<MasterState>, exec: ExecutorDe
   setExecutorState(c, exec, 'KILLED');
 }
 
-function handleExecutorStateChanged(c: SparkCluster, p: Process<MasterState>, msg: ExecutorStateChanged): void {
+/** Returns false when Spark's assertion fails: the ask then gets no `true` (the worker retries it). */
+function handleExecutorStateChanged(c: SparkCluster, p: Process<MasterState>, msg: ExecutorStateChanged): boolean {
   const m = p.state;
   const app = m.idToApp.get(msg.appId);
   const exec = app?.executors.get(msg.execId);
   if (!app || !exec) {
     c.k.log(p.pid, `Got status update for unknown executor ${msg.appId}/${msg.execId}`, 'WARN');
-    return;
+    return true;
   }
   const oldState = exec.state;
   setExecutorState(c, exec, msg.state);
   if (msg.state === 'RUNNING') {
-    if (oldState !== 'LAUNCHING') throw new Error(`executor ${exec.fullId} state transfer from ${oldState} to RUNNING is illegal`);
+    if (oldState !== 'LAUNCHING') {
+      // Reachable after a failover: a RUNNING update sent to the dead leader is retried to the new
+      // one, which re-attached the executor as RUNNING already. Spark's assert fails the handler.
+      c.k.log(p.pid, `java.lang.AssertionError: assertion failed: executor ${exec.id} state transfer from ${oldState} to RUNNING is illegal`, 'ERROR');
+      return false;
+    }
     app.retryCount = 0;
   }
   c.sendTo(p.pid, MASTER_EP, app.driver, 'AppClient', {
@@ -495,6 +681,7 @@ function handleExecutorStateChanged(c: SparkCluster, p: Process<MasterState>, ms
     }
   }
   schedule(c, p);
+  return true;
 }
 
 // ---------------------------------------------------------------- drivers
@@ -504,7 +691,7 @@ function createDriver(c: SparkCluster, p: Process<MasterState>, desc: DriverDesc
   const now = c.epochNow;
   const id = newDriverId(c.settings.driverIdPattern, now, m.nextDriverNumber);
   m.nextDriverNumber += 1;
-  return { startTime: now, id, desc, submitDate: now, state: 'SUBMITTED', exception: null, worker: null };
+  return newDriverInfo({ startTime: now, id, desc, submitDate: now });
 }
 
 function setDriverState(c: SparkCluster, d: DriverInfo, to: DriverStateName): void {
@@ -521,6 +708,7 @@ function requestSubmitDriver(c: SparkCluster, p: Process<MasterState>, desc: Dri
   c.k.log(p.pid, `Driver submitted ${desc.command.mainClass}`);
   const driver = createDriver(c, p, desc);
   c.recordChange('driver', driver.id, null, 'SUBMITTED');
+  persistDriver(c, p, driver);
   m.waitingDrivers.push(driver);
   m.drivers.push(driver);
   schedule(c, p);
@@ -580,6 +768,7 @@ function relaunchDriver(c: SparkCluster, p: Process<MasterState>, driver: Driver
   removeDriver(c, p, driver.id, 'RELAUNCHING', null);
   const newDriver = createDriver(c, p, driver.desc);
   c.recordChange('driver', newDriver.id, null, 'SUBMITTED');
+  persistDriver(c, p, newDriver);
   m.drivers.push(newDriver);
   m.waitingDrivers.push(newDriver);
   schedule(c, p);
@@ -595,6 +784,7 @@ export function removeDriver(c: SparkCluster, p: Process<MasterState>, driverId:
   c.k.log(p.pid, `Removing driver: ${driverId}`);
   m.drivers = m.drivers.filter((d) => d !== driver);
   trimAndAppend(m.completedDrivers, driver, c.settings.retainedDrivers);
+  unpersistDriver(c, p, driver);
   setDriverState(c, driver, finalState);
   driver.exception = exception;
   if (driver.worker) workerRemoveDriver(driver.worker, driver);

@@ -18,6 +18,12 @@ export interface Settings {
   workerSelectionPolicy: WorkerSelectionPolicy;
   recoveryMode: string;
   recoveryTimeoutMs: number;
+  /** spark.deploy.recoveryDirectory (FILESYSTEM / ROCKSDB). */
+  recoveryDirectory: string;
+  /** spark.deploy.zookeeper.dir (the engine adds /master_status, the election agent /leader_election). */
+  zooKeeperDir: string;
+  /** The servers of spark.deploy.zookeeper.url; the simulator runs the first (see zooKeeperServers). */
+  zooKeeperServers: { host: string; port: number }[];
   restEnabled: boolean;
   restPort: number;
   askTimeoutMs: number;
@@ -56,6 +62,9 @@ export function readSettings(conf: Record<string, string>): Settings {
     // Master.scala matches the mode case-sensitively: "zookeeper" behaves as NONE.
     recoveryMode: recoveryModeOf(conf),
     recoveryTimeoutMs: recoveryTimeout !== undefined ? getTimeMs(conf, 'spark.deploy.recoveryTimeout', 's', workerTimeoutMs / 1000) : workerTimeoutMs,
+    recoveryDirectory: conf['spark.deploy.recoveryDirectory'] ?? '',
+    zooKeeperDir: conf['spark.deploy.zookeeper.dir'] ?? '/spark',
+    zooKeeperServers: zooKeeperServers(conf['spark.deploy.zookeeper.url']),
     restEnabled: getBoolean(conf, 'spark.master.rest.enabled', false),
     restPort: getInt(conf, 'spark.master.rest.port', 6066),
     askTimeoutMs: getTimeMs(conf, 'spark.rpc.askTimeout', 's', 120),
@@ -72,4 +81,29 @@ export function readSettings(conf: Record<string, string>): Settings {
     driverTerminateTimeoutMs: getTimeMs(conf, 'spark.worker.driverTerminateTimeout', 'ms', 10000),
     killEnabled: getBoolean(conf, 'spark.ui.killEnabled', true),
   };
+}
+
+/** ZooKeeper's client port, when a connect string names a host without one. */
+export const ZOOKEEPER_CLIENT_PORT = 2181;
+
+/** The host a scenario's ZooKeeper runs on when spark.deploy.zookeeper.url does not name one. */
+export const DEFAULT_ZOOKEEPER_HOST = 'zookeeper';
+
+/**
+ * The servers of a ZooKeeper connect string ("zk1:2181,zk2:2181/chroot"): the chroot suffix
+ * belongs to the whole string, not to a server. Spark's Master needs the url (SparkCuratorUtil
+ * reads it with conf.get, which throws when it is unset); the simulator then falls back to one
+ * server on the host "zookeeper" so a scenario without it still runs.
+ */
+export function zooKeeperServers(url: string | undefined): { host: string; port: number }[] {
+  const servers = ((url ?? '').split('/', 1)[0] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((s) => {
+      const i = s.lastIndexOf(':');
+      const port = i > 0 ? Number(s.slice(i + 1)) : NaN;
+      return Number.isInteger(port) && port > 0 ? { host: s.slice(0, i), port } : { host: i > 0 ? s.slice(0, i) : s, port: ZOOKEEPER_CLIENT_PORT };
+    });
+  return servers.length > 0 ? servers : [{ host: DEFAULT_ZOOKEEPER_HOST, port: ZOOKEEPER_CLIENT_PORT }];
 }

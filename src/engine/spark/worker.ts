@@ -261,6 +261,14 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     }
     case 'MasterInStandby':
       return; // Ignore. Master not yet ready.
+    case 'MasterChanged': {
+      // A recovering leader: follow it (this also ends any registration retries) and tell it
+      // what runs here, so it can re-attach executors and drivers under their own ids.
+      c.k.log(p.pid, `Master has changed, new master is at spark://${msg.master}`);
+      changeMaster(c, w, msg.master, msg.masterWebUiUrl);
+      c.sendTo(p.pid, WORKER_EP, msg.master, 'Master', { type: 'WorkerSchedulerStateResponse', id: w.workerId, execResponses: executorDescriptions(w), driverResponses: [...w.drivers.keys()] });
+      return;
+    }
     case 'SendHeartbeat': {
       if (w.connected && w.master) c.sendTo(p.pid, WORKER_EP, w.master, 'Master', w.heartbeat);
       c.k.timer(p.pid, WORKER_EP, c.settings.workerTimeoutMs / 4, msg);
