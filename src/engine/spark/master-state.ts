@@ -107,7 +107,23 @@ export function newWorkerInfo(
   d: Pick<WorkerInfo, 'id' | 'host' | 'port' | 'endpoint' | 'cores' | 'memory' | 'webUiAddress'>,
   lastHeartbeat: number,
 ): WorkerInfo {
-  return { ...d, state: 'ALIVE', coresUsed: 0, memoryUsed: 0, lastHeartbeat, executors: new Map(), drivers: new Map() };
+  // An explicit literal (not a spread) keeps every WorkerInfo one hidden class: the scheduler
+  // reads these fields for every worker on every schedule().
+  return {
+    id: d.id,
+    host: d.host,
+    port: d.port,
+    endpoint: d.endpoint,
+    cores: d.cores,
+    memory: d.memory,
+    webUiAddress: d.webUiAddress,
+    state: 'ALIVE',
+    coresUsed: 0,
+    memoryUsed: 0,
+    lastHeartbeat,
+    executors: new Map(),
+    drivers: new Map(),
+  };
 }
 
 /** ApplicationInfo's constructor: init() resets every transient field (also after deserialisation). */
@@ -115,7 +131,12 @@ export function newApplicationInfo(
   d: Pick<ApplicationInfo, 'startTime' | 'id' | 'desc' | 'submitDate' | 'driver' | 'defaultCores'>,
 ): ApplicationInfo {
   return {
-    ...d,
+    startTime: d.startTime,
+    id: d.id,
+    desc: d.desc,
+    submitDate: d.submitDate,
+    driver: d.driver,
+    defaultCores: d.defaultCores,
     state: 'WAITING',
     executors: new Map(),
     removedExecutors: [],
@@ -129,7 +150,7 @@ export function newApplicationInfo(
 
 /** DriverInfo's constructor: a new or deserialised driver is SUBMITTED, on no worker. */
 export function newDriverInfo(d: Pick<DriverInfo, 'startTime' | 'id' | 'desc' | 'submitDate'>): DriverInfo {
-  return { ...d, state: 'SUBMITTED', exception: null, worker: null };
+  return { startTime: d.startTime, id: d.id, desc: d.desc, submitDate: d.submitDate, state: 'SUBMITTED', exception: null, worker: null };
 }
 
 export const coresFree = (w: WorkerInfo): number => w.cores - w.coresUsed;
