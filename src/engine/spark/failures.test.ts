@@ -150,6 +150,12 @@ describe('drivers', () => {
     expect(sim.logLines(0).join('\n')).toContain('Command exited with status 1, re-launching after 4 s.');
   });
 
+  it('--supervise resets the back-off to 1 s after a run longer than 5 s', () => {
+    const sim = simulate(cluster('--supervise', { kind: 'crash', afterMs: 6_000, exitCode: 3 }), 30_000);
+    const starts = sim.cluster.k.state.procs.filter((p) => p.kind === 'driver').map((p) => p.startedAt);
+    expect(starts.slice(1).map((t, i) => t - starts[i]!)).toEqual([7000, 7000, 7000]);
+  });
+
   it('without --supervise a crashing driver ends FAILED and its app FINISHED (AppClient disconnect)', () => {
     const sim = simulate(cluster('', { kind: 'crash', afterMs: 5_000, exitCode: 1 }));
     const out = sim.output();
