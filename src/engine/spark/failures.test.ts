@@ -151,9 +151,13 @@ describe('drivers', () => {
   });
 
   it('--supervise resets the back-off to 1 s after a run longer than 5 s', () => {
-    const sim = simulate(cluster('--supervise', { kind: 'crash', afterMs: 6_000, exitCode: 3 }), 30_000);
+    const base = cluster('--supervise', { kind: 'crash', afterMs: 6_000, exitCode: 3 });
+    // A job long enough that every run of the driver crashes before it ends.
+    const longJob = { ...base, actions: [{ ...base.actions[0]!, workload: { tasks: 2_000, taskMs: 1_000 } }] };
+    const sim = simulate(longJob, 30_000);
     const starts = sim.cluster.k.state.procs.filter((p) => p.kind === 'driver').map((p) => p.startedAt);
-    expect(starts.slice(1).map((t, i) => t - starts[i]!)).toEqual([7000, 7000, 7000]);
+    // Each run lasts 6 s (> 5 s), so every wait is 1 s: a new run every 7 s, four in 30 s.
+    expect(starts.slice(1).map((t, i) => t - starts[i]!)).toEqual([7000, 7000, 7000, 7000]);
   });
 
   it('without --supervise a crashing driver ends FAILED and its app FINISHED (AppClient disconnect)', () => {
