@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../test-support/jvm';
 import {
   CONF_ENTRIES,
   confEntry,
@@ -25,17 +26,6 @@ import {
   WORKER_KEYS,
   workerSelectionPolicyOf,
 } from './conf';
-import { JvmException } from './memory';
-
-function thrown(fn: () => unknown): JvmException {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof JvmException) return e;
-    throw e;
-  }
-  throw new Error('expected a JvmException');
-}
 
 describe('the conf table', () => {
   it('has one entry per key, with Spark’s defaults for the standalone keys', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../test-support/jvm';
 import {
   bytesToString,
   megabytesToString,
@@ -12,7 +13,6 @@ import {
   convertByteUnit,
   convertTimeUnit,
   javaTrim,
-  JvmException,
   memoryStringToMb,
   millisPerTimeUnit,
   timeStringAs,
@@ -27,16 +27,6 @@ const SIZE_HELP =
 const TIME_HELP =
   'Time must be specified as seconds (s), milliseconds (ms), microseconds (us), minutes (m or min), ' +
   'hour (h), or day (d). E.g. 50s, 100ms, or 250us.';
-
-function thrown(fn: () => unknown): JvmException {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof JvmException) return e;
-    throw e;
-  }
-  throw new Error('expected a JvmException');
-}
 
 describe('byteStringAs (JavaUtils)', () => {
   it('reads every suffix as a binary unit, case-insensitively', () => {

@@ -1,7 +1,7 @@
 // Models the cluster-side config reads of deploy/master/Master.scala, deploy/worker/Worker.scala
 // and internal/config/{Deploy,Worker,package}.scala: the typed settings the daemons use, read once
 // from the cluster's spark-defaults (and again after a `set-conf`).
-import { getBoolean, getInt, getTimeMs, recoveryModeOf } from './conf';
+import { getBoolean, getInt, getOptionalInt, getString, getTimeMs, recoveryModeOf } from './conf';
 import type { WorkerSelectionPolicy } from './scheduling';
 import { parseWorkerSelectionPolicy } from './scheduling';
 
@@ -41,45 +41,43 @@ export interface Settings {
   killEnabled: boolean;
 }
 
-export const INT_MAX = 2147483647;
-
+/**
+ * Defaults come from conf.ts's table (CONF_ENTRIES), the one place that holds Spark's defaults,
+ * aliases (spark.deploy.spreadOut) and fallbacks (spark.deploy.recoveryTimeout → spark.worker.timeout).
+ */
 export function readSettings(conf: Record<string, string>): Settings {
-  const workerTimeoutMs = getInt(conf, 'spark.worker.timeout', 60) * 1000;
-  const spreadOutKey = conf['spark.deploy.spreadOutApps'] !== undefined ? 'spark.deploy.spreadOutApps' : 'spark.deploy.spreadOut';
-  const recoveryTimeout = conf['spark.deploy.recoveryTimeout'];
-  const modulo = conf['spark.deploy.appNumberModulo'];
   return {
-    workerTimeoutMs,
-    deadWorkerPersistence: getInt(conf, 'spark.dead.worker.persistence', 15),
-    retainedApplications: getInt(conf, 'spark.deploy.retainedApplications', 200),
-    retainedDrivers: getInt(conf, 'spark.deploy.retainedDrivers', 200),
-    spreadOutApps: getBoolean(conf, spreadOutKey, true),
-    spreadOutDrivers: getBoolean(conf, 'spark.deploy.spreadOutDrivers', true),
-    maxDrivers: getInt(conf, 'spark.deploy.maxDrivers', INT_MAX),
-    defaultCores: getInt(conf, 'spark.deploy.defaultCores', INT_MAX),
-    maxExecutorRetries: getInt(conf, 'spark.deploy.maxExecutorRetries', 10),
-    workerSelectionPolicy: parseWorkerSelectionPolicy(conf['spark.deploy.workerSelectionPolicy'] ?? 'CORES_FREE_DESC'),
+    workerTimeoutMs: getTimeMs(conf, 'spark.worker.timeout'),
+    deadWorkerPersistence: getInt(conf, 'spark.dead.worker.persistence'),
+    retainedApplications: getInt(conf, 'spark.deploy.retainedApplications'),
+    retainedDrivers: getInt(conf, 'spark.deploy.retainedDrivers'),
+    spreadOutApps: getBoolean(conf, 'spark.deploy.spreadOutApps'),
+    spreadOutDrivers: getBoolean(conf, 'spark.deploy.spreadOutDrivers'),
+    maxDrivers: getInt(conf, 'spark.deploy.maxDrivers'),
+    defaultCores: getInt(conf, 'spark.deploy.defaultCores'),
+    maxExecutorRetries: getInt(conf, 'spark.deploy.maxExecutorRetries'),
+    workerSelectionPolicy: parseWorkerSelectionPolicy(getString(conf, 'spark.deploy.workerSelectionPolicy')),
     // Master.scala matches the mode case-sensitively: "zookeeper" behaves as NONE.
     recoveryMode: recoveryModeOf(conf),
-    recoveryTimeoutMs: recoveryTimeout !== undefined ? getTimeMs(conf, 'spark.deploy.recoveryTimeout', 's', workerTimeoutMs / 1000) : workerTimeoutMs,
+    recoveryTimeoutMs: getTimeMs(conf, 'spark.deploy.recoveryTimeout'),
     recoveryDirectory: conf['spark.deploy.recoveryDirectory'] ?? '',
     zooKeeperDir: conf['spark.deploy.zookeeper.dir'] ?? '/spark',
     zooKeeperServers: zooKeeperServers(conf['spark.deploy.zookeeper.url']),
-    restEnabled: getBoolean(conf, 'spark.master.rest.enabled', false),
-    restPort: getInt(conf, 'spark.master.rest.port', 6066),
-    askTimeoutMs: getTimeMs(conf, 'spark.rpc.askTimeout', 's', 120),
-    decommissionEnabled: getBoolean(conf, 'spark.decommission.enabled', false),
-    initialRegistrationRetries: getInt(conf, 'spark.worker.initialRegistrationRetries', 6),
-    maxRegistrationRetries: getInt(conf, 'spark.worker.maxRegistrationRetries', 16),
-    executorStateSyncMaxAttempts: getInt(conf, 'spark.worker.executorStateSync.maxAttempts', 5),
-    appIdPattern: conf['spark.deploy.appIdPattern'] ?? 'app-%s-%04d',
-    driverIdPattern: conf['spark.deploy.driverIdPattern'] ?? 'driver-%s-%04d',
-    workerIdPattern: conf['spark.worker.idPattern'] ?? 'worker-%s-%s-%d',
-    appNumberModulo: modulo !== undefined ? getInt(conf, 'spark.deploy.appNumberModulo', 0) : null,
-    retainedExecutorsOnWorker: getInt(conf, 'spark.worker.ui.retainedExecutors', 1000),
-    retainedDriversOnWorker: getInt(conf, 'spark.worker.ui.retainedDrivers', 1000),
-    driverTerminateTimeoutMs: getTimeMs(conf, 'spark.worker.driverTerminateTimeout', 'ms', 10000),
-    killEnabled: getBoolean(conf, 'spark.ui.killEnabled', true),
+    restEnabled: getBoolean(conf, 'spark.master.rest.enabled'),
+    restPort: getInt(conf, 'spark.master.rest.port'),
+    askTimeoutMs: getTimeMs(conf, 'spark.rpc.askTimeout'),
+    decommissionEnabled: getBoolean(conf, 'spark.decommission.enabled'),
+    initialRegistrationRetries: getInt(conf, 'spark.worker.initialRegistrationRetries'),
+    maxRegistrationRetries: getInt(conf, 'spark.worker.maxRegistrationRetries'),
+    executorStateSyncMaxAttempts: getInt(conf, 'spark.worker.executorStateSync.maxAttempts'),
+    appIdPattern: getString(conf, 'spark.deploy.appIdPattern'),
+    driverIdPattern: getString(conf, 'spark.deploy.driverIdPattern'),
+    workerIdPattern: getString(conf, 'spark.worker.idPattern'),
+    appNumberModulo: getOptionalInt(conf, 'spark.deploy.appNumberModulo') ?? null,
+    retainedExecutorsOnWorker: getInt(conf, 'spark.worker.ui.retainedExecutors'),
+    retainedDriversOnWorker: getInt(conf, 'spark.worker.ui.retainedDrivers'),
+    driverTerminateTimeoutMs: getTimeMs(conf, 'spark.worker.driverTerminateTimeout'),
+    killEnabled: getBoolean(conf, 'spark.ui.killEnabled'),
   };
 }
 
