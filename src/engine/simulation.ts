@@ -3,7 +3,7 @@
 // version).
 import type { Scenario } from './scenario/types';
 import { CLIENT_HOST } from './scenario/types';
-import { applyAction, bootCluster, scheduleAction } from './spark/actions';
+import { applyAction, bootCluster } from './spark/actions';
 import { SparkCluster } from './spark/cluster';
 import type { MasterState } from './spark/master-state';
 import './spark/driver';
@@ -16,6 +16,8 @@ import type { SimOutput, SimTraceEntry } from './views/json-types';
 import { formatLogLine, traceEntry } from './views/log-format';
 import { simOutput } from './views/sim-output';
 import type { Action } from './scenario/types';
+import { timelineOrder } from './scenario/semantics';
+import type { KernelState } from './sim/kernel';
 
 /** An action without its time (Omit spread over the union, so each kind keeps its fields). */
 export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
@@ -45,9 +47,30 @@ const BACKGROUND = new Set([
   'ExpireSessions',
 ]);
 
+/** Simulated ms between checkpoints: seeking back replays at most this much. */
+export const CHECKPOINT_EVERY_MS = 10_000;
+/** Checkpoints kept; beyond it every other old one is dropped (so a long session stays small). */
+const MAX_CHECKPOINTS = 240;
+
+/** The whole run at one instant: enough to continue from there exactly. */
+interface Checkpoint {
+  t: number;
+  kernel: KernelState;
+  /** Actions applied so far (index into `timeline`). */
+  cursor: number;
+  messages: number;
+  logs: number;
+}
+
 export class Simulation {
   readonly scenario: Scenario;
   readonly cluster: SparkCluster;
+  /** The scenario's actions in the order they happen (by `at`, ties in document order). */
+  private readonly timeline: Action[];
+  /** How many of `timeline` have been applied. */
+  private cursor = 0;
+  /** Checkpoints by time (the first is the state before anything ran). */
+  private checkpoints: Checkpoint[] = [];
 
   private constructor(scenario: Scenario, record: boolean) {
     this.scenario = scenario;
@@ -62,7 +85,8 @@ export class Simulation {
     });
     this.cluster.k.setBackground(BACKGROUND);
     bootCluster(this.cluster, { clientHost: CLIENT_HOST, masters: scenario.masters, workers: scenario.workers });
-    for (const a of scenario.actions) scheduleAction(this.cluster, a);
+    this.timeline = timelineOrder(scenario.actions).map((i) => scenario.actions[i] as Action);
+    this.checkpoints.push(this.checkpoint());
   }
 
   static fromScenario(scenario: Scenario, opts: { record?: boolean } = {}): Simulation {
@@ -73,18 +97,103 @@ export class Simulation {
     return this.cluster.k.now;
   }
 
-  /** Runs every event up to `ms` (inclusive) and sets the clock there. */
+  /**
+   * Runs every event and action up to `ms` (inclusive) and sets the clock there. An action at t
+   * runs after every event of instant t, which is also when a user applying it live at t sees it
+   * run; checkpoints are taken on the way.
+   */
   advanceTo(ms: number): void {
-    this.cluster.k.runUntil(ms);
+    const k = this.cluster.k;
+    for (;;) {
+      const last = this.checkpoints[this.checkpoints.length - 1] as Checkpoint;
+      const nextCheckpoint = (Math.floor(Math.max(0, last.t) / CHECKPOINT_EVERY_MS) + 1) * CHECKPOINT_EVERY_MS;
+      const target = Math.min(ms, nextCheckpoint);
+      this.runActionsTo(target);
+      k.runUntil(target);
+      if (target === nextCheckpoint && target > last.t) this.addCheckpoint();
+      if (target >= ms) return;
+    }
   }
 
-  /** Runs the next event only; returns false when nothing is pending. */
+  private runActionsTo(ms: number): void {
+    const k = this.cluster.k;
+    for (let a = this.timeline[this.cursor]; a !== undefined && a.at <= ms; a = this.timeline[this.cursor]) {
+      k.runUntil(a.at);
+      this.cursor++;
+      applyAction(this.cluster, a);
+    }
+  }
+
+  /** Runs the next event (or the next action, when it comes first); false when nothing is pending. */
   step(): boolean {
-    return this.cluster.k.step() !== undefined;
+    const k = this.cluster.k;
+    const action = this.timeline[this.cursor];
+    // An action runs after the events of its own instant.
+    if (action !== undefined && action.at < k.nextTime()) {
+      this.advanceTo(Math.max(action.at, k.now));
+      return true;
+    }
+    const next = k.nextTime();
+    if (!Number.isFinite(next)) return false;
+    // Through advanceTo so checkpoints stay regular, but only the first event of that instant.
+    if (next > k.now) this.advanceTo(next - 1);
+    return k.step() !== undefined;
   }
 
+  /** Time of the next pending event or action (Infinity when none). */
   nextEventTime(): number {
-    return this.cluster.k.nextTime();
+    const action = this.timeline[this.cursor];
+    return Math.min(this.cluster.k.nextTime(), action ? Math.max(action.at, this.time) : Infinity);
+  }
+
+  // ---------------------------------------------------------------- checkpoints and seeking
+
+  private checkpoint(): Checkpoint {
+    const k = this.cluster.k;
+    return { t: k.now, kernel: k.snapshot(), cursor: this.cursor, messages: k.messages.length, logs: k.logs.length };
+  }
+
+  private addCheckpoint(): void {
+    this.checkpoints.push(this.checkpoint());
+    if (this.checkpoints.length > MAX_CHECKPOINTS) {
+      // Thin the older half (never the boot state): recent history stays dense for scrubbing.
+      const half = Math.floor(this.checkpoints.length / 2);
+      this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i >= half || i % 2 === 0);
+    }
+  }
+
+  /**
+   * Moves the clock to `ms`: forward runs, backward restores the latest checkpoint at or before it
+   * and replays from there. The result is the state a run straight to `ms` would have.
+   */
+  seek(ms: number): void {
+    const target = Math.max(0, Math.floor(ms));
+    if (target >= this.time) {
+      this.advanceTo(target);
+      return;
+    }
+    let ck = this.checkpoints[0] as Checkpoint;
+    for (const c of this.checkpoints) if (c.t <= target) ck = c;
+    this.restoreCheckpoint(ck);
+    this.advanceTo(target);
+  }
+
+  private restoreCheckpoint(ck: Checkpoint): void {
+    const k = this.cluster.k;
+    k.restore(ck.kernel, { messages: ck.messages, logs: ck.logs });
+    // Messages that were in flight at the checkpoint are in flight again.
+    for (let i = ck.messages - 1; i >= 0; i--) {
+      const m = k.messages[i];
+      if (!m) break;
+      if (m.tDeliver <= ck.t && m.t < ck.t - 60_000) break;
+      if (m.tDeliver > ck.t) {
+        m.delivered = null;
+        delete m.dropReason;
+      }
+    }
+    this.cursor = ck.cursor;
+    // Checkpoints after this one describe a future that is about to be replayed (and may change).
+    this.checkpoints = this.checkpoints.filter((c) => c.t <= ck.t);
   }
 
   /**
@@ -95,6 +204,7 @@ export class Simulation {
    */
   isIdle(): boolean {
     const k = this.cluster.k;
+    if (this.cursor < this.timeline.length) return false;
     if (k.foregroundPending() > 0) return false;
     return !this.detectionPending();
   }
@@ -124,18 +234,47 @@ export class Simulation {
     }
     const k = this.cluster.k;
     while (k.now < MAX_RUN_MS && !this.isIdle()) {
-      const next = k.nextTime();
+      const next = this.nextEventTime();
       if (next > MAX_RUN_MS) break;
-      k.runUntil(next);
+      this.advanceTo(next);
     }
   }
 
-  /** Applies a user action now (it is also recorded into the scenario's timeline). */
-  apply(action: ActionInput): Action {
+  /**
+   * Applies a user action now and records it into the scenario, after the actions already at this
+   * instant, so a replay of the scenario runs it at the same point. Actions later in the timeline
+   * (the scenario's own, or recorded ones after a seek back) stay, unless `dropFuture` is set.
+   */
+  apply(action: ActionInput, opts: { dropFuture?: boolean } = {}): Action {
     const a = { ...action, at: this.time } as Action;
-    this.scenario.actions.push(a);
+    if (opts.dropFuture) this.dropFutureActions();
+    this.timeline.splice(this.cursor, 0, a);
+    this.syncDocument();
+    this.cursor++;
     applyAction(this.cluster, a);
+    // Checkpoints after now described a future without this action.
+    this.checkpoints = this.checkpoints.filter((c) => c.t <= this.time);
     return a;
+  }
+
+  /** Forgets every action after now (the old future of a fork). */
+  dropFutureActions(): void {
+    const now = this.time;
+    let keep = this.cursor;
+    while (keep < this.timeline.length && (this.timeline[keep] as Action).at <= now) keep++;
+    this.timeline.splice(keep);
+    this.syncDocument();
+  }
+
+  /** The document lists actions in timeline order, so replaying it (a stable sort by time) runs them in this order. */
+  private syncDocument(): void {
+    this.scenario.actions.length = 0;
+    this.scenario.actions.push(...this.timeline);
+  }
+
+  /** Actions still to come (after the playhead). */
+  futureActions(): number {
+    return this.timeline.length - this.cursor;
   }
 
   output(opts: { trace?: boolean; log?: boolean } = {}): SimOutput {

@@ -371,12 +371,12 @@ describe('restoreScenario: actions', () => {
     [
       { at: 0 },
       'actions[0].type',
-      'Missing: the action type ("type"), one of "submit", "add-worker", "kill-worker", "power-off", "restart-worker", "decommission-worker", "partition", "heal", "kill-executor", "kill-driver", "crash-driver", "kill-app", "kill-master", "restart-master", "set-conf".',
+      'Missing: the action type ("type"), one of "submit", "add-worker", "kill-worker", "power-off", "restart-worker", "decommission-worker", "remove-worker", "partition", "heal", "kill-executor", "kill-driver", "crash-driver", "kill-app", "kill-master", "restart-master", "set-conf".',
     ],
     [
       { at: 0, type: 'kill-wroker', target: 'w1' },
       'actions[0].type',
-      'Unknown action type "kill-wroker"; expected one of "submit", "add-worker", "kill-worker", "power-off", "restart-worker", "decommission-worker", "partition", "heal", "kill-executor", "kill-driver", "crash-driver", "kill-app", "kill-master", "restart-master", "set-conf". Did you mean "kill-worker"?',
+      'Unknown action type "kill-wroker"; expected one of "submit", "add-worker", "kill-worker", "power-off", "restart-worker", "decommission-worker", "remove-worker", "partition", "heal", "kill-executor", "kill-driver", "crash-driver", "kill-app", "kill-master", "restart-master", "set-conf". Did you mean "kill-worker"?',
     ],
     ['heal', 'actions[0]', 'Expected an object such as {"at": 0, "type": "kill-worker", "target": "w1"}; got "heal".'],
     // submit
@@ -430,7 +430,7 @@ describe('restoreScenario: actions', () => {
     ],
     [{ at: 0, type: 'add-worker', host: 'w3', cores: 4, memory: '1g', port: -1 }, 'actions[0].port', 'Expected the worker port (SPARK_WORKER_PORT), a whole number from 0 to 65535; got -1.'],
     // worker targets
-    ...(['kill-worker', 'power-off', 'restart-worker', 'decommission-worker'] as const).map((type): [unknown, string, string] => [
+    ...(['kill-worker', 'power-off', 'restart-worker', 'decommission-worker', 'remove-worker'] as const).map((type): [unknown, string, string] => [
       { at: 0, type },
       'actions[0].target',
       'Missing: the target worker host name (letters, digits and hyphens, dot-separated, like "w1" or "worker-1.example.com").',

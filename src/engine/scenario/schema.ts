@@ -164,7 +164,7 @@ export const actionSchemas = {
     'an action',
   ),
   workerTarget: object(
-    { at, type: z.literal(['kill-worker', 'power-off', 'restart-worker', 'decommission-worker']), target: workerTarget },
+    { at, type: z.literal(['kill-worker', 'power-off', 'restart-worker', 'decommission-worker', 'remove-worker']), target: workerTarget },
     'an action',
   ),
   partition: object(
@@ -192,6 +192,7 @@ export const ACTION_TYPES = [
   'power-off',
   'restart-worker',
   'decommission-worker',
+  'remove-worker',
   'partition',
   'heal',
   'kill-executor',

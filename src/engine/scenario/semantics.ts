@@ -182,6 +182,11 @@ function checkTimeline(s: Scenario, hosts: Hosts, r: Report): void {
       case 'decommission-worker':
         checkWorkerTarget(hosts, r, i, a);
         break;
+      case 'remove-worker':
+        checkWorkerTarget(hosts, r, i, a);
+        // The machine leaves the cluster: its host name may be used by a later add-worker.
+        hosts.workersNow.delete(a.target);
+        break;
       case 'partition':
         checkPair(hosts, r, i, a.between);
         break;

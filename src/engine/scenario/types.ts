@@ -96,7 +96,7 @@ export interface AddWorkerAction extends At {
 
 /** Actions aimed at one worker host. */
 export interface WorkerTargetAction extends At {
-  type: 'kill-worker' | 'power-off' | 'restart-worker' | 'decommission-worker';
+  type: 'kill-worker' | 'power-off' | 'restart-worker' | 'decommission-worker' | 'remove-worker';
   target: string;
 }
 

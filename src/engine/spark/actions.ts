@@ -50,17 +50,10 @@ function addWorker(c: SparkCluster, host: string, cores: number, memory: string,
   topology(c).workers.set(host, { cores, memoryMb, port, pid: p.pid });
 }
 
-/** Schedules an action for its time. */
-export function scheduleAction(c: SparkCluster, action: Action): void {
-  c.k.at(action.at, c.worldPid, 'world', { type: 'ScenarioAction', action } as { type: string; action: Action });
-}
-
-function receive(c: SparkCluster, _p: Process, d: Delivery): void {
-  const msg = d.msg as { type: string; action?: Action };
-  if (msg.type === 'ScenarioAction' && msg.action) applyAction(c, msg.action);
-}
-
-registerProcessKind('world', receive);
+// The world process holds cluster-wide state and receives nothing: Simulation applies actions
+// itself, between events (after every event of their instant), so an action the user applies
+// live at time t and the same action replayed from the scenario run in exactly the same order.
+registerProcessKind('world', () => undefined);
 
 function workerProc(c: SparkCluster, host: string): Process<WorkerState> | null {
   const w = topology(c).workers.get(host);
@@ -77,6 +70,15 @@ function activeMaster(c: SparkCluster): Process<MasterState> | null {
 }
 
 export function applyAction(c: SparkCluster, a: Action): void {
+  c.acting = a;
+  try {
+    runAction(c, a);
+  } finally {
+    c.acting = null;
+  }
+}
+
+function runAction(c: SparkCluster, a: Action): void {
   const log = (text: string) => c.k.log(c.worldPid, text);
   switch (a.type) {
     case 'submit':
@@ -91,6 +93,15 @@ export function applyAction(c: SparkCluster, a: Action): void {
       log(`kill -9 the Worker on ${a.target}`);
       if (!w?.alive) return;
       c.exitProcess(w.pid, 137);
+      return;
+    }
+    case 'remove-worker': {
+      // stop-worker.sh: spark-daemon.sh sends SIGTERM (exit 143); the Master learns of it from
+      // the dropped connection, exactly as for a kill. The machine then leaves the cluster.
+      const w = workerProc(c, a.target);
+      log(`stop-worker.sh on ${a.target}`);
+      topology(c).workers.delete(a.target);
+      if (w?.alive) c.exitProcess(w.pid, 143);
       return;
     }
     case 'power-off': {

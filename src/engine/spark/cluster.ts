@@ -77,6 +77,8 @@ export class SparkCluster {
   readonly worldPid: Pid;
   /** The delivery being handled, for causes. */
   current: Delivery | null = null;
+  /** The scenario action being applied, for causes (actions run between events). */
+  acting: { type: string } | null = null;
 
   constructor(opts: { seed: number; epochMs: number; conf: Record<string, string>; sparkVersion: string; latencyMs: number; jitterMs: number; record?: boolean }) {
     this.k = new Kernel({ seed: opts.seed, network: { latencyMs: opts.latencyMs, jitterMs: opts.jitterMs }, record: opts.record ?? true }, (k, p, d) =>
@@ -223,8 +225,8 @@ export class SparkCluster {
   cause(): Cause {
     const d = this.current;
     const t = this.k.now;
+    if (this.acting) return { kind: 'action', type: this.acting.type, t };
     if (!d) return { kind: 'start', type: 'start', t };
-    if (d.from === this.worldPid) return { kind: 'action', type: d.msg.type, t };
     // The OS and the network speak too: a peer's connection dropping, a child process ending.
     if (d.msg.type === 'Disconnected') return { kind: 'disconnect', type: 'Disconnected', from: this.k.proc(d.from).label, t };
     if (d.msg.type === 'ChildExited') return { kind: 'process-exit', type: 'ChildExited', from: this.k.proc(d.from).label, t };

@@ -1,0 +1,200 @@
+// The facade's time travel: actions applied live replay identically, seeking back restores the
+// exact state a straight run has, stepping goes one event at a time, and a removed worker leaves.
+import { describe, expect, it } from 'vitest';
+import { builtinScenarios } from '../scenarios';
+import { restoreScenario } from './scenario/restore';
+import type { Scenario } from './scenario/types';
+import { CHECKPOINT_EVERY_MS, Simulation } from './simulation';
+import { SUBMIT, scenario } from './test-support/run';
+
+function restored(partial: Record<string, unknown>): Scenario {
+  const r = restoreScenario(scenario(partial), { source: 'cli' });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.scenario;
+}
+
+const cluster = {
+  masters: [{ host: 'master' }],
+  workers: [
+    { host: 'w1', cores: 4, memory: '8g' },
+    { host: 'w2', cores: 4, memory: '8g' },
+    { host: 'w3', cores: 4, memory: '8g' },
+  ],
+};
+
+const submitCluster = {
+  at: 1000,
+  type: 'submit',
+  command: `${SUBMIT} --deploy-mode cluster --supervise --class org.apache.spark.examples.SparkPi /opt/spark/examples/jars/spark-examples.jar 100`,
+  workload: { tasks: 400, taskMs: 400 },
+};
+
+/** Everything a viewer sees at an instant: the views, the trace hash, the history lengths. */
+function picture(sim: Simulation): string {
+  const out = sim.output({ trace: false, log: false });
+  return JSON.stringify({
+    t: sim.time,
+    hash: sim.traceHash(),
+    master: out.master,
+    workers: out.workers,
+    apps: out.apps,
+    drivers: out.drivers,
+    messages: sim.cluster.k.messages.length,
+    logs: sim.cluster.k.logs.length,
+    changes: sim.cluster.world.changes.length,
+    next: sim.nextEventTime(),
+  });
+}
+
+function fresh(partial: Record<string, unknown>): Simulation {
+  return Simulation.fromScenario(restored(partial));
+}
+
+describe('Simulation: live actions replay exactly', () => {
+  it('an action applied at t gives the same run as the scenario with that action at t', () => {
+    const live = fresh({ ...cluster, actions: [submitCluster] });
+    live.advanceTo(12_345);
+    live.apply({ type: 'kill-worker', target: 'w2' });
+    live.advanceTo(40_000);
+    live.apply({ type: 'restart-worker', target: 'w2' });
+    live.advanceTo(90_000);
+
+    const replay = Simulation.fromScenario(restored({ ...cluster, actions: live.scenario.actions }));
+    replay.advanceTo(90_000);
+    expect(picture(replay)).toBe(picture(live));
+    expect(live.scenario.actions.map((a) => `${a.at}:${a.type}`)).toEqual(['1000:submit', '12345:kill-worker', '40000:restart-worker']);
+  });
+
+  it('records the action after those already at the same instant', () => {
+    const sim = fresh({ ...cluster, actions: [{ at: 500, type: 'power-off', target: 'w3' }] });
+    sim.advanceTo(500);
+    sim.apply({ type: 'kill-worker', target: 'w1' });
+    expect(sim.scenario.actions.map((a) => a.type)).toEqual(['power-off', 'kill-worker']);
+  });
+
+  it('keeps the future actions of the timeline unless told to drop them', () => {
+    const sim = fresh({ ...cluster, actions: [submitCluster, { at: 30_000, type: 'kill-worker', target: 'w3' }] });
+    sim.advanceTo(500);
+    sim.apply({ type: 'kill-worker', target: 'w1' });
+    expect(sim.futureActions()).toBe(2);
+    sim.apply({ type: 'restart-worker', target: 'w1' }, { dropFuture: true });
+    expect(sim.futureActions()).toBe(0);
+    expect(sim.scenario.actions.map((a) => a.type)).toEqual(['kill-worker', 'restart-worker']);
+  });
+});
+
+describe('Simulation: seek', () => {
+  it('seeking back to t shows exactly what a straight run to t shows, at many points', () => {
+    const partial = { ...cluster, actions: [submitCluster, { at: 25_000, type: 'kill-worker', target: 'w1' }] };
+    const sim = fresh(partial);
+    sim.advanceTo(150_000);
+    for (const t of [0, 999, 1000, 9_999, 10_000, 10_001, 24_999, 25_000, 61_234, 149_999]) {
+      sim.seek(t);
+      const straight = fresh(partial);
+      straight.advanceTo(t);
+      expect(picture(sim), `at ${t} ms`).toBe(picture(straight));
+    }
+    // And forward again, past where it had been.
+    sim.seek(200_000);
+    const straight = fresh(partial);
+    straight.advanceTo(200_000);
+    expect(picture(sim)).toBe(picture(straight));
+  });
+
+  it('restores messages that were in flight at the checkpoint as undelivered', () => {
+    const sim = fresh({ ...cluster, network: { latencyMs: 3000 }, actions: [submitCluster] });
+    sim.advanceTo(CHECKPOINT_EVERY_MS * 3);
+    sim.seek(CHECKPOINT_EVERY_MS + 1);
+    const straight = fresh({ ...cluster, network: { latencyMs: 3000 }, actions: [submitCluster] });
+    straight.advanceTo(CHECKPOINT_EVERY_MS + 1);
+    expect(sim.traceSince(0)).toEqual(straight.traceSince(0));
+  });
+
+  it('a live action after a seek back forks: the replayed future includes it', () => {
+    const partial = { ...cluster, actions: [submitCluster] };
+    const sim = fresh(partial);
+    sim.advanceTo(60_000);
+    sim.seek(20_000);
+    sim.apply({ type: 'power-off', target: 'w2' }, { dropFuture: true });
+    sim.advanceTo(200_000);
+    const replay = Simulation.fromScenario(restored({ ...cluster, actions: sim.scenario.actions }));
+    replay.advanceTo(200_000);
+    expect(picture(sim)).toBe(picture(replay));
+  });
+
+  it('seeks back into a long session quickly', () => {
+    const entry = builtinScenarios.find((s) => s.id === 'cluster-mode');
+    if (!entry) throw new Error('missing built-in scenario');
+    const r = restoreScenario(entry.scenario, { source: 'builtin' });
+    if (!r.ok) throw new Error('invalid');
+    const sim = Simulation.fromScenario(r.scenario);
+    sim.advanceTo(3_600_000);
+    const started = performance.now();
+    sim.seek(1_234_567);
+    const elapsed = performance.now() - started;
+    expect(sim.time).toBe(1_234_567);
+    // Generous here (a loaded CI machine); `npm run bench` reports the real figure.
+    expect(elapsed).toBeLessThan(2000);
+  });
+});
+
+describe('Simulation: step', () => {
+  it('steps one event at a time to the same state a run reaches', () => {
+    const partial = { ...cluster, actions: [submitCluster] };
+    const stepped = fresh(partial);
+    let steps = 0;
+    while (stepped.nextEventTime() <= 3_000) {
+      expect(stepped.step()).toBe(true);
+      steps++;
+    }
+    const run = fresh(partial);
+    run.advanceTo(stepped.time);
+    expect(steps).toBeGreaterThan(20);
+    expect(picture(stepped)).toBe(picture(run));
+  });
+
+  it('an action due before the next event is a step of its own', () => {
+    const sim = fresh({ masters: [{ host: 'master' }], workers: [], actions: [{ at: 50_000, type: 'add-worker', host: 'w9', cores: 2, memory: '2g' }] });
+    sim.advanceTo(40_000);
+    while (sim.nextEventTime() < 50_000) sim.step();
+    expect(sim.nextEventTime()).toBe(50_000);
+    sim.step();
+    expect(sim.cluster.world.topology.workers.has('w9')).toBe(true);
+  });
+});
+
+describe('remove-worker', () => {
+  it('stops the Worker with SIGTERM, takes the machine out of the topology, and the Master sees it gone', () => {
+    const sim = fresh({ ...cluster, actions: [submitCluster, { at: 30_000, type: 'remove-worker', target: 'w1' }] });
+    sim.run(40_000);
+    const out = sim.output({ log: true });
+    expect(sim.cluster.world.topology.workers.has('w1')).toBe(false);
+    const w1 = out.master?.workers.find((w) => w.host === 'w1');
+    expect(w1?.state).toBe('DEAD');
+    expect(out.log?.some((l) => l.includes('stop-worker.sh on w1'))).toBe(true);
+  });
+
+  it('lets a later add-worker reuse the host name', () => {
+    const r = restoreScenario(
+      scenario({
+        ...cluster,
+        actions: [
+          { at: 1000, type: 'remove-worker', target: 'w1' },
+          { at: 2000, type: 'add-worker', host: 'w1', cores: 2, memory: '2g' },
+        ],
+      }),
+      { source: 'cli' },
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const sim = Simulation.fromScenario(r.scenario);
+    sim.run(10_000);
+    const alive = sim.output().master?.workers.filter((w) => w.host === 'w1' && w.state === 'ALIVE');
+    expect(alive?.map((w) => w.cores)).toEqual([2]);
+  });
+
+  it('is refused for a host that is not a worker then', () => {
+    const r = restoreScenario(scenario({ ...cluster, actions: [{ at: 0, type: 'remove-worker', target: 'w7' }] }), { source: 'cli' });
+    expect(r.ok).toBe(false);
+  });
+});

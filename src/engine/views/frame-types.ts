@@ -1,0 +1,203 @@
+// The shapes the engine worker sends the page (DESIGN.md §4): the canvas's model of the cluster
+// (one node per machine, its daemons and processes), messages in flight, state changes, log lines.
+// Plain data, cheap to structured-clone; a frame carries only what changed since the last one,
+// except on load and seek.
+import type { StateChange } from '../spark/cluster';
+
+/** What a message is about, for its colour and for the "show heartbeats / tasks" toggles. */
+export type MessageKind = 'registration' | 'scheduling' | 'state' | 'heartbeat' | 'kill' | 'task' | 'other';
+
+/** A driver or executor as a card on its machine. */
+export interface ProcessCardView {
+  /** "driver-20260101000001-0000", "app-20260101000005-0000/3", or "client-driver-<pid>" for a client-mode driver. */
+  id: string;
+  kind: 'driver' | 'executor';
+  /** Short text for the card: "driver-…-0000", "exec 3". */
+  label: string;
+  /** The application it works for (its colour); null until the driver has registered one. */
+  appId: string | null;
+  /** Spark's state name: ExecutorState (LAUNCHING, RUNNING, KILLED, FAILED, LOST, EXITED,
+   *  DECOMMISSIONED) or DriverState (SUBMITTED, RUNNING, FINISHED, RELAUNCHING, UNKNOWN, KILLED,
+   *  FAILED, ERROR). */
+  state: string;
+  /** Cores and MiB it holds on its Worker (0 for a client-mode driver: it runs outside the cluster). */
+  cores: number;
+  memoryMb: number;
+  /** The JVM's exit code once it ended. */
+  exitCode: number | null;
+  /** Ended: the card stays a few seconds so the exit can be seen, then leaves. */
+  ended: boolean;
+}
+
+/** Is the daemon's process there: running, stopped (killed/exited), or its machine is off. */
+export type DaemonProcess = 'running' | 'stopped' | 'machine-off';
+
+export interface WorkerNodeView {
+  kind: 'worker';
+  /** The host name (nodes are machines). */
+  id: string;
+  host: string;
+  port: number;
+  /** The id the Worker registered with, e.g. "worker-20260101000000-w1-35000"; null before it starts. */
+  workerId: string | null;
+  /** The active Master's view of it (ALIVE, DEAD, DECOMMISSIONED, UNKNOWN), null when that Master does not know it. */
+  state: string | null;
+  process: DaemonProcess;
+  /** The Worker believes it is registered with a Master. */
+  registered: boolean;
+  cores: number;
+  memoryMb: number;
+  coresUsed: number;
+  memoryUsedMb: number;
+  /** Live processes first (in launch order), then recently ended ones. */
+  processes: ProcessCardView[];
+}
+
+export interface MasterNodeView {
+  kind: 'master';
+  id: string;
+  host: string;
+  port: number;
+  /** RecoveryState (ALIVE, STANDBY, RECOVERING, COMPLETING_RECOVERY), or null when the process is not running. */
+  state: string | null;
+  process: DaemonProcess;
+  /** Applications / drivers the Master is tracking, waiting for resources. */
+  waitingApps: number;
+  waitingDrivers: number;
+  aliveWorkers: number;
+}
+
+export interface ZooKeeperNodeView {
+  kind: 'zookeeper';
+  id: string;
+  host: string;
+  port: number;
+  process: DaemonProcess;
+  /** The Master host holding the leader latch, if any. */
+  leader: string | null;
+}
+
+/** The machine the user runs spark-submit on; client-mode drivers run here. */
+export interface ClientNodeView {
+  kind: 'client';
+  id: string;
+  host: string;
+  processes: ProcessCardView[];
+  /** spark-submit JVMs currently running (legacy Client or the REST client of cluster mode). */
+  submitClients: number;
+}
+
+export type NodeView = WorkerNodeView | MasterNodeView | ZooKeeperNodeView | ClientNodeView;
+
+export interface PartitionView {
+  a: string;
+  b: string;
+  /** Only a → b is cut. */
+  oneWay: boolean;
+}
+
+/** A message between two machines, as an arrow. Same-machine messages are not drawn. */
+export interface MessageView {
+  /** Network message id of the first one (equal messages in one frame are grouped). */
+  id: number;
+  /** Sent, and delivered (or lost) at, in simulated ms. */
+  t: number;
+  tDeliver: number;
+  /** Node ids (hosts). */
+  from: string;
+  to: string;
+  type: string;
+  /** The Spark name with its key argument: "ExecutorStateChanged(RUNNING)". */
+  label: string;
+  kind: MessageKind;
+  /** How many equal messages this arrow stands for (tasks and heartbeats are grouped per frame). */
+  count: number;
+  /** Why it was lost ('partition', 'host-down', 'process-dead'), when already known. */
+  dropped?: string;
+}
+
+export interface LogEntry {
+  /** Position in the run's log: stable key and cursor. */
+  seq: number;
+  t: number;
+  /** "Master@master", "Worker@w1", … */
+  source: string;
+  level: 'INFO' | 'WARN' | 'ERROR';
+  text: string;
+}
+
+/** A scenario action on the timeline. */
+export interface TimelineAction {
+  /** Index in the scenario's actions. */
+  index: number;
+  at: number;
+  type: string;
+  /** "kill-worker w2", "submit SparkPi (cluster)". */
+  label: string;
+  /** True when the user applied it in this session (false: it came with the scenario). */
+  recorded: boolean;
+}
+
+/** The pacing hint: while control messages fly, the page slows time so each arrow is visible. */
+export interface FlightHint {
+  /** Shortest flight (tDeliver − t) among control messages in flight. */
+  minFlightMs: number;
+  /** Latest delivery time among them. */
+  until: number;
+}
+
+export interface EngineFrame {
+  /** A whole picture (load, seek, reset): the page replaces what it has; otherwise it merges. */
+  full: boolean;
+  /** Simulated ms reached. */
+  time: number;
+  /** The same instant as epoch ms. */
+  epochMs: number;
+  /** Nothing is left to happen but housekeeping: the page may pause. */
+  idle: boolean;
+  /** Simulated ms of the next pending event or action, null when none. */
+  nextEventTime: number | null;
+  /** Full: every node; otherwise the nodes that changed. */
+  nodes: NodeView[];
+  /** Node ids that are gone (a removed worker). */
+  removed: string[];
+  /** Present when the partitions changed (always in a full frame). */
+  partitions?: PartitionView[];
+  /** Messages sent since the last frame (a full frame: those in flight now). */
+  messages: MessageView[];
+  /** Messages of earlier frames found lost in this one. */
+  drops: { id: number; reason: string }[];
+  /** State changes since the last frame (full: every one up to now). */
+  changes: StateChange[];
+  /** Log lines since the last frame (the newest few hundred), and how many were left out. */
+  logs: LogEntry[];
+  skippedLogs: number;
+  /** Present when the scenario's actions changed (always in a full frame). */
+  actions?: TimelineAction[];
+  /** Control messages in flight now, null when none. */
+  flight: FlightHint | null;
+  /** The furthest simulated ms this session has reached (seeking back keeps it). */
+  horizon: number;
+}
+
+/** What can be selected on the canvas, in the Master UI or in the log. */
+export type Selection =
+  | { kind: 'worker'; id: string }
+  | { kind: 'master'; id: string }
+  | { kind: 'zookeeper'; id: string }
+  | { kind: 'client'; id: string }
+  | { kind: 'executor'; id: string }
+  | { kind: 'driver'; id: string }
+  | { kind: 'application'; id: string };
+
+/** The Inspector's view of a selection at the current simulated time. */
+export interface InspectView {
+  selection: Selection;
+  title: string;
+  /** Fields as Spark names them, in display order. */
+  fields: { name: string; value: string }[];
+  /** Its state changes, oldest first, each with its cause. */
+  history: StateChange[];
+  /** False when the thing does not exist (yet) at this time. */
+  exists: boolean;
+}
