@@ -69,6 +69,8 @@ export class Simulation {
   private readonly timeline: Action[];
   /** How many of `timeline` have been applied. */
   private cursor = 0;
+  /** Actions the user applied in this session (not the scenario's own). */
+  readonly recordedActions = new Set<Action>();
   /** Checkpoints by time (the first is the state before anything ran). */
   private checkpoints: Checkpoint[] = [];
 
@@ -249,6 +251,7 @@ export class Simulation {
     const a = { ...action, at: this.time } as Action;
     if (opts.dropFuture) this.dropFutureActions();
     this.timeline.splice(this.cursor, 0, a);
+    this.recordedActions.add(a);
     this.syncDocument();
     this.cursor++;
     applyAction(this.cluster, a);

@@ -5,7 +5,11 @@
 import { expose } from 'comlink';
 import { restoreScenario } from './scenario/restore';
 import type { Scenario, ScenarioIssue, ScenarioSource } from './scenario/types';
-import { Simulation } from './simulation';
+import { type ActionInput, Simulation } from './simulation';
+import { Pacer } from './pacing';
+import { FrameBuilder } from './views/frame-builder';
+import type { EngineFrame, InspectView, Selection } from './views/frame-types';
+import { inspect } from './views/inspect';
 import type {
   ApplicationInfoJson,
   DriverInfoJson,
@@ -16,6 +20,7 @@ import type {
   WorkerInfoJson,
   WorkerStateJson,
 } from './views/json-types';
+export type { ActionInput };
 
 // The page imports these shapes (types only) from here, so the worker API is its one contract.
 export type {
@@ -35,85 +40,71 @@ export type ScenarioError = ScenarioIssue;
 
 // Warnings (unknown fields and the like) are not fatal (DESIGN.md §2) but are worth showing.
 export type LoadResult =
-  | { ok: true; name: string; description: string; warnings: ScenarioError[] }
+  | { ok: true; name: string; description: string; warnings: ScenarioError[]; latencyMs: number }
   | { ok: false; errors: ScenarioError[]; warnings: ScenarioError[] };
 
-/** What the page gets back for one advance. Whole views for now; a later change makes it a diff. */
-export interface EngineFrame {
-  /** Simulated ms reached. */
-  time: number;
-  /** The same instant as epoch ms (scenario start epoch + time), for "now" in durations. */
-  epochMs: number;
-  /** Nothing is left to happen: the page may stop its clock. */
-  idle: boolean;
-  /** Simulated ms of the next pending event, or null when none is pending. */
-  nextEventTime: number | null;
+export type { EngineFrame, InspectView, Selection } from './views/frame-types';
+
+/** What applying a user action came to: the frame after it, or why it was refused. */
+export type ApplyResult = { ok: true; frame: EngineFrame } | { ok: false; error: string };
+
+/** The Master UI panel's data: the active Master's /json and the simulator's app/driver summary. */
+export interface MasterPageView {
   master: MasterStateJson | null;
-  workers: Record<string, WorkerStateJson | null>;
   apps: SimAppJson[];
   drivers: SimDriverJson[];
-  /** Log lines produced since the previous frame (the newest MAX_LINES_PER_FRAME of them). */
-  newLogs: string[];
-  /** Messages sent since the previous frame (the newest MAX_LINES_PER_FRAME of them). */
-  newMessages: SimTraceEntry[];
-  /** How many log lines and messages were left out of this frame to keep it small. */
-  skippedLogs: number;
-  skippedMessages: number;
+  time: number;
 }
 
 export interface EngineApi {
   /** `source` only changes how a problem with the whole document is worded. */
   load(scenarioInput: unknown, source?: ScenarioSource): LoadResult;
+  /** Runs to `simMs` and returns what changed (never backwards: see seek). */
   advanceTo(simMs: number): EngineFrame;
+  /** Spends `wallMs` of wall time at `speed` with adaptive pacing (pacing.ts); the page's play loop. */
+  play(wallMs: number, speed: number): EngineFrame;
+  /** Runs exactly the next event (or due action). */
+  step(): EngineFrame;
+  /** Moves the playhead anywhere (checkpoints + replay): a full frame. */
+  seek(simMs: number): EngineFrame;
+  /** Applies a user action now and records it; `dropFuture` forgets the actions after now. */
+  apply(action: ActionInput, opts?: { dropFuture?: boolean }): ApplyResult;
   reset(): EngineFrame | null;
+  masterPage(): MasterPageView | null;
+  inspect(selection: Selection): InspectView | null;
+  /** The scenario as it stands, with every recorded action (for sharing and export). */
+  scenario(): Scenario | null;
 }
-
-// A jump of hours at 100× can produce tens of thousands of heartbeats; the page only shows the
-// recent ones, so the frame carries a bounded tail rather than flooding postMessage.
-const MAX_LINES_PER_FRAME = 500;
 
 let scenario: Scenario | null = null;
 let sim: Simulation | null = null;
-let logCursor = 0;
-let traceCursor = 0;
+let frames: FrameBuilder | null = null;
+let pacer: Pacer | null = null;
 
+/** A fresh run of the loaded scenario (a copy: recorded actions go into the run's own document). */
 function start(s: Scenario): Simulation {
   // record: the page shows the log and the messages, so the simulation must keep them.
-  const created = Simulation.fromScenario(s, { record: true });
+  const created = Simulation.fromScenario(structuredClone(s), { record: true });
   sim = created;
-  logCursor = 0;
-  traceCursor = 0;
+  frames = new FrameBuilder(created);
+  pacer = new Pacer(created);
   return created;
 }
 
-function tail<T>(items: T[]): { items: T[]; skipped: number } {
-  const skipped = Math.max(0, items.length - MAX_LINES_PER_FRAME);
-  return { items: skipped > 0 ? items.slice(skipped) : items, skipped };
+function running(): { sim: Simulation; frames: FrameBuilder; pacer: Pacer } {
+  if (!sim || !frames || !pacer) throw new Error('No scenario is loaded.');
+  return { sim, frames, pacer };
 }
 
-function frame(s: Simulation, startEpochMs: number): EngineFrame {
-  const out = s.output({ trace: false, log: false });
-  const logs = s.logLines(logCursor);
-  const messages = s.traceSince(traceCursor);
-  logCursor += logs.length;
-  traceCursor += messages.length;
-  const logTail = tail(logs);
-  const msgTail = tail(messages);
-  const next = s.nextEventTime();
-  return {
-    time: s.time,
-    epochMs: startEpochMs + s.time,
-    idle: s.isIdle(),
-    nextEventTime: Number.isFinite(next) ? next : null,
-    master: out.master,
-    workers: out.workers,
-    apps: out.apps,
-    drivers: out.drivers,
-    newLogs: logTail.items,
-    newMessages: msgTail.items,
-    skippedLogs: logTail.skipped,
-    skippedMessages: msgTail.skipped,
-  };
+/** An action is checked as a one-action scenario would be, against the run's current cluster. */
+function checkAction(s: Simulation, action: ActionInput): string | null {
+  const doc = { ...s.scenario, actions: [...s.scenario.actions, { ...action, at: s.time }] };
+  const restored = restoreScenario(doc, { source: 'builtin' });
+  if (restored.ok) return null;
+  const index = doc.actions.length - 1;
+  const mine = restored.errors.filter((e) => e.path.startsWith(`actions[${index}]`));
+  const first = mine[0] ?? restored.errors[0];
+  return first ? first.message : 'The action is not valid.';
 }
 
 const api: EngineApi = {
@@ -122,27 +113,74 @@ const api: EngineApi = {
     if (!restored.ok) {
       scenario = null;
       sim = null;
+      frames = null;
       return { ok: false, errors: restored.errors, warnings: restored.warnings };
     }
     const loaded = restored.scenario;
     scenario = loaded;
     start(loaded);
-    return { ok: true, name: loaded.name, description: loaded.description, warnings: restored.warnings };
+    return { ok: true, name: loaded.name, description: loaded.description, warnings: restored.warnings, latencyMs: loaded.network.latencyMs };
   },
 
   advanceTo(simMs) {
-    if (!sim || !scenario) throw new Error('No scenario is loaded.');
-    // Time never runs backwards here (seeking is a separate, later API); a stale or non-finite
-    // target just returns the current frame. An equal target still runs: events due at the
-    // current instant (everything at t=0 right after load) are pending until advanced to.
+    const r = running();
+    // Time never runs backwards here (seek does that); a stale or non-finite target just returns
+    // the current frame. An equal target still runs: events due at the current instant (all of
+    // t=0 right after load) are pending until advanced to.
     const target = Math.floor(simMs);
-    if (Number.isFinite(target) && target >= sim.time) sim.advanceTo(target);
-    return frame(sim, scenario.startEpochMs);
+    if (Number.isFinite(target) && target >= r.sim.time) r.sim.advanceTo(target);
+    return r.frames.next();
+  },
+
+  play(wallMs, speed) {
+    const r = running();
+    const pace = r.pacer.play(Number.isFinite(wallMs) ? wallMs : 0, Number.isFinite(speed) && speed > 0 ? speed : 1);
+    return { ...r.frames.next(), pace };
+  },
+
+  step() {
+    const r = running();
+    r.sim.step();
+    r.pacer.resync();
+    return r.frames.next();
+  },
+
+  seek(simMs) {
+    const r = running();
+    const target = Math.floor(simMs);
+    if (Number.isFinite(target)) r.sim.seek(Math.max(0, target));
+    r.pacer.resync();
+    return r.frames.full();
+  },
+
+  apply(action, opts = {}) {
+    const r = running();
+    const error = checkAction(r.sim, action);
+    if (error) return { ok: false, error };
+    const past = r.sim.time < r.frames.horizon;
+    r.sim.apply(action, opts);
+    if (past) r.frames.forgetFuture();
+    r.pacer.resync();
+    return { ok: true, frame: r.frames.next() };
   },
 
   reset() {
     if (!scenario) return null;
-    return frame(start(scenario), scenario.startEpochMs);
+    return start(scenario) && running().frames.full();
+  },
+
+  masterPage() {
+    if (!sim) return null;
+    const out = sim.output({ trace: false, log: false });
+    return { master: out.master, apps: out.apps, drivers: out.drivers, time: sim.time };
+  },
+
+  inspect(selection) {
+    return sim ? inspect(sim.cluster, selection) : null;
+  },
+
+  scenario() {
+    return sim ? structuredClone(sim.scenario) : null;
   },
 };
 

@@ -1,90 +1,163 @@
-// Wall-clock pacing (DESIGN.md §4): the page owns one requestAnimationFrame loop and asks the
-// worker to advance simulated time by (wall ms elapsed × speed). At most one request is in
-// flight: while the engine is busy, wall time accumulates (capped) and goes into the next request,
-// so a slow engine slows the simulated clock instead of queueing work behind it.
-import type { ScenarioSource } from '../engine/worker';
+// Wall-clock pacing and every request to the engine (DESIGN.md §4). The page owns one
+// requestAnimationFrame loop; each frame it hands the worker the wall time that passed and the
+// speed, and the worker's pacer turns that into simulated time (slow while control messages fly,
+// fast when quiet). At most one play request is in flight: while the engine is busy, wall time
+// accumulates (capped) into the next request, so a slow engine slows the clock rather than
+// queueing work. Frames go into the store (React) and the flight board (the canvas overlay).
+import type { ActionInput, EngineFrame, ScenarioSource } from '../engine/worker';
+import type { Selection } from '../engine/views/frame-types';
+import type { ApplyOutcome, Controller } from './controller-api';
 import type { EngineClient } from './engine-client';
+import { addFlights, advanceFlights, type FlightBoard, flightBoard } from './flights';
 import type { PlaygroundStore } from './store';
 
-/** Longest wall-time slice one request may cover: a backgrounded tab must not jump hours ahead. */
-const MAX_WALL_STEP_MS = 250;
+export type { Controller } from './controller-api';
 
-export interface Controller {
-  load(scenarioId: string, scenario: unknown, source?: ScenarioSource): Promise<void>;
-  reset(): Promise<void>;
-  togglePlaying(): void;
-  dispose(): void;
-}
+/** Longest wall-time slice one request may cover: a backgrounded tab must not jump hours ahead. */
+export const MAX_WALL_STEP_MS = 250;
+/** How often (wall ms) the Inspector and the Master UI panel are refreshed while time runs. */
+export const PANEL_REFRESH_MS = 250;
 
 export interface Scheduler {
   request(cb: (now: number) => void): number;
   cancel(id: number): void;
+  now(): number;
 }
 
 const animationFrames: Scheduler = {
   request: (cb) => requestAnimationFrame(cb),
   cancel: (id) => cancelAnimationFrame(id),
+  now: () => performance.now(),
 };
 
-export function createController(store: PlaygroundStore, client: EngineClient, scheduler: Scheduler = animationFrames): Controller {
-  // Bumped whenever the run is replaced (load, reset), so answers to older requests are dropped.
+/** The benchmark's probe (bench/ui.ts installs it before the page loads): bytes of each frame. */
+interface PerfProbe {
+  frameBytes: number[];
+}
+
+function perfProbe(): PerfProbe | undefined {
+  return (globalThis as { __sspPerf?: PerfProbe }).__sspPerf;
+}
+
+export function createController(
+  store: PlaygroundStore,
+  client: EngineClient,
+  scheduler: Scheduler = animationFrames,
+  board: FlightBoard = flightBoard,
+): Controller {
+  // Bumped whenever the run is replaced or moved (load, reset, seek), so answers to older
+  // requests are dropped.
   let generation = 0;
-  let inFlight = false;
+  let busy = false;
   let lastWall: number | null = null;
-  // Fractional simulated ms carried between frames: at 1× a 16.7 ms frame is not an integer.
-  let simClock = 0;
   let frameId = 0;
   let disposed = false;
+  let masterPageVisible = false;
+  let lastPanelRefresh = -Infinity;
+  let panelTime = -1;
+  // Seeks while one is running collapse into the latest target.
+  let seeking = false;
+  let nextSeek: number | null = null;
 
   const fail = (err: unknown): void => {
     store.getState().failed(err instanceof Error ? err.message : String(err));
   };
 
+  const take = (frame: EngineFrame): void => {
+    const probe = perfProbe();
+    if (probe) probe.frameBytes.push(JSON.stringify(frame).length);
+    const s = store.getState();
+    s.applyFrame(frame);
+    if (frame.pace) s.setRate(frame.pace.rate, frame.pace.reason);
+    addFlights(board, frame.messages, frame.drops, frame.full);
+    advanceFlights(board, frame.pace?.displayTime ?? frame.time);
+  };
+
+  /** Inspector and Master UI data: pulled, not pushed, and only while someone looks. */
+  const refreshPanels = async (force = false): Promise<void> => {
+    const s = store.getState();
+    if (s.status !== 'ready') return;
+    if (!force && s.time === panelTime) return;
+    panelTime = s.time;
+    const gen = generation;
+    const [inspect, master] = await Promise.all([
+      s.selection ? client.inspect(s.selection) : Promise.resolve(null),
+      masterPageVisible ? client.masterPage() : Promise.resolve(null),
+    ]);
+    if (gen !== generation) return;
+    const now = store.getState();
+    if (now.selection && inspect && JSON.stringify(inspect.selection) === JSON.stringify(now.selection)) now.setInspect(inspect);
+    if (masterPageVisible && master) now.setMasterPage(master);
+  };
+
+  const maybeRefreshPanels = (now: number): void => {
+    const s = store.getState();
+    if (!s.selection && !masterPageVisible) return;
+    if (now - lastPanelRefresh < PANEL_REFRESH_MS) return;
+    lastPanelRefresh = now;
+    refreshPanels().catch(fail);
+  };
+
   const tick = (now: number): void => {
     if (disposed) return;
     frameId = scheduler.request(tick);
+    maybeRefreshPanels(now);
     const s = store.getState();
     if (!s.playing || s.status !== 'ready') {
       lastWall = null;
+      if (s.rateReason !== 'paused') s.setRate(0, 'paused');
       return;
     }
-    if (inFlight) return;
+    if (busy || seeking) return;
     if (lastWall === null) {
       lastWall = now;
-      simClock = s.time;
       return;
     }
     const wall = Math.min(Math.max(0, now - lastWall), MAX_WALL_STEP_MS);
     lastWall = now;
-    simClock = Math.max(simClock, s.time) + wall * s.speed;
-    const target = Math.floor(simClock);
-    if (target <= s.time) return;
+    if (wall <= 0) return;
     const gen = generation;
-    inFlight = true;
-    client.advanceTo(target).then(
+    busy = true;
+    client.play(wall, s.speed).then(
       (frame) => {
-        inFlight = false;
-        if (gen === generation) store.getState().applyFrame(frame);
+        busy = false;
+        if (gen === generation) take(frame);
       },
       (err: unknown) => {
-        inFlight = false;
+        busy = false;
         if (gen === generation) fail(err);
       },
     );
   };
   frameId = scheduler.request(tick);
 
-  // Replacing the run: later answers to in-flight requests belong to the old run.
-  const restart = (): number => {
+  /** The run is replaced or moved: answers to older requests belong to the old picture. */
+  const bump = (): number => {
     generation += 1;
     lastWall = null;
-    simClock = 0;
     return generation;
   };
 
+  const runSeek = async (target: number): Promise<void> => {
+    seeking = true;
+    try {
+      let next: number | null = target;
+      while (next !== null) {
+        nextSeek = null;
+        const gen = bump();
+        const frame = await client.seek(next);
+        if (gen === generation) take(frame);
+        next = nextSeek;
+      }
+      await refreshPanels(true);
+    } finally {
+      seeking = false;
+    }
+  };
+
   return {
-    async load(scenarioId, scenario, source = 'builtin') {
-      const gen = restart();
+    async load(scenarioId, scenario, source: ScenarioSource = 'builtin') {
+      const gen = bump();
       store.getState().loading(scenarioId);
       try {
         const result = await client.load(scenario, source);
@@ -93,21 +166,24 @@ export function createController(store: PlaygroundStore, client: EngineClient, s
           store.getState().invalid(result.errors, result.warnings);
           return;
         }
-        const frame = await client.advanceTo(0);
+        const frame = await client.seek(0);
         if (gen !== generation) return;
-        store.getState().loaded(result.name, result.description, result.warnings);
-        store.getState().applyFrame(frame, { fresh: true });
+        store.getState().loaded(result.name, result.description, result.warnings, result.latencyMs);
+        take(frame);
       } catch (err) {
         if (gen === generation) fail(err);
       }
     },
 
     async reset() {
-      const gen = restart();
+      const gen = bump();
       store.getState().setPlaying(false);
       try {
         const frame = await client.reset();
-        if (gen === generation && frame) store.getState().applyFrame(frame, { fresh: true });
+        if (gen === generation && frame) {
+          take(frame);
+          store.getState().forked();
+        }
       } catch (err) {
         if (gen === generation) fail(err);
       }
@@ -116,6 +192,65 @@ export function createController(store: PlaygroundStore, client: EngineClient, s
     togglePlaying() {
       const s = store.getState();
       s.setPlaying(!s.playing);
+    },
+
+    async step() {
+      const s = store.getState();
+      if (s.status !== 'ready') return;
+      s.setPlaying(false);
+      // Not a new generation: a play answer still on its way carries changes this frame builds on
+      // (the worker answers in order), so it must be taken, not dropped.
+      const gen = generation;
+      try {
+        const frame = await client.step();
+        if (gen === generation) take(frame);
+        await refreshPanels(true);
+      } catch (err) {
+        if (gen === generation) fail(err);
+      }
+    },
+
+    async seek(simMs) {
+      if (store.getState().status !== 'ready' || !Number.isFinite(simMs)) return;
+      const target = Math.max(0, Math.floor(simMs));
+      if (seeking) {
+        nextSeek = target;
+        return;
+      }
+      try {
+        await runSeek(target);
+      } catch (err) {
+        fail(err);
+      }
+    },
+
+    async apply(action: ActionInput): Promise<ApplyOutcome> {
+      const s = store.getState();
+      if (s.status !== 'ready') return { ok: false, error: 'No scenario is running.' };
+      // As for step: answers still on their way are taken, in order, before this one.
+      const gen = generation;
+      try {
+        const result = await client.apply(action);
+        if (!result.ok) return result;
+        const past = s.time < s.horizon;
+        if (gen === generation) take(result.frame);
+        if (past) store.getState().forked();
+        await refreshPanels(true);
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    },
+
+    select(selection: Selection | null) {
+      store.getState().select(selection);
+      if (selection) refreshPanels(true).catch(fail);
+    },
+
+    watchMasterPage(visible) {
+      masterPageVisible = visible;
+      if (visible) refreshPanels(true).catch(fail);
+      else store.getState().setMasterPage(null);
     },
 
     dispose() {

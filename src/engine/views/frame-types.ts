@@ -178,6 +178,8 @@ export interface EngineFrame {
   flight: FlightHint | null;
   /** The furthest simulated ms this session has reached (seeking back keeps it). */
   horizon: number;
+  /** Set by play(): the rate time ran at and why, and the clock with its fraction (for smooth arrows). */
+  pace?: { rate: number; reason: 'flight' | 'normal' | 'quiet'; displayTime: number };
 }
 
 /** What can be selected on the canvas, in the Master UI or in the log. */

@@ -1,0 +1,150 @@
+// Frames: a full picture on load and seek, then only what changed; arrows between machines only,
+// chatter grouped, losses reported, and every message type placed in a kind.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { restoreScenario } from '../scenario/restore';
+import { Simulation } from '../simulation';
+import { SUBMIT, scenario } from '../test-support/run';
+import { FrameBuilder } from './frame-builder';
+import type { WorkerNodeView } from './frame-types';
+import { KNOWN_MESSAGE_TYPES } from './message-kinds';
+
+function sim(partial: Record<string, unknown>): Simulation {
+  const r = restoreScenario(scenario(partial), { source: 'cli' });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return Simulation.fromScenario(r.scenario);
+}
+
+const base = {
+  masters: [{ host: 'master' }],
+  workers: [
+    { host: 'w1', cores: 4, memory: '8g' },
+    { host: 'w2', cores: 4, memory: '8g' },
+  ],
+  actions: [
+    {
+      at: 1000,
+      type: 'submit',
+      command: `${SUBMIT} --deploy-mode cluster --supervise --executor-cores 2 --executor-memory 2g --class org.apache.spark.examples.SparkPi /opt/spark/examples/jars/spark-examples.jar 10`,
+      workload: { tasks: 200, taskMs: 300 },
+    },
+  ],
+};
+
+describe('FrameBuilder', () => {
+  it('sends every node in a full frame and only changed ones after', () => {
+    const s = sim(base);
+    const fb = new FrameBuilder(s);
+    s.advanceTo(0);
+    const full = fb.full();
+    expect(full.full).toBe(true);
+    expect(full.nodes.map((n) => n.id)).toEqual(['client', 'master', 'w1', 'w2']);
+    expect(full.partitions).toEqual([]);
+    expect(full.actions?.map((a) => a.label)).toEqual(['submit SparkPi (cluster)']);
+    const quiet = fb.next();
+    expect(quiet.nodes).toEqual([]);
+    expect(quiet.partitions).toBeUndefined();
+    expect(quiet.actions).toBeUndefined();
+  });
+
+  it('shows the driver and executors on their workers with the cores they hold', () => {
+    const s = sim(base);
+    const fb = new FrameBuilder(s);
+    fb.full();
+    s.advanceTo(15_000);
+    const f = fb.next();
+    const workers = f.nodes.filter((n): n is WorkerNodeView => n.kind === 'worker');
+    const cards = workers.flatMap((w) => w.processes.filter((p) => !p.ended));
+    expect(cards.filter((c) => c.kind === 'driver')).toHaveLength(1);
+    expect(cards.filter((c) => c.kind === 'executor').length).toBeGreaterThan(0);
+    for (const w of workers) {
+      const held = w.processes.filter((p) => !p.ended).reduce((sum, p) => sum + p.cores, 0);
+      expect(w.coresUsed).toBe(held);
+      expect(w.state).toBe('ALIVE');
+    }
+    const exec = cards.find((c) => c.kind === 'executor');
+    expect(exec?.state).toBe('RUNNING');
+    expect(exec?.cores).toBe(2);
+    expect(exec?.memoryMb).toBe(2048);
+  });
+
+  it('draws machine-to-machine messages only, with Spark names and kinds', () => {
+    const s = sim(base);
+    const fb = new FrameBuilder(s);
+    // The Worker's RegisterWorker leaves as it boots, before the first frame.
+    const first = fb.full();
+    s.advanceTo(12_000);
+    const f = fb.next();
+    f.messages.unshift(...first.messages);
+    expect(f.messages.length).toBeGreaterThan(0);
+    for (const m of f.messages) expect(m.from).not.toBe(m.to);
+    const reg = f.messages.find((m) => m.type === 'RegisterWorker');
+    expect(reg).toMatchObject({ to: 'master', kind: 'registration', label: 'RegisterWorker' });
+    expect(f.messages.some((m) => m.label === 'ExecutorStateChanged(RUNNING)' && m.kind === 'state')).toBe(true);
+    expect(f.messages.some((m) => m.type === 'LaunchDriver' && m.kind === 'scheduling')).toBe(true);
+  });
+
+  it('groups task traffic per pair of machines', () => {
+    const s = sim(base);
+    const fb = new FrameBuilder(s);
+    s.advanceTo(10_000);
+    fb.full();
+    s.advanceTo(40_000);
+    const f = fb.next();
+    const tasks = f.messages.filter((m) => m.kind === 'task');
+    const keys = tasks.map((m) => `${m.from}|${m.to}|${m.label}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(tasks.reduce((n, m) => n + m.count, 0)).toBeGreaterThan(tasks.length);
+  });
+
+  it('reports messages lost to a partition', () => {
+    const s = sim({ ...base, network: { latencyMs: 5 }, actions: [{ at: 2000, type: 'partition', between: ['w1', 'master'] }] });
+    const fb = new FrameBuilder(s);
+    fb.full();
+    s.advanceTo(2000);
+    expect(fb.next().partitions).toEqual([{ a: 'w1', b: 'master', oneWay: false }]);
+    let lost = 0;
+    for (let t = 2000; t < 40_000; t += 7) {
+      s.advanceTo(t);
+      const f = fb.next();
+      lost += f.drops.length + f.messages.filter((m) => m.dropped).length;
+    }
+    expect(lost).toBeGreaterThan(0);
+  });
+
+  it('removes a removed worker and keeps frames small in steady play', () => {
+    const s = sim({ ...base, actions: [...base.actions, { at: 60_000, type: 'remove-worker', target: 'w2' }] });
+    const fb = new FrameBuilder(s);
+    fb.full();
+    const sizes: number[] = [];
+    let removed: string[] = [];
+    for (let t = 0; t <= 70_000; t += 17) {
+      s.advanceTo(t);
+      const f = fb.next();
+      sizes.push(JSON.stringify(f).length);
+      if (f.removed.length) removed = f.removed;
+    }
+    expect(removed).toEqual(['w2']);
+    sizes.sort((a, b) => a - b);
+    expect(sizes[Math.floor(sizes.length * 0.95)]).toBeLessThan(10 * 1024);
+  });
+
+  it('a full frame after a seek back carries the messages then in flight', () => {
+    const s = sim({ ...base, network: { latencyMs: 400 } });
+    const fb = new FrameBuilder(s);
+    s.advanceTo(20_000);
+    fb.full();
+    s.seek(1500);
+    const f = fb.full();
+    expect(f.time).toBe(1500);
+    for (const m of f.messages) expect(m.t <= 1500 && m.tDeliver > 1500).toBe(true);
+    expect(f.horizon).toBe(20_000);
+  });
+
+  it('places every message type the model sends in a kind', () => {
+    const source = readFileSync(new URL('../spark/messages.ts', import.meta.url), 'utf8');
+    const types = [...source.matchAll(/type: '([A-Za-z]+)'/g)].map((m) => m[1] as string);
+    const unplaced = [...new Set(types)].filter((t) => t !== 'Boolean' && !KNOWN_MESSAGE_TYPES.includes(t));
+    expect(unplaced).toEqual([]);
+  });
+});

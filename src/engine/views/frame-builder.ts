@@ -1,0 +1,273 @@
+// Turns a Simulation's progress into the small frames the page gets (DESIGN.md §4): the nodes that
+// changed since the last frame (compared by their serialised form), messages sent since then
+// (task and heartbeat traffic grouped per pair of machines), messages found lost, new state
+// changes and log lines. A full frame (load, seek) carries the whole picture instead.
+import type { MessageRecord } from '../sim/kernel';
+import type { Simulation } from '../simulation';
+import { clusterNodes, partitionViews } from './cluster-view';
+import type { EngineFrame, FlightHint, LogEntry, MessageView, NodeView, TimelineAction } from './frame-types';
+import { messageKind, messageLabel } from './message-kinds';
+
+/** The newest log lines a frame carries (a jump of hours would otherwise carry thousands). */
+export const MAX_LOGS_PER_FRAME = 300;
+/** Arrows per frame; beyond it the rest of the traffic is grouped per pair of machines and type. */
+export const MAX_MESSAGES_PER_FRAME = 120;
+/** How far back a full frame looks for messages still in flight. */
+const MAX_FLIGHT_MS = 120_000;
+
+const GROUPED_KINDS = new Set(['task', 'heartbeat']);
+
+interface Pending {
+  id: number;
+  control: boolean;
+}
+
+export class FrameBuilder {
+  private readonly sim: Simulation;
+  private nodeText = new Map<string, string>();
+  private partitionsText = '';
+  private actionsText = '';
+  private messageCursor = 0;
+  private logCursor = 0;
+  private changeCursor = 0;
+  /** Messages the page was sent whose fate is not known yet. */
+  private pending = new Map<number, Pending>();
+  horizon = 0;
+
+  constructor(sim: Simulation) {
+    this.sim = sim;
+  }
+
+  private nodeHosts(): Set<string> {
+    const topo = this.sim.cluster.world.topology;
+    const hosts = new Set<string>([topo.clientHost]);
+    for (const m of topo.masters) hosts.add(m.host);
+    if (topo.zooKeeper) hosts.add(topo.zooKeeper.host);
+    for (const h of topo.workers.keys()) hosts.add(h);
+    return hosts;
+  }
+
+  /** The whole picture (after load, seek or reset). */
+  full(): EngineFrame {
+    const sim = this.sim;
+    const k = sim.cluster.k;
+    this.horizon = Math.max(this.horizon, sim.time);
+    const nodes = clusterNodes(sim.cluster);
+    this.nodeText = new Map(nodes.map((n) => [n.id, JSON.stringify(n)]));
+    const partitions = partitionViews(sim.cluster);
+    this.partitionsText = JSON.stringify(partitions);
+    const actions = this.timelineActions();
+    this.actionsText = JSON.stringify(actions);
+
+    // Messages in flight now (sent, not yet arrived): scan back from the newest.
+    const now = sim.time;
+    let from = k.messages.length;
+    while (from > 0 && (k.messages[from - 1] as MessageRecord).t >= now - MAX_FLIGHT_MS) from--;
+    this.pending.clear();
+    const inFlight: MessageRecord[] = [];
+    for (let i = from; i < k.messages.length; i++) {
+      const m = k.messages[i] as MessageRecord;
+      if (m.tDeliver > now || m.delivered === null) inFlight.push(m);
+    }
+    this.messageCursor = k.messages.length;
+    const messages = this.views(inFlight);
+
+    const changes = sim.cluster.world.changes.slice();
+    this.changeCursor = changes.length;
+    const logs = this.newLogs();
+    return {
+      full: true,
+      ...this.clock(),
+      nodes,
+      removed: [],
+      partitions,
+      messages,
+      drops: [],
+      changes,
+      logs: logs.items,
+      skippedLogs: logs.skipped,
+      actions,
+      flight: this.flight(),
+      horizon: this.horizon,
+    };
+  }
+
+  /** What changed since the last frame. */
+  next(): EngineFrame {
+    const sim = this.sim;
+    const k = sim.cluster.k;
+    this.horizon = Math.max(this.horizon, sim.time);
+
+    const nodes: NodeView[] = [];
+    const seen = new Set<string>();
+    for (const n of clusterNodes(sim.cluster)) {
+      seen.add(n.id);
+      const text = JSON.stringify(n);
+      if (this.nodeText.get(n.id) !== text) {
+        this.nodeText.set(n.id, text);
+        nodes.push(n);
+      }
+    }
+    const removed: string[] = [];
+    for (const id of this.nodeText.keys()) if (!seen.has(id)) removed.push(id);
+    for (const id of removed) this.nodeText.delete(id);
+
+    const partitions = partitionViews(sim.cluster);
+    const partitionsText = JSON.stringify(partitions);
+    const partitionsChanged = partitionsText !== this.partitionsText;
+    this.partitionsText = partitionsText;
+
+    const actions = this.timelineActions();
+    const actionsText = JSON.stringify(actions);
+    const actionsChanged = actionsText !== this.actionsText;
+    this.actionsText = actionsText;
+
+    // Fates of earlier messages first, so a message sent and lost within this frame is reported once.
+    const drops: { id: number; reason: string }[] = [];
+    for (const [id, p] of this.pending) {
+      const m = k.messages[id - 1];
+      if (!m || m.delivered === null) continue;
+      if (m.delivered === false) drops.push({ id: p.id, reason: m.dropReason ?? 'lost' });
+      this.pending.delete(id);
+    }
+    const sent = k.messages.slice(this.messageCursor);
+    this.messageCursor = k.messages.length;
+    const messages = this.views(sent);
+
+    const world = sim.cluster.world;
+    const changes = world.changes.slice(this.changeCursor);
+    this.changeCursor = world.changes.length;
+    const logs = this.newLogs();
+    return {
+      full: false,
+      ...this.clock(),
+      nodes,
+      removed,
+      ...(partitionsChanged ? { partitions } : {}),
+      messages,
+      drops,
+      changes,
+      logs: logs.items,
+      skippedLogs: logs.skipped,
+      ...(actionsChanged ? { actions } : {}),
+      flight: this.flight(),
+      horizon: this.horizon,
+    };
+  }
+
+  /** A fork: the future the page saw is gone. */
+  forgetFuture(): void {
+    this.horizon = this.sim.time;
+  }
+
+  private clock() {
+    const sim = this.sim;
+    const next = sim.nextEventTime();
+    return {
+      time: sim.time,
+      epochMs: sim.scenario.startEpochMs + sim.time,
+      idle: sim.isIdle(),
+      nextEventTime: Number.isFinite(next) ? next : null,
+    };
+  }
+
+  /** Message records as arrows: machine to machine only, chatter grouped, at most a frame's worth. */
+  private views(records: readonly MessageRecord[]): MessageView[] {
+    const k = this.sim.cluster.k;
+    const hosts = this.nodeHosts();
+    const out: MessageView[] = [];
+    const groups = new Map<string, MessageView>();
+    let individual = 0;
+    for (const m of records) {
+      const from = k.proc(m.from).host;
+      const to = k.proc(m.to).host;
+      if (from === to || !hosts.has(from) || !hosts.has(to)) continue;
+      const kind = messageKind(m.type);
+      const label = messageLabel(m.msg);
+      const dropped = m.delivered === false ? (m.dropReason ?? 'lost') : undefined;
+      const grouped = GROUPED_KINDS.has(kind) || individual >= MAX_MESSAGES_PER_FRAME;
+      if (grouped && !dropped) {
+        const key = `${from}|${to}|${label}`;
+        const g = groups.get(key);
+        if (g) {
+          g.count++;
+          g.tDeliver = Math.max(g.tDeliver, m.tDeliver);
+          continue;
+        }
+        const view: MessageView = { id: m.id, t: m.t, tDeliver: m.tDeliver, from, to, type: m.type, label, kind, count: 1 };
+        groups.set(key, view);
+        out.push(view);
+      } else {
+        individual++;
+        const view: MessageView = { id: m.id, t: m.t, tDeliver: m.tDeliver, from, to, type: m.type, label, kind, count: 1 };
+        if (dropped) view.dropped = dropped;
+        out.push(view);
+      }
+      if (m.delivered === null) this.pending.set(m.id, { id: m.id, control: !GROUPED_KINDS.has(kind) });
+    }
+    return out;
+  }
+
+  private flight(): FlightHint | null {
+    const k = this.sim.cluster.k;
+    const now = this.sim.time;
+    let minFlightMs = Infinity;
+    let until = -Infinity;
+    for (const [id, p] of this.pending) {
+      if (!p.control) continue;
+      const m = k.messages[id - 1];
+      if (!m || m.tDeliver <= now) continue;
+      minFlightMs = Math.min(minFlightMs, m.tDeliver - m.t);
+      until = Math.max(until, m.tDeliver);
+    }
+    return Number.isFinite(minFlightMs) ? { minFlightMs, until } : null;
+  }
+
+  private newLogs(): { items: LogEntry[]; skipped: number } {
+    const logs = this.sim.cluster.k.logs;
+    const start = Math.max(this.logCursor, logs.length - MAX_LOGS_PER_FRAME);
+    const skipped = start - this.logCursor;
+    const items: LogEntry[] = [];
+    for (let i = start; i < logs.length; i++) {
+      const l = logs[i];
+      if (l) items.push({ seq: i, t: l.t, source: l.source, level: l.level, text: l.text });
+    }
+    this.logCursor = logs.length;
+    return { items, skipped };
+  }
+
+  private timelineActions(): TimelineAction[] {
+    const sim = this.sim;
+    return sim.scenario.actions.map((a, index) => ({
+      index,
+      at: a.at,
+      type: a.type,
+      label: actionLabel(a),
+      recorded: sim.recordedActions.has(a),
+    }));
+  }
+}
+
+/** "kill-worker w2", "submit SparkPi (cluster)", "partition w1 ⇹ master". */
+export function actionLabel(a: Simulation['scenario']['actions'][number]): string {
+  switch (a.type) {
+    case 'submit': {
+      const cls = /--class\s+(\S+)/.exec(a.command)?.[1];
+      const mode = /--deploy-mode\s+(\S+)/.exec(a.command)?.[1] ?? 'client';
+      return `submit ${cls ? (cls.split('.').pop() ?? cls) : 'application'} (${mode})`;
+    }
+    case 'add-worker':
+      return `add-worker ${a.host} (${a.cores} cores, ${a.memory})`;
+    case 'partition':
+      return `partition ${a.between[0]} ${a.oneWay ? '→' : '⇹'} ${a.between[1]}`;
+    case 'heal':
+      return a.between ? `heal ${a.between[0]} ⇹ ${a.between[1]}` : 'heal every partition';
+    case 'set-conf':
+      return `set-conf ${a.key}=${a.value}`;
+    case 'kill-master':
+    case 'restart-master':
+      return a.target ? `${a.type} ${a.target}` : a.type;
+    default:
+      return `${a.type} ${a.target}`;
+  }
+}

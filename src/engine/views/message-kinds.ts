@@ -1,0 +1,86 @@
+// What each Spark message is about, for its colour on the canvas and for the page's toggles
+// (heartbeats faint, task traffic grouped). Every message type the model sends is listed; a new
+// one falls into 'other' until it is placed here (a test checks the list is complete).
+import type { Msg } from '../sim/kernel';
+import type { MessageKind } from './frame-types';
+
+const KINDS: Record<string, MessageKind> = {
+  // Who is who: workers, applications, executors and submissions joining a Master.
+  RegisterWorker: 'registration',
+  RegisteredWorker: 'registration',
+  RegisterWorkerFailed: 'registration',
+  MasterInStandby: 'registration',
+  ReconnectWorker: 'registration',
+  RegisterApplication: 'registration',
+  RegisteredApplication: 'registration',
+  RegisterExecutor: 'registration',
+  RegisteredExecutor: 'registration',
+  RetrieveSparkAppConfig: 'registration',
+  SparkAppConfig: 'registration',
+  MasterChanged: 'registration',
+  MasterChangeAcknowledged: 'registration',
+  WorkerSchedulerStateResponse: 'registration',
+  RequestSubmitDriver: 'registration',
+  SubmitDriverResponse: 'registration',
+  CreateSubmissionRequest: 'registration',
+  CreateSubmissionResponse: 'registration',
+  // The Master placing work.
+  LaunchExecutor: 'scheduling',
+  LaunchDriver: 'scheduling',
+  ExecutorAdded: 'scheduling',
+  LaunchedExecutor: 'scheduling',
+  // Reports of state.
+  ExecutorStateChanged: 'state',
+  DriverStateChanged: 'state',
+  ExecutorUpdated: 'state',
+  WorkerLatestState: 'state',
+  ApplicationFinished: 'state',
+  UnregisterApplication: 'state',
+  StopAppClient: 'state',
+  WorkerDecommissioning: 'state',
+  DecommissionWorker: 'state',
+  DecommissionExecutor: 'state',
+  RequestDriverStatus: 'state',
+  DriverStatusResponse: 'state',
+  SubmissionStatusRequest: 'state',
+  SubmissionStatusResponse: 'state',
+  // Liveness.
+  Heartbeat: 'heartbeat',
+  Ping: 'heartbeat',
+  PingResponse: 'heartbeat',
+  // Ending things.
+  KillExecutor: 'kill',
+  KillDriver: 'kill',
+  RequestKillDriver: 'kill',
+  KillDriverResponse: 'kill',
+  ApplicationRemoved: 'kill',
+  WorkerRemoved: 'kill',
+  Shutdown: 'kill',
+  StopExecutor: 'kill',
+  StopExecutors: 'kill',
+  RemoveExecutor: 'kill',
+  // The job's own traffic between driver and executors.
+  LaunchTask: 'task',
+  StatusUpdate: 'task',
+  KillTask: 'task',
+  ReviveOffers: 'task',
+};
+
+/** The message types placed above (the completeness test compares them with the model's). */
+export const KNOWN_MESSAGE_TYPES: readonly string[] = Object.keys(KINDS);
+
+export function messageKind(type: string): MessageKind {
+  return KINDS[type] ?? 'other';
+}
+
+/** Spark's name with its telling argument: "ExecutorStateChanged(RUNNING)", "Boolean(true)". */
+export function messageLabel(msg: Msg): string {
+  const m = msg as unknown as Record<string, unknown>;
+  if (typeof m.state === 'string') return `${msg.type}(${m.state})`;
+  if (msg.type === 'Boolean' && typeof m.value === 'boolean') return `Boolean(${m.value})`;
+  if (msg.type === 'KillExecutor' || msg.type === 'LaunchExecutor') {
+    if (typeof m.appId === 'string' && (typeof m.execId === 'number' || typeof m.execId === 'string')) return `${msg.type}(${m.appId}/${m.execId})`;
+  }
+  if ((msg.type === 'LaunchDriver' || msg.type === 'KillDriver') && typeof m.driverId === 'string') return `${msg.type}(${m.driverId})`;
+  return msg.type;
+}
