@@ -2,7 +2,7 @@
 // spark-submit, kill -9, pulling a plug, a firewall rule...). The "world" process receives each
 // scenario action at its time and turns it into processes starting, dying or being cut off.
 import type { Action, SubmitAction } from '../scenario/types';
-import type { Delivery, Process } from '../sim/kernel';
+import type { Process } from '../sim/kernel';
 import type { SparkCluster, Topology } from './cluster';
 import { registerProcessKind } from './cluster';
 import { startClientDriver } from './driver';
