@@ -1,0 +1,157 @@
+// The fault menu of a worker, process, app or Master (store.menu): a role="menu" popup at the
+// pointer, with the items that make sense for the target now. Arrow keys move, Enter activates,
+// Escape closes and gives focus back, a click elsewhere closes. Choosing an item applies it and
+// reports the outcome as a notice.
+import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Controller } from '../controller-api';
+import { type MenuState, playgroundStore, usePlayground } from '../store';
+import { applyWithNotice } from './apply-action';
+import { type MenuItem, menuFor, type MenuModel } from './menu-items';
+
+/** Keeps the menu this far from the viewport's edges. */
+const MARGIN = 8;
+
+export function ContextMenu({ controller }: { controller: Controller }) {
+  const menu = usePlayground((s) => s.menu);
+  if (!menu) return null;
+  // A new key per opening: each opening starts fresh (position, focus, items).
+  return <OpenMenu key={`${menu.target.kind}:${menu.target.id}@${menu.x},${menu.y}`} menu={menu} controller={controller} />;
+}
+
+function OpenMenu({ menu, controller }: { menu: MenuState; controller: Controller }) {
+  const close = usePlayground((s) => s.openMenu);
+  // The items as of the moment it opened: they must not change under the user's pointer when the
+  // cluster moves on (the engine checks the action again when it is applied).
+  const [model] = useState<MenuModel>(() => {
+    const s = playgroundStore.getState();
+    return menuFor(menu.target, { nodes: s.nodes, partitions: s.partitions, masterPage: s.masterPage });
+  });
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState({ left: menu.x, top: menu.y });
+  // Where focus was when it opened (the canvas node or the button), to give it back on Escape.
+  const [returnFocus] = useState<HTMLElement | null>(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+
+  const items = (): HTMLElement[] => [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    // Open to the left / upwards when there is no room to the right / below.
+    const { width, height } = el.getBoundingClientRect();
+    const left = Math.max(MARGIN, Math.min(menu.x, window.innerWidth - width - MARGIN));
+    const top = Math.max(MARGIN, Math.min(menu.y, window.innerHeight - height - MARGIN));
+    setPos({ left, top });
+    items()[0]?.focus();
+  }, [menu.x, menu.y]);
+
+  const dismiss = (restoreFocus: boolean) => {
+    close(null);
+    if (restoreFocus && returnFocus?.isConnected) returnFocus.focus();
+  };
+
+  useEffect(() => {
+    const onPointerDown = (e: PointerEvent) => {
+      if (ref.current && e.target instanceof Node && !ref.current.contains(e.target)) dismiss(false);
+    };
+    const onResize = () => dismiss(false);
+    // Capture phase: the click that closes the menu may also be meant for what is under it.
+    document.addEventListener('pointerdown', onPointerDown, true);
+    window.addEventListener('resize', onResize);
+    window.addEventListener('blur', onResize);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('resize', onResize);
+      window.removeEventListener('blur', onResize);
+    };
+    // Registered once per opening: dismiss only closes the store's menu, the same every render.
+  }, []);
+
+  const activate = (item: MenuItem) => {
+    dismiss(true);
+    void applyWithNotice(controller, playgroundStore, item);
+  };
+
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    const list = items();
+    const i = list.indexOf(document.activeElement as HTMLElement);
+    let next: number | null = null;
+    switch (e.key) {
+      case 'ArrowDown':
+        next = (i + 1) % list.length;
+        break;
+      case 'ArrowUp':
+        next = (i - 1 + list.length) % list.length;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = list.length - 1;
+        break;
+      case 'Escape':
+        e.preventDefault();
+        e.stopPropagation();
+        dismiss(true);
+        return;
+      case 'Tab':
+        // Tab leaves a menu (APG): close it and let focus move on naturally.
+        close(null);
+        return;
+      case 'Enter':
+      case ' ': {
+        e.preventDefault();
+        const item = model.items[i];
+        if (item) activate(item);
+        return;
+      }
+      default: {
+        // Type-ahead: the first item starting with the letter.
+        if (e.key.length === 1 && /\S/.test(e.key)) {
+          const k = e.key.toLowerCase();
+          const from = list.findIndex((el, j) => j > i && el.textContent?.trim().toLowerCase().startsWith(k));
+          const any = from >= 0 ? from : list.findIndex((el) => el.textContent?.trim().toLowerCase().startsWith(k));
+          if (any >= 0) next = any;
+        }
+      }
+    }
+    if (next !== null) {
+      e.preventDefault();
+      list[next]?.focus();
+    }
+  };
+
+  return (
+    <div
+      ref={ref}
+      className="context-menu"
+      role="menu"
+      aria-label={`Actions for ${model.title}`}
+      data-testid="context-menu"
+      style={{ left: pos.left, top: pos.top }}
+      onKeyDown={onKeyDown}
+      onContextMenu={(e) => e.preventDefault()}
+    >
+      <div className="context-menu-title" aria-hidden="true">
+        {model.title}
+      </div>
+      {model.items.length === 0 ? (
+        <div role="menuitem" aria-disabled="true" tabIndex={-1} className="context-menu-item disabled">
+          {model.empty}
+        </div>
+      ) : (
+        model.items.map((item) => (
+          <div
+            key={item.action.type}
+            role="menuitem"
+            tabIndex={-1}
+            className={`context-menu-item${item.action.type.startsWith('kill') || item.action.type === 'power-off' || item.action.type === 'crash-driver' ? ' destructive' : ''}`}
+            data-testid={`menu-${item.action.type}`}
+            onClick={() => activate(item)}
+          >
+            {item.label}
+          </div>
+        ))
+      )}
+    </div>
+  );
+}

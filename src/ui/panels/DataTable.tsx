@@ -1,0 +1,63 @@
+// One listing table of the Master page, shaped like Spark's UIUtils.listingTable: a heading with
+// the row count, the column headers, and a row per item. Each row carries the item's id and state
+// in data-id / data-state so tests (and styles) can find rows without parsing cell text.
+import { type ReactNode, useId } from 'react';
+
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  /** Right-aligned figures. */
+  numeric?: boolean;
+}
+
+interface DataTableProps<T> {
+  /** The table's data-testid ("workers-table"); rows get "<id>-row". */
+  id: string;
+  title: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  rowState: (row: T) => string;
+}
+
+export function DataTable<T>({ id, title, columns, rows, rowKey, rowState }: DataTableProps<T>) {
+  const headingId = useId();
+  return (
+    <section className="listing" aria-labelledby={headingId}>
+      <h3 id={headingId} className="listing-title">
+        {title} ({rows.length})
+      </h3>
+      {/* Spark's tables are wide; the panel is not: the table scrolls sideways on its own. */}
+      <div className="listing-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
+        <table data-testid={id}>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined}>
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr className="empty">
+                <td colSpan={columns.length}>None</td>
+              </tr>
+            ) : (
+              rows.map((row) => (
+                <tr key={rowKey(row)} data-testid={`${id}-row`} data-id={rowKey(row)} data-state={rowState(row)}>
+                  {columns.map((c) => (
+                    <td key={c.header} className={c.numeric ? 'num' : undefined}>
+                      {c.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+// The side panel: Inspector, Master UI and Event log as ARIA tabs (arrow keys move between tabs,
+// the selected tab's panel is the only one rendered). The Master UI asks the controller to keep
+// its data fresh only while it is on screen, since reading it costs the engine a full view.
+import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import type { Controller } from '../controller-api';
+import { usePlayground } from '../store';
+import { DEFAULT_LOG_FILTER, EventLog, type LogFilterState } from './EventLog';
+import { Inspector } from './Inspector';
+import { MasterPage } from './MasterPage';
+
+export type SideTab = 'inspector' | 'master' | 'log';
+
+const TABS: readonly { id: SideTab; label: string }[] = [
+  { id: 'inspector', label: 'Inspector' },
+  { id: 'master', label: 'Master UI' },
+  { id: 'log', label: 'Event log' },
+];
+
+interface SidePanelProps {
+  controller: Controller;
+  /** The tab shown first: the Master UI, since nothing is selected yet when a scenario loads. */
+  initialTab?: SideTab;
+}
+
+export function SidePanel({ controller, initialTab = 'master' }: SidePanelProps) {
+  const [tab, setTab] = useState<SideTab>(initialTab);
+  const [logFilter, setLogFilter] = useState<LogFilterState>(DEFAULT_LOG_FILTER);
+  const selection = usePlayground((s) => s.selection);
+  const logCount = usePlayground((s) => s.logs.length);
+  const baseId = useId();
+  const tabRefs = useRef<Partial<Record<SideTab, HTMLButtonElement | null>>>({});
+
+  useEffect(() => {
+    if (tab !== 'master') return;
+    controller.watchMasterPage(true);
+    return () => controller.watchMasterPage(false);
+  }, [tab, controller]);
+
+  const onTabKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const moves: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 };
+    const to = moves[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = TABS[(to + TABS.length) % TABS.length];
+    if (!next) return;
+    // Automatic activation: the panels are cheap to switch.
+    setTab(next.id);
+    tabRefs.current[next.id]?.focus();
+  };
+
+  return (
+    <div className="side-panel" data-testid="side-panel">
+      <div className="side-tabs" role="tablist" aria-label="Panels" onKeyDown={onTabKey}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabRefs.current[t.id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${baseId}-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`${baseId}-panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            data-testid={`tab-${t.id}`}
+            className="side-tab"
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+            {/* A hint of what each tab holds now, so a selection made on the canvas is noticed. */}
+            {t.id === 'inspector' && selection && <span className="tab-hint" aria-hidden="true"> · {selection.id.length > 14 ? `…${selection.id.slice(-12)}` : selection.id}</span>}
+            {t.id === 'log' && logCount > 0 && <span className="tab-hint" aria-hidden="true"> · {logCount}</span>}
+          </button>
+        ))}
+      </div>
+      {TABS.map((t) => (
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`${baseId}-panel-${t.id}`}
+          aria-labelledby={`${baseId}-tab-${t.id}`}
+          hidden={tab !== t.id}
+          className={`side-tabpanel tabpanel-${t.id}`}
+          // The log scrolls its own list; the other panels scroll as a whole.
+          tabIndex={t.id === 'log' ? undefined : 0}
+        >
+          {tab === t.id && t.id === 'inspector' && <Inspector controller={controller} />}
+          {tab === t.id && t.id === 'master' && <MasterPage controller={controller} />}
+          {tab === t.id && t.id === 'log' && <EventLog controller={controller} filter={logFilter} onFilterChange={setLogFilter} />}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,199 @@
+// The header toolbar: play/pause, step, speed, reset, the simulated clock and date, the current
+// pace of time, message visibility, Submit, the theme and the shortcuts list. Buttons act through
+// the controller or the store; nothing here talks to the engine.
+import { useEffect, useId, useSyncExternalStore } from 'react';
+import type { Controller } from '../controller-api';
+import { formatDate, formatSimTime } from '../format';
+import { SPEEDS, type Theme, usePlayground } from '../store';
+import { attempt } from './attempt';
+import { rateText } from './rate';
+import { resolveTheme } from './shortcuts';
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+function subscribeSystemDark(onChange: () => void): () => void {
+  const mq = window.matchMedia(DARK_QUERY);
+  mq.addEventListener('change', onChange);
+  return () => mq.removeEventListener('change', onChange);
+}
+
+/** Whether the OS asks for dark, kept current. */
+export function useSystemDark(): boolean {
+  return useSyncExternalStore(subscribeSystemDark, () => window.matchMedia(DARK_QUERY).matches, () => false);
+}
+
+/** Puts the chosen theme on <html data-theme>, resolving "system" from the OS (styles.css keys on it). */
+export function useAppliedTheme(): void {
+  const theme = usePlayground((s) => s.theme);
+  const systemDark = useSystemDark();
+  useEffect(() => {
+    document.documentElement.dataset.theme = resolveTheme(theme, systemDark);
+  }, [theme, systemDark]);
+}
+
+const THEMES: { value: Theme; label: string }[] = [
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+  { value: 'system', label: 'System' },
+];
+
+/** Light / dark / system as a native radio group (arrow keys move between them). */
+export function ThemeSwitch() {
+  const theme = usePlayground((s) => s.theme);
+  const setTheme = usePlayground((s) => s.setTheme);
+  const name = useId();
+  useAppliedTheme();
+  return (
+    <fieldset className="segmented" data-testid="theme-switch">
+      <legend className="visually-hidden">Theme</legend>
+      {THEMES.map((t) => (
+        <label key={t.value} className="segmented-option" title={`${t.label} theme (D toggles light and dark)`}>
+          <input type="radio" name={name} value={t.value} checked={theme === t.value} onChange={() => setTheme(t.value)} />
+          <span>{t.label}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Which message kinds the canvas draws: heartbeats and tasks are numerous and can be hidden. */
+export function MessageToggles() {
+  const showHeartbeats = usePlayground((s) => s.showHeartbeats);
+  const showTasks = usePlayground((s) => s.showTasks);
+  const setShowHeartbeats = usePlayground((s) => s.setShowHeartbeats);
+  const setShowTasks = usePlayground((s) => s.setShowTasks);
+  return (
+    <div className="toggle-group" role="group" aria-label="Messages shown on the canvas">
+      <button
+        type="button"
+        className="toggle"
+        aria-pressed={showHeartbeats}
+        aria-keyshortcuts="H"
+        data-testid="toggle-heartbeats"
+        title="Show heartbeat messages (H)"
+        onClick={() => setShowHeartbeats(!showHeartbeats)}
+      >
+        <span className="swatch" style={{ background: 'var(--msg-heartbeat)' }} aria-hidden="true" />
+        Heartbeats
+      </button>
+      <button
+        type="button"
+        className="toggle"
+        aria-pressed={showTasks}
+        aria-keyshortcuts="T"
+        data-testid="toggle-tasks"
+        title="Show task messages (T)"
+        onClick={() => setShowTasks(!showTasks)}
+      >
+        <span className="swatch" style={{ background: 'var(--msg-task)' }} aria-hidden="true" />
+        Tasks
+      </button>
+    </div>
+  );
+}
+
+function Clock() {
+  const time = usePlayground((s) => s.time);
+  const epochMs = usePlayground((s) => s.epochMs);
+  const rate = usePlayground((s) => s.rate);
+  const rateReason = usePlayground((s) => s.rateReason);
+  const idle = usePlayground((s) => s.idle);
+  const labelId = useId();
+  return (
+    <div className="tc-clock">
+      <span id={labelId} className="visually-hidden">
+        Simulated time
+      </span>
+      {/* role="timer" is not live: the clock changes every frame and must not be read out each time. */}
+      <span role="timer" aria-labelledby={labelId} className="tc-time" data-testid="sim-clock" data-ms={time}>
+        {formatSimTime(time)}
+      </span>
+      <time className="tc-date" dateTime={new Date(epochMs).toISOString()} data-testid="sim-date" title="Simulated wall-clock date (UTC)">
+        {formatDate(epochMs)}
+      </time>
+      <span className="tc-rate" data-testid="sim-rate" data-reason={rateReason} title="Simulated ms per real ms, and why">
+        {rateText(rate, rateReason)}
+      </span>
+      {idle && (
+        <span className="tc-idle" data-testid="idle-note">
+          Nothing left to happen but heartbeats
+        </span>
+      )}
+    </div>
+  );
+}
+
+export function TimeControls({ controller }: { controller: Controller }) {
+  const playing = usePlayground((s) => s.playing);
+  const ready = usePlayground((s) => s.status === 'ready');
+  const hasNext = usePlayground((s) => s.nextEventTime !== null);
+  const speed = usePlayground((s) => s.speed);
+  const setSpeed = usePlayground((s) => s.setSpeed);
+  const setSubmitOpen = usePlayground((s) => s.setSubmitOpen);
+  const setHelpOpen = usePlayground((s) => s.setHelpOpen);
+
+  return (
+    <div className="time-controls" role="toolbar" aria-label="Simulation controls">
+      <div className="tc-group">
+        {/* The name itself says what a press does (Play / Pause), so no aria-pressed as well. */}
+        <button
+          type="button"
+          className="tc-play primary"
+          data-testid="play-pause"
+          disabled={!ready}
+          aria-keyshortcuts="Space"
+          title={playing ? 'Pause (Space)' : 'Play (Space)'}
+          onClick={() => controller.togglePlaying()}
+        >
+          <span className="icon" aria-hidden="true">
+            {playing ? '❚❚' : '▶'}
+          </span>
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <button
+          type="button"
+          data-testid="step"
+          disabled={!ready || !hasNext}
+          aria-keyshortcuts=". ArrowRight"
+          title="Run the next event and pause (. or →)"
+          onClick={() => attempt(controller.step())}
+        >
+          Step
+        </button>
+        <label className="tc-speed" title="Speed ([ slower, ] faster)">
+          Speed
+          <select data-testid="speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" data-testid="reset" disabled={!ready} title="Start the scenario again from 0" onClick={() => attempt(controller.reset())}>
+          Reset
+        </button>
+      </div>
+      <Clock />
+      <MessageToggles />
+      <div className="tc-group tc-end">
+        <button type="button" data-testid="open-submit" aria-keyshortcuts="S" title="Submit an application (S)" disabled={!ready} onClick={() => setSubmitOpen(true)}>
+          Submit app
+        </button>
+        <ThemeSwitch />
+        <button
+          type="button"
+          className="tc-help"
+          data-testid="open-shortcuts"
+          aria-keyshortcuts="?"
+          aria-haspopup="dialog"
+          title="Keyboard shortcuts (?)"
+          onClick={() => setHelpOpen(true)}
+        >
+          <span aria-hidden="true">?</span>
+          <span className="visually-hidden">Shortcuts</span>
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+// The page's keyboard shortcuts (the table in shortcuts.ts): one keydown listener on the window
+// that turns a key into a command and runs it through the controller or the store.
+import { useEffect } from 'react';
+import type { Controller } from '../controller-api';
+import { playgroundStore } from '../store';
+import { applyWithNotice } from './apply-action';
+import { killItemFor } from './menu-items';
+import { classifyFocus, type Command, commandForKey, stepSpeed, toggledTheme } from './shortcuts';
+import { attempt } from './attempt';
+
+/** A modal of anyone's (the submit dialog, the shortcuts overlay, a confirmation) owns the keyboard. */
+function modalOpen(): boolean {
+  return document.querySelector('dialog[open], [aria-modal="true"]') !== null;
+}
+
+/** Where to put a menu opened from the keyboard: under the focused element, else mid-screen. */
+function menuAnchor(): { x: number; y: number } {
+  const el = document.activeElement;
+  if (el instanceof HTMLElement && el !== document.body) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 || r.height > 0) return { x: r.left + Math.min(r.width / 2, 24), y: r.bottom + 4 };
+  }
+  return { x: window.innerWidth / 2, y: window.innerHeight / 3 };
+}
+
+function run(command: Command, controller: Controller): void {
+  const s = playgroundStore.getState();
+  const ready = s.status === 'ready';
+  switch (command) {
+    case 'toggle-play':
+      if (ready) controller.togglePlaying();
+      return;
+    case 'step':
+      if (ready) attempt(controller.step());
+      return;
+    case 'seek-back':
+      if (ready) attempt(controller.seek(Math.max(0, s.time - 1000)));
+      return;
+    case 'speed-down':
+      s.setSpeed(stepSpeed(s.speed, -1));
+      return;
+    case 'speed-up':
+      s.setSpeed(stepSpeed(s.speed, 1));
+      return;
+    case 'open-submit':
+      if (ready) s.setSubmitOpen(true);
+      return;
+    case 'open-menu':
+      if (s.selection) s.openMenu({ target: s.selection, ...menuAnchor() });
+      else s.notify('info', 'Select something first: a worker, a process, an app or the Master.');
+      return;
+    case 'kill-selected': {
+      if (!s.selection || !ready) return;
+      const item = killItemFor(s.selection, { nodes: s.nodes, partitions: s.partitions, masterPage: s.masterPage });
+      if (item) void applyWithNotice(controller, playgroundStore, item);
+      else s.notify('info', `Nothing to kill for ${s.selection.kind} ${s.selection.id} now. M opens its menu.`);
+      return;
+    }
+    case 'toggle-heartbeats':
+      s.setShowHeartbeats(!s.showHeartbeats);
+      return;
+    case 'toggle-tasks':
+      s.setShowTasks(!s.showTasks);
+      return;
+    case 'toggle-dark':
+      s.setTheme(toggledTheme(s.theme, window.matchMedia('(prefers-color-scheme: dark)').matches));
+      return;
+    case 'help':
+      s.setHelpOpen(!s.helpOpen);
+      return;
+    case 'escape':
+      // Menus and dialogs close themselves (they own the keyboard while open); what is left is the selection.
+      if (s.selection) controller.select(null);
+      return;
+  }
+}
+
+/** Installs the shortcuts for as long as the calling component is mounted. */
+export function useShortcuts(controller: Controller): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      // Taken already (the timeline slider, a menu), or part of an IME composition.
+      if (e.defaultPrevented || e.isComposing) return;
+      const s = playgroundStore.getState();
+      const el = e.target instanceof HTMLElement ? e.target : null;
+      const focus = classifyFocus(
+        el && {
+          tagName: el.tagName,
+          type: el instanceof HTMLInputElement ? el.type : undefined,
+          role: el.getAttribute('role'),
+          isContentEditable: el.isContentEditable,
+        },
+      );
+      const captured = s.menu !== null || s.helpOpen || s.submitOpen || modalOpen();
+      const command = commandForKey(e, { focus, captured });
+      if (!command) return;
+      // Space would scroll the page, Backspace navigate back in old browsers, "/"-like keys find.
+      e.preventDefault();
+      run(command, controller);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [controller]);
+}
