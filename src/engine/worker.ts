@@ -40,7 +40,7 @@ export type ScenarioError = ScenarioIssue;
 
 // Warnings (unknown fields and the like) are not fatal (DESIGN.md §2) but are worth showing.
 export type LoadResult =
-  | { ok: true; name: string; description: string; warnings: ScenarioError[]; latencyMs: number }
+  | { ok: true; name: string; description: string; warnings: ScenarioError[]; latencyMs: number; conf: Record<string, string> }
   | { ok: false; errors: ScenarioError[]; warnings: ScenarioError[] };
 
 export type { EngineFrame, InspectView, Selection } from './views/frame-types';
@@ -119,7 +119,7 @@ const api: EngineApi = {
     const loaded = restored.scenario;
     scenario = loaded;
     start(loaded);
-    return { ok: true, name: loaded.name, description: loaded.description, warnings: restored.warnings, latencyMs: loaded.network.latencyMs };
+    return { ok: true, name: loaded.name, description: loaded.description, warnings: restored.warnings, latencyMs: loaded.network.latencyMs, conf: { ...loaded.conf } };
   },
 
   advanceTo(simMs) {

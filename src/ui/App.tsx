@@ -1,12 +1,16 @@
-// The first page: pick a built-in scenario, run it in the engine worker, and watch the Master's
-// page change as simulated time runs. The canvas of DESIGN.md §5 comes later; this page is the
-// plain, testable view of the same data.
+// The playground page (DESIGN.md §5): header with the time controls, the timeline, then the
+// palette, the cluster canvas and the side panel (Inspector, Master UI, event log); menus,
+// dialogs and notices float above. Components read the store and act through the controller.
+import { ClusterCanvas } from './canvas/ClusterCanvas';
+import { Palette } from './canvas/Palette';
 import type { Controller } from './controller';
-import { Controls } from './components/Controls';
-import { LogPane } from './components/LogPane';
-import { Markdown } from './components/Markdown';
-import { MasterPage } from './components/MasterPage';
+import { ContextMenu, Markdown, MessageToggles, Notices, ShortcutsOverlay, SidePanel, ThemeSwitch, TimeControls, Timeline, useAppliedTheme, useShortcuts } from './panels';
 import { usePlayground } from './store';
+import { lazy, Suspense } from 'react';
+
+// The dialog brings spark-submit's parser and the scenario schema (zod): loaded when first opened,
+// so the first paint does not wait for them.
+const SubmitDialog = lazy(() => import('./submit/SubmitDialog').then((m) => ({ default: m.SubmitDialog })));
 
 /** What the page needs of a built-in scenario (src/scenarios). */
 export interface ScenarioEntry {
@@ -19,35 +23,38 @@ export interface ScenarioEntry {
 
 function ScenarioPicker({ scenarios, controller }: { scenarios: readonly ScenarioEntry[]; controller: Controller }) {
   const scenarioId = usePlayground((s) => s.scenarioId);
-  const current = scenarios.find((s) => s.id === scenarioId);
   return (
-    <section className="scenario" aria-label="About this scenario">
-      <label>
-        Scenario{' '}
-        <select
-          data-testid="scenario-select"
-          value={scenarioId}
-          onChange={(e) => {
-            const next = scenarios.find((s) => s.id === e.target.value);
-            if (next) void controller.load(next.id, next.scenario);
-          }}
-        >
-          {scenarios.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      {current && (
-        <div className="explanation" data-testid="scenario-explanation">
-          <p>
-            <strong>{current.summary}</strong>
-          </p>
-          <Markdown text={current.explanation} />
-        </div>
-      )}
-    </section>
+    <label className="scenario-picker">
+      <span>Scenario</span>
+      <select
+        data-testid="scenario-select"
+        value={scenarioId}
+        onChange={(e) => {
+          const next = scenarios.find((s) => s.id === e.target.value);
+          if (next) void controller.load(next.id, next.scenario);
+        }}
+      >
+        {scenarios.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function ScenarioExplanation({ scenarios }: { scenarios: readonly ScenarioEntry[] }) {
+  const scenarioId = usePlayground((s) => s.scenarioId);
+  const current = scenarios.find((s) => s.id === scenarioId);
+  if (!current) return null;
+  return (
+    <details className="explanation" data-testid="scenario-explanation" open>
+      <summary>
+        <strong>{current.summary}</strong>
+      </summary>
+      <Markdown text={current.explanation} />
+    </details>
   );
 }
 
@@ -69,7 +76,7 @@ function StatusBanner() {
   const warnings = usePlayground((s) => s.warnings);
   if (status === 'loading') {
     return (
-      <p role="status" data-testid="engine-status">
+      <p role="status" className="status-banner" data-testid="engine-status">
         Loading the scenario…
       </p>
     );
@@ -77,33 +84,84 @@ function StatusBanner() {
   if (status === 'ready') {
     if (warnings.length === 0) return null;
     return (
-      <div role="status" className="warnings" data-testid="scenario-warnings">
+      <div role="status" className="warnings status-banner" data-testid="scenario-warnings">
         <p>The scenario loaded, with these remarks:</p>
         <Problems items={warnings} />
       </div>
     );
   }
   return (
-    <div role="alert" data-testid="engine-status" data-status={status}>
+    <div role="alert" className="banner status-banner" data-testid="engine-status" data-status={status}>
       <p>{status === 'invalid' ? 'This scenario is not valid:' : 'The engine stopped:'}</p>
       <Problems items={errors} />
     </div>
   );
 }
 
-export function App({ scenarios, controller }: { scenarios: readonly ScenarioEntry[]; controller: Controller }) {
+/** spark://m1:7077,m2:7077 — what spark-submit's --master names for this cluster. */
+function useMasterUrl(): string {
+  return usePlayground((s) => {
+    const masters = s.nodeOrder.map((id) => s.nodes[id]).filter((n) => n?.kind === 'master');
+    const list = masters.map((m) => (m && m.kind === 'master' ? `${m.host}:${m.port}` : '')).join(',');
+    return `spark://${list || 'master:7077'}`;
+  });
+}
+
+function Submit({ controller }: { controller: Controller }) {
+  const open = usePlayground((s) => s.submitOpen);
+  const setOpen = usePlayground((s) => s.setSubmitOpen);
+  const conf = usePlayground((s) => s.sparkConf);
+  const masterUrl = useMasterUrl();
+  const notify = usePlayground((s) => s.notify);
+  if (!open) return null;
   return (
-    <div className="app">
-      <header>
+    <Suspense fallback={<p role="status" className="status-banner">Loading the submit dialog…</p>}>
+    <SubmitDialog
+      open={open}
+      onClose={() => setOpen(false)}
+      conf={conf}
+      masterUrl={masterUrl}
+      onSubmit={(request) => {
+        void controller.apply({ type: 'submit', ...request }).then((r) => {
+          if (!r.ok) notify('error', r.error);
+          else notify('info', 'spark-submit started');
+        });
+      }}
+    />
+    </Suspense>
+  );
+}
+
+export function App({ scenarios, controller, embed = false }: { scenarios: readonly ScenarioEntry[]; controller: Controller; embed?: boolean }) {
+  useAppliedTheme();
+  useShortcuts(controller);
+  return (
+    <div className={embed ? 'app app-embed' : 'app'}>
+      <header className="app-header">
         <p className="brand">Spark Standalone Playground</p>
-        <Controls controller={controller} />
+        {!embed && <ScenarioPicker scenarios={scenarios} controller={controller} />}
+        <TimeControls controller={controller} />
+        {!embed && <MessageToggles />}
+        {!embed && <ThemeSwitch />}
       </header>
-      <main>
-        <ScenarioPicker scenarios={scenarios} controller={controller} />
-        <StatusBanner />
-        <MasterPage />
-        <LogPane />
-      </main>
+      <Timeline controller={controller} />
+      <div className="app-body">
+        {!embed && <Palette controller={controller} />}
+        <main className="app-canvas" aria-label="Cluster">
+          <StatusBanner />
+          <ClusterCanvas controller={controller} />
+        </main>
+        {!embed && (
+          <aside className="app-side" aria-label="Details">
+            <ScenarioExplanation scenarios={scenarios} />
+            <SidePanel controller={controller} />
+          </aside>
+        )}
+      </div>
+      <ContextMenu controller={controller} />
+      <ShortcutsOverlay />
+      <Notices />
+      <Submit controller={controller} />
     </div>
   );
 }

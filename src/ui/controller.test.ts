@@ -34,7 +34,7 @@ function fakeClient() {
   let time = 0;
   let pending: (() => void) | null = null;
   const client = {
-    load: async (): Promise<LoadResult> => ({ ok: true, name: 'Demo', description: '', warnings: [], latencyMs: 1 }),
+    load: async (): Promise<LoadResult> => ({ ok: true, name: 'Demo', description: '', warnings: [], latencyMs: 1, conf: {} }),
     play: (wallMs: number, speed: number) => {
       plays.push([wallMs, speed]);
       return new Promise<EngineFrame>((resolve) => {

@@ -168,7 +168,7 @@ export function createController(
         }
         const frame = await client.seek(0);
         if (gen !== generation) return;
-        store.getState().loaded(result.name, result.description, result.warnings, result.latencyMs);
+        store.getState().loaded(result.name, result.description, result.warnings, result.latencyMs, result.conf);
         take(frame);
       } catch (err) {
         if (gen === generation) fail(err);

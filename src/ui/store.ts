@@ -86,8 +86,10 @@ export interface PlaygroundState {
   /** Simulated ms per wall ms right now, and why. */
   rate: number;
   rateReason: RateReason;
-  /** The network's one-way latency (ms) of the loaded scenario, for pacing. */
+  /** The network's one-way latency (ms) of the loaded scenario. */
   latencyMs: number;
+  /** The scenario's Spark configuration (spark-defaults.conf): what spark-submit reads. */
+  sparkConf: Record<string, string>;
 
   // ---- the cluster (merged from frames)
   nodes: Record<string, NodeView>;
@@ -116,7 +118,7 @@ export interface PlaygroundState {
 
 export interface PlaygroundActions {
   loading(scenarioId: string): void;
-  loaded(name: string, description: string, warnings: ScenarioError[], latencyMs: number): void;
+  loaded(name: string, description: string, warnings: ScenarioError[], latencyMs: number, sparkConf?: Record<string, string>): void;
   invalid(errors: ScenarioError[], warnings: ScenarioError[]): void;
   failed(message: string): void;
   applyFrame(frame: EngineFrame): void;
@@ -247,6 +249,7 @@ export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): P
     playing: false,
     speed: DEFAULT_SPEED,
     latencyMs: 1,
+    sparkConf: {},
     submitOpen: false,
     helpOpen: false,
     showHeartbeats: true,
@@ -257,8 +260,8 @@ export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): P
     ...initial,
 
     loading: (scenarioId) => set({ scenarioId, status: 'loading', errors: [], warnings: [], playing: false, ...emptyRun }),
-    loaded: (scenarioName, scenarioDescription, warnings, latencyMs) =>
-      set({ scenarioName, scenarioDescription, status: 'ready', errors: [], warnings, latencyMs }),
+    loaded: (scenarioName, scenarioDescription, warnings, latencyMs, sparkConf = {}) =>
+      set({ scenarioName, scenarioDescription, status: 'ready', errors: [], warnings, latencyMs, sparkConf }),
     invalid: (errors, warnings) => set({ status: 'invalid', errors, warnings, playing: false }),
     failed: (message) => set({ status: 'failed', errors: [{ path: '', message }], playing: false }),
 

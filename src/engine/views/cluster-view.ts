@@ -149,7 +149,9 @@ function masterNode(c: SparkCluster, m: { host: string; port: number; pid: numbe
     port: m.port,
     state: p.alive ? s.state : null,
     process: daemon(c, p),
-    waitingApps: p.alive ? s.waitingApps.length : 0,
+    // Spark keeps a registered app in waitingApps for its whole life (the scheduler looks there for
+    // apps that still want cores); "waiting" on the node means state WAITING: no executor yet.
+    waitingApps: p.alive ? s.waitingApps.filter((a) => a.state === 'WAITING').length : 0,
     waitingDrivers: p.alive ? s.waitingDrivers.length : 0,
     aliveWorkers,
   };
