@@ -1,0 +1,108 @@
+// A driver or executor on its machine: a small card (full size) or chip (compact clusters), in its
+// application's colour, that selects on click and opens the fault menu on right-click or from the
+// keyboard. Cards animate in, between states and out; chips do not (hundreds of them would cost).
+import { motion } from 'framer-motion';
+import { memo } from 'react';
+import type { CSSProperties } from 'react';
+import type { ProcessCardView } from '../../engine/views/frame-types';
+import { appColor } from '../colors';
+import { processAriaLabel } from './node-text';
+import { useNodeActions } from './use-node-actions';
+import { processResources } from './worker-resources';
+
+interface ProcessCardProps {
+  proc: ProcessCardView;
+  highlighted: boolean;
+}
+
+// Frames carry fresh objects for a changed node: compare by value so unchanged cards skip rendering.
+function sameCard(a: ProcessCardProps, b: ProcessCardProps): boolean {
+  const p = a.proc;
+  const q = b.proc;
+  return (
+    a.highlighted === b.highlighted &&
+    p.id === q.id &&
+    p.kind === q.kind &&
+    p.label === q.label &&
+    p.appId === q.appId &&
+    p.state === q.state &&
+    p.cores === q.cores &&
+    p.memoryMb === q.memoryMb &&
+    p.exitCode === q.exitCode &&
+    p.ended === q.ended
+  );
+}
+
+function cardClass(base: string, proc: ProcessCardView, highlighted: boolean): string {
+  let c = `${base} ${base}--${proc.kind}`;
+  if (proc.ended) c += ` ${base}--ended`;
+  if (highlighted) c += ` ${base}--selected`;
+  return c;
+}
+
+const appStyle = (proc: ProcessCardView) => ({ '--app-color': appColor(proc.appId) }) as CSSProperties;
+
+export const ProcessCard = memo(function ProcessCard({ proc, highlighted }: ProcessCardProps) {
+  const actions = useNodeActions({ kind: proc.kind, id: proc.id });
+  const resources = processResources(proc);
+  return (
+    <motion.div
+      layout="position"
+      initial={{ opacity: 0, scale: 0.85 }}
+      animate={{ opacity: proc.ended ? 0.6 : 1, scale: 1 }}
+      exit={{ opacity: 0, scale: 0.85 }}
+      transition={{ duration: 0.22 }}
+      className={cardClass('pcard', proc, highlighted)}
+      style={appStyle(proc)}
+      data-testid={`proc-${proc.id}`}
+      data-state={proc.state}
+      data-kind={proc.kind}
+      data-selected={highlighted || undefined}
+      role="button"
+      tabIndex={0}
+      aria-label={processAriaLabel(proc)}
+      aria-current={highlighted || undefined}
+      title={proc.appId ?? undefined}
+      {...actions}
+    >
+      <span className="pcard-kind" aria-hidden="true">
+        {proc.kind === 'driver' ? 'D' : 'E'}
+      </span>
+      <span className="pcard-label">{proc.label}</span>
+      <motion.span key={proc.state} className={`pcard-state state-${proc.state}`} initial={{ opacity: 0.2 }} animate={{ opacity: 1 }}>
+        {proc.state}
+      </motion.span>
+      {(resources || proc.exitCode !== null) && (
+        <span className="pcard-res">
+          {resources}
+          {proc.exitCode !== null && (
+            <span className={proc.exitCode === 0 ? 'pcard-exit pcard-exit--ok' : 'pcard-exit'}> exit {proc.exitCode}</span>
+          )}
+        </span>
+      )}
+    </motion.div>
+  );
+}, sameCard);
+
+/** The compact form: a coloured chip with the card's label, same testids and interactions. */
+export const ProcessChip = memo(function ProcessChip({ proc, highlighted }: ProcessCardProps) {
+  const actions = useNodeActions({ kind: proc.kind, id: proc.id });
+  return (
+    <div
+      className={cardClass('pchip', proc, highlighted)}
+      style={appStyle(proc)}
+      data-testid={`proc-${proc.id}`}
+      data-state={proc.state}
+      data-kind={proc.kind}
+      data-selected={highlighted || undefined}
+      role="button"
+      tabIndex={0}
+      aria-label={processAriaLabel(proc)}
+      aria-current={highlighted || undefined}
+      title={`${proc.label} ${proc.state}`}
+      {...actions}
+    >
+      {proc.kind === 'driver' ? 'D' : 'E'}
+    </div>
+  );
+}, sameCard);

@@ -1,0 +1,55 @@
+// Click, right-click and keyboard handling shared by nodes and process cards: a click selects, the
+// context menu (mouse, the Menu key, Shift+F10 or Enter) selects and opens the fault menu at the
+// pointer or, from the keyboard, under the focused element.
+import { useMemo } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
+import type { Selection } from '../../engine/views/frame-types';
+import { playgroundStore } from '../store';
+import { useCanvasContext } from './canvas-context';
+import { isMenuKey } from './node-text';
+
+export interface NodeActionHandlers {
+  onClick(e: MouseEvent): void;
+  onContextMenu(e: MouseEvent): void;
+  onKeyDown(e: KeyboardEvent): void;
+}
+
+export function useNodeActions(target: Selection): NodeActionHandlers {
+  const { controller } = useCanvasContext();
+  const { kind, id } = target;
+  return useMemo(() => {
+    const selection = { kind, id } as Selection;
+    const open = (x: number, y: number) => {
+      controller.select(selection);
+      playgroundStore.getState().openMenu({ target: selection, x, y });
+    };
+    return {
+      onClick(e) {
+        // A card inside a node handles its own click; the node must not take it over.
+        e.stopPropagation();
+        controller.select(selection);
+      },
+      onContextMenu(e) {
+        e.preventDefault();
+        e.stopPropagation();
+        open(e.clientX, e.clientY);
+      },
+      onKeyDown(e) {
+        // Only the element that has focus answers, not the node around a focused card.
+        if (e.target !== e.currentTarget) return;
+        if (isMenuKey(e)) {
+          e.preventDefault();
+          e.stopPropagation();
+          const r = e.currentTarget.getBoundingClientRect();
+          open(r.left + Math.min(24, r.width / 2), r.top + Math.min(24, r.height / 2));
+        } else if (e.key === ' ') {
+          // Space selects without a menu, like clicking.
+          e.preventDefault();
+          e.stopPropagation();
+          controller.select(selection);
+        }
+      },
+    };
+  }, [controller, kind, id]);
+}
+
