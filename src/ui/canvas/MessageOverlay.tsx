@@ -15,6 +15,7 @@ import {
   flightAlpha,
   flightLabel,
   flightShown,
+  labelCap,
   placeLabels,
   pointAlong,
   segmentBetween,
@@ -176,7 +177,10 @@ function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
     }
   }
 
-  const labelled = chooseLabels(drawn.map((d) => d.f));
+  const labelled = chooseLabels(
+    drawn.map((d) => d.f),
+    labelCap(v.zoom),
+  );
   if (labelled.size === 0) {
     ctx.globalAlpha = 1;
     return;

@@ -60,14 +60,15 @@ export const ProcessCard = memo(function ProcessCard({ proc, highlighted }: Proc
       data-selected={highlighted || undefined}
       role="button"
       tabIndex={0}
-      aria-label={processAriaLabel(proc)}
       aria-current={highlighted || undefined}
       title={proc.appId ?? undefined}
       {...actions}
     >
+      {/* The accessible name is the visible text plus the words the badge and colour stand for. */}
       <span className="pcard-kind" aria-hidden="true">
         {proc.kind === 'driver' ? 'D' : 'E'}
       </span>
+      <span className="visually-hidden">{proc.kind === 'driver' ? 'Driver ' : 'Executor '}</span>
       <span className="pcard-label">{proc.label}</span>
       <motion.span key={proc.state} className={`pcard-state state-${proc.state}`} initial={{ opacity: 0.2 }} animate={{ opacity: 1 }}>
         {proc.state}
@@ -80,6 +81,7 @@ export const ProcessCard = memo(function ProcessCard({ proc, highlighted }: Proc
           )}
         </span>
       )}
+      {proc.appId && <span className="visually-hidden">, of {proc.appId}</span>}
     </motion.div>
   );
 }, sameCard);
@@ -97,12 +99,12 @@ export const ProcessChip = memo(function ProcessChip({ proc, highlighted }: Proc
       data-selected={highlighted || undefined}
       role="button"
       tabIndex={0}
-      aria-label={processAriaLabel(proc)}
       aria-current={highlighted || undefined}
       title={`${proc.label} ${proc.state}`}
       {...actions}
     >
-      {proc.kind === 'driver' ? 'D' : 'E'}
+      <span aria-hidden="true">{proc.kind === 'driver' ? 'D' : 'E'}</span>
+      <span className="visually-hidden">{processAriaLabel(proc)}</span>
     </div>
   );
 }, sameCard);

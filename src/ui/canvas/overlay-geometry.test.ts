@@ -8,6 +8,7 @@ import {
   flightLabel,
   flightShown,
   LABEL_CAP,
+  labelCap,
   placeLabels,
   pointAlong,
   segmentBetween,
@@ -123,5 +124,15 @@ describe('placeLabels', () => {
     expect(out[0]).not.toBeNull();
     expect(out[1]).not.toBeNull();
     expect(out[2]).toBeNull();
+  });
+});
+
+describe('labelCap', () => {
+  it('draws fewer labels when zoomed far out', () => {
+    expect(labelCap(1)).toBe(LABEL_CAP);
+    expect(labelCap(0.6)).toBe(LABEL_CAP);
+    expect(labelCap(0.4)).toBeLessThan(LABEL_CAP);
+    expect(labelCap(0.1)).toBeLessThan(labelCap(0.4));
+    expect(labelCap(0.1)).toBeGreaterThan(0);
   });
 });

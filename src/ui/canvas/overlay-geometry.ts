@@ -19,6 +19,16 @@ export interface Segment {
 /** The most labels drawn in one frame; other flights show only their dot and arrow. */
 export const LABEL_CAP = 40;
 
+/**
+ * Labels drawn at a zoom level: the full cap close up; fewer when zoomed out over a large cluster,
+ * where a label is far bigger than the nodes it flies between and forty of them hide the picture.
+ */
+export function labelCap(zoom: number): number {
+  if (zoom >= 0.6) return LABEL_CAP;
+  if (zoom >= 0.3) return Math.round(LABEL_CAP / 2);
+  return Math.round(LABEL_CAP / 4);
+}
+
 /** Gap between an arrow's ends and the node borders (flow units). */
 const BORDER_GAP = 4;
 

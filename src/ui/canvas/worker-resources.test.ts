@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessCardView } from '../../engine/views/frame-types';
-import { coreOwners, coreRuns, memorySegments, processCounts, processResources, usageText, visibleProcesses } from './worker-resources';
+import { coreOwners, coreRuns, memorySegments, processResources, usageText, visibleProcesses } from './worker-resources';
 
 function proc(id: string, over: Partial<ProcessCardView> = {}): ProcessCardView {
   return { id, kind: 'executor', label: id, appId: 'app-1', state: 'RUNNING', cores: 1, memoryMb: 1024, exitCode: null, ended: false, ...over };
@@ -68,13 +68,9 @@ describe('texts', () => {
   });
 });
 
-describe('visibleProcesses and processCounts', () => {
+describe('visibleProcesses', () => {
   it('caps the cards and counts the rest', () => {
     expect(visibleProcesses([1, 2, 3], 5)).toEqual({ shown: [1, 2, 3], hidden: 0 });
     expect(visibleProcesses([1, 2, 3, 4], 2)).toEqual({ shown: [1, 2], hidden: 2 });
-  });
-
-  it('counts live executors and drivers', () => {
-    expect(processCounts([proc('a'), proc('b', { kind: 'driver' }), proc('c', { ended: true })])).toEqual({ executors: 1, drivers: 1 });
   });
 });

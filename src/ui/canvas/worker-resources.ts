@@ -85,13 +85,3 @@ export function visibleProcesses<T>(processes: readonly T[], max: number): { sho
   return { shown: processes.slice(0, max), hidden: processes.length - max };
 }
 
-/** Counts for a compact summary: live executors and drivers. */
-export function processCounts(processes: readonly ProcessCardView[]): { executors: number; drivers: number } {
-  let executors = 0;
-  let drivers = 0;
-  for (const p of holders(processes)) {
-    if (p.kind === 'executor') executors++;
-    else drivers++;
-  }
-  return { executors, drivers };
-}
