@@ -23,7 +23,8 @@ interface DataTableProps<T> {
 export function DataTable<T>({ id, title, columns, rows, rowKey, rowState }: DataTableProps<T>) {
   const headingId = useId();
   return (
-    <section className="listing" aria-labelledby={headingId}>
+    // Not a landmark itself: the scrolling region below is, and one per table is enough.
+    <div className="listing">
       <h3 id={headingId} className="listing-title">
         {title} ({rows.length})
       </h3>
@@ -58,6 +59,6 @@ export function DataTable<T>({ id, title, columns, rows, rowKey, rowState }: Dat
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   );
 }

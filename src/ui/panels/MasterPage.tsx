@@ -18,6 +18,7 @@ import {
   formatResourceRequirements,
   formatResourcesAddresses,
   masterSummary,
+  restUrl,
   showWorkerResources,
   sortedActiveApps,
   sortedCompletedApps,
@@ -134,12 +135,19 @@ function driverColumns(h: Handlers, m: MasterStateJson, running: boolean, nowEpo
 }
 
 function Summary({ master }: { master: MasterStateJson }) {
+  const conf = usePlayground((st) => st.sparkConf);
   const s = masterSummary(master);
+  const rest = restUrl(master.url, conf);
   return (
     <ul className="master-summary" data-testid="master-summary" aria-label="Cluster summary">
       <li>
         <strong>URL:</strong> <span data-testid="master-url">{master.url}</span>
       </li>
+      {rest && (
+        <li>
+          <strong>REST URL:</strong> <span data-testid="master-rest-url">{rest}</span> <span className="muted">(cluster mode)</span>
+        </li>
+      )}
       <li>
         <strong>Workers:</strong> <span data-testid="alive-workers">{s.alive}</span> Alive, {s.dead} Dead, {s.decommissioned} Decommissioned, {s.unknown}{' '}
         Unknown

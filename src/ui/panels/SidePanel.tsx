@@ -70,8 +70,13 @@ export function SidePanel({ controller, initialTab = 'master' }: SidePanelProps)
           >
             {t.label}
             {/* A hint of what each tab holds now, so a selection made on the canvas is noticed. */}
-            {t.id === 'inspector' && selection && <span className="tab-hint" aria-hidden="true"> · {selection.id.length > 14 ? `…${selection.id.slice(-12)}` : selection.id}</span>}
-            {t.id === 'log' && logCount > 0 && <span className="tab-hint" aria-hidden="true"> · {logCount}</span>}
+            {t.id === 'inspector' && selection && <span className="tab-dot" aria-hidden="true" title="Something is selected" />}
+            {t.id === 'log' && logCount > 0 && (
+              <span className="tab-hint" aria-hidden="true">
+                {' '}
+                {logCount}
+              </span>
+            )}
           </button>
         ))}
       </div>

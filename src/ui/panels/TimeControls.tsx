@@ -1,6 +1,7 @@
-// The header toolbar: play/pause, step, speed, reset, the simulated clock and date, the current
-// pace of time, message visibility, Submit, the theme and the shortcuts list. Buttons act through
-// the controller or the store; nothing here talks to the engine.
+// The header's controls: the toolbar (play/pause, step, speed, reset, the simulated clock and date,
+// the current pace of time, Submit, the shortcuts list), and beside it the message-visibility
+// toggles and the theme switch, separate so an embedded page can leave them out. Buttons act
+// through the controller or the store; nothing here talks to the engine.
 import { useEffect, useId, useSyncExternalStore } from 'react';
 import type { Controller } from '../controller-api';
 import { formatDate, formatSimTime } from '../format';
@@ -22,7 +23,10 @@ export function useSystemDark(): boolean {
   return useSyncExternalStore(subscribeSystemDark, () => window.matchMedia(DARK_QUERY).matches, () => false);
 }
 
-/** Puts the chosen theme on <html data-theme>, resolving "system" from the OS (styles.css keys on it). */
+/**
+ * Puts the chosen theme on <html data-theme>, resolving "system" from the OS (styles.css keys on
+ * it). Call it once, at the page's root, so the theme applies whether or not ThemeSwitch is shown.
+ */
 export function useAppliedTheme(): void {
   const theme = usePlayground((s) => s.theme);
   const systemDark = useSystemDark();
@@ -42,7 +46,6 @@ export function ThemeSwitch() {
   const theme = usePlayground((s) => s.theme);
   const setTheme = usePlayground((s) => s.setTheme);
   const name = useId();
-  useAppliedTheme();
   return (
     <fieldset className="segmented" data-testid="theme-switch">
       <legend className="visually-hidden">Theme</legend>
@@ -108,17 +111,22 @@ function Clock() {
       <span role="timer" aria-labelledby={labelId} className="tc-time" data-testid="sim-clock" data-ms={time}>
         {formatSimTime(time)}
       </span>
-      <time className="tc-date" dateTime={new Date(epochMs).toISOString()} data-testid="sim-date" title="Simulated wall-clock date (UTC)">
-        {formatDate(epochMs)}
-      </time>
-      <span className="tc-rate" data-testid="sim-rate" data-reason={rateReason} title="Simulated ms per real ms, and why">
-        {rateText(rate, rateReason)}
-      </span>
-      {idle && (
-        <span className="tc-idle" data-testid="idle-note">
-          Nothing left to happen but heartbeats
+      {/* Date over rate, in small type: the header stays one row at 1280 px. */}
+      <span className="tc-meta">
+        <time className="tc-date" dateTime={new Date(epochMs).toISOString()} data-testid="sim-date" title="Simulated wall-clock date (UTC)">
+          {formatDate(epochMs)}
+        </time>
+        <span className="tc-rate-line">
+          <span className="tc-rate" data-testid="sim-rate" data-reason={rateReason} title="Simulated ms per real ms, and why">
+            {rateText(rate, rateReason)}
+          </span>
+          {idle && (
+            <span className="tc-idle" data-testid="idle-note" title="Nothing left to happen but heartbeats and timeout checks: Play runs on anyway">
+              {' · '}only heartbeats left
+            </span>
+          )}
         </span>
-      )}
+      </span>
     </div>
   );
 }
@@ -175,12 +183,10 @@ export function TimeControls({ controller }: { controller: Controller }) {
         </button>
       </div>
       <Clock />
-      <MessageToggles />
       <div className="tc-group tc-end">
         <button type="button" data-testid="open-submit" aria-keyshortcuts="S" title="Submit an application (S)" disabled={!ready} onClick={() => setSubmitOpen(true)}>
           Submit app
         </button>
-        <ThemeSwitch />
         <button
           type="button"
           className="tc-help"

@@ -30,6 +30,8 @@ import {
 
 /** While dragging, at most one seek per this many wall ms (each one may replay from a checkpoint). */
 const DRAG_SEEK_INTERVAL_MS = 100;
+/** Key presses closer together than this step from the previous target rather than the clock. */
+const KEY_CHAIN_MS = 1500;
 
 const browserClock: Clock = {
   now: () => performance.now(),
@@ -69,8 +71,8 @@ export function Timeline({ controller }: { controller: Controller }) {
   const [hoverMs, setHoverMs] = useState<number | null>(null);
   const dragEnd = useRef<number | null>(null);
   const dragMsRef = useRef(0);
-  // Keyboard seeks in a row build on the last target, not on a clock that has not caught up yet.
-  const keyBase = useRef<number | null>(null);
+  // The last keyboard target and when it was asked for.
+  const keyBase = useRef<{ ms: number; at: number } | null>(null);
 
   const end = dragEnd.current ?? timelineEnd(horizon, time, actions);
   const reached = Math.max(horizon, time);
@@ -146,26 +148,21 @@ export function Timeline({ controller }: { controller: Controller }) {
 
   const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
     if (!ready) return;
-    const base = keyBase.current ?? time;
-    const target = keyTarget(e.key, base, Math.max(end, base));
+    // Presses in quick succession build on the previous target: the clock has not caught up yet
+    // (the controller coalesces seeks). After a pause, the clock is the truth again.
+    const now = performance.now();
+    const base = keyBase.current !== null && now - keyBase.current.at < KEY_CHAIN_MS ? keyBase.current.ms : time;
+    const target = keyTarget(e.key, base, end);
     if (target === null) return;
     // The slider owns these keys: the page's shortcuts (← back, → step) must not also run.
     e.preventDefault();
     e.stopPropagation();
-    keyBase.current = target;
-    controller.seek(target).then(
-      () => {
-        if (keyBase.current === target) keyBase.current = null;
-      },
-      (err: unknown) => {
-        keyBase.current = null;
-        attempt(Promise.reject(err));
-      },
-    );
+    keyBase.current = { ms: target, at: now };
+    attempt(controller.seek(target));
   };
 
   return (
-    <div className="timeline" data-testid="timeline-region">
+    <section className="timeline" aria-label="Session timeline" data-testid="timeline-region">
       <span id={helpId} className="visually-hidden">
         Left and right arrows move one second, Page Up and Page Down ten seconds, Home and End to the ends.
       </span>
@@ -227,11 +224,12 @@ export function Timeline({ controller }: { controller: Controller }) {
       </div>
       <div className="timeline-ticks" aria-hidden="true">
         {tickList.map((t) => (
-          <span key={t} className="timeline-tick" style={{ left: pct(fractionOf(t, end)) }}>
+          // A label that would run past the right edge is drawn to the left of its tick.
+          <span key={t} className={`timeline-tick${fractionOf(t, end) > 0.97 ? ' last' : ''}`} style={{ left: pct(fractionOf(t, end)) }}>
             {tickLabel(t, end)}
           </span>
         ))}
       </div>
-    </div>
+    </section>
   );
 }

@@ -8,6 +8,7 @@ import {
   formatResourcesAddresses,
   formatResourcesUsed,
   masterSummary,
+  restUrl,
   showWorkerResources,
   sortedActiveApps,
   sortedCompletedApps,
@@ -154,5 +155,14 @@ describe('kill links and lookups', () => {
     const m = master({ workers: [worker('worker-20260101000000-w1-35000', 'ALIVE', { host: 'w1' })] });
     expect(workerHost(m, 'worker-20260101000000-w1-35000')).toBe('w1');
     expect(workerHost(m, 'None')).toBeNull();
+  });
+});
+
+describe('restUrl', () => {
+  it('is there only when the REST server is enabled, on its port', () => {
+    expect(restUrl('spark://master:7077', {})).toBeNull();
+    expect(restUrl('spark://master:7077', { 'spark.master.rest.enabled': 'false' })).toBeNull();
+    expect(restUrl('spark://master:7077', { 'spark.master.rest.enabled': 'true' })).toBe('spark://master:6066');
+    expect(restUrl('spark://m1:7077', { 'spark.master.rest.enabled': 'TRUE', 'spark.master.rest.port': '16066' })).toBe('spark://m1:16066');
   });
 });

@@ -119,3 +119,15 @@ export function canKillDriver(state: string): boolean {
 export function workerHost(m: MasterStateJson, workerId: string): string | null {
   return m.workers.find((w) => w.id === workerId)?.host ?? null;
 }
+
+/**
+ * The "REST URL" summary line: Spark's Master starts its REST submission server only with
+ * spark.master.rest.enabled=true, on spark.master.rest.port (6066), on the Master's own host.
+ */
+export function restUrl(masterUrl: string, conf: Readonly<Record<string, string>>): string | null {
+  if ((conf['spark.master.rest.enabled'] ?? 'false').trim().toLowerCase() !== 'true') return null;
+  const host = /^spark:\/\/([^:/]+)/.exec(masterUrl)?.[1];
+  if (!host) return null;
+  const port = (conf['spark.master.rest.port'] ?? '6066').trim();
+  return `spark://${host}:${port}`;
+}

@@ -52,14 +52,15 @@ describe('ms ↔ position', () => {
 });
 
 describe('keyTarget', () => {
-  it('steps 1 s with arrows, 10 s with Page keys, jumps with Home/End, clamped', () => {
+  it('steps 1 s with arrows, 10 s with Page keys, jumps with Home/End, never before 0', () => {
     expect(keyTarget('ArrowRight', 5000, 60_000)).toBe(6000);
     expect(keyTarget('ArrowUp', 5000, 60_000)).toBe(6000);
     expect(keyTarget('ArrowLeft', 5000, 60_000)).toBe(4000);
     expect(keyTarget('ArrowDown', 500, 60_000)).toBe(0);
     expect(keyTarget('PageUp', 5000, 60_000)).toBe(15_000);
     expect(keyTarget('PageDown', 5000, 60_000)).toBe(0);
-    expect(keyTarget('PageUp', 55_000, 60_000)).toBe(60_000);
+    expect(keyTarget('PageUp', 55_000, 60_000)).toBe(65_000);
+    expect(keyTarget('ArrowRight', 1000, 1000)).toBe(2000);
     expect(keyTarget('Home', 5000, 60_000)).toBe(0);
     expect(keyTarget('End', 5000, 60_000)).toBe(60_000);
     expect(keyTarget('a', 5000, 60_000)).toBeNull();

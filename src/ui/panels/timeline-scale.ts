@@ -31,7 +31,10 @@ export function pointerToMs(clientX: number, bar: { left: number; width: number 
 export const SMALL_STEP_MS = 1000;
 export const LARGE_STEP_MS = 10_000;
 
-/** The slider's keyboard: arrows ±1 s, Page keys ±10 s, Home / End. Null for other keys. */
+/**
+ * The slider's keyboard: arrows ±1 s, Page keys ±10 s, Home / End. Null for other keys. Stepping
+ * forward may go past the end: seeking there runs the simulation on, and the timeline grows.
+ */
 export function keyTarget(key: string, time: number, end: number): number | null {
   let t: number;
   switch (key) {
@@ -58,7 +61,7 @@ export function keyTarget(key: string, time: number, end: number): number | null
     default:
       return null;
   }
-  return clamp(Math.round(t), 0, end);
+  return Math.max(0, Math.round(t));
 }
 
 // Tick intervals people read easily, from a tenth of a second to a day.

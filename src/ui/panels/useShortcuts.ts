@@ -1,4 +1,4 @@
-// The page's keyboard shortcuts (the table in shortcuts.ts): one keydown listener on the window
+// The page's keyboard shortcuts (the table in shortcuts.ts): one keydown listener on the document
 // that turns a key into a command and runs it through the controller or the store.
 import { useEffect } from 'react';
 import type { Controller } from '../controller-api';
@@ -98,7 +98,10 @@ export function useShortcuts(controller: Controller): void {
       e.preventDefault();
       run(command, controller);
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // On the document, not the window: React's handlers (a focused canvas node taking Space, the
+    // timeline taking arrows) run before it and can stop the key, while listeners React Flow puts
+    // on the window (Space to pan) would otherwise mark Space as handled before it gets here.
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
   }, [controller]);
 }
