@@ -94,7 +94,7 @@ function drawPartition(ctx: CanvasRenderingContext2D, s: Segment, oneWay: boolea
   ctx.fill();
   ctx.stroke();
   ctx.fillStyle = c.danger;
-  ctx.font = '14px system-ui, sans-serif';
+  ctx.font = '16px system-ui, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
   ctx.fillText('✂', m.x, m.y + 1);
@@ -194,11 +194,12 @@ function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
     .sort((x, y) => Number(Boolean(y.f.dropped)) - Number(Boolean(x.f.dropped)) || flightAlpha(y.f.kind) - flightAlpha(x.f.kind));
   const texts = wanted.map((d) => (d.f.dropped ? `${flightLabel(d.f)} — ${dropText(d.f.dropped)}` : flightLabel(d.f)));
   const anchors = wanted.map((d) => pointAlong(d.s, sc.reduced && !d.f.dropped ? 0.5 : d.t));
+  const widths = texts.map((t) => ctx.measureText(t).width + 10);
   const spots = placeLabels(
     wanted.map((_, i) => ({
       x: anchors[i]!.x,
       y: anchors[i]!.y - DOT_RADIUS - 2,
-      width: ctx.measureText(texts[i]!).width + 10,
+      width: widths[i]!,
       height: LABEL_HEIGHT,
     })),
   );
@@ -206,7 +207,7 @@ function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
     const spot = spots[i];
     if (!spot) return;
     const text = texts[i]!;
-    const w = ctx.measureText(text).width + 10;
+    const w = widths[i]!;
     ctx.globalAlpha = flightAlpha(d.f.kind) < 1 ? 0.75 : 1;
     ctx.fillStyle = c.labelBg;
     ctx.strokeStyle = d.f.dropped ? c.danger : c.kind[d.f.kind];

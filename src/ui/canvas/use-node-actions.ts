@@ -1,6 +1,6 @@
 // Click, right-click and keyboard handling shared by nodes and process cards: a click selects, the
 // context menu (mouse, the Menu key, Shift+F10 or Enter) selects and opens the fault menu at the
-// pointer or, from the keyboard, under the focused element.
+// pointer or, from the keyboard, over the focused element; Space selects like a click.
 import { useMemo } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Selection } from '../../engine/views/frame-types';
