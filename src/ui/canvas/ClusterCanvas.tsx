@@ -188,6 +188,8 @@ function CanvasInner({ controller }: { controller: Controller }) {
           deleteKeyCode={null}
           selectionKeyCode={null}
           multiSelectionKeyCode={null}
+          // Space is the page's play/pause shortcut; dragging the empty canvas already pans.
+          panActivationKeyCode={null}
           minZoom={0.05}
           maxZoom={2.5}
           fitView
