@@ -94,8 +94,9 @@ function OpenMenu({ menu, controller }: { menu: MenuState; controller: Controlle
         dismiss(true);
         return;
       case 'Tab':
-        // Tab leaves a menu (APG): close it and let focus move on naturally.
-        close(null);
+        // Tab leaves a menu (APG): close it, and let Tab move on from where the menu was opened
+        // (the focused item is about to disappear, which would drop focus to the page's start).
+        dismiss(true);
         return;
       case 'Enter':
       case ' ': {

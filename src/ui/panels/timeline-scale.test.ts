@@ -161,3 +161,20 @@ describe('createThrottle', () => {
     expect(seen).toEqual([1]);
   });
 });
+
+describe('createThrottle flush after a click', () => {
+  it('does not send the same final value twice', () => {
+    let now = 0;
+    const clock: Clock = { now: () => now, setTimeout: () => 1, clearTimeout: () => undefined };
+    const seen: number[] = [];
+    const th = createThrottle<number>((v) => seen.push(v), 100, clock);
+    th.call(5);
+    th.flush(5);
+    expect(seen).toEqual([5]);
+    now = 1000;
+    th.call(6);
+    th.call(7);
+    th.flush(7);
+    expect(seen).toEqual([5, 6, 7]);
+  });
+});

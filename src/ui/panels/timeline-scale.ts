@@ -109,7 +109,7 @@ export interface Clock {
 export interface Throttle<T> {
   /** Runs `fn` now if `intervalMs` passed since the last run, else once when it has (latest value). */
   call(value: T): void;
-  /** Drops anything pending and runs `fn(value)` now: the final value of a drag. */
+  /** Drops anything pending and runs `fn(value)` now, unless that is the value last run: the end of a drag. */
   flush(value: T): void;
   cancel(): void;
 }
@@ -117,10 +117,12 @@ export interface Throttle<T> {
 /** Leading-and-trailing throttle: the first value at once, then at most one per interval, the last one always. */
 export function createThrottle<T>(fn: (value: T) => void, intervalMs: number, clock: Clock): Throttle<T> {
   let last = -Infinity;
+  let lastValue: { value: T } | null = null;
   let timer: unknown = null;
   let pending: { value: T } | null = null;
   const run = (value: T): void => {
     last = clock.now();
+    lastValue = { value };
     fn(value);
   };
   const cancel = (): void => {
@@ -147,6 +149,8 @@ export function createThrottle<T>(fn: (value: T) => void, intervalMs: number, cl
     },
     flush(value) {
       cancel();
+      // A click (press and release without moving) has already been sent by call().
+      if (lastValue !== null && Object.is(lastValue.value, value)) return;
       run(value);
     },
     cancel,
