@@ -88,12 +88,8 @@ export class Pacer {
 
   /** Runs events up to `target`, stopping right after one that sends a control message. */
   private runUntilControl(target: number): void {
-    const sim = this.sim;
-    while (sim.nextEventTime() <= target) {
-      sim.step();
-      if (this.scan()) return;
-    }
-    sim.advanceTo(target);
+    const msgs = this.sim.cluster.k.messages;
+    this.sim.advanceTo(target, () => this.cursor !== msgs.length && this.scan());
   }
 
   /** Spends `wallMs` of wall time at `speed`; returns the pace at the end. */

@@ -102,28 +102,34 @@ export class Simulation {
   /**
    * Runs every event and action up to `ms` (inclusive) and sets the clock there. An action at t
    * runs after every event of instant t, which is also when a user applying it live at t sees it
-   * run; checkpoints are taken on the way.
+   * run; checkpoints are taken on the way. `stop`, checked after each event and action, ends the
+   * run early (returns true; the clock stays there).
    */
-  advanceTo(ms: number): void {
+  advanceTo(ms: number, stop?: () => boolean): boolean {
     const k = this.cluster.k;
     for (;;) {
       const last = this.checkpoints[this.checkpoints.length - 1] as Checkpoint;
       const nextCheckpoint = (Math.floor(Math.max(0, last.t) / CHECKPOINT_EVERY_MS) + 1) * CHECKPOINT_EVERY_MS;
       const target = Math.min(ms, nextCheckpoint);
-      this.runActionsTo(target);
-      k.runUntil(target);
+      if (this.runActionsTo(target, stop)) return true;
+      k.runUntil(target, stop);
+      if (k.stopped) return true;
       if (target === nextCheckpoint && target > last.t) this.addCheckpoint();
-      if (target >= ms) return;
+      if (target >= ms) return false;
     }
   }
 
-  private runActionsTo(ms: number): void {
+  /** Applies the actions due by `ms`, each after the events of its instant; true when `stop` ended it. */
+  private runActionsTo(ms: number, stop?: () => boolean): boolean {
     const k = this.cluster.k;
     for (let a = this.timeline[this.cursor]; a !== undefined && a.at <= ms; a = this.timeline[this.cursor]) {
-      k.runUntil(a.at);
+      k.runUntil(a.at, stop);
+      if (k.stopped) return true;
       this.cursor++;
       applyAction(this.cluster, a);
+      if (stop?.()) return true;
     }
+    return false;
   }
 
   /** Runs the next event (or the next action, when it comes first); false when nothing is pending. */
@@ -273,6 +279,11 @@ export class Simulation {
   private syncDocument(): void {
     this.scenario.actions.length = 0;
     this.scenario.actions.push(...this.timeline);
+  }
+
+  /** How many actions have run so far (a viewer redraws everything when it changes). */
+  get actionsApplied(): number {
+    return this.cursor;
   }
 
   /** Actions still to come (after the playhead). */

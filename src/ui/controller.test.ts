@@ -17,6 +17,7 @@ function frameAt(time: number, extra: Partial<EngineFrame> = {}): EngineFrame {
     nodes: [],
     removed: [],
     messages: [],
+    undrawn: 0,
     drops: [],
     changes: [],
     logs: [{ seq: time, t: time, source: 'Master@master', level: 'INFO', text: `tick ${time}` }],

@@ -33,6 +33,8 @@ const animationFrames: Scheduler = {
 /** The benchmark's probe (bench/ui.ts installs it before the page loads): bytes of each frame. */
 interface PerfProbe {
   frameBytes: number[];
+  /** What the frames over 10 KiB were made of (for finding what makes them big). */
+  bigFrames?: { bytes: number; time: number; nodes: number; messages: number; changes: number; logs: number; full: boolean }[];
 }
 
 function perfProbe(): PerfProbe | undefined {
@@ -65,7 +67,14 @@ export function createController(
 
   const take = (frame: EngineFrame): void => {
     const probe = perfProbe();
-    if (probe) probe.frameBytes.push(JSON.stringify(frame).length);
+    if (probe) {
+      const bytes = JSON.stringify(frame).length;
+      probe.frameBytes.push(bytes);
+      if (bytes > 10 * 1024 && probe.bigFrames) {
+        const { time, nodes, messages, changes, logs, full } = frame;
+        probe.bigFrames.push({ bytes, time, nodes: nodes.length, messages: messages.length, changes: changes.length, logs: logs.length, full });
+      }
+    }
     const s = store.getState();
     s.applyFrame(frame);
     if (frame.pace) s.setRate(frame.pace.rate, frame.pace.reason);

@@ -5,6 +5,7 @@ import { builtinScenarios } from '../scenarios';
 import { App } from './App';
 import { createController } from './controller';
 import { createEngineClient } from './engine-client';
+import { flightBoard } from './flights';
 import { playgroundStore } from './store';
 import './styles.css';
 
@@ -18,6 +19,15 @@ createRoot(root).render(
     <App scenarios={builtinScenarios} controller={controller} />
   </StrictMode>,
 );
+
+// The benchmark (bench/ui.ts) installs window.__sspPerf before the page loads; only then can it
+// load its own large scenarios and read the flight board. Nothing else on the page uses this.
+const probe = (window as { __sspPerf?: Record<string, unknown> }).__sspPerf;
+if (probe) {
+  probe.load = (scenario: unknown) => controller.load('bench', scenario, 'file');
+  probe.flights = () => flightBoard.flights.size;
+  probe.store = playgroundStore;
+}
 
 const first = builtinScenarios[0];
 if (first) void controller.load(first.id, first.scenario);

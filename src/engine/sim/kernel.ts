@@ -197,6 +197,13 @@ function fnvInt(hash: number, n: number): number {
 export class Kernel {
   state: KernelState;
   readonly record: boolean;
+  /**
+   * When set, the host of every process that handles an event is added (a viewer redraws only
+   * those machines). Outside `state`: it is about watching the run, not the run itself.
+   */
+  touched: Set<string> | null = null;
+  /** Whether the last runUntil ended early by its `stop` check. */
+  stopped = false;
   /** Every network message (when recording). Outside `state`: history is append-only and huge. */
   messages: MessageRecord[] = [];
   logs: LogRecord[] = [];
@@ -534,17 +541,27 @@ export class Kernel {
     return q.length ? (q[0] as Delivery).t : Infinity;
   }
 
-  /** Runs every event with t ≤ until, then sets the clock to `until`. Returns events processed. */
-  runUntil(until: number): number {
+  /**
+   * Runs every event with t ≤ until, then sets the clock to `until`. Returns events processed.
+   * `stop`, checked after each event, ends the run early (the clock stays at that event):
+   * `stopped` tells which happened.
+   */
+  runUntil(until: number, stop?: () => boolean): number {
     const s = this.state;
     const q = s.queue;
     let n = 0;
+    this.stopped = false;
     while (q.length > 0 && (q[0] as Delivery).t <= until) {
       const d = heapPop(q) as Delivery;
       s.now = d.t;
       s.foreground -= d.fg;
       this.process(d);
       n++;
+      if (stop !== undefined && stop()) {
+        this.stopped = true;
+        s.eventsProcessed += n;
+        return n;
+      }
     }
     if (until > s.now && until !== Infinity) s.now = until;
     s.eventsProcessed += n;
@@ -566,6 +583,7 @@ export class Kernel {
     const s = this.state;
     if (s.cancelled.size > 0 && s.cancelled.delete(d.seq)) return;
     const p = s.procs[d.to - 1] as Process;
+    if (this.touched !== null) this.touched.add(p.host);
 
     if (d.msg.type === 'AskTimeout' && d.net === 0) {
       // Lazily cancelled: only fire if the ask is still unanswered.

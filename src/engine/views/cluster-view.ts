@@ -198,6 +198,40 @@ function clientNode(c: SparkCluster): ClientNodeView {
   return { kind: 'client', id: host, host, processes: withEnded(live, ended), submitClients };
 }
 
+/** What every worker node is drawn against: the active Master's records, read once per frame. */
+export interface ViewContext {
+  infoByHost: Map<string, WorkerInfo>;
+  drivers: Map<string, DriverInfo>;
+}
+
+export function viewContext(c: SparkCluster): ViewContext {
+  const active = activeMasterState(c);
+  // The active Master's WorkerInfo per worker id, and per host (the latest entry) as a fallback.
+  const infoByHost = new Map<string, WorkerInfo>();
+  if (active) {
+    for (const w of active.workers) {
+      infoByHost.set(w.id, w);
+      infoByHost.set(`host:${w.host}`, w);
+    }
+  }
+  return { infoByHost, drivers: masterDrivers(active) };
+}
+
+/** The machines that are not workers: the client, the Masters, ZooKeeper. */
+export function daemonNodes(c: SparkCluster): NodeView[] {
+  const topo = c.world.topology;
+  const nodes: NodeView[] = [clientNode(c)];
+  for (const m of topo.masters) nodes.push(masterNode(c, m));
+  if (topo.zooKeeper) nodes.push(zooKeeperNode(c, topo.zooKeeper));
+  return nodes;
+}
+
+/** One worker's node, or null when the host is not a worker (any more). */
+export function workerNodeView(c: SparkCluster, host: string, ctx: ViewContext): WorkerNodeView | null {
+  const spec = c.world.topology.workers.get(host);
+  return spec ? workerNode(c, host, spec, ctx.infoByHost, ctx.drivers) : null;
+}
+
 /** Every node, in a stable order: client, masters, ZooKeeper, workers (in the order they joined). */
 export function clusterNodes(c: SparkCluster): NodeView[] {
   const topo = c.world.topology;

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { restoreScenario } from '../scenario/restore';
 import { Simulation } from '../simulation';
 import { SUBMIT, scenario } from '../test-support/run';
+import { clusterNodes } from './cluster-view';
 import { FrameBuilder } from './frame-builder';
-import type { WorkerNodeView } from './frame-types';
+import type { NodeView, WorkerNodeView } from './frame-types';
 import { KNOWN_MESSAGE_TYPES } from './message-kinds';
 
 function sim(partial: Record<string, unknown>): Simulation {
@@ -146,5 +147,33 @@ describe('FrameBuilder', () => {
     const types = [...source.matchAll(/type: '([A-Za-z]+)'/g)].map((m) => m[1] as string);
     const unplaced = [...new Set(types)].filter((t) => t !== 'Boolean' && !KNOWN_MESSAGE_TYPES.includes(t));
     expect(unplaced).toEqual([]);
+  });
+
+  it('rebuilding only touched machines gives the same picture as rebuilding all, through faults', () => {
+    const s = sim({
+      ...base,
+      workers: [...base.workers, { host: 'w3', cores: 4, memory: '8g' }],
+      actions: [
+        ...base.actions,
+        { at: 9000, type: 'kill-worker', target: 'w1' },
+        { at: 12_000, type: 'power-off', target: 'w2' },
+        { at: 20_000, type: 'add-worker', host: 'w4', cores: 8, memory: '16g' },
+        { at: 30_000, type: 'restart-worker', target: 'w1' },
+        { at: 45_000, type: 'remove-worker', target: 'w3' },
+        { at: 200_000, type: 'kill-master' },
+      ],
+    });
+    const fb = new FrameBuilder(s);
+    const merged = new Map<string, NodeView>(fb.full().nodes.map((n) => [n.id, n]));
+    for (let t = 0; t <= 260_000; t += 97) {
+      s.advanceTo(t);
+      const f = fb.next();
+      for (const n of f.nodes) merged.set(n.id, n);
+      for (const id of f.removed) merged.delete(id);
+      if (t % 13 === 0 || t > 255_000) {
+        const truth = clusterNodes(s.cluster);
+        expect([...merged.values()].sort((a, b) => a.id.localeCompare(b.id)), `at ${t} ms`).toEqual(truth.sort((a, b) => a.id.localeCompare(b.id)));
+      }
+    }
   });
 });

@@ -4,14 +4,20 @@
 // changes and log lines. A full frame (load, seek) carries the whole picture instead.
 import type { MessageRecord } from '../sim/kernel';
 import type { Simulation } from '../simulation';
-import { clusterNodes, partitionViews } from './cluster-view';
+import { clusterNodes, daemonNodes, partitionViews, viewContext, workerNodeView } from './cluster-view';
+import type { WorkerState } from '../spark/worker';
 import type { EngineFrame, FlightHint, LogEntry, MessageView, NodeView, TimelineAction } from './frame-types';
 import { messageKind, messageLabel } from './message-kinds';
 
 /** The newest log lines a frame carries (a jump of hours would otherwise carry thousands). */
 export const MAX_LOGS_PER_FRAME = 300;
-/** Arrows per frame; beyond it the rest of the traffic is grouped per pair of machines and type. */
-export const MAX_MESSAGES_PER_FRAME = 120;
+/** Control-message arrows per frame; beyond it they are grouped like chatter. */
+export const MAX_MESSAGES_PER_FRAME = 40;
+/**
+ * Grouped arrows (task and heartbeat traffic, overflow) per frame. A driver talking to 500
+ * executors would otherwise send 500 arrows every frame; the rest is only counted (`undrawn`).
+ */
+export const MAX_GROUPS_PER_FRAME = 24;
 /** How far back a full frame looks for messages still in flight. */
 const MAX_FLIGHT_MS = 120_000;
 
@@ -32,10 +38,18 @@ export class FrameBuilder {
   private changeCursor = 0;
   /** Messages the page was sent whose fate is not known yet. */
   private pending = new Map<number, Pending>();
+  /** Messages of the last frame left off the canvas (beyond the arrow caps). */
+  private undrawn = 0;
   horizon = 0;
+
+  /** Actions applied when the last frame was built (an action can change any machine). */
+  private actionsSeen = -1;
+  /** Workers whose node showed ended cards: they change again when those cards expire. */
+  private expiring = new Set<string>();
 
   constructor(sim: Simulation) {
     this.sim = sim;
+    sim.cluster.k.touched = new Set();
   }
 
   private nodeHosts(): Set<string> {
@@ -54,6 +68,9 @@ export class FrameBuilder {
     this.horizon = Math.max(this.horizon, sim.time);
     const nodes = clusterNodes(sim.cluster);
     this.nodeText = new Map(nodes.map((n) => [n.id, JSON.stringify(n)]));
+    k.touched = new Set();
+    this.actionsSeen = sim.actionsApplied;
+    this.expiring = new Set(nodes.filter((n) => n.kind === 'worker' && n.processes.some((p) => p.ended)).map((n) => n.id));
     const partitions = partitionViews(sim.cluster);
     this.partitionsText = JSON.stringify(partitions);
     const actions = this.timelineActions();
@@ -82,6 +99,7 @@ export class FrameBuilder {
       removed: [],
       partitions,
       messages,
+      undrawn: this.undrawn,
       drops: [],
       changes,
       logs: logs.items,
@@ -98,19 +116,7 @@ export class FrameBuilder {
     const k = sim.cluster.k;
     this.horizon = Math.max(this.horizon, sim.time);
 
-    const nodes: NodeView[] = [];
-    const seen = new Set<string>();
-    for (const n of clusterNodes(sim.cluster)) {
-      seen.add(n.id);
-      const text = JSON.stringify(n);
-      if (this.nodeText.get(n.id) !== text) {
-        this.nodeText.set(n.id, text);
-        nodes.push(n);
-      }
-    }
-    const removed: string[] = [];
-    for (const id of this.nodeText.keys()) if (!seen.has(id)) removed.push(id);
-    for (const id of removed) this.nodeText.delete(id);
+    const { nodes, removed } = this.changedNodes();
 
     const partitions = partitionViews(sim.cluster);
     const partitionsText = JSON.stringify(partitions);
@@ -145,6 +151,7 @@ export class FrameBuilder {
       removed,
       ...(partitionsChanged ? { partitions } : {}),
       messages,
+      undrawn: this.undrawn,
       drops,
       changes,
       logs: logs.items,
@@ -153,6 +160,74 @@ export class FrameBuilder {
       flight: this.flight(),
       horizon: this.horizon,
     };
+  }
+
+  /**
+   * Nodes whose serialised form changed. Only machines where something happened are rebuilt:
+   * those whose processes handled an event (the kernel's `touched`), those whose Worker or
+   * driver the Master changed its mind about, and those with ended cards about to expire; an
+   * action (which can add, remove or power off any machine) rebuilds them all.
+   */
+  private changedNodes(): { nodes: NodeView[]; removed: string[] } {
+    const sim = this.sim;
+    const c = sim.cluster;
+    const k = c.k;
+    const touched = k.touched ?? new Set<string>();
+    k.touched = new Set();
+    const everything = sim.actionsApplied !== this.actionsSeen;
+    this.actionsSeen = sim.actionsApplied;
+    const topo = c.world.topology;
+    const dirty = new Set<string>();
+    if (everything) for (const h of topo.workers.keys()) dirty.add(h);
+    else {
+      for (const h of touched) if (topo.workers.has(h)) dirty.add(h);
+      for (const h of this.expiring) dirty.add(h);
+      const changes = c.world.changes;
+      for (let i = this.changeCursor; i < changes.length; i++) {
+        const ch = changes[i];
+        if (!ch) continue;
+        if (ch.kind === 'worker') {
+          // "worker-20260101000000-w1-35000": the host sits between the timestamp and the port.
+          for (const h of topo.workers.keys()) if (ch.subject.includes(`-${h}-`)) dirty.add(h);
+        } else if (ch.kind === 'driver') {
+          for (const [h, spec] of topo.workers) {
+            const w = k.proc<WorkerState>(spec.pid).state;
+            if (w.drivers.has(ch.subject) || w.finishedDrivers.has(ch.subject)) dirty.add(h);
+          }
+        }
+      }
+    }
+
+    const nodes: NodeView[] = [];
+    const consider = (n: NodeView) => {
+      const text = JSON.stringify(n);
+      if (this.nodeText.get(n.id) !== text) {
+        this.nodeText.set(n.id, text);
+        nodes.push(n);
+      }
+    };
+    for (const n of daemonNodes(c)) consider(n);
+    if (dirty.size > 0) {
+      const ctx = viewContext(c);
+      for (const h of dirty) {
+        const n = workerNodeView(c, h, ctx);
+        if (!n) continue;
+        consider(n);
+        if (n.processes.some((p) => p.ended)) this.expiring.add(h);
+        else this.expiring.delete(h);
+      }
+    }
+    const removed: string[] = [];
+    if (everything) {
+      const live = new Set<string>([topo.clientHost, ...topo.masters.map((m) => m.host), ...topo.workers.keys()]);
+      if (topo.zooKeeper) live.add(topo.zooKeeper.host);
+      for (const id of this.nodeText.keys()) if (!live.has(id)) removed.push(id);
+      for (const id of removed) {
+        this.nodeText.delete(id);
+        this.expiring.delete(id);
+      }
+    }
+    return { nodes, removed };
   }
 
   /** A fork: the future the page saw is gone. */
@@ -178,6 +253,7 @@ export class FrameBuilder {
     const out: MessageView[] = [];
     const groups = new Map<string, MessageView>();
     let individual = 0;
+    this.undrawn = 0;
     for (const m of records) {
       const from = k.proc(m.from).host;
       const to = k.proc(m.to).host;
@@ -192,6 +268,10 @@ export class FrameBuilder {
         if (g) {
           g.count++;
           g.tDeliver = Math.max(g.tDeliver, m.tDeliver);
+          continue;
+        }
+        if (groups.size >= MAX_GROUPS_PER_FRAME) {
+          this.undrawn++;
           continue;
         }
         const view: MessageView = { id: m.id, t: m.t, tDeliver: m.tDeliver, from, to, type: m.type, label, kind, count: 1 };

@@ -165,6 +165,8 @@ export interface EngineFrame {
   partitions?: PartitionView[];
   /** Messages sent since the last frame (a full frame: those in flight now). */
   messages: MessageView[];
+  /** Messages of this frame not drawn (beyond the per-frame arrow caps): counted, not sent. */
+  undrawn: number;
   /** Messages of earlier frames found lost in this one. */
   drops: { id: number; reason: string }[];
   /** State changes since the last frame (full: every one up to now). */
