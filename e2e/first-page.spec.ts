@@ -28,7 +28,7 @@ test('a worker registers and an application runs to completion', async ({ page }
   });
 
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1, name: /Spark Master at spark:\/\// })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Spark Master at spark:\/\// })).toBeVisible();
   await expect(page.getByTestId('master-status')).toHaveText('ALIVE');
   await expect(page.getByTestId('sim-clock')).toHaveText('0:00:00.000');
 
@@ -42,7 +42,9 @@ test('a worker registers and an application runs to completion', async ({ page }
   expect(Number(await page.getByTestId('alive-workers').textContent())).toBeGreaterThan(0);
 
   await waitForRow(page, 'running-apps-table', 'RUNNING');
+  await page.getByTestId('tab-log').click();
   await expect(page.getByTestId('log-pane').locator('li').first()).toBeVisible();
+  await page.getByTestId('tab-master').click();
 
   // Pausing stops the simulated clock (after the one advance that may already be in flight);
   // Play resumes it.
@@ -90,5 +92,6 @@ test('switching scenario and Reset start the run again from zero', async ({ page
   await waitForRow(page, 'workers-table', 'ALIVE');
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByTestId('sim-clock')).toHaveText('0:00:00.000');
-  await expect(page.getByTestId('log-pane').locator('li').first()).toContainText('[t=0.000s]');
+  await page.getByTestId('tab-log').click();
+  await expect(page.getByTestId('log-pane').locator('li').first()).toContainText('0:00:00.000');
 });

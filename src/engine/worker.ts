@@ -166,7 +166,9 @@ const api: EngineApi = {
 
   reset() {
     if (!scenario) return null;
-    return start(scenario) && running().frames.full();
+    // As after load: the events of instant 0 have run.
+    start(scenario).advanceTo(0);
+    return running().frames.full();
   },
 
   masterPage() {

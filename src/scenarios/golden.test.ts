@@ -16,6 +16,7 @@ const GOLDEN: Record<string, { hash: string; time: number; apps: string[]; drive
   'executor-cores-set-vs-unset': { hash: '18a08cf6', time: 30929, apps: ['FINISHED', 'FINISHED'], drivers: [] },
   'worker-power-off': { hash: 'e48d5d0a', time: 126215, apps: ['FINISHED'], drivers: [] },
   'executor-launch-failure': { hash: 'acd3febc', time: 23000, apps: ['FAILED'], drivers: [] },
+  sandbox: { hash: '1af5247e', time: 13000, apps: [], drivers: [] },
 };
 
 describe('built-in scenarios (golden traces)', () => {

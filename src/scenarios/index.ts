@@ -8,6 +8,7 @@ import driversRoundRobin from './drivers-round-robin.json';
 import executorCoresSetVsUnset from './executor-cores-set-vs-unset.json';
 import executorLaunchFailure from './executor-launch-failure.json';
 import restGateway from './rest-gateway.json';
+import sandbox from './sandbox.json';
 import spreadOut from './spread-out.json';
 import workerPowerOff from './worker-power-off.json';
 
@@ -128,5 +129,17 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
 - The Master forwards **ExecutorUpdated**, counts the failure, schedules again and sends a new **LaunchExecutor**: watch the executor ids climb.
 - At the tenth failure in a row, with no executor RUNNING, the Master removes the application: **ApplicationRemoved** (FAILED) goes to the driver, which stops its SparkContext.`,
     scenario: executorLaunchFailure,
+  },
+  {
+    id: 'sandbox',
+    title: 'Sandbox: an idle cluster to build on',
+    summary: 'A Master and three 4-core workers with nothing running: submit, add workers and break things yourself.',
+    explanation: `Nothing happens here until you act.
+
+- **Submit app** (or press **s**) opens spark-submit: paste a line or fill the form; Spark's own validation shows as you type.
+- Drag a worker from the palette onto the canvas to start one; it sends **RegisterWorker** and the Master answers **RegisteredWorker**.
+- Right-click a worker, executor, driver or the Master (or focus it and press **m**) for faults: kill the process, power the machine off, partition it from the Master, decommission it.
+- Every action is recorded at its simulated time, so seeking back and playing again replays it exactly.`,
+    scenario: sandbox,
   },
 ];

@@ -138,7 +138,7 @@ export function App({ scenarios, controller, embed = false }: { scenarios: reado
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
       <header className="app-header">
-        <p className="brand">Spark Standalone Playground</p>
+        <h1 className="brand">Spark Standalone Playground</h1>
         {!embed && <ScenarioPicker scenarios={scenarios} controller={controller} />}
         <TimeControls controller={controller} />
         {!embed && <MessageToggles />}

@@ -144,6 +144,8 @@ export function createController(
   const bump = (): number => {
     generation += 1;
     lastWall = null;
+    // A new picture: the panels must be read again even if the clock shows the same time.
+    panelTime = -1;
     return generation;
   };
 
