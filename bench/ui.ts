@@ -27,7 +27,7 @@ export function busyScenario(workers: number) {
     version: 1,
     name: `${workers} busy workers`,
     seed: 7,
-    network: { latencyMs: 400, jitterMs: 100 },
+    network: { latencyMs: 1000, jitterMs: 200 },
     masters: [{ host: 'master' }],
     workers: Array.from({ length: workers }, (_, i) => ({ host: `w${i + 1}`, cores: 8, memory: '16g' })),
     actions: [
@@ -97,17 +97,20 @@ async function playFigures(browser: Browser, url: string, workers: number, secon
   await page.waitForSelector('.react-flow__node');
   await page.evaluate(`window.__sspPerf.load(${JSON.stringify(busyScenario(workers))})`);
   await page.waitForSelector(`.react-flow__node[data-id="w${workers}"]`, { timeout: 60_000 });
-  // Warm up until every worker runs its executor (registration and launches are a burst of
-  // changes), then measure steady play.
+  if (process.env.BENCH_TAB) await page.getByTestId(`tab-${process.env.BENCH_TAB}`).click();
+  // Warm up at 100× until every worker runs its executor and the registration burst is over
+  // (30 simulated seconds), then measure steady play at 1×.
+  await page.getByTestId('speed').selectOption('100');
   await page.getByTestId('play-pause').click();
   const warmStart = Date.now();
   await page.waitForFunction(
     `(() => { const n = Object.values(window.__sspPerf.store.getState().nodes).filter((n) => n.kind === 'worker');
-      return n.length === ${workers} && n.every((w) => w.processes.some((p) => p.kind === 'executor' && p.state === 'RUNNING') || w.processes.some((p) => p.kind === 'driver')); })()`,
+      return window.__sspPerf.store.getState().time > 30000 && n.length === ${workers} && n.every((w) => w.processes.some((p) => p.kind === 'executor' && p.state === 'RUNNING') || w.processes.some((p) => p.kind === 'driver')); })()`,
     null,
     { timeout: 180_000, polling: 500 },
   );
   const warmUpMs = Date.now() - warmStart;
+  await page.getByTestId('speed').selectOption('1');
   await page.waitForTimeout(1500);
   const figures = (await page.evaluate(`(async () => {
     const probe = window.__sspPerf;

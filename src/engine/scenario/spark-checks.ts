@@ -2,7 +2,6 @@
 // (WorkerArguments) and a spark-submit line (SparkSubmitArguments, prepareSubmitEnvironment). They
 // call the engine's models of those Spark parts, so a scenario that restores is one the
 // simulation can start exactly as it was checked.
-import { workerMemoryMb } from '../spark/memory';
 import { parseSparkSubmit } from '../spark/spark-submit';
 
 /** Spark's text, on one line (byte-string errors put the detail on a second line). */
@@ -10,12 +9,7 @@ function oneLine(message: string): string {
   return message.split('\n').join(' ');
 }
 
-/** Spark's complaint about a SPARK_WORKER_MEMORY value, or undefined when the Worker would start. */
-export function checkWorkerMemory(value: string): string | undefined {
-  const mb = workerMemoryMb(value);
-  if (mb.ok) return undefined;
-  return `A Worker with SPARK_WORKER_MEMORY=${JSON.stringify(value)} would not start: ${oneLine(mb.error.message)}`;
-}
+export { checkWorkerMemory } from './worker-memory-check';
 
 export interface SubmitCheck {
   /** Spark's error text when spark-submit refuses the line (or submits nothing). */

@@ -16,7 +16,10 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { MotionConfig } from 'framer-motion';
+import { LazyMotion, MotionConfig } from 'framer-motion';
+
+// The animation features arrive in their own chunk once the canvas is up (see motion-features.ts).
+const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import type { Controller } from '../controller-api';
@@ -168,6 +171,7 @@ function CanvasInner({ controller }: { controller: Controller }) {
 
   return (
     <CanvasContext.Provider value={context}>
+      <LazyMotion features={loadMotionFeatures} strict>
       <MotionConfig reducedMotion="user" transformPagePoint={transformPagePoint}>
         <ReactFlow
           className="cluster-flow"
@@ -201,6 +205,7 @@ function CanvasInner({ controller }: { controller: Controller }) {
           <Controls showInteractive={false} />
         </ReactFlow>
       </MotionConfig>
+      </LazyMotion>
     </CanvasContext.Provider>
   );
 }

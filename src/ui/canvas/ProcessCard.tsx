@@ -1,7 +1,7 @@
 // A driver or executor on its machine: a small card (full size) or chip (compact clusters), in its
 // application's colour, that selects on click and opens the fault menu on right-click or from the
 // keyboard. Cards animate in, between states and out; chips do not (hundreds of them would cost).
-import { motion } from 'framer-motion';
+import { m as motion } from 'framer-motion';
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
 import type { ProcessCardView } from '../../engine/views/frame-types';
