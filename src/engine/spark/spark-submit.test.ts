@@ -778,10 +778,17 @@ describe('the command line model and renderSparkSubmit', () => {
     expect(parseSubmitCommandLine('spark-submit "x')).toEqual({ ok: false, error: 'unexpected EOF while looking for matching `"\'' });
   });
 
+  it('keeps a --conf key named __proto__ as an ordinary key', () => {
+    const r = parseSubmitCommandLine('spark-submit --conf __proto__=x --class A app.jar');
+    if (!r.ok) throw new Error(r.error);
+    expect(Object.keys(r.commandLine.conf)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(r.commandLine.conf)).toBe(Object.prototype);
+  });
+
   it('round-trips any command line through render and parse', () => {
     const text = fc.string({ maxLength: 12 });
     const optional = (a: fc.Arbitrary<string>) => fc.option(a, { nil: undefined });
-    const confKey = fc.string({ minLength: 1, maxLength: 10 }).filter((k) => !k.includes('='));
+    const confKey = fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.constant('__proto__')).filter((k) => !k.includes('='));
     const arb = fc.record({
       master: optional(text),
       deployMode: optional(text),

@@ -560,6 +560,14 @@ function parseOptions(args: readonly string[], handler: OptionHandler): void {
 // =============================================================================================
 // The command line as written (for the form, and for rendering back)
 
+/**
+ * `record[key] = value` that also works for a key such as "__proto__" (a user can type
+ * `--conf __proto__=x`): plain assignment would set the object's prototype instead.
+ */
+function setOwn(record: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function emptyCommandLine(program: string, env: Record<string, string>): SubmitCommandLine {
   return { program, env, supervise: false, conf: {}, loadSparkDefaults: false, verbose: false, help: false, version: false, usageError: false, appArgs: [] };
 }
@@ -604,7 +612,7 @@ function recordCommandLine(program: string, env: Record<string, string>, args: r
         const [k, v] = splitConfPair(value ?? '');
         if (v === undefined) throw new JvmException(ILLEGAL_ARGUMENT_EXCEPTION, `Invalid argument to --conf: ${value ?? ''}`);
         delete cl.conf[k];
-        cl.conf[k] = v;
+        setOwn(cl.conf, k, v);
         for (const flag of Object.values(LAUNCHER_CONF_FLAGS)) if (flag.key === k) delete fields[flag.field];
       } else if (launcherConf) {
         fields[launcherConf.field] = value;
@@ -707,7 +715,7 @@ function splitInvocation(line: string, env: Readonly<Record<string, string>>): {
   for (; i < words.length; i++) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(words[i] ?? '');
     if (!m) break;
-    prefixEnv[m[1] ?? ''] = m[2] ?? '';
+    setOwn(prefixEnv, m[1] ?? '', m[2] ?? '');
   }
   const first = words[i];
   if (first === undefined || first.startsWith('-')) return { program: '', env: prefixEnv, args: words.slice(i) };
