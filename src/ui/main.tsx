@@ -9,6 +9,18 @@ import { flightBoard } from './flights';
 import { playgroundStore } from './store';
 import './styles.css';
 
+// The theme the user chose last time (a UI preference, not part of any scenario).
+const THEME_KEY = 'spark-playground.theme';
+try {
+  const saved = localStorage.getItem(THEME_KEY);
+  if (saved === 'light' || saved === 'dark' || saved === 'system') playgroundStore.getState().setTheme(saved);
+  playgroundStore.subscribe((s, prev) => {
+    if (s.theme !== prev.theme) localStorage.setItem(THEME_KEY, s.theme);
+  });
+} catch {
+  // Storage can be unavailable (private modes, sandboxed iframes): the theme is then per visit.
+}
+
 const client = createEngineClient({ onFatal: (message) => playgroundStore.getState().failed(message) });
 const controller = createController(playgroundStore, client);
 

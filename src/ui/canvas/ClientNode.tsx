@@ -41,13 +41,15 @@ export const ClientNode = memo(function ClientNode({ id }: NodeProps) {
         <span className="cn-sub">— spark-submit</span>
       </div>
       <div className="cn-row" data-testid="client-submits">
+        {/* Cluster mode's spark-submit is a short-lived client (legacy gateway or REST); in client
+            mode spark-submit's JVM is the driver itself, shown as a card below. */}
         {node.submitClients > 0 ? (
           <>
             <span className="cn-pulse" aria-hidden="true" />
-            spark-submit running{node.submitClients > 1 ? ` ×${node.submitClients}` : ''}
+            cluster-mode submission in progress{node.submitClients > 1 ? ` ×${node.submitClients}` : ''}
           </>
         ) : (
-          <span className="cn-muted">no spark-submit running</span>
+          <span className="cn-muted">{node.processes.some((p) => !p.ended) ? 'client-mode driver in spark-submit' : 'idle'}</span>
         )}
       </div>
       <div className="pcards">
