@@ -46,8 +46,8 @@ function picture(sim: Simulation): string {
   });
 }
 
-function fresh(partial: Record<string, unknown>): Simulation {
-  return Simulation.fromScenario(restored(partial));
+function fresh(partial: Record<string, unknown>, checkpoints = true): Simulation {
+  return Simulation.fromScenario(restored(partial), { checkpoints });
 }
 
 describe('Simulation: live actions replay exactly', () => {
@@ -101,6 +101,16 @@ describe('Simulation: seek', () => {
     expect(picture(sim)).toBe(picture(straight));
   });
 
+  it('without checkpoints (the runner, the benchmark) a seek back replays from the start, as exactly', () => {
+    const partial = { ...cluster, actions: [submitCluster, { at: 25_000, type: 'kill-worker', target: 'w1' }] };
+    const sim = fresh(partial, false);
+    sim.advanceTo(90_000);
+    sim.seek(31_234);
+    const straight = fresh(partial, false);
+    straight.advanceTo(31_234);
+    expect(picture(sim)).toBe(picture(straight));
+  });
+
   it('restores messages that were in flight at the checkpoint as undelivered', () => {
     const sim = fresh({ ...cluster, network: { latencyMs: 3000 }, actions: [submitCluster] });
     sim.advanceTo(CHECKPOINT_EVERY_MS * 3);
@@ -127,7 +137,7 @@ describe('Simulation: seek', () => {
     if (!entry) throw new Error('missing built-in scenario');
     const r = restoreScenario(entry.scenario, { source: 'builtin' });
     if (!r.ok) throw new Error('invalid');
-    const sim = Simulation.fromScenario(r.scenario);
+    const sim = Simulation.fromScenario(r.scenario, { checkpoints: true });
     sim.advanceTo(3_600_000);
     const started = performance.now();
     sim.seek(1_234_567);

@@ -74,7 +74,11 @@ export class Simulation {
   /** Checkpoints by time (the first is the state before anything ran). */
   private checkpoints: Checkpoint[] = [];
 
-  private constructor(scenario: Scenario, record: boolean) {
+  /** Whether checkpoints are taken every CHECKPOINT_EVERY_MS (the page seeks; the runner and the benchmark do not). */
+  private readonly checkpointing: boolean;
+
+  private constructor(scenario: Scenario, record: boolean, checkpointing: boolean) {
+    this.checkpointing = checkpointing;
     this.scenario = scenario;
     this.cluster = new SparkCluster({
       seed: scenario.seed,
@@ -91,8 +95,13 @@ export class Simulation {
     this.checkpoints.push(this.checkpoint());
   }
 
-  static fromScenario(scenario: Scenario, opts: { record?: boolean } = {}): Simulation {
-    return new Simulation(scenario, opts.record ?? true);
+  /**
+   * `record` keeps every message and log line (the views of a trace need them); `checkpoints`
+   * snapshots the run every CHECKPOINT_EVERY_MS so seeking back is fast. Without checkpoints a seek
+   * back replays from the start.
+   */
+  static fromScenario(scenario: Scenario, opts: { record?: boolean; checkpoints?: boolean } = {}): Simulation {
+    return new Simulation(scenario, opts.record ?? true, opts.checkpoints ?? false);
   }
 
   get time(): number {
@@ -109,7 +118,7 @@ export class Simulation {
     const k = this.cluster.k;
     for (;;) {
       const last = this.checkpoints[this.checkpoints.length - 1] as Checkpoint;
-      const nextCheckpoint = (Math.floor(Math.max(0, last.t) / CHECKPOINT_EVERY_MS) + 1) * CHECKPOINT_EVERY_MS;
+      const nextCheckpoint = this.checkpointing ? (Math.floor(Math.max(0, last.t) / CHECKPOINT_EVERY_MS) + 1) * CHECKPOINT_EVERY_MS : Infinity;
       const target = Math.min(ms, nextCheckpoint);
       if (this.runActionsTo(target, stop)) return true;
       k.runUntil(target, stop);

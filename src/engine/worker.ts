@@ -84,7 +84,7 @@ let pacer: Pacer | null = null;
 /** A fresh run of the loaded scenario (a copy: recorded actions go into the run's own document). */
 function start(s: Scenario): Simulation {
   // record: the page shows the log and the messages, so the simulation must keep them.
-  const created = Simulation.fromScenario(structuredClone(s), { record: true });
+  const created = Simulation.fromScenario(structuredClone(s), { record: true, checkpoints: true });
   sim = created;
   frames = new FrameBuilder(created);
   pacer = new Pacer(created);
