@@ -6,7 +6,7 @@ import { Palette } from './canvas/Palette';
 import type { Controller } from './controller';
 import { ContextMenu, Markdown, MessageToggles, Notices, ShortcutsOverlay, SidePanel, ThemeSwitch, TimeControls, Timeline, useAppliedTheme, useShortcuts } from './panels';
 import { usePlayground } from './store';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 
 // The dialog brings spark-submit's parser and the scenario schema (zod): loaded when first opened,
 // so the first paint does not wait for them.
@@ -113,7 +113,13 @@ function Submit({ controller }: { controller: Controller }) {
   const conf = usePlayground((s) => s.sparkConf);
   const masterUrl = useMasterUrl();
   const notify = usePlayground((s) => s.notify);
-  if (!open) return null;
+  // Mounted from the first opening on (not before: its code loads then), so what the user typed
+  // is still there when the dialog is opened again.
+  const [opened, setOpened] = useState(false);
+  useEffect(() => {
+    if (open) setOpened(true);
+  }, [open]);
+  if (!open && !opened) return null;
   return (
     <Suspense fallback={<p role="status" className="status-banner">Loading the submit dialog…</p>}>
     <SubmitDialog
