@@ -12,10 +12,21 @@ const GOLDEN: Record<string, { hash: string; time: number; apps: string[]; drive
   'spread-out': { hash: 'f34c5d34', time: 30434, apps: ['FINISHED'], drivers: [] },
   consolidate: { hash: '19898ecc', time: 30435, apps: ['FINISHED'], drivers: [] },
   'drivers-round-robin': { hash: '03dd1901', time: 40459, apps: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'], drivers: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'] },
+  'drivers-nested-loop': { hash: 'e15ee1c5', time: 43765, apps: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'], drivers: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'] },
   'rest-gateway': { hash: '0cc5ef75', time: 27027, apps: ['FINISHED'], drivers: ['FINISHED'] },
   'executor-cores-set-vs-unset': { hash: '18a08cf6', time: 30929, apps: ['FINISHED', 'FINISHED'], drivers: [] },
+  'app-waiting-for-memory': { hash: '581b2211', time: 80393, apps: ['FINISHED'], drivers: [] },
   'worker-power-off': { hash: 'e48d5d0a', time: 126215, apps: ['FINISHED'], drivers: [] },
+  'worker-kill-vs-power-off': { hash: 'b61b5cbe', time: 126214, apps: ['FINISHED'], drivers: [] },
+  'network-partition-heal': { hash: 'bd8bbae5', time: 188789, apps: ['FINISHED'], drivers: [] },
+  'worker-decommission': { hash: '46472398', time: 65612, apps: ['FINISHED'], drivers: [] },
   'executor-launch-failure': { hash: 'acd3febc', time: 23000, apps: ['FAILED'], drivers: [] },
+  'driver-supervised-relaunch': { hash: '8b788e79', time: 80890, apps: ['FINISHED', 'FINISHED'], drivers: ['RELAUNCHING', 'FINISHED'] },
+  'driver-unsupervised-lost': { hash: '8365bd7d', time: 24304, apps: ['FINISHED'], drivers: ['ERROR'] },
+  'driver-supervise-crash-loop': { hash: 'e5db5531', time: 76305, apps: [], drivers: ['KILLED'] },
+  'master-restart-no-recovery': { hash: '368a8769', time: 65002, apps: [], drivers: [] },
+  'master-recovery-filesystem': { hash: '0846a21b', time: 105000, apps: ['FINISHED'], drivers: [] },
+  'master-failover-zookeeper': { hash: '3de9993f', time: 130590, apps: ['FINISHED'], drivers: [] },
   sandbox: { hash: '1af5247e', time: 13000, apps: [], drivers: [] },
 };
 
@@ -57,5 +68,144 @@ describe('built-in scenarios (golden traces)', () => {
     // 12 cores asked of 4 × 8: three per worker spread out; 8 + 4 consolidated.
     expect(execHosts('spread-out')).toEqual(['w1:3', 'w2:3', 'w3:3', 'w4:3']);
     expect(execHosts('consolidate')).toEqual(['w3:4', 'w4:8']);
+  });
+});
+
+// What the explanations beside the canvas promise: the messages, states and times they quote.
+describe('built-in scenarios show what their explanations say', () => {
+  function run(id: string, until?: number): Simulation {
+    const r = restoreScenario(builtinScenarios.find((x) => x.id === id)?.scenario, { source: 'builtin' });
+    if (!r.ok) throw new Error(`${id} is invalid`);
+    const sim = Simulation.fromScenario(r.scenario);
+    sim.run(until);
+    return sim;
+  }
+  /** Simulated ms of each log line that contains `text`. */
+  function logTimes(sim: Simulation, text: string): number[] {
+    return sim
+      .logLines(0)
+      .filter((l) => l.includes(text))
+      .map((l) => Math.round(Number(/^\[t=([\d.]+)s\]/.exec(l)?.[1]) * 1000));
+  }
+  function workerState(sim: Simulation, host: string): string | undefined {
+    return sim.output().master?.workers.find((w) => w.host === host)?.state;
+  }
+
+  it('drivers-nested-loop: Spark 1.6.0 piles three drivers on one worker, with the NullPointerException of its loop', () => {
+    const sim = run('drivers-nested-loop');
+    const perWorker = new Map<string, number>();
+    for (const d of sim.output().drivers) perWorker.set(d.worker ?? '', (perWorker.get(d.worker ?? '') ?? 0) + 1);
+    expect(Math.max(...perWorker.values())).toBe(3);
+    expect(logTimes(sim, 'ERROR Ignoring error: java.lang.NullPointerException')).toHaveLength(2);
+    expect(logTimes(sim, 'Running Spark version 1.6.0')).toEqual([0]);
+  });
+
+  it('app-waiting-for-memory: WAITING with no executor and starvation warnings until w3 joins at 60 s', () => {
+    const sim = run('app-waiting-for-memory', 59_000);
+    expect(sim.output().apps.map((a) => [a.state, a.executors.length])).toEqual([['WAITING', 0]]);
+    expect(logTimes(sim, 'requires more resource than any of Workers could have')).toEqual([3003]);
+    expect(logTimes(sim, 'Initial job has not accepted any resources').map((t) => Math.round(t / 1000))).toEqual([18, 33, 48]);
+    sim.run();
+    const app = sim.output().apps[0];
+    expect([...(app?.executors ?? []), ...(app?.removedExecutors ?? [])].map((e) => [e.worker, e.cores, e.memory])).toEqual([['w3', 8, 20480]]);
+  });
+
+  it('worker-kill-vs-power-off: the killed worker goes at once, the powered-off one at the check at 120 s', () => {
+    const sim = run('worker-kill-vs-power-off', 119_000);
+    expect([workerState(sim, 'w2'), workerState(sim, 'w3')]).toEqual(['DEAD', 'ALIVE']);
+    // The first disconnect the Master sees is w2's, right after the kill.
+    expect(sim.logLines(0).find((l) => l.includes('got disassociated, removing it.'))).toContain('Master@master: w2:');
+    const [disconnect = NaN] = logTimes(sim, 'got disassociated, removing it.');
+    expect(disconnect).toBeGreaterThanOrEqual(20_000);
+    expect(disconnect).toBeLessThan(20_010);
+    sim.run();
+    expect(workerState(sim, 'w3')).toBe('DEAD');
+    expect(logTimes(sim, 'because we got no heartbeat in 60 seconds')).toEqual([120_000]);
+  });
+
+  it('worker-power-off: removed by the check at 120 s, not the one at 60 s', () => {
+    expect(logTimes(run('worker-power-off'), 'because we got no heartbeat in 60 seconds')).toEqual([120_000]);
+  });
+
+  it('network-partition-heal: timed out at 120 s, told to reconnect after the heal, old executor killed', () => {
+    const sim = run('network-partition-heal');
+    expect(logTimes(sim, 'because we got no heartbeat in 60 seconds')).toEqual([120_000]);
+    const after = sim.traceSince(0).filter((m) => m.t >= 150_000);
+    expect(after.some((m) => m.type === 'ReconnectWorker' && m.to.startsWith('Worker@w3'))).toBe(true);
+    expect(after.filter((m) => m.type === 'KillExecutor' && m.to.startsWith('Worker@w3') && m.t < 151_000)).toHaveLength(1);
+    expect(workerState(sim, 'w3')).toBe('ALIVE');
+    const app = sim.output().apps[0];
+    expect(app?.removedExecutors.map((e) => [e.worker, e.state])).toEqual([['w3', 'LOST']]);
+    expect(app?.executors.filter((e) => e.worker === 'w3')).toHaveLength(1);
+  });
+
+  it('worker-decommission: DECOMMISSIONED worker and executors, no executor sent there afterwards', () => {
+    const sim = run('worker-decommission');
+    expect(workerState(sim, 'w2')).toBe('DECOMMISSIONED');
+    const app = sim.output().apps[0];
+    expect(app?.removedExecutors.map((e) => [e.worker, e.state])).toEqual([
+      ['w2', 'DECOMMISSIONED'],
+      ['w2', 'DECOMMISSIONED'],
+    ]);
+    expect(sim.traceSince(0).filter((m) => m.type === 'LaunchExecutor' && m.t > 15_000)).toEqual([]);
+    expect(logTimes(sim, 'No running tasks, no block migration configured, stopping.')).toHaveLength(2);
+  });
+
+  it('driver-supervised-relaunch: a new driver id on another worker, a new application', () => {
+    const out = run('driver-supervised-relaunch').output();
+    const [old, relaunched] = out.drivers;
+    expect(old).toMatchObject({ id: 'driver-20260101000001-0000', worker: 'w3', state: 'RELAUNCHING' });
+    expect(relaunched).toMatchObject({ id: 'driver-20260101000020-0001', state: 'FINISHED' });
+    expect(relaunched?.worker).not.toBe('w3');
+    expect(out.apps.map((a) => a.driver)).toEqual([old?.id, relaunched?.id]);
+  });
+
+  it('driver-unsupervised-lost: not relaunched', () => {
+    const sim = run('driver-unsupervised-lost');
+    expect(sim.output().drivers.map((d) => [d.worker, d.state])).toEqual([['w3', 'ERROR']]);
+    expect(logTimes(sim, 'because it was not supervised')).toHaveLength(1);
+  });
+
+  it('driver-supervise-crash-loop: back-off 1, 2, 4, 8, 16, 32 s, then KILLED', () => {
+    const sim = run('driver-supervise-crash-loop');
+    const waits = sim
+      .logLines(0)
+      .map((l) => /re-launching after (\d+) s\./.exec(l)?.[1])
+      .filter((w) => w !== undefined)
+      .map(Number);
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32]);
+    expect(sim.output().drivers).toEqual([expect.objectContaining({ state: 'KILLED', worker: 'w1', restarts: 6 })]);
+  });
+
+  it('master-restart-no-recovery: the new Master kills what the workers report; the app never comes back', () => {
+    const sim = run('master-restart-no-recovery');
+    const trace = sim.traceSince(0);
+    expect(trace.filter((m) => m.type === 'KillExecutor' && m.t > 45_000)).toHaveLength(2);
+    expect(trace.filter((m) => m.type === 'RegisterApplication' && m.t > 20_000)).toEqual([]);
+    expect(trace.filter((m) => m.type === 'MasterChanged')).toEqual([]);
+    expect(logTimes(sim, 'I have been elected leader! New state: ALIVE')).toEqual([0, 45_000]);
+  });
+
+  it('master-recovery-filesystem: RECOVERING at 45 s, the app keeps its executors', () => {
+    const sim = run('master-recovery-filesystem');
+    expect(logTimes(sim, 'New state: RECOVERING')).toEqual([45_000]);
+    expect(sim.traceSince(0).filter((m) => m.type === 'LaunchExecutor' && m.t > 20_000)).toEqual([]);
+    expect(sim.output().apps[0]?.removedExecutors).toEqual([]);
+    expect(logTimes(sim, 'Recovery complete in 5 ms')).toHaveLength(1);
+  });
+
+  it('master-failover-zookeeper: m1 leads, its session expires at 68 s, m2 recovers the app', () => {
+    const sim = run('master-failover-zookeeper');
+    expect(logTimes(sim, 'Master@m1: We have gained leadership')).toHaveLength(1);
+    expect(logTimes(sim, 'timeout of 40000ms exceeded')).toEqual([68_000]);
+    const takeover = logTimes(sim, 'Master@m2: I have been elected leader! New state: RECOVERING');
+    expect(takeover).toHaveLength(1);
+    expect(takeover[0]).toBeLessThan(68_020);
+    const trace = sim.traceSince(0);
+    expect(trace.filter((m) => m.type === 'MasterChanged' && m.from.startsWith('Master@m2')).map((m) => m.to.split('@')[0]).sort()).toEqual(['AppClient', 'Worker', 'Worker']);
+    expect(trace.filter((m) => m.type === 'LaunchExecutor' && m.t > 40_000)).toEqual([]);
+    const out = sim.output();
+    expect(out.master?.url).toBe('spark://m2:7077');
+    expect(out.masters.map((m) => m?.status)).toEqual(['STANDBY', 'ALIVE']);
   });
 });

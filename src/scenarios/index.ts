@@ -1,15 +1,26 @@
 // The built-in scenarios: each is a scenario document (DESIGN.md §2, kept as JSON so it reads like
 // an exported file) plus what the page shows beside it. They are loaded like any other scenario,
 // through restoreScenario({ source: 'builtin' }); index.test.ts proves each restores cleanly.
+import appWaitingForMemory from './app-waiting-for-memory.json';
 import clientMode from './client-mode.json';
 import clusterMode from './cluster-mode.json';
 import consolidate from './consolidate.json';
+import driverSuperviseCrashLoop from './driver-supervise-crash-loop.json';
+import driverSupervisedRelaunch from './driver-supervised-relaunch.json';
+import driverUnsupervisedLost from './driver-unsupervised-lost.json';
+import driversNestedLoop from './drivers-nested-loop.json';
 import driversRoundRobin from './drivers-round-robin.json';
 import executorCoresSetVsUnset from './executor-cores-set-vs-unset.json';
 import executorLaunchFailure from './executor-launch-failure.json';
+import masterFailoverZookeeper from './master-failover-zookeeper.json';
+import masterRecoveryFilesystem from './master-recovery-filesystem.json';
+import masterRestartNoRecovery from './master-restart-no-recovery.json';
+import networkPartitionHeal from './network-partition-heal.json';
 import restGateway from './rest-gateway.json';
 import sandbox from './sandbox.json';
 import spreadOut from './spread-out.json';
+import workerDecommission from './worker-decommission.json';
+import workerKillVsPowerOff from './worker-kill-vs-power-off.json';
 import workerPowerOff from './worker-power-off.json';
 
 export interface BuiltinScenario {
@@ -48,7 +59,7 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
 - The Master picks a worker for the driver (1 core, 1 GiB) and sends **LaunchDriver**; the DriverRunner starts the DriverWrapper JVM and the driver is RUNNING.
 - The driver's SparkContext sends **RegisterApplication**, and executors follow as in client mode: \`--executor-cores 2\` makes 2-core executors, five of them in the 11 cores left next to the driver, and one core stays free.
 - The client polls with **RequestDriverStatus**, logs the state and exits: spark-submit does not wait for the application.
-- When SparkPi ends, the worker reports **DriverStateChanged** (FINISHED). \`--supervise\` only matters if the driver exits non-zero: the worker would then restart it.`,
+- When SparkPi ends, the worker reports **DriverStateChanged** (FINISHED). \`--supervise\` only matters when something goes wrong: a driver exiting non-zero is restarted by its worker, and a driver whose worker is lost is relaunched elsewhere by the Master (see the driver scenarios further down).`,
     scenario: clusterMode,
   },
   {
@@ -75,15 +86,27 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   },
   {
     id: 'drivers-round-robin',
-    title: 'Waiting drivers placed round-robin',
+    title: 'Waiting drivers (1 of 2): placed round-robin',
     summary: 'Four cluster-mode drivers wait while a first application holds every core, then land on four different workers when its cores come back at once.',
-    explanation: `Drivers take strict precedence over executors, and waiting drivers are placed round-robin.
+    explanation: `Drivers take strict precedence over executors, and in Spark 2.0 and later waiting drivers are placed round-robin. Compare with **Waiting drivers (2 of 2)**: the same run on Spark 1.6.0.
 
 - The first application (client mode, no core limit) takes all 16 cores.
 - Four **RequestSubmitDriver** arrive; each driver is accepted (**SubmitDriverResponse**) but stays SUBMITTED in the Master's waiting drivers: no worker has a free core.
-- When SparkPi finishes, its **UnregisterApplication** frees every core in one go. In that one schedule() the Master walks the (shuffled) alive workers, starting each driver's search just after the worker that took the previous one: four **LaunchDriver** messages, one per worker.
+- At 17.2 s SparkPi finishes and its **UnregisterApplication** frees every core in one go. In that one schedule() the Master walks the (shuffled) alive workers, starting each driver's search just after the worker that took the previous one: four **LaunchDriver** messages, one per worker.
 - Then the four applications register (**RegisterApplication**) and share the remaining 12 cores: three 1-core executors each.`,
     scenario: driversRoundRobin,
+  },
+  {
+    id: 'drivers-nested-loop',
+    title: 'Waiting drivers (2 of 2): nested loops in Spark 1.6.0',
+    summary: 'On Spark 1.6.0 the same four waiting drivers pile up on one worker, because each worker in turn takes every waiting driver that fits.',
+    explanation: `Same cluster and same five submissions as **Waiting drivers (1 of 2)**; only \`sparkVersion\` is 1.6.0 (with that release's examples jar).
+
+- Spark 1.4.0–1.6.1 placed drivers with two nested loops: for each worker in shuffled order, launch *every* waiting driver that fits. SPARK-13803 restored round-robin in 2.0 (and in the 1.6 line after 1.6.1).
+- At 17.2 s, when the first app's **UnregisterApplication** frees the cores, w2 gets two **LaunchDriver** messages at once (drivers …-0000 and …-0002).
+- That loop removes each launched driver from \`waitingDrivers\` while iterating over it: the driver behind it (…-0001) is skipped, and the loop then reads the emptied last slot. The Master logs \`ERROR Ignoring error: java.lang.NullPointerException\`, and the rest of that schedule(), the executor placement, never runs.
+- The next schedule() (the first **RegisterApplication**, at 20.5 s) puts …-0001 on w2 too and fails the same way, so that app gets its executors only at the next call, which puts …-0003 on w1. Three drivers on w2, none on w3 or w4.`,
+    scenario: driversNestedLoop,
   },
   {
     id: 'rest-gateway',
@@ -109,26 +132,149 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
     scenario: executorCoresSetVsUnset,
   },
   {
+    id: 'app-waiting-for-memory',
+    title: 'An application stuck WAITING for memory',
+    summary: 'Each executor asks for 20 GiB on 16 GiB workers, so the application waits with no executor until a bigger worker joins at 60 s.',
+    explanation: `\`--executor-memory 20g\` is more than any worker has (\`SPARK_WORKER_MEMORY\` 16g), and the Master never splits an executor across workers.
+
+- The app registers as usual (**RegisterApplication**, **RegisteredApplication**) and stays WAITING: schedule() finds no worker that can hold even one executor, so no **LaunchExecutor** is sent.
+- At registration (3 s) the Master logs \`WARN App app-… requires more resource than any of Workers could have.\` It only checks this when the app is the only one waiting and has no executor yet.
+- The driver's job gets no executor. Every 15 s (\`spark.starvation.timeout\`) it warns \`Initial job has not accepted any resources; check your cluster UI…\`: at 18, 33 and 48 s. Nothing fails. Spark waits for ever, and spark-submit never compared the size with the workers.
+- At 60 s w3 starts with 32 GiB. Its **RegisterWorker** runs schedule(), which sends **LaunchExecutor** for one 8-core, 20 GiB executor. The app turns RUNNING and finishes at about 75 s.`,
+    scenario: appWaitingForMemory,
+  },
+  {
     id: 'worker-power-off',
     title: 'A worker loses power: only the heartbeat timeout notices',
     summary: 'A powered-off worker closes no connections, so the Master only removes it after its heartbeats have been missing for spark.worker.timeout.',
-    explanation: `A process that dies closes its TCP connections and the Master reacts at once; a machine that loses power does not.
+    explanation: `A process that dies closes its TCP connections and the Master reacts at once; a machine that loses power does not. **Worker process killed vs machine powered off** shows both side by side.
 
 - Before the failure, watch each worker's **Heartbeat** every 15 s (\`spark.worker.timeout\` / 4).
-- At 15 s, w2 is powered off: its executor's tasks simply stop, nothing tells the Master, and the application stalls waiting for them.
-- The Master's **CheckForWorkerTimeOut** runs every 60 s; the first check that finds w2 silent for more than 60 s removes it ("… because we got no heartbeat"), the driver gets **ExecutorUpdated** (LOST) and **WorkerRemoved**, and its lost tasks run again on the other executors.`,
+- At 15 s, just before its second heartbeat, w2 is powered off. Its executor's tasks simply stop and nothing tells the Master. Once the other executors have run every remaining task (about 76 s), the application just waits for w2's four.
+- The Master's **CheckForWorkerTimeOut** runs every 60 s and removes a worker that has been silent for more than 60 s. w2's last heartbeat was at 0 s, so the check at 60 s keeps it (silent for just under 60 s) and the one at 120 s removes it (\`… because we got no heartbeat in 60 seconds\`).
+- The driver gets **ExecutorUpdated** (LOST) and **WorkerRemoved**, runs the four lost tasks again on the other executors, and finishes at 121 s.`,
     scenario: workerPowerOff,
+  },
+  {
+    id: 'worker-kill-vs-power-off',
+    title: 'Worker process killed vs machine powered off',
+    summary: 'At 20 s one worker process is killed and another machine loses power: the Master drops the first at once and the second only 100 s later.',
+    explanation: `Three workers each run one 4-core executor of SparkPi. At 20 s the Worker process on **w2** is killed and the machine **w3** is powered off.
+
+- **w2, process killed**: its TCP connections close. At 20.0 s the Master logs \`w2:… got disassociated, removing it.\`, marks the worker DEAD and sends the driver **ExecutorUpdated** (LOST) and **WorkerRemoved**. The executor on w2 exits too, because its WorkerWatcher lost the worker.
+- **w3, power off**: no connection closes and no message says anything. The Master still lists w3 as ALIVE, and the tasks on its executor simply stop.
+- w1 alone runs every other task, w2's lost ones included, by about 76 s. After that the app just waits for the four tasks that were on w3.
+- The Master runs **CheckForWorkerTimeOut** every 60 s and removes workers that have been silent for more than \`spark.worker.timeout\` (60 s). w3's last **Heartbeat** was at 15 s: the check at 60 s keeps it and the one at 120 s removes it. Detection takes 60–120 s after the last heartbeat, here 100 s after the power cut.
+- Then the four tasks run again on w1 and the app finishes at 121 s. No replacement executor starts anywhere: w1 has no free core.`,
+    scenario: workerKillVsPowerOff,
+  },
+  {
+    id: 'network-partition-heal',
+    title: 'A network partition that heals',
+    summary: 'w3 is cut off from the Master from 20 s to 150 s: the Master times it out, then tells it to reconnect and kills the executor it no longer knows.',
+    explanation: `From 20 s to 150 s every message between **w3** and the Master is dropped. No connection closes, and w3's executor can still reach the driver on **client**.
+
+- At first the app does not slow down, because w3's executor keeps running tasks for the driver. Only w3's **Heartbeat** messages are lost, one every 15 s.
+- The last heartbeat from w3 got through at 15 s. **CheckForWorkerTimeOut** keeps w3 at 60 s and removes it at 120 s (no heartbeat in 60 seconds). The driver gets **ExecutorUpdated** (LOST) and **WorkerRemoved** and stops using an executor that is in fact still alive.
+- At 150 s the network heals. w3's next **Heartbeat** reaches a Master that lists it as DEAD, so the Master answers **ReconnectWorker** (\`Got heartbeat from unregistered worker … Asking it to re-register.\`).
+- w3 sends **RegisterWorker** again and gets **RegisteredWorker**. The app has no core limit, so schedule() gives it a new executor on w3 at once. w3's **WorkerLatestState** still lists the old executor, which the Master does not know any more, so it sends **KillExecutor** for it. The app finishes at about 184 s.`,
+    scenario: networkPartitionHeal,
+  },
+  {
+    id: 'worker-decommission',
+    title: 'Decommissioning a worker',
+    summary: 'With spark.decommission.enabled=true, w2 is decommissioned at 15 s: its executors finish their tasks and leave, and the Master sends no new work there.',
+    explanation: `Decommissioning takes a worker out gracefully (SIGPWR to the Worker, or the Master UI's \`/workers/kill\`). It needs \`spark.decommission.enabled=true\`.
+
+- At 15 s w2 gets the signal. It refuses any further executor and sends **WorkerDecommissioning**. The Master marks it DECOMMISSIONED: it stays listed, neither ALIVE nor DEAD.
+- For each of w2's two executors the Master sends the driver **ExecutorUpdated** (DECOMMISSIONED, "worker decommissioned") and drops the executor from the app. The driver answers with **DecommissionExecutor** to each executor and sends them no new task.
+- At 16 s, with their running tasks done, the executors log \`No running tasks, no block migration configured, stopping.\` and exit with code 0. Their **ExecutorStateChanged** (EXITED) concerns executors the Master no longer counts (\`Got status update for unknown executor\`), so nothing counts towards \`spark.deploy.maxExecutorRetries\`.
+- No replacement is launched. Decommissioning does not call schedule(), only ALIVE workers get executors or drivers, and w1 and w3 are full. The app finishes on its remaining 8 cores at about 65 s.`,
+    scenario: workerDecommission,
   },
   {
     id: 'executor-launch-failure',
     title: 'Executors that never start: spark.deploy.maxExecutorRetries',
     summary: 'Every executor of the application fails to launch, and after ten back-to-back failures the Master removes the application as FAILED.',
-    explanation: `A broken application can keep a cluster busy replacing executors; Spark stops it after \`spark.deploy.maxExecutorRetries\` (10) failures in a row.
+    explanation: `A broken application can keep a cluster busy replacing executors. Spark stops it after \`spark.deploy.maxExecutorRetries\` (10) failures in a row.
 
 - Each **LaunchExecutor** is answered by **ExecutorStateChanged** (FAILED) without ever reaching RUNNING.
-- The Master forwards **ExecutorUpdated**, counts the failure, schedules again and sends a new **LaunchExecutor**: watch the executor ids climb.
-- At the tenth failure in a row, with no executor RUNNING, the Master removes the application: **ApplicationRemoved** (FAILED) goes to the driver, which stops its SparkContext.`,
+- The Master forwards **ExecutorUpdated**, counts the failure, schedules again and sends a new **LaunchExecutor**: watch the executor ids climb. All of it happens within 30 ms of the registration at 3 s.
+- At the tenth failure in a row, with no executor RUNNING, the Master logs \`Application Spark Pi with ID … failed 10 times; removing it\`. **ApplicationRemoved** (FAILED) goes to the driver, which stops its SparkContext.
+- Only failures in a row count: an executor that reaches RUNNING resets the count, so executors that crash *after* starting are replaced for ever.`,
     scenario: executorLaunchFailure,
+  },
+  {
+    id: 'driver-supervised-relaunch',
+    title: 'Drivers and worker loss (1 of 2): --supervise relaunches',
+    summary: 'The Worker running a --supervise driver dies at 20 s, and the Master relaunches the driver on another worker under a new driver id.',
+    explanation: `The cluster-mode driver (\`--supervise\`) is placed on **w3** at 1 s and registers SparkPi at 4.3 s. At 20 s the Worker process on w3 is killed.
+
+- The Master sees w3 disconnect and removes it: its executors are LOST, and for the supervised driver it logs \`Re-launching driver-…-0000\`.
+- The old driver id ends as RELAUNCHING. A **new** id (\`driver-20260101000020-0001\`) is queued and in the same step sent to w1 with **LaunchDriver**. Since Spark 2.2 a relaunch gets a new id; before that, the old id was reused.
+- The old driver process died with its worker (through its WorkerWatcher). The Master only sees the old app's driver disconnect, so it ends that app as FINISHED, not FAILED. The two replacement executors it had just launched for that app are killed at once.
+- The relaunched driver starts SparkPi from scratch: a new **RegisterApplication** at 23.3 s, a new app id and new executors. It finishes at about 80 s.`,
+    scenario: driverSupervisedRelaunch,
+  },
+  {
+    id: 'driver-unsupervised-lost',
+    title: 'Drivers and worker loss (2 of 2): no --supervise',
+    summary: 'Without --supervise, the driver whose worker dies at 20 s ends in state ERROR and its application ends with it.',
+    explanation: `Same cluster and same kill as **Drivers and worker loss (1 of 2)**. Only \`--supervise\` is missing.
+
+- At 20 s the Worker process on w3 dies, and the Master removes w3 at once (disconnect). For the driver it logs \`Not re-launching driver-…-0000 because it was not supervised\` and removes it as ERROR.
+- The driver process died with its worker, so its AppClient connection drops. The Master finishes the app as FINISHED (a disconnect is all it sees) and kills its executors. The executors on w1 and w2 exit on their own as well (\`Driver … disassociated! Shutting down.\`).
+- Nothing starts again: SparkPi never completes, and from 20 s on the cluster is idle. A driver that loses its worker comes back only with \`--supervise\` or if it is submitted again.`,
+    scenario: driverUnsupervisedLost,
+  },
+  {
+    id: 'driver-supervise-crash-loop',
+    title: 'A supervised driver that keeps crashing',
+    summary: 'A driver whose main() fails 2 s after each start is restarted by its worker with a doubling back-off, until it is killed at 60 s.',
+    explanation: `\`--supervise\` restarts a driver that exits non-zero, and it never gives up.
+
+- The driver is launched on w1 at 1 s. Two seconds after each start it fails with exit code 1, before it has registered an application.
+- The Worker's DriverRunner restarts it without asking anyone: \`Command exited with status 1, re-launching after 1 s.\`, then after 2, 4, 8, 16 and 32 s. The wait doubles after every run shorter than 5 s and has no upper bound.
+- The Master is never told. It shows the driver RUNNING on w1 under the same id the whole time, with no **DriverStateChanged**. spark-submit left at 6 s, after its one status poll said RUNNING.
+- At 60 s a kill request (**RequestKillDriver**, as \`spark-class org.apache.spark.deploy.Client kill\` sends it) makes the Master send **KillDriver**. The runner gives up its 32 s wait and the worker reports **DriverStateChanged** (KILLED).`,
+    scenario: driverSuperviseCrashLoop,
+  },
+  {
+    id: 'master-restart-no-recovery',
+    title: 'Master restart (1 of 2): recoveryMode NONE',
+    summary: 'The Master is killed at 20 s and restarted at 45 s without recovery: it kills the executors the workers report, and the running application is orphaned.',
+    explanation: `Compare with **Master restart (2 of 2)**: the same cluster and application. Only \`spark.deploy.recoveryMode\` differs.
+
+- At 20 s the Master process dies. The workers log \`Connection to master failed! Waiting for master to reconnect...\` and retry **RegisterWorker** on their own schedule (w2 every 6 s, w1 every 15 s: the interval is random per worker, 5–15 s). The driver logs \`Disconnected from Spark cluster! Waiting for reconnection...\`, while its executors keep running tasks.
+- At 45 s the new Master starts with nothing and is ALIVE at once (\`I have been elected leader! New state: ALIVE\`).
+- At 50 s the workers' retries reach it (**RegisteredWorker**). Each then sends **WorkerLatestState** listing its executor. The Master has never heard of these executors and answers **KillExecutor**.
+- The driver never registers again: an AppClient only follows a **MasterChanged**, and nobody sends one. It loses its executors and hangs with tasks left, while the new Master lists no application at all.`,
+    scenario: masterRestartNoRecovery,
+  },
+  {
+    id: 'master-recovery-filesystem',
+    title: 'Master restart (2 of 2): FILESYSTEM recovery',
+    summary: 'The Master is killed at 20 s and restarted at 45 s, reads its workers and application back from its recovery directory, and the application keeps its executors.',
+    explanation: `With \`spark.deploy.recoveryMode=FILESYSTEM\` the Master writes each worker, application and driver to \`spark.deploy.recoveryDirectory\` on its own disk as they register, and deletes them when they go.
+
+- From 20 s to 45 s it goes as without recovery: the workers retry **RegisterWorker**, the driver is disconnected, and the executors keep running tasks.
+- At 45 s the restarted Master finds one application and two workers on disk: \`I have been elected leader! New state: RECOVERING\`. It marks each UNKNOWN and sends it **MasterChanged**.
+- The workers answer **WorkerSchedulerStateResponse** with their executors, and the driver answers **MasterChangeAcknowledged**. Once nothing is UNKNOWN the Master completes the recovery (\`Recovery complete in 5 ms - resuming operations!\`) and is ALIVE again, without waiting for \`spark.deploy.recoveryTimeout\` (by default \`spark.worker.timeout\`, 60 s).
+- The app keeps executors 0 and 1 under their old ids (no **LaunchExecutor** after 20 s) and finishes normally at about 81 s. The unneeded recovery timer still fires at 105 s and does nothing; that is when the run ends.`,
+    scenario: masterRecoveryFilesystem,
+  },
+  {
+    id: 'master-failover-zookeeper',
+    title: 'Master failover with ZooKeeper',
+    summary: 'Two Masters elect a leader through ZooKeeper, and when the leader is killed at 40 s the standby takes over once ZooKeeper expires the dead leader’s session.',
+    explanation: `\`spark.deploy.recoveryMode=ZOOKEEPER\` with two Masters, **m1** and **m2**, and ZooKeeper on **zk**. Every client lists both Masters (\`spark://m1:7077,m2:7077\`).
+
+- Both Masters open a ZooKeeper session (Spark asks for 60 s and the server grants at most 20 × tickTime = 40 s) and race for the leader latch. m1 wins and m2 stays STANDBY, answering workers with **MasterInStandby**. The workers register with m1 on their first retry (9 and 12 s), the app at 23 s.
+- At 40 s m1 is killed. The workers and the driver see the disconnect; the workers' **RegisterWorker** to m2 gets **MasterInStandby**. No Master leads, yet the executors keep running tasks.
+- m1's session ends only when ZooKeeper expires it. Its last ping was at 26.7 s (one every 13.3 s), so that happens at 68 s (\`Expiring session …, timeout of 40000ms exceeded\`). With these defaults a failover takes 27–42 s after a kill.
+- m2 then holds the latch (\`We have gained leadership\`), reads what m1 persisted in ZooKeeper and is RECOVERING. It sends **MasterChanged** to both workers and the app; **WorkerSchedulerStateResponse** and **MasterChangeAcknowledged** come back and recovery completes in 5 ms. The app keeps its executors and finishes under m2 at about 125 s.
+- m1, restarted at 100 s, queues behind m2 in the latch and stays STANDBY.`,
+    scenario: masterFailoverZookeeper,
   },
   {
     id: 'sandbox',
