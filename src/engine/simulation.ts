@@ -22,8 +22,7 @@ import type { KernelState } from './sim/kernel';
 /** An action without its time (Omit spread over the union, so each kind keeps its fields). */
 export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
 
-/** Bumped whenever the engine's behaviour changes a trace: share links record it. */
-export const ENGINE_VERSION = 1;
+export { ENGINE_VERSION } from './version';
 
 /** The runner's cap for "until nothing is left to happen" (DESIGN.md §3). */
 export const MAX_RUN_MS = 24 * 60 * 60 * 1000;

@@ -5,6 +5,11 @@ import { ClusterCanvas } from './canvas/ClusterCanvas';
 import { Palette } from './canvas/Palette';
 import type { Controller } from './controller';
 import { ContextMenu, Markdown, MessageToggles, Notices, ShortcutsOverlay, SidePanel, ThemeSwitch, TimeControls, Timeline, useAppliedTheme, useShortcuts } from './panels';
+import type { KeyValueStore } from '../share/autosave';
+import { Branches } from '../share/Branches';
+import { ForkDialog } from '../share/ForkDialog';
+import { SessionBanner } from '../share/SessionBanner';
+import { ShareButton } from '../share/ShareButton';
 import { usePlayground } from './store';
 import { lazy, Suspense, useEffect, useState } from 'react';
 
@@ -138,7 +143,18 @@ function Submit({ controller }: { controller: Controller }) {
   );
 }
 
-export function App({ scenarios, controller, embed = false }: { scenarios: readonly ScenarioEntry[]; controller: Controller; embed?: boolean }) {
+export function App({
+  scenarios,
+  controller,
+  embed = false,
+  storage = null,
+}: {
+  scenarios: readonly ScenarioEntry[];
+  controller: Controller;
+  /** `?embed`: only the canvas and the time controls, for blog posts. */
+  embed?: boolean;
+  storage?: KeyValueStore | null;
+}) {
   useAppliedTheme();
   useShortcuts(controller);
   return (
@@ -147,6 +163,8 @@ export function App({ scenarios, controller, embed = false }: { scenarios: reado
         <h1 className="brand">Spark Standalone Playground</h1>
         {!embed && <ScenarioPicker scenarios={scenarios} controller={controller} />}
         <TimeControls controller={controller} />
+        {!embed && <ShareButton controller={controller} />}
+        {!embed && <Branches controller={controller} />}
         {!embed && <MessageToggles />}
         {!embed && <ThemeSwitch />}
       </header>
@@ -155,6 +173,7 @@ export function App({ scenarios, controller, embed = false }: { scenarios: reado
         {!embed && <Palette controller={controller} />}
         <main className="app-canvas" aria-label="Cluster">
           <StatusBanner />
+          <SessionBanner controller={controller} storage={storage} />
           <ClusterCanvas controller={controller} />
         </main>
         {!embed && (
@@ -165,6 +184,7 @@ export function App({ scenarios, controller, embed = false }: { scenarios: reado
         )}
       </div>
       <ContextMenu controller={controller} />
+      <ForkDialog controller={controller} />
       <ShortcutsOverlay />
       <Notices />
       <Submit controller={controller} />

@@ -3,6 +3,8 @@
 import type { ActionInput } from '../engine/simulation';
 import type { ScenarioSource } from '../engine/worker';
 import type { Selection } from '../engine/views/frame-types';
+import type { Session } from '../share/codec';
+import type { ForkChoice } from './store';
 
 /** What applying a user action came to. */
 export type ApplyOutcome = { ok: true } | { ok: false; error: string };
@@ -20,6 +22,12 @@ export interface Controller {
    * it into the scenario, so the session replays. Errors come back as text for the user.
    */
   apply(action: ActionInput): Promise<ApplyOutcome>;
+  /** The session as it stands: scenario with every recorded action, playhead, what is selected. */
+  session(): Promise<Session | null>;
+  /** Opens a session (a share link, the autosave, a branch): loads its scenario, seeks to its playhead. */
+  openSession(session: Session, scenarioId?: string): Promise<boolean>;
+  /** The answer to the fork question the store shows (ForkDialog). */
+  resolveFork(choice: ForkChoice): void;
   /** Selects a thing (Inspector) — null clears. */
   select(selection: Selection | null): void;
   /** The Master UI panel is on screen: keep its data fresh while it is. */

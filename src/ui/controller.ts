@@ -9,7 +9,10 @@ import type { Selection } from '../engine/views/frame-types';
 import type { ApplyOutcome, Controller } from './controller-api';
 import type { EngineClient } from './engine-client';
 import { addFlights, advanceFlights, type FlightBoard, flightBoard } from './flights';
-import type { PlaygroundStore } from './store';
+import { ENGINE_VERSION } from '../engine/version';
+import { SESSION_FORMAT, type Session } from '../share/codec';
+import { formatSimTime } from './format';
+import type { ForkChoice, PlaygroundStore } from './store';
 
 export type { Controller } from './controller-api';
 
@@ -57,6 +60,8 @@ export function createController(
   let masterPageVisible = false;
   let lastPanelRefresh = -Infinity;
   let panelTime = -1;
+  // The fork question's answer, once the user gives it.
+  let forkAnswer: ((choice: ForkChoice) => void) | null = null;
   // Seeks while one is running collapse into the latest target.
   let seeking = false;
   let nextSeek: number | null = null;
@@ -149,6 +154,18 @@ export function createController(
     return generation;
   };
 
+  const currentSession = async (): Promise<Session | null> => {
+    const s = store.getState();
+    if (s.status !== 'ready') return null;
+    const scenario = await client.scenario();
+    if (!scenario) return null;
+    const view: NonNullable<Session['view']> = { speed: s.speed };
+    if (s.selection) view.selection = s.selection;
+    const session: Session = { format: SESSION_FORMAT, engine: ENGINE_VERSION, scenario, playhead: s.time, view };
+    if (s.scenarioId) session.builtin = s.scenarioId;
+    return session;
+  };
+
   const runSeek = async (target: number): Promise<void> => {
     seeking = true;
     try {
@@ -238,10 +255,32 @@ export function createController(
     async apply(action: ActionInput): Promise<ApplyOutcome> {
       const s = store.getState();
       if (s.status !== 'ready') return { ok: false, error: 'No scenario is running.' };
+      // Behind the horizon, an action rewrites what happens next: ask first (discard the old
+      // future, or keep it as a branch to come back to).
+      let dropFuture = false;
+      if (s.time < s.horizon) {
+        s.setPlaying(false);
+        const label = describeAction(action);
+        const choice = await new Promise<ForkChoice>((resolve) => {
+          forkAnswer?.('cancel');
+          forkAnswer = resolve;
+          s.setForkPrompt({ action: label, at: s.time, horizon: s.horizon });
+        });
+        store.getState().setForkPrompt(null);
+        if (choice === 'cancel') return { ok: false, error: `Nothing was applied: ${label} was cancelled.` };
+        if (choice === 'branch') {
+          const kept = await currentSession();
+          if (kept) {
+            kept.playhead = s.horizon;
+            store.getState().addBranch(`until ${formatSimTime(s.horizon)} (before ${label} at ${formatSimTime(s.time)})`, kept);
+          }
+        }
+        dropFuture = true;
+      }
       // As for step: answers still on their way are taken, in order, before this one.
       const gen = generation;
       try {
-        const result = await client.apply(action);
+        const result = await client.apply(action, { dropFuture });
         if (!result.ok) return result;
         const past = s.time < s.horizon;
         if (gen === generation) take(result.frame);
@@ -251,6 +290,24 @@ export function createController(
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
       }
+    },
+
+    session: () => currentSession(),
+
+    async openSession(session, scenarioId = session.builtin ?? '') {
+      await this.load(scenarioId, session.scenario, 'url');
+      const s = store.getState();
+      if (s.status !== 'ready') return false;
+      if (session.view?.speed) s.setSpeed(session.view.speed);
+      if (session.playhead > 0) await runSeek(session.playhead);
+      if (session.view?.selection) this.select(session.view.selection);
+      return true;
+    },
+
+    resolveFork(choice) {
+      const answer = forkAnswer;
+      forkAnswer = null;
+      answer?.(choice);
     },
 
     select(selection: Selection | null) {
@@ -270,4 +327,12 @@ export function createController(
       client.dispose();
     },
   };
+}
+
+/** "kill-worker w1", "submit" — how the fork question names the action. */
+export function describeAction(a: ActionInput): string {
+  const target = 'target' in a && typeof a.target === 'string' ? ` ${a.target}` : '';
+  const host = 'host' in a && typeof a.host === 'string' ? ` ${a.host}` : '';
+  const between = 'between' in a && Array.isArray(a.between) ? ` ${a.between.join(' ⇹ ')}` : '';
+  return `${a.type}${target}${host}${between}`;
 }

@@ -16,6 +16,7 @@ import type {
   TimelineAction,
 } from '../engine/views/frame-types';
 import type { MasterStateJson, ScenarioError, SimAppJson, SimDriverJson } from '../engine/worker';
+import type { Session } from '../share/codec';
 
 /** Speed steps of the control: multiples of "1×" (see pacing.ts for what 1× means). */
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as const;
@@ -54,6 +55,31 @@ export interface MenuState {
   target: Selection;
   x: number;
   y: number;
+}
+
+/** The question asked before an action rewrites the future (the playhead is behind the horizon). */
+export interface ForkPrompt {
+  /** What is about to be applied, e.g. "kill-worker w1". */
+  action: string;
+  at: number;
+  horizon: number;
+}
+
+export type ForkChoice = 'discard' | 'branch' | 'cancel';
+
+/** A timeline kept aside by a fork; switching back loads it. */
+export interface Branch {
+  id: number;
+  label: string;
+  session: Session;
+}
+
+/** What happened to the link the page was opened with (or to a restore): shown above the canvas. */
+export interface Banner {
+  tone: 'info' | 'error';
+  text: string;
+  /** Offer to bring back the user's own previous session. */
+  offerPrevious: boolean;
 }
 
 /** A short message for the user that something happened or could not be done. */
@@ -114,6 +140,9 @@ export interface PlaygroundState {
   showTasks: boolean;
   theme: Theme;
   notices: Notice[];
+  forkPrompt: ForkPrompt | null;
+  branches: Branch[];
+  banner: Banner | null;
 }
 
 export interface PlaygroundActions {
@@ -137,6 +166,10 @@ export interface PlaygroundActions {
   /** The future after `time` was rewritten (an action applied in the past): forget its failures. */
   forked(): void;
   notify(tone: Notice['tone'], text: string): void;
+  setForkPrompt(prompt: ForkPrompt | null): void;
+  addBranch(label: string, session: Session): void;
+  removeBranch(id: number): void;
+  setBanner(banner: Banner | null): void;
   dismissNotice(id: number): void;
 }
 
@@ -239,6 +272,7 @@ export function mergeFrame(s: PlaygroundState, frame: EngineFrame): Partial<Play
 
 export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): PlaygroundStore {
   let noticeId = 0;
+  let branchId = 0;
   return createStore<PlaygroundState & PlaygroundActions>()((set) => ({
     scenarioId: '',
     scenarioName: '',
@@ -256,6 +290,9 @@ export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): P
     showTasks: true,
     theme: 'system',
     notices: [],
+    forkPrompt: null,
+    branches: [],
+    banner: null,
     ...emptyRun,
     ...initial,
 
@@ -286,6 +323,10 @@ export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): P
     setShowTasks: (showTasks) => set({ showTasks }),
     setTheme: (theme) => set({ theme }),
     forked: () => set((s) => ({ failureMarkers: s.failureMarkers.filter((m) => m.t <= s.time), horizon: s.time })),
+    setForkPrompt: (forkPrompt) => set({ forkPrompt }),
+    addBranch: (label, session) => set((s) => ({ branches: [...s.branches, { id: ++branchId, label, session }] })),
+    removeBranch: (id) => set((s) => ({ branches: s.branches.filter((b) => b.id !== id) })),
+    setBanner: (banner) => set({ banner }),
     notify: (tone, text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, tone, text }] })),
     dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   }));

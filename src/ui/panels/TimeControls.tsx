@@ -137,6 +137,7 @@ export function TimeControls({ controller }: { controller: Controller }) {
   const hasNext = usePlayground((s) => s.nextEventTime !== null);
   const speed = usePlayground((s) => s.speed);
   const setSpeed = usePlayground((s) => s.setSpeed);
+  const setPlaying = usePlayground((s) => s.setPlaying);
   const setSubmitOpen = usePlayground((s) => s.setSubmitOpen);
   const setHelpOpen = usePlayground((s) => s.setHelpOpen);
 
@@ -151,7 +152,9 @@ export function TimeControls({ controller }: { controller: Controller }) {
           disabled={!ready}
           aria-keyshortcuts="Space"
           title={playing ? 'Pause (Space)' : 'Play (Space)'}
-          onClick={() => controller.togglePlaying()}
+          // What the button says is what it does: if the run paused itself (it went idle) a moment
+          // before a click on "Pause", the click must not start it again.
+          onClick={() => setPlaying(!playing)}
         >
           <span className="icon" aria-hidden="true">
             {playing ? '❚❚' : '▶'}

@@ -1,0 +1,132 @@
+// Sessions in real Chromium: a share link opened elsewhere shows exactly the state of the session
+// that made it; a broken link says what is wrong and the user's own session is still there;
+// applying an action in the past forks the timeline and the old future can be switched back to.
+import { expect, type Page, test } from '@playwright/test';
+
+const SHOTS = 'e2e-artifacts';
+const simMs = async (page: Page) => Number(await page.getByTestId('sim-clock').getAttribute('data-ms'));
+
+/** What a viewer sees of the cluster: every node's state and every process card's state. */
+async function picture(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const nodes = [...document.querySelectorAll('[data-testid^="node-"]')].map((n) => `${n.getAttribute('data-testid')}:${n.getAttribute('data-state')}:${n.getAttribute('data-process') ?? ''}`);
+    const procs = [...document.querySelectorAll('[data-testid^="proc-"]')].map((p) => `${p.getAttribute('data-testid')}:${p.getAttribute('data-state')}`);
+    return JSON.stringify({ nodes: nodes.sort(), procs: procs.sort() });
+  });
+}
+
+async function playFor(page: Page, ms: number) {
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(ms);
+  // The run pauses itself once only heartbeats are left; pause it here otherwise.
+  const pause = page.getByRole('button', { name: 'Pause' });
+  if (await pause.isVisible()) await pause.click();
+  // The answer already on its way lands; then the clock holds still.
+  await expect.poll(async () => {
+    const a = await simMs(page);
+    await page.waitForTimeout(300);
+    return (await simMs(page)) === a;
+  }).toBe(true);
+}
+
+test('a share link replays to the same state in another browser', async ({ page, browser }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
+  await expect(page.getByTestId('node-w3')).toBeVisible();
+  await page.getByTestId('speed').selectOption('1');
+  await playFor(page, 2500);
+  // A recorded action: it must travel with the link.
+  await page.getByTestId('node-w2').click({ button: 'right' });
+  await page.getByTestId('menu-kill-worker').click();
+  await expect(page.getByTestId('node-w2')).toHaveAttribute('data-process', 'stopped');
+  await playFor(page, 1500);
+  const time = await simMs(page);
+  const before = await picture(page);
+
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('notice').first()).toContainText(/characters/);
+  const link = page.url();
+  expect(link).toMatch(/#s=1\.d\.[A-Za-z0-9_-]+$/);
+
+  const other = await browser.newContext();
+  const viewer = await other.newPage();
+  await viewer.goto(link);
+  await expect(viewer.getByTestId('session-banner')).toContainText('Opened a shared session');
+  await expect.poll(() => simMs(viewer)).toBe(time);
+  await expect(viewer.getByTestId('node-w2')).toHaveAttribute('data-process', 'stopped');
+  await expect.poll(() => picture(viewer)).toBe(before);
+  // The address bar no longer carries the link: a reload restores the viewer's own autosave.
+  expect(viewer.url()).not.toContain('#s=');
+  await viewer.screenshot({ path: `${SHOTS}/6-opened-share-link.png` });
+  await other.close();
+});
+
+test('a broken link says what is wrong, and the previous session is still there', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('spread-out');
+  await expect(page.getByTestId('node-w4')).toBeVisible();
+  await page.getByTestId('speed').selectOption('1');
+  await playFor(page, 1500);
+  const time = await simMs(page);
+  // The autosave runs a second after the last change.
+  await page.waitForTimeout(1500);
+
+  await page.goto('/#s=1.d.eJyrVkrLz1eyUkpKLFKqBQA');
+  // In the same tab only the hash changes: the page reads the link without reloading.
+  await expect(page.getByTestId('session-banner')).toContainText(/incomplete or damaged/);
+  await expect(page.getByTestId('session-banner')).toContainText('Your session is unchanged');
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
+  await expect.poll(() => simMs(page)).toBe(time);
+
+  // A fresh load of a broken link restores the autosaved session.
+  await page.goto('about:blank');
+  await page.goto('/#s=1.d.eJyrVkrLz1eyUkpKLFKqBQA');
+  await expect(page.getByTestId('session-banner')).toContainText(/incomplete or damaged/);
+  await expect(page.getByTestId('session-banner')).toContainText('Your own last session was restored');
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
+  await expect.poll(() => simMs(page)).toBe(time);
+
+  // A link from the future is refused with its own reason.
+  await page.goto('about:blank');
+  await page.goto('/#s=9.d.AAAA');
+  await expect(page.getByTestId('session-banner')).toContainText('newer version of the playground');
+  await expect.poll(() => simMs(page)).toBe(time);
+  await page.screenshot({ path: `${SHOTS}/7-broken-link.png` });
+});
+
+test('an action in the past forks the timeline; the old future stays as a branch', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
+  await expect(page.getByTestId('node-w3')).toBeVisible();
+  await page.getByTestId('speed').selectOption('1');
+  await playFor(page, 2500);
+  const end = await simMs(page);
+
+  // Back to the middle, then power w1 off there.
+  const timeline = page.getByTestId('timeline');
+  const box = await timeline.boundingBox();
+  if (!box) throw new Error('no timeline');
+  const max = Number(await timeline.getAttribute('aria-valuemax'));
+  await page.mouse.click(box.x + (box.width * (end / 2)) / max, box.y + box.height / 2);
+  await expect.poll(() => simMs(page)).toBeLessThan(end);
+  await page.getByTestId('node-w1').click({ button: 'right' });
+  await page.getByTestId('menu-power-off').click();
+
+  const dialog = page.getByTestId('fork-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('power-off w1');
+  await page.screenshot({ path: `${SHOTS}/8-fork-question.png` });
+  await page.getByTestId('fork-branch').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('node-w1')).toHaveAttribute('data-process', 'machine-off');
+
+  // The old future is a branch: switching to it brings w1 back, at the old horizon.
+  const branches = page.getByTestId('branches');
+  await expect(branches.locator('option')).toHaveCount(2);
+  const value = await branches.locator('option').nth(1).getAttribute('value');
+  await branches.selectOption(value ?? '');
+  await expect(page.getByTestId('node-w1')).toHaveAttribute('data-process', 'running');
+  await expect.poll(() => simMs(page)).toBe(end);
+  // And the forked timeline is now the branch to come back to.
+  await expect(branches.locator('option')).toHaveCount(2);
+});

@@ -1,0 +1,44 @@
+// The fork question: an action applied behind the horizon rewrites what happens next. The user
+// discards the old future, keeps it as a branch to switch back to, or cancels.
+import { useEffect, useRef } from 'react';
+import type { Controller } from '../ui/controller-api';
+import { formatSimTime } from '../ui/format';
+import { usePlayground } from '../ui/store';
+import './share.css';
+
+export function ForkDialog({ controller }: { controller: Controller }) {
+  const prompt = usePlayground((s) => s.forkPrompt);
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (prompt && !d.open) d.showModal();
+    if (!prompt && d.open) d.close();
+  }, [prompt]);
+
+  return (
+    <dialog ref={ref} className="fork-dialog" data-testid="fork-dialog" aria-labelledby="fork-title" onCancel={() => controller.resolveFork('cancel')}>
+      {prompt && (
+        <>
+          <h2 id="fork-title">Change the past?</h2>
+          <p>
+            This session has run to <strong>{formatSimTime(prompt.horizon)}</strong>; the playhead is at <strong>{formatSimTime(prompt.at)}</strong>. Applying{' '}
+            <code>{prompt.action}</code> here starts a new future from this moment, and the actions recorded after it are left out of it.
+          </p>
+          <div className="fork-actions">
+            <button type="button" className="primary" data-testid="fork-branch" onClick={() => controller.resolveFork('branch')}>
+              Keep the old future as a branch
+            </button>
+            <button type="button" data-testid="fork-discard" onClick={() => controller.resolveFork('discard')}>
+              Discard the old future
+            </button>
+            <button type="button" data-testid="fork-cancel" onClick={() => controller.resolveFork('cancel')}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}
