@@ -4,7 +4,10 @@
 // kind of bad link (truncated, corrupted, oversized, a decompression bomb, a future format, not
 // JSON, the wrong shape) comes back as a sentence for the user, never as an exception, and nothing
 // in a link is ever treated as HTML or code: it is parsed as JSON and validated.
-import * as z from 'zod';
+// valibot, not zod: the scenario inside is validated by the engine's zod schema in the worker;
+// the page only checks the envelope, and valibot's modular build keeps that to a few hundred bytes
+// of the page's entry script.
+import * as v from 'valibot';
 import type { Selection } from '../engine/views/frame-types';
 
 /** The session format this build writes. Older ones are read through SESSION_MIGRATIONS. */
@@ -38,24 +41,24 @@ export interface Session {
   view?: { tab?: SidePanelTab; selection?: Selection; speed?: number };
 }
 
-const selectionSchema = z.object({
-  kind: z.enum(['worker', 'master', 'zookeeper', 'client', 'executor', 'driver', 'application']),
-  id: z.string().max(200),
+const selectionSchema = v.object({
+  kind: v.picklist(['worker', 'master', 'zookeeper', 'client', 'executor', 'driver', 'application'], 'expected what was selected (worker, master, executor…)'),
+  id: v.pipe(v.string('expected an id'), v.maxLength(200, 'expected an id of at most 200 characters')),
 });
 
-const sessionSchema = z.object({
-  format: z.literal(SESSION_FORMAT),
-  engine: z.number().int().min(0),
-  scenario: z.record(z.string(), z.unknown()),
-  playhead: z.number().finite().min(0).max(365 * 24 * 3_600_000),
-  builtin: z.string().max(100).optional(),
-  view: z
-    .object({
-      tab: z.enum(['inspector', 'master', 'log']).optional(),
-      selection: selectionSchema.optional(),
-      speed: z.number().positive().max(10_000).optional(),
-    })
-    .optional(),
+const sessionSchema = v.object({
+  format: v.literal(SESSION_FORMAT),
+  engine: v.pipe(v.number('expected the engine version, a whole number'), v.integer('expected the engine version, a whole number'), v.minValue(0, 'expected the engine version, a whole number')),
+  scenario: v.record(v.string(), v.unknown(), 'expected a scenario document'),
+  playhead: v.pipe(v.number('expected the playhead in simulated ms'), v.minValue(0, 'expected the playhead, at least 0'), v.maxValue(365 * 24 * 3_600_000, 'expected the playhead within a year')),
+  builtin: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  view: v.optional(
+    v.object({
+      tab: v.optional(v.picklist(['inspector', 'master', 'log'])),
+      selection: v.optional(selectionSchema),
+      speed: v.optional(v.pipe(v.number(), v.minValue(0.01), v.maxValue(10_000))),
+    }),
+  ),
 });
 
 /** A read-side migration: a document of format N in, one of format N+1 out. */
@@ -66,8 +69,8 @@ export const SESSION_MIGRATIONS: Readonly<Record<number, SessionMigration>> = {}
 
 /** A session document from anywhere (a link, the autosave): validated, or null. */
 export function parseSessionDocument(doc: unknown): Session | null {
-  const parsed = sessionSchema.safeParse(doc);
-  return parsed.success ? (parsed.data as Session) : null;
+  const parsed = v.safeParse(sessionSchema, doc);
+  return parsed.success ? (parsed.output as Session) : null;
 }
 
 export type DecodeResult = { ok: true; session: Session } | { ok: false; error: string };
@@ -231,13 +234,14 @@ export async function decodeSession(fragment: string, opts: DecodeOptions = {}):
       if (!step) return { ok: false, error: `This link uses session format ${format}, which this version cannot read.` };
       current = { ...step(current), format: f + 1 };
     }
-    const parsed = sessionSchema.safeParse({ ...current, format: SESSION_FORMAT });
+    const parsed = v.safeParse(sessionSchema, { ...current, format: SESSION_FORMAT });
     if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      const where = first && first.path.length ? ` (at ${first.path.join('.')})` : '';
+      const first = parsed.issues[0];
+      const path = first?.path?.map((p) => String(p.key)).join('.') ?? '';
+      const where = path ? ` (at ${path})` : '';
       return { ok: false, error: `This link holds a session this version cannot use${where}: ${first?.message ?? 'unexpected content'}.` };
     }
-    return { ok: true, session: parsed.data as Session };
+    return { ok: true, session: parsed.output as Session };
   } catch (err) {
     // Defence in depth: nothing above should throw, but a bad link must never break the page.
     return { ok: false, error: `This link could not be read (${err instanceof Error ? err.message : String(err)}).` };

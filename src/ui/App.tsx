@@ -10,6 +10,7 @@ import { Branches } from '../share/Branches';
 import { ForkDialog } from '../share/ForkDialog';
 import { SessionBanner } from '../share/SessionBanner';
 import { ShareButton } from '../share/ShareButton';
+import { ImportExport } from './ImportExport';
 import { usePlayground } from './store';
 import { lazy, Suspense, useEffect, useState } from 'react';
 
@@ -164,6 +165,7 @@ export function App({
         {!embed && <ScenarioPicker scenarios={scenarios} controller={controller} />}
         <TimeControls controller={controller} />
         {!embed && <ShareButton controller={controller} />}
+        {!embed && <ImportExport controller={controller} />}
         {!embed && <Branches controller={controller} />}
         {!embed && <MessageToggles />}
         {!embed && <ThemeSwitch />}

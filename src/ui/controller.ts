@@ -159,7 +159,7 @@ export function createController(
     if (s.status !== 'ready') return null;
     const scenario = await client.scenario();
     if (!scenario) return null;
-    const view: NonNullable<Session['view']> = { speed: s.speed };
+    const view: NonNullable<Session['view']> = { speed: s.speed, tab: s.sideTab };
     if (s.selection) view.selection = s.selection;
     const session: Session = { format: SESSION_FORMAT, engine: ENGINE_VERSION, scenario, playhead: s.time, view };
     if (s.scenarioId) session.builtin = s.scenarioId;
@@ -299,6 +299,7 @@ export function createController(
       const s = store.getState();
       if (s.status !== 'ready') return false;
       if (session.view?.speed) s.setSpeed(session.view.speed);
+      if (session.view?.tab) s.setSideTab(session.view.tab);
       if (session.playhead > 0) await runSeek(session.playhead);
       if (session.view?.selection) this.select(session.view.selection);
       return true;

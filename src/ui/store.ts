@@ -142,6 +142,8 @@ export interface PlaygroundState {
   notices: Notice[];
   forkPrompt: ForkPrompt | null;
   branches: Branch[];
+  /** The side panel's open tab (part of a shared session's view). */
+  sideTab: 'inspector' | 'master' | 'log';
   banner: Banner | null;
 }
 
@@ -167,6 +169,7 @@ export interface PlaygroundActions {
   forked(): void;
   notify(tone: Notice['tone'], text: string): void;
   setForkPrompt(prompt: ForkPrompt | null): void;
+  setSideTab(tab: 'inspector' | 'master' | 'log'): void;
   addBranch(label: string, session: Session): void;
   removeBranch(id: number): void;
   setBanner(banner: Banner | null): void;
@@ -292,6 +295,7 @@ export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): P
     notices: [],
     forkPrompt: null,
     branches: [],
+    sideTab: 'master',
     banner: null,
     ...emptyRun,
     ...initial,
@@ -324,6 +328,7 @@ export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): P
     setTheme: (theme) => set({ theme }),
     forked: () => set((s) => ({ failureMarkers: s.failureMarkers.filter((m) => m.t <= s.time), horizon: s.time })),
     setForkPrompt: (forkPrompt) => set({ forkPrompt }),
+    setSideTab: (sideTab) => set({ sideTab }),
     addBranch: (label, session) => set((s) => ({ branches: [...s.branches, { id: ++branchId, label, session }] })),
     removeBranch: (id) => set((s) => ({ branches: s.branches.filter((b) => b.id !== id) })),
     setBanner: (banner) => set({ banner }),

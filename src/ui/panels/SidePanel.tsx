@@ -23,7 +23,12 @@ interface SidePanelProps {
 }
 
 export function SidePanel({ controller, initialTab = 'master' }: SidePanelProps) {
-  const [tab, setTab] = useState<SideTab>(initialTab);
+  // In the store, not local: the open tab is part of a shared session's view.
+  const tab = usePlayground((s) => s.sideTab);
+  const setTab = usePlayground((s) => s.setSideTab);
+  useEffect(() => {
+    if (initialTab !== 'master') setTab(initialTab);
+  }, [initialTab, setTab]);
   const [logFilter, setLogFilter] = useState<LogFilterState>(DEFAULT_LOG_FILTER);
   const selection = usePlayground((s) => s.selection);
   const logCount = usePlayground((s) => s.logs.length);
