@@ -1,11 +1,13 @@
 // npm run bench [-- <part>...]: one JSON object on standard output with one key per part run,
 // each holding its figures and its budgets (DESIGN.md §6).
 import { runEngineBench } from './engine';
+import { runShareBench } from './share';
 import { runUiBench } from './ui';
 
 const parts: Record<string, () => unknown> = {
   engine: () => runEngineBench(),
   ui: () => runUiBench(),
+  share: () => runShareBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -93,6 +93,8 @@ describe('Simulation: seek', () => {
       const straight = fresh(partial);
       straight.advanceTo(t);
       expect(picture(sim), `at ${t} ms`).toBe(picture(straight));
+      expect(sim.traceSince(0), `trace at ${t} ms`).toEqual(straight.traceSince(0));
+      expect(sim.logLines(0), `log at ${t} ms`).toEqual(straight.logLines(0));
     }
     // And forward again, past where it had been.
     sim.seek(200_000);
@@ -109,6 +111,20 @@ describe('Simulation: seek', () => {
     const straight = fresh(partial, false);
     straight.advanceTo(31_234);
     expect(picture(sim)).toBe(picture(straight));
+  });
+
+  it('scrubs back and forth (forward jumps reuse the history kept when seeking back)', () => {
+    const partial = { ...cluster, actions: [submitCluster, { at: 25_000, type: 'kill-worker', target: 'w1' }] };
+    const sim = fresh(partial);
+    sim.advanceTo(180_000);
+    for (const t of [5_000, 170_000, 30_000, 31_000, 95_555, 12_000, 179_999, 60_000, 180_000]) {
+      sim.seek(t);
+      const straight = fresh(partial);
+      straight.advanceTo(t);
+      expect(picture(sim), `at ${t} ms`).toBe(picture(straight));
+      expect(sim.traceSince(0), `trace at ${t} ms`).toEqual(straight.traceSince(0));
+      expect(sim.logLines(0), `log at ${t} ms`).toEqual(straight.logLines(0));
+    }
   });
 
   it('restores messages that were in flight at the checkpoint as undelivered', () => {

@@ -17,7 +17,7 @@ import { formatLogLine, traceEntry } from './views/log-format';
 import { simOutput } from './views/sim-output';
 import type { Action } from './scenario/types';
 import { timelineOrder } from './scenario/semantics';
-import type { KernelState } from './sim/kernel';
+import type { KernelState, LogRecord, MessageRecord } from './sim/kernel';
 
 /** An action without its time (Omit spread over the union, so each kind keeps its fields). */
 export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
@@ -70,6 +70,8 @@ export class Simulation {
   private cursor = 0;
   /** Actions the user applied in this session (not the scenario's own). */
   readonly recordedActions = new Set<Action>();
+  /** History recorded after the current point by an earlier run of this same timeline (see restoreCheckpoint). */
+  private future: { messageBase: number; messages: MessageRecord[]; logBase: number; logs: LogRecord[] } | null = null;
   /** Checkpoints by time (the first is the state before anything ran). */
   private checkpoints: Checkpoint[] = [];
 
@@ -117,7 +119,10 @@ export class Simulation {
     const k = this.cluster.k;
     for (;;) {
       const last = this.checkpoints[this.checkpoints.length - 1] as Checkpoint;
-      const nextCheckpoint = this.checkpointing ? (Math.floor(Math.max(0, last.t) / CHECKPOINT_EVERY_MS) + 1) * CHECKPOINT_EVERY_MS : Infinity;
+      // Checkpoints are taken at multiples of CHECKPOINT_EVERY_MS beyond the latest one (after a
+      // seek back, those before it already exist).
+      const from = Math.max(0, last.t, k.now);
+      const nextCheckpoint = this.checkpointing ? (Math.floor(from / CHECKPOINT_EVERY_MS) + 1) * CHECKPOINT_EVERY_MS : Infinity;
       const target = Math.min(ms, nextCheckpoint);
       if (this.runActionsTo(target, stop)) return true;
       k.runUntil(target, stop);
@@ -184,18 +189,40 @@ export class Simulation {
    */
   seek(ms: number): void {
     const target = Math.max(0, Math.floor(ms));
-    if (target >= this.time) {
-      this.advanceTo(target);
-      return;
-    }
     let ck = this.checkpoints[0] as Checkpoint;
     for (const c of this.checkpoints) if (c.t <= target) ck = c;
-    this.restoreCheckpoint(ck);
+    // Back: from the latest checkpoint before the target. Forward: also jump to a checkpoint
+    // when one lies between now and the target (seen before, so it is still this timeline).
+    if (target < this.time) this.restoreCheckpoint(ck);
+    else if (ck.t > this.time) this.restoreCheckpoint(ck);
     this.advanceTo(target);
   }
 
-  private restoreCheckpoint(ck: Checkpoint): void {
+  /**
+   * Restores a checkpoint. Going back, the recorded history after it is kept aside (`future`), as
+   * the run is deterministic; going forward past what is recorded now, that kept history fills the
+   * gap. Returns false when a forward jump has no such history (the caller replays instead).
+   */
+  private restoreCheckpoint(ck: Checkpoint): boolean {
     const k = this.cluster.k;
+    const forward = ck.messages > k.messages.length || ck.logs > k.logs.length;
+    if (forward) {
+      const f = this.future;
+      if (!f || f.messageBase > k.messages.length || f.logBase > k.logs.length) return false;
+      if (f.messageBase + f.messages.length < ck.messages || f.logBase + f.logs.length < ck.logs) return false;
+      appendRange(k.messages, f.messages, k.messages.length - f.messageBase, ck.messages - f.messageBase);
+      appendRange(k.logs, f.logs, k.logs.length - f.logBase, ck.logs - f.logBase);
+    } else {
+      // Keep everything after the checkpoint: what is live now, then what was kept before beyond it.
+      const messages = k.messages.slice(ck.messages);
+      const logs = k.logs.slice(ck.logs);
+      const f = this.future;
+      if (f && f.messageBase <= k.messages.length && f.logBase <= k.logs.length) {
+        appendRange(messages, f.messages, k.messages.length - f.messageBase, f.messages.length);
+        appendRange(logs, f.logs, k.logs.length - f.logBase, f.logs.length);
+      }
+      this.future = { messageBase: ck.messages, messages, logBase: ck.logs, logs };
+    }
     k.restore(ck.kernel, { messages: ck.messages, logs: ck.logs });
     // Messages that were in flight at the checkpoint are in flight again.
     for (let i = ck.messages - 1; i >= 0; i--) {
@@ -208,8 +235,9 @@ export class Simulation {
       }
     }
     this.cursor = ck.cursor;
-    // Checkpoints after this one describe a future that is about to be replayed (and may change).
-    this.checkpoints = this.checkpoints.filter((c) => c.t <= ck.t);
+    // Later checkpoints stay: the run is deterministic, so replaying reaches exactly them again.
+    // Only a new action (apply) makes them stale, and apply() drops them.
+    return true;
   }
 
   /**
@@ -269,8 +297,9 @@ export class Simulation {
     this.syncDocument();
     this.cursor++;
     applyAction(this.cluster, a);
-    // Checkpoints after now described a future without this action.
+    // Checkpoints and history after now described a future without this action.
     this.checkpoints = this.checkpoints.filter((c) => c.t <= this.time);
+    this.future = null;
     return a;
   }
 
@@ -286,7 +315,7 @@ export class Simulation {
   /** The document lists actions in timeline order, so replaying it (a stable sort by time) runs them in this order. */
   private syncDocument(): void {
     this.scenario.actions.length = 0;
-    this.scenario.actions.push(...this.timeline);
+    appendRange(this.scenario.actions, this.timeline, 0, this.timeline.length);
   }
 
   /** How many actions have run so far (a viewer redraws everything when it changes). */
@@ -316,4 +345,9 @@ export class Simulation {
   traceHash(): string {
     return this.cluster.k.state.hash.toString(16).padStart(8, '0');
   }
+}
+
+/** target.push(...source.slice(from, to)) without spreading (histories run to millions of entries). */
+function appendRange<T>(target: T[], source: readonly T[], from: number, to: number): void {
+  for (let i = from; i < to; i++) target.push(source[i] as T);
 }
