@@ -130,3 +130,51 @@ test('an action in the past forks the timeline; the old future stays as a branch
   // And the forked timeline is now the branch to come back to.
   await expect(branches.locator('option')).toHaveCount(2);
 });
+
+test('import a real Master /json, export for real Spark, and the embed view', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('node-w1')).toBeVisible();
+
+  // A Master's /json from port 8080: its alive workers become the scenario's.
+  const masterJson = {
+    url: 'spark://spark-master.example:7077',
+    workers: [
+      { id: 'worker-20260101-a', host: 'node-a', port: 40000, cores: 16, memory: 65536, coresused: 0, memoryused: 0, state: 'ALIVE', lastheartbeat: 1 },
+      { id: 'worker-20260101-b', host: 'node-b', port: 40000, cores: 8, memory: 32768, coresused: 0, memoryused: 0, state: 'ALIVE', lastheartbeat: 1 },
+      { id: 'worker-20260101-c', host: 'node-c', port: 40000, cores: 8, memory: 32768, coresused: 0, memoryused: 0, state: 'DEAD', lastheartbeat: 1 },
+    ],
+    aliveworkers: 2,
+    activeapps: [],
+    completedapps: [],
+    activedrivers: [],
+    completeddrivers: [],
+    status: 'ALIVE',
+  };
+  await page.getByTestId('open-import').click();
+  await expect(page.getByTestId('import-dialog')).toBeVisible();
+  await page.getByTestId('import-json-text').fill(JSON.stringify(masterJson));
+  await page.getByTestId('import-json-button').click();
+  await expect(page.getByTestId('node-node-a')).toBeVisible();
+  await expect(page.getByTestId('node-node-b')).toBeVisible();
+  await expect(page.getByTestId('node-node-c')).toHaveCount(0);
+  await expect(page.getByTestId('node-spark-master.example')).toBeVisible();
+
+  await page.getByTestId('open-export').click();
+  const exported = page.getByTestId('export-dialog');
+  await expect(exported).toBeVisible();
+  await page.getByTestId('export-tab-docker-compose.yml').click();
+  await expect(page.getByTestId('export-file-docker-compose.yml')).toContainText('apache/spark');
+  await expect(page.getByTestId('export-file-docker-compose.yml')).toContainText('node-a');
+  await page.screenshot({ path: `${SHOTS}/9-export.png` });
+  await page.keyboard.press('Escape');
+  await expect(exported).toBeHidden();
+
+  // ?embed: the canvas and the time controls only.
+  await page.goto('/?embed');
+  await expect(page.getByTestId('play-pause')).toBeVisible();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await expect(page.getByTestId('palette')).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveCount(0);
+  await expect(page.getByTestId('share')).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/10-embed.png` });
+});
