@@ -34,7 +34,7 @@ export function busyScenario(workers: number) {
     version: 1,
     name: `${workers} busy workers`,
     seed: 7,
-    network: { latencyMs: 1000, jitterMs: 200 },
+    network: { latencyMs: 3000, jitterMs: 500 },
     masters: [{ host: 'master' }],
     workers: Array.from({ length: workers }, (_, i) => ({ host: `w${i + 1}`, cores: 8, memory: '16g' })),
     actions: [
