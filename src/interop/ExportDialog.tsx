@@ -3,7 +3,7 @@ import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 
 import type { Scenario } from '../engine/scenario/types';
 import { downloadText, scenarioJsonFileName, scenarioJsonText, selectContents, tabAfterKey } from './dialog-helpers';
 import { type ExportFile, exportForRealSpark } from './export-real-spark';
-import { useModal } from './use-modal';
+import { useModal } from '../ui/use-modal';
 import './interop.css';
 
 export interface ExportDialogProps {

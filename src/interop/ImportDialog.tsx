@@ -2,7 +2,7 @@
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import { jsonErrorMessage } from '../engine/scenario/restore';
 import { scenarioFromMasterJson } from './import-master-json';
-import { useModal } from './use-modal';
+import { useModal } from '../ui/use-modal';
 import './interop.css';
 
 export interface ImportDialogProps {

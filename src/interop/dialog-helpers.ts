@@ -1,16 +1,9 @@
 // Small browser helpers of the import and export dialogs: file names, saving text as a download, keyboard moves between tabs.
+import { slugOf } from './slug';
 
 /** A file name from a scenario's name: "Worker loss (HA)" → "worker-loss-ha.json". */
 export function scenarioJsonFileName(scenarioName: string): string {
-  const slug = scenarioName
-    .normalize('NFKD')
-    // Accents come apart under NFKD; dropping the marks keeps "Übung" as "ubung".
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  const slug = slugOf(scenarioName, 80);
   return `${slug === '' ? 'scenario' : slug}.json`;
 }
 

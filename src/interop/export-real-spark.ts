@@ -3,6 +3,7 @@ import type { Action, Scenario, SubmitAction } from '../engine/scenario/types';
 import { CLIENT_HOST } from '../engine/scenario/types';
 import { DEFAULT_ZOOKEEPER_HOST, ZOOKEEPER_CLIENT_PORT, zooKeeperServers } from '../engine/spark/settings';
 import { DEFAULT_SPARK_HOME, shellQuote, splitShellWords } from '../engine/spark/spark-submit';
+import { slugOf } from './slug';
 
 /** One generated file. */
 export interface ExportFile {
@@ -131,15 +132,7 @@ function propertiesEscape(text: string, isKey: boolean): string {
 
 /** A Compose project name: lower-case letters, digits and hyphens, from the scenario's name. */
 export function projectNameOf(scenarioName: string): string {
-  const slug = scenarioName
-    .normalize('NFKD')
-    // Accents come apart under NFKD; dropping the marks keeps "Übung" as "ubung".
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+/, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
+  const slug = slugOf(scenarioName, 40);
   return slug === '' ? 'spark-playground' : slug;
 }
 

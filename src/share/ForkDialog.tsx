@@ -1,24 +1,23 @@
 // The fork question: an action applied behind the horizon rewrites what happens next. The user
 // discards the old future, keeps it as a branch to switch back to, or cancels.
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { Controller } from '../ui/controller-api';
 import { formatSimTime } from '../ui/format';
 import { usePlayground } from '../ui/store';
+import { useModal } from '../ui/use-modal';
 import './share.css';
 
 export function ForkDialog({ controller }: { controller: Controller }) {
   const prompt = usePlayground((s) => s.forkPrompt);
   const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (prompt && !d.open) d.showModal();
-    if (!prompt && d.open) d.close();
-  }, [prompt]);
+  useModal(ref, prompt !== null);
 
   return (
-    <dialog ref={ref} className="fork-dialog" data-testid="fork-dialog" aria-labelledby="fork-title" onCancel={() => controller.resolveFork('cancel')}>
+    <dialog ref={ref} className="fork-dialog" data-testid="fork-dialog" aria-labelledby="fork-title" onCancel={(e) => {
+        // Escape answers "cancel"; the store then closes the dialog through useModal.
+        e.preventDefault();
+        controller.resolveFork('cancel');
+      }}>
       {prompt && (
         <>
           <h2 id="fork-title">Change the past?</h2>

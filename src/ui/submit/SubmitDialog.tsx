@@ -3,6 +3,7 @@
 // rewrites the line), with Spark's own validation of the line shown under it. The logic lives in
 // submit-form.ts; this file only lays it out.
 import { type ChangeEvent, type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useModal } from '../use-modal';
 import { registeredAppName } from '../../engine/spark/examples';
 import {
   argsToText,
@@ -51,18 +52,16 @@ export function SubmitDialog({ open, onClose, onSubmit, conf, masterUrl, default
   const [touched, setTouched] = useState(false);
   const { form, line, lineNote } = state;
 
+  useModal(dialogRef, open);
+  // Each opening: untouched, the dialog starts from this opening's props (the cluster may have
+  // changed), and the line has focus. Only `open` triggers it: the other props are read as it opens.
+  const openedRef = useRef(false);
   useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      // Untouched, the dialog starts from the props of this opening (the cluster may have changed).
+    if (open && !openedRef.current) {
       if (!touched) setState(initialDialogState(masterUrl, defaultLine, conf));
-      dialog.showModal();
       lineRef.current?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
     }
-    // Acts only when `open` and the element disagree: the other props are read as it opens.
+    openedRef.current = open;
   }, [open, touched, masterUrl, defaultLine, conf]);
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-// Drives a native <dialog> from an `open` prop: showModal() (focus trap, inert page, Escape) when it opens, close() and focus back where it was when it closes.
+// Every modal of the page (submit, import, export, fork) drives its native <dialog> with this, from an `open` prop: showModal() (focus trap, inert page, Escape) when it opens, close() and focus back where it was when it closes.
 import { type RefObject, useEffect, useRef } from 'react';
 
 /**
