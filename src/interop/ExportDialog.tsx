@@ -3,7 +3,7 @@ import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 
 import type { Scenario } from '../engine/scenario/types';
 import { downloadText, scenarioJsonFileName, scenarioJsonText, selectContents, tabAfterKey } from './dialog-helpers';
 import { type ExportFile, exportForRealSpark } from './export-real-spark';
-import { useModal } from '../ui/use-modal';
+import { ModalDialog } from '../ui/ModalDialog';
 import './interop.css';
 
 export interface ExportDialogProps {
@@ -16,7 +16,6 @@ export interface ExportDialogProps {
 export function ExportDialog({ open, onClose, scenario }: ExportDialogProps) {
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  useModal(dialogRef, open);
   const exported = useMemo(() => {
     if (!scenario) return { bundle: null, error: '' };
     try {
@@ -72,24 +71,14 @@ export function ExportDialog({ open, onClose, scenario }: ExportDialogProps) {
   };
 
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="interop-dialog"
       data-testid="export-dialog"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-intro`}
-      onCancel={(e) => {
-        // Escape: the parent closes it through `open`, so React and the element agree.
-        e.preventDefault();
-        onClose();
-      }}
-      onClose={() => {
-        if (open) onClose();
-      }}
-      onClick={(e) => {
-        // A click on the dialog element itself, outside its content, is a click on the backdrop.
-        if (e.target === e.currentTarget) onClose();
-      }}
+      open={open}
+      onClose={onClose}
+      dialogRef={dialogRef}
     >
       <div className="interop-dialog__body">
         <header className="interop-dialog__header">
@@ -193,6 +182,6 @@ export function ExportDialog({ open, onClose, scenario }: ExportDialogProps) {
           </button>
         </footer>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -2,7 +2,7 @@
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import { jsonErrorMessage } from '../engine/scenario/restore';
 import { scenarioFromMasterJson } from './import-master-json';
-import { useModal } from '../ui/use-modal';
+import { ModalDialog } from '../ui/ModalDialog';
 import './interop.css';
 
 export interface ImportDialogProps {
@@ -24,7 +24,6 @@ function messageOf(e: unknown): string {
 export function ImportDialog({ open, onClose, onLoad }: ImportDialogProps) {
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  useModal(dialogRef, open);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [notes, setNotes] = useState<string[] | null>(null);
@@ -82,23 +81,13 @@ export function ImportDialog({ open, onClose, onLoad }: ImportDialogProps) {
     ) : null;
 
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="interop-dialog"
       data-testid="import-dialog"
       aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        // Escape: the parent closes it through `open`, so React and the element agree.
-        e.preventDefault();
-        onClose();
-      }}
-      onClose={() => {
-        if (open) onClose();
-      }}
-      onClick={(e) => {
-        // A click on the dialog element itself, outside its content, is a click on the backdrop.
-        if (e.target === e.currentTarget) onClose();
-      }}
+      open={open}
+      onClose={onClose}
+      dialogRef={dialogRef}
     >
       <div className="interop-dialog__body">
         <header className="interop-dialog__header">
@@ -178,6 +167,6 @@ export function ImportDialog({ open, onClose, onLoad }: ImportDialogProps) {
           </button>
         </footer>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,23 +1,24 @@
 // The fork question: an action applied behind the horizon rewrites what happens next. The user
 // discards the old future, keeps it as a branch to switch back to, or cancels.
-import { useRef } from 'react';
 import type { Controller } from '../ui/controller-api';
 import { formatSimTime } from '../ui/format';
 import { usePlayground } from '../ui/store';
-import { useModal } from '../ui/use-modal';
+import { ModalDialog } from '../ui/ModalDialog';
 import './share.css';
 
 export function ForkDialog({ controller }: { controller: Controller }) {
   const prompt = usePlayground((s) => s.forkPrompt);
-  const ref = useRef<HTMLDialogElement>(null);
-  useModal(ref, prompt !== null);
 
   return (
-    <dialog ref={ref} className="fork-dialog" data-testid="fork-dialog" aria-labelledby="fork-title" onCancel={(e) => {
-        // Escape answers "cancel"; the store then closes the dialog through useModal.
-        e.preventDefault();
-        controller.resolveFork('cancel');
-      }}>
+    <ModalDialog
+      open={prompt !== null}
+      // Escape or closing it some other way answers "cancel"; the store then closes it.
+      onClose={() => controller.resolveFork('cancel')}
+      keepOnBackdrop
+      className="fork-dialog"
+      data-testid="fork-dialog"
+      aria-labelledby="fork-title"
+    >
       {prompt && (
         <>
           <h2 id="fork-title">Change the past?</h2>
@@ -38,6 +39,6 @@ export function ForkDialog({ controller }: { controller: Controller }) {
           </div>
         </>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

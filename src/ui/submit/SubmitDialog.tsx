@@ -3,7 +3,7 @@
 // rewrites the line), with Spark's own validation of the line shown under it. The logic lives in
 // submit-form.ts; this file only lays it out.
 import { type ChangeEvent, type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useModal } from '../use-modal';
+import { ModalDialog } from '../ModalDialog';
 import { registeredAppName } from '../../engine/spark/examples';
 import {
   argsToText,
@@ -52,7 +52,6 @@ export function SubmitDialog({ open, onClose, onSubmit, conf, masterUrl, default
   const [touched, setTouched] = useState(false);
   const { form, line, lineNote } = state;
 
-  useModal(dialogRef, open);
   // Each opening: untouched, the dialog starts from this opening's props (the cluster may have
   // changed), and the line has focus. Only `open` triggers it: the other props are read as it opens.
   const openedRef = useRef(false);
@@ -124,19 +123,15 @@ export function SubmitDialog({ open, onClose, onSubmit, conf, masterUrl, default
   const lineErrorId = `${id}-line-error`;
 
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
+      open={open}
+      onClose={onClose}
+      dialogRef={dialogRef}
+      keepOnBackdrop
       className="submit-dialog"
       data-testid="submit-dialog"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-intro`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onClose={() => {
-        if (open) onClose();
-      }}
       onKeyDown={trapFocus}
     >
       <form className="submit-dialog__form" onSubmit={submit} noValidate>
@@ -384,7 +379,7 @@ export function SubmitDialog({ open, onClose, onSubmit, conf, masterUrl, default
           </button>
         </footer>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
 
