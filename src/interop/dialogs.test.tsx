@@ -1,8 +1,7 @@
 // A server-rendered look at the import and export dialogs (no DOM in these tests): names on every control, the test ids, the files in tabs; plus the helpers behind their buttons.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { restoreScenario } from '../engine/scenario/restore';
-import type { Scenario } from '../engine/scenario/types';
+import { restoreScenario, type Scenario } from '../engine/public';
 import { builtinScenarios } from '../scenarios';
 import { downloadText, scenarioJsonFileName, scenarioJsonText, tabAfterKey } from './dialog-helpers';
 import { ExportDialog } from './ExportDialog';

@@ -1,8 +1,5 @@
 // Turns a scenario into files that run it on a real Spark Standalone cluster in Docker: spark-env.sh per daemon, spark-defaults.conf, docker-compose.yml, submit.sh and faults.sh.
-import type { Action, Scenario, SubmitAction } from '../engine/scenario/types';
-import { CLIENT_HOST } from '../engine/scenario/types';
-import { DEFAULT_ZOOKEEPER_HOST, ZOOKEEPER_CLIENT_PORT, zooKeeperServers } from '../engine/spark/settings';
-import { DEFAULT_SPARK_HOME, shellQuote, splitShellWords } from '../engine/spark/spark-submit';
+import { CLIENT_HOST, DEFAULT_SPARK_HOME, DEFAULT_ZOOKEEPER_HOST, ZOOKEEPER_CLIENT_PORT, shellQuote, splitShellWords, zooKeeperServers, type Action, type Scenario, type SubmitAction } from '../engine/public';
 import { slugOf } from './slug';
 
 /** One generated file. */

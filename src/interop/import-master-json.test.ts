@@ -1,9 +1,7 @@
 // scenarioFromMasterJson: a real Master's /json becomes a scenario that restoreScenario accepts, and every bad paste gets a clear message instead of an exception.
 import { describe, expect, it } from 'vitest';
-import { restoreScenario } from '../engine/scenario/restore';
-import type { Scenario } from '../engine/scenario/types';
+import { restoreScenario, type MasterStateJson, type Scenario, type WorkerInfoJson } from '../engine/public';
 import { Simulation } from '../engine/simulation';
-import type { MasterStateJson, WorkerInfoJson } from '../engine/views/json-types';
 import { mibToMemoryString, scenarioFromMasterJson } from './import-master-json';
 
 function worker(host: string, patch: Partial<WorkerInfoJson> = {}): WorkerInfoJson {

@@ -1,7 +1,5 @@
 // Builds a scenario document from a real Master's GET /json (JsonProtocol.writeMasterState): its masters and ALIVE workers, with notes for what cannot carry over.
-import { jsonErrorMessage } from '../engine/scenario/restore';
-import { CLIENT_HOST, DEFAULT_MASTER_HOST, DEFAULT_MASTER_PORT, SCENARIO_FORMAT_VERSION } from '../engine/scenario/types';
-import { shellQuote } from '../engine/spark/spark-submit';
+import { CLIENT_HOST, DEFAULT_MASTER_HOST, DEFAULT_MASTER_PORT, SCENARIO_FORMAT_VERSION, jsonErrorMessage, shellQuote } from '../engine/public';
 
 export type MasterJsonImport = { ok: true; scenario: unknown; notes: string[] } | { ok: false; error: string };
 

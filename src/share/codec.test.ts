@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../scenarios';
-import { restoreScenario } from '../engine/scenario/restore';
+import { restoreScenario } from '../engine/public';
 import { AUTOSAVE_KEY, type KeyValueStore, saveSession, startupSession } from './autosave';
 import {
   CODEC_DEFLATE,

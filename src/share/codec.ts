@@ -8,7 +8,7 @@
 // the page only checks the envelope, and valibot's modular build keeps that to a few hundred bytes
 // of the page's entry script.
 import * as v from 'valibot';
-import type { Selection } from '../engine/views/frame-types';
+import type { Selection } from '../engine/public';
 
 /** The session format this build writes. Older ones are read through SESSION_MIGRATIONS. */
 export const SESSION_FORMAT = 1;

@@ -2,7 +2,7 @@
 // document is checked with restoreScenario before it replaces anything, so a bad file costs the
 // user nothing: its problems are listed and the current session runs on.
 import { lazy, Suspense, useState } from 'react';
-import type { Scenario } from '../engine/scenario/types';
+import type { Scenario } from '../engine/public';
 import type { Controller } from './controller-api';
 import { usePlayground } from './store';
 

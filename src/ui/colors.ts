@@ -1,6 +1,6 @@
 // Colours that carry meaning: one hue per application (its driver and executors share it, so a
 // worker's core grid shows who holds what), and one per message kind (CSS variables, themed).
-import type { MessageKind } from '../engine/views/frame-types';
+import type { MessageKind } from '../engine/public';
 
 // Distinct, colour-blind-friendlier hues (Okabe–Ito order first, then Tableau-like extras).
 const APP_HUES = [

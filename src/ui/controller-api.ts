@@ -1,8 +1,7 @@
 // What components may ask of the page's controller (controller.ts implements it). Components read
 // state from the store and act only through this interface, so they never talk to the worker.
-import type { ActionInput } from '../engine/simulation';
-import type { ScenarioSource } from '../engine/worker';
-import type { Selection } from '../engine/views/frame-types';
+import type { ActionInput } from '../engine/api';
+import type { ScenarioSource, Selection } from '../engine/public';
 import type { Session } from '../share/codec';
 import type { ForkChoice } from './store';
 

@@ -1,7 +1,8 @@
 // The page's controller against a fake engine: wall-time slices, one request at a time, stale
 // answers dropped, seeks collapsed to the latest, frames merged into the store and the flight board.
 import { describe, expect, it } from 'vitest';
-import type { EngineFrame, LoadResult } from '../engine/worker';
+import type { LoadResult } from '../engine/api';
+import type { EngineFrame } from '../engine/public';
 import { createController, MAX_WALL_STEP_MS, type Scheduler } from './controller';
 import type { EngineClient } from './engine-client';
 import { createFlightBoard } from './flights';

@@ -4,12 +4,11 @@
 // fast when quiet). At most one play request is in flight: while the engine is busy, wall time
 // accumulates (capped) into the next request, so a slow engine slows the clock rather than
 // queueing work. Frames go into the store (React) and the flight board (the canvas overlay).
-import type { ActionInput, EngineFrame, ScenarioSource } from '../engine/worker';
-import type { Selection } from '../engine/views/frame-types';
+import type { ActionInput } from '../engine/api';
+import { ENGINE_VERSION, type EngineFrame, type ScenarioSource, type Selection } from '../engine/public';
 import type { ApplyOutcome, Controller } from './controller-api';
 import type { EngineClient } from './engine-client';
 import { addFlights, advanceFlights, type FlightBoard, flightBoard } from './flights';
-import { ENGINE_VERSION } from '../engine/version';
 import { SESSION_FORMAT, type Session } from '../share/codec';
 import { formatSimTime } from './format';
 import type { ForkChoice, PlaygroundStore } from './store';

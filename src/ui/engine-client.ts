@@ -1,11 +1,16 @@
 // The page's only door into the engine: a comlink proxy over the Web Worker that hosts the
-// Simulation (src/engine/worker.ts). Only types cross the import; the engine's code is bundled
-// into the worker chunk, never into the page.
+// engine (src/engine/worker.ts exposes src/engine/api.ts). Only types cross
+// the import; the engine's code is bundled into the worker chunk, never into the page.
 import { releaseProxy, type Remote, wrap } from 'comlink';
-import type { EngineApi } from '../engine/worker';
+import type { EngineApi } from '../engine/api';
 
-/** Every engine call, as a promise; plus dispose() to end the worker. */
-export type EngineClient = { [K in keyof EngineApi]: (...args: Parameters<EngineApi[K]>) => Promise<ReturnType<EngineApi[K]>> } & {
+/**
+ * Every engine call, as a promise; plus dispose() to end the worker. A mapped type rather than
+ * comlink's Remote<EngineApi>: Remote adds its proxy symbols and splits union results, which an
+ * in-thread engine (createEngineApi() wrapped in promises, as the controller's tests do) would
+ * have to fake. comlink's proxy satisfies this type as it is.
+ */
+export type EngineClient = { [K in keyof EngineApi]: (...args: Parameters<EngineApi[K]>) => Promise<Awaited<ReturnType<EngineApi[K]>>> } & {
   dispose(): void;
 };
 
@@ -19,20 +24,10 @@ export function createEngineClient(opts: EngineClientOptions = {}): EngineClient
   worker.addEventListener('error', (e) => opts.onFatal?.(e.message || 'The engine worker failed to start.'));
   worker.addEventListener('messageerror', () => opts.onFatal?.('The engine worker sent a message the page cannot read.'));
   const remote: Remote<EngineApi> = wrap<EngineApi>(worker);
-  return {
-    load: (input, source) => remote.load(input, source),
-    advanceTo: (ms) => remote.advanceTo(ms),
-    play: (wallMs, speed) => remote.play(wallMs, speed),
-    step: () => remote.step(),
-    seek: (ms) => remote.seek(ms),
-    apply: (action, o) => remote.apply(action, o),
-    reset: () => remote.reset(),
-    masterPage: () => remote.masterPage(),
-    inspect: (selection) => remote.inspect(selection),
-    scenario: () => remote.scenario(),
+  return Object.assign(remote, {
     dispose() {
       remote[releaseProxy]();
       worker.terminate();
     },
-  };
+  });
 }

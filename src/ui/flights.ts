@@ -1,7 +1,7 @@
 // Messages in flight, outside React: they change every animation frame, so the canvas overlay
 // reads them in its own requestAnimationFrame loop (zustand's "transient updates") instead of
 // re-rendering components. The controller writes frames in; the overlay reads `at(time)`.
-import type { MessageView } from '../engine/views/frame-types';
+import type { MessageView } from '../engine/public';
 
 /** How long (simulated ms) a lost message's cross stays after it was lost. */
 export const DROP_LINGER_MS = 400;

@@ -3,7 +3,7 @@
 // keeps the autosave current as the user works.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ENGINE_VERSION } from '../engine/version';
+import { ENGINE_VERSION } from '../engine/public';
 import { builtinScenarios } from '../scenarios';
 import { type KeyValueStore, keepAsPrevious, saveSession, startupSession } from '../share/autosave';
 import { decodeSession, type Session, shareFragment } from '../share/codec';

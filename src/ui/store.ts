@@ -5,17 +5,8 @@
 // overlay outside React.
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { StateChange } from '../engine/spark/cluster';
-import type {
-  EngineFrame,
-  InspectView,
-  LogEntry,
-  NodeView,
-  PartitionView,
-  Selection,
-  TimelineAction,
-} from '../engine/views/frame-types';
-import type { MasterStateJson, ScenarioError, SimAppJson, SimDriverJson } from '../engine/worker';
+import type { ScenarioError } from '../engine/api';
+import type { EngineFrame, InspectView, LogEntry, MasterStateJson, NodeView, PartitionView, Selection, SimAppJson, SimDriverJson, StateChangeView, TimelineAction } from '../engine/public';
 import type { Session } from '../share/codec';
 
 /** Speed steps of the control: multiples of "1×" (see pacing.ts for what 1× means). */
@@ -35,7 +26,7 @@ export type RateReason = 'paused' | 'flight' | 'normal' | 'quiet';
 export interface FailureMarker {
   t: number;
   subject: string;
-  kind: StateChange['kind'];
+  kind: StateChangeView['kind'];
   to: string;
 }
 
@@ -123,7 +114,7 @@ export interface PlaygroundState {
   nodeOrder: string[];
   partitions: PartitionView[];
   /** Every state change up to `time`. */
-  changes: StateChange[];
+  changes: StateChangeView[];
   /** Failures seen in this session, including those after `time` once seen (seeking back keeps them). */
   failureMarkers: FailureMarker[];
   actions: TimelineAction[];
@@ -202,7 +193,7 @@ const emptyRun = {
 const failureKey = (m: FailureMarker) => `${m.t}|${m.subject}|${m.to}`;
 
 /** New failure markers from state changes, merged into the known ones (kept sorted by time). */
-export function mergeFailures(known: FailureMarker[], changes: readonly StateChange[]): FailureMarker[] {
+export function mergeFailures(known: FailureMarker[], changes: readonly StateChangeView[]): FailureMarker[] {
   const added = changes
     .filter((c) => FAILURE_STATES.has(c.to))
     .map((c) => ({ t: c.t, subject: c.subject, kind: c.kind, to: c.to }));

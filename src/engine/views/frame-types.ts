@@ -1,8 +1,33 @@
-// The shapes the engine worker sends the page (DESIGN.md §4): the canvas's model of the cluster
+// The shapes the engine worker sends the page (docs/architecture.md, "The engine's public face"): the canvas's model of the cluster
 // (one node per machine, its daemons and processes), messages in flight, state changes, log lines.
 // Plain data, cheap to structured-clone; a frame carries only what changed since the last one,
 // except on load and seek.
-import type { StateChange } from '../spark/cluster';
+
+/**
+ * Why a state changed, as the page shows it. The wire's own copy of the Spark model's `Cause`
+ * (spark/cluster.ts), so the page never depends on the model's internals; the compiler checks
+ * that the model's record stays assignable to it (frame-builder.ts hands one to the other).
+ */
+export interface CauseView {
+  kind: 'message' | 'timer' | 'action' | 'start' | 'disconnect' | 'process-exit';
+  type: string;
+  /** Sender label for messages. */
+  from?: string;
+  /** The network message id, when it was one (index into the trace). */
+  messageId?: number;
+  t: number;
+}
+
+/** One state change of an application, driver, executor, worker or Master, with its cause. */
+export interface StateChangeView {
+  t: number;
+  /** "app-…", "driver-…", "app-…/3", "worker-…" */
+  subject: string;
+  kind: 'application' | 'driver' | 'executor' | 'worker' | 'master';
+  from: string | null;
+  to: string;
+  cause: CauseView;
+}
 
 /** What a message is about, for its colour and for the "show heartbeats / tasks" toggles. */
 export type MessageKind = 'registration' | 'scheduling' | 'state' | 'heartbeat' | 'kill' | 'task' | 'other';
@@ -170,7 +195,7 @@ export interface EngineFrame {
   /** Messages of earlier frames found lost in this one. */
   drops: { id: number; reason: string }[];
   /** State changes since the last frame (full: every one up to now). */
-  changes: StateChange[];
+  changes: StateChangeView[];
   /** Log lines since the last frame (the newest few hundred), and how many were left out. */
   logs: LogEntry[];
   skippedLogs: number;
@@ -201,7 +226,7 @@ export interface InspectView {
   /** Fields as Spark names them, in display order. */
   fields: { name: string; value: string }[];
   /** Its state changes, oldest first, each with its cause. */
-  history: StateChange[];
+  history: StateChangeView[];
   /** False when the thing does not exist (yet) at this time. */
   exists: boolean;
 }

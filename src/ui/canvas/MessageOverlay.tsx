@@ -4,7 +4,7 @@
 // so hundreds of flights cost one cheap 2D pass per animation frame and nothing when idle.
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import type { MessageKind, PartitionView } from '../../engine/views/frame-types';
+import type { MessageKind, PartitionView } from '../../engine/public';
 import { messageColorVar } from '../colors';
 import { flightBoard, progress, type Flight } from '../flights';
 import { playgroundStore } from '../store';

@@ -4,7 +4,7 @@
 import { m as motion } from 'framer-motion';
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
-import type { ProcessCardView } from '../../engine/views/frame-types';
+import type { ProcessCardView } from '../../engine/public';
 import { appColor } from '../colors';
 import { processAriaLabel } from './node-text';
 import { useNodeActions } from './use-node-actions';

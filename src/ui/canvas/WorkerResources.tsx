@@ -3,7 +3,7 @@
 // usage line say the same in words.
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
-import type { WorkerNodeView } from '../../engine/views/frame-types';
+import type { WorkerNodeView } from '../../engine/public';
 import { appColor } from '../colors';
 import { CORE_CELL_LIMIT, CORE_GRID_COLUMNS } from './layout';
 import { coreOwners, coreRuns, memorySegments, type Holder } from './worker-resources';

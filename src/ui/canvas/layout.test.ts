@@ -9,7 +9,7 @@ import {
   parseLayoutKey,
   type LayoutEntry,
 } from './layout';
-import type { NodeView } from '../../engine/views/frame-types';
+import type { NodeView } from '../../engine/public';
 
 const worker = (id: string, cores = 8): LayoutEntry => ({ id, kind: 'worker', cores });
 const workers = (n: number, cores = 8) => Array.from({ length: n }, (_, i) => worker(`w${i + 1}`, cores));

@@ -2,7 +2,7 @@
 // ZooKeeper in a row at the top, Workers in a grid below. Worker grid slots are sticky (a worker
 // keeps its slot while it exists, a new one takes the lowest free slot), so adding or removing one
 // worker does not shuffle the others around the screen.
-import type { NodeView } from '../../engine/views/frame-types';
+import type { NodeView } from '../../engine/public';
 
 export interface XY {
   x: number;

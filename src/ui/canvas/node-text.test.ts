@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientNodeView, MasterNodeView, ProcessCardView, WorkerNodeView, ZooKeeperNodeView } from '../../engine/views/frame-types';
+import type { ClientNodeView, MasterNodeView, ProcessCardView, WorkerNodeView, ZooKeeperNodeView } from '../../engine/public';
 import {
   clientAriaLabel,
   daemonText,

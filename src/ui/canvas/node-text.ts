@@ -1,13 +1,6 @@
 // The words the canvas nodes show and say: state badges, accessible names, and which keys open a
 // node's context menu. Pure, so they are unit-tested; the node components only render them.
-import type {
-  ClientNodeView,
-  DaemonProcess,
-  MasterNodeView,
-  ProcessCardView,
-  WorkerNodeView,
-  ZooKeeperNodeView,
-} from '../../engine/views/frame-types';
+import type { ClientNodeView, DaemonProcess, MasterNodeView, ProcessCardView, WorkerNodeView, ZooKeeperNodeView } from '../../engine/public';
 import { processResources } from './worker-resources';
 
 /** The badge of a worker: the active Master's view of it, or that no Master knows it. */

@@ -1,6 +1,6 @@
 // Geometry and choices of the message overlay, as pure functions: where an arrow between two node
 // boxes starts and ends, where its dot is, which flights are drawn and which get a label.
-import type { MessageKind } from '../../engine/views/frame-types';
+import type { MessageKind } from '../../engine/public';
 import type { Flight } from '../flights';
 import type { XY } from './layout';
 

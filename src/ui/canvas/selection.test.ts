@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcessCardView } from '../../engine/views/frame-types';
+import type { ProcessCardView } from '../../engine/public';
 import { cardHighlighted, highlightKey, isSelected } from './selection';
 
 const p = (id: string, kind: ProcessCardView['kind'], appId: string | null): ProcessCardView => ({

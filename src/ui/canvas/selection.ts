@@ -1,6 +1,6 @@
 // Which part of a node the current selection highlights, as small pure selectors: each returns a
 // primitive, so a selection change re-renders only the nodes whose answer changed.
-import type { ProcessCardView, Selection } from '../../engine/views/frame-types';
+import type { ProcessCardView, Selection } from '../../engine/public';
 
 /** Whether this node's own thing (the worker, master, …) is the selection. */
 export function isSelected(selection: Selection | null, kind: Selection['kind'], id: string): boolean {

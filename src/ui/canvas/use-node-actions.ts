@@ -3,7 +3,7 @@
 // pointer or, from the keyboard, over the focused element; Space selects like a click.
 import { useMemo } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
-import type { Selection } from '../../engine/views/frame-types';
+import type { Selection } from '../../engine/public';
 import { playgroundStore } from '../store';
 import { useCanvasContext } from './canvas-context';
 import { isMenuKey } from './node-text';

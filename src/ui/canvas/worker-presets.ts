@@ -1,7 +1,7 @@
 // The palette's worker presets and the rules for a new worker: its cores and memory as Spark
 // would accept them, the next free host name, and the drag-and-drop payload between the palette
 // and the canvas.
-import { checkWorkerMemory } from '../../engine/scenario/worker-memory-check';
+import { checkWorkerMemory } from '../../engine/public';
 
 export interface WorkerPreset {
   cores: number;

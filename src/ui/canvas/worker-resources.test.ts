@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProcessCardView } from '../../engine/views/frame-types';
+import type { ProcessCardView } from '../../engine/public';
 import { coreOwners, coreRuns, memorySegments, processResources, usageText, visibleProcesses } from './worker-resources';
 
 function proc(id: string, over: Partial<ProcessCardView> = {}): ProcessCardView {

@@ -1,6 +1,6 @@
 // What a worker's core grid and memory bar show, as pure functions: which process holds each core,
 // how its memory splits between processes, and the usage line under them.
-import type { ProcessCardView, WorkerNodeView } from '../../engine/views/frame-types';
+import type { ProcessCardView, WorkerNodeView } from '../../engine/public';
 import { megabytesToString } from '../format';
 
 /** A core or a run of memory held by one process. */

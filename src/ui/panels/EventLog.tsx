@@ -2,7 +2,7 @@
 // level and by the kind of process that wrote them. Only the newest matching lines are rendered,
 // so thousands of kept lines stay cheap. Clicking a line seeks to it and selects what it is about.
 import { type KeyboardEvent as ReactKeyboardEvent, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { LogEntry } from '../../engine/views/frame-types';
+import type { LogEntry } from '../../engine/public';
 import type { Controller } from '../controller-api';
 import { formatSimTime } from '../format';
 import { LOG_LIMIT, usePlayground } from '../store';

@@ -1,6 +1,6 @@
 // The Inspector tab: the selected thing as the engine describes it at the current simulated time
 // (Spark's field names), and its state history with causes; a history line seeks to its moment.
-import type { Selection } from '../../engine/views/frame-types';
+import type { Selection } from '../../engine/public';
 import type { Controller } from '../controller-api';
 import { usePlayground } from '../store';
 import { attempt } from './attempt';

@@ -4,8 +4,7 @@
 // It renders store.masterPage, the Master's /json at one simulated instant; ids select the thing,
 // "(kill)" kills it after a confirmation, as Spark's own links do.
 import { useId, useState } from 'react';
-import type { Selection } from '../../engine/views/frame-types';
-import type { ApplicationInfoJson, DriverInfoJson, MasterStateJson, WorkerInfoJson } from '../../engine/views/json-types';
+import type { ApplicationInfoJson, DriverInfoJson, MasterStateJson, Selection, WorkerInfoJson } from '../../engine/public';
 import type { Controller } from '../controller-api';
 import { formatDate, formatDuration, formatSimTime, megabytesToString } from '../format';
 import { playgroundStore, usePlayground } from '../store';

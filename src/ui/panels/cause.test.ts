@@ -1,6 +1,6 @@
 // Cause wording: each kind of cause reads as the Inspector shows it.
 import { describe, expect, it } from 'vitest';
-import type { StateChange } from '../../engine/spark/cluster';
+import type { StateChangeView } from '../../engine/public';
 import { describeCause, describeChange } from './cause';
 
 describe('describeCause', () => {
@@ -27,7 +27,7 @@ describe('describeCause', () => {
 
 describe('describeChange', () => {
   it('formats time, transition and cause', () => {
-    const c: StateChange = {
+    const c: StateChangeView = {
       t: 3002,
       subject: 'app-20260101000003-0000',
       kind: 'application',
@@ -42,7 +42,7 @@ describe('describeChange', () => {
     });
   });
   it('shows a first state as coming from nothing', () => {
-    const c: StateChange = {
+    const c: StateChangeView = {
       t: 0,
       subject: 'worker-x',
       kind: 'worker',

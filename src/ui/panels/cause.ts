@@ -1,10 +1,10 @@
 // Wording of state changes and their causes for the Inspector's history ("why is this executor
 // LOST?"): one short line per change, naming the message, timer, user action or OS event.
-import type { Cause, StateChange } from '../../engine/spark/cluster';
+import type { CauseView, StateChangeView } from '../../engine/public';
 import { formatSimTime } from '../format';
 
 /** "ExecutorStateChanged from Worker@w1", "timer CheckForWorkerTimeOut", "user action kill-worker". */
-export function describeCause(cause: Cause): string {
+export function describeCause(cause: CauseView): string {
   switch (cause.kind) {
     case 'message':
       return cause.from ? `${cause.type} from ${cause.from}` : cause.type;
@@ -27,7 +27,7 @@ export function describeCause(cause: Cause): string {
 export const NO_STATE = '—';
 
 /** One history line's parts: "0:00:03.002", "WAITING → RUNNING", the cause. */
-export function describeChange(c: StateChange): { time: string; transition: string; cause: string } {
+export function describeChange(c: StateChangeView): { time: string; transition: string; cause: string } {
   return {
     time: formatSimTime(c.t),
     transition: `${c.from ?? NO_STATE} → ${c.to}`,

@@ -1,6 +1,6 @@
 // Log subjects, source kinds and filtering, on lines as the engine writes them.
 import { describe, expect, it } from 'vitest';
-import type { LogEntry } from '../../engine/views/frame-types';
+import type { LogEntry } from '../../engine/public';
 import { ALL_KINDS, ALL_LEVELS, filterLogs, logSubject, sourceKind, subjectInText } from './log-filter';
 
 const APP = 'app-20260101000003-0000';

@@ -1,6 +1,6 @@
 // The event log's pure side: which kind of process wrote a line (for the source filter), what a
 // line is about (clicking it selects that), and the search + filters over the kept lines.
-import type { LogEntry, Selection } from '../../engine/views/frame-types';
+import type { LogEntry, Selection } from '../../engine/public';
 
 export type SourceKind = 'master' | 'worker' | 'driver' | 'executor' | 'client' | 'other';
 

@@ -1,6 +1,6 @@
 // The Master page's orderings, counts and Spark's resource formatting.
 import { describe, expect, it } from 'vitest';
-import type { ApplicationInfoJson, DriverInfoJson, MasterStateJson, WorkerInfoJson } from '../../engine/views/json-types';
+import type { ApplicationInfoJson, DriverInfoJson, MasterStateJson, WorkerInfoJson } from '../../engine/public';
 import {
   canKillApp,
   canKillDriver,

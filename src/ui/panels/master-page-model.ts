@@ -1,6 +1,6 @@
 // The Master page's numbers and orderings, as deploy/master/ui/MasterPage.scala (4.0) computes
 // them from the Master's state: kept apart from the markup so each rule is unit-tested.
-import type { ApplicationInfoJson, DriverInfoJson, MasterStateJson, ResourceInfoJson, WorkerInfoJson } from '../../engine/views/json-types';
+import type { ApplicationInfoJson, DriverInfoJson, MasterStateJson, ResourceInfoJson, WorkerInfoJson } from '../../engine/public';
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

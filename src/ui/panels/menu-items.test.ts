@@ -1,13 +1,6 @@
 // Menu items per target: only what makes sense for the thing as it is now.
 import { describe, expect, it } from 'vitest';
-import type {
-  ClientNodeView,
-  MasterNodeView,
-  NodeView,
-  ProcessCardView,
-  WorkerNodeView,
-  ZooKeeperNodeView,
-} from '../../engine/views/frame-types';
+import type { ClientNodeView, MasterNodeView, NodeView, ProcessCardView, WorkerNodeView, ZooKeeperNodeView } from '../../engine/public';
 import type { MasterPageData } from '../store';
 import { activeMasterHost, killItemFor, type MenuContext, menuFor } from './menu-items';
 

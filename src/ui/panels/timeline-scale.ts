@@ -1,6 +1,6 @@
 // The timeline's arithmetic: its length, ms ↔ position, keyboard steps, tick marks, marker tones,
 // and the throttle that keeps a drag from flooding the engine with seeks.
-import type { TimelineAction } from '../../engine/views/frame-types';
+import type { TimelineAction } from '../../engine/public';
 
 /** The shortest timeline: at t = 0 the bar still has a scale. */
 export const MIN_SPAN_MS = 1000;

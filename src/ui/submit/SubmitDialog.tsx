@@ -4,7 +4,7 @@
 // submit-form.ts; this file only lays it out.
 import { type ChangeEvent, type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ModalDialog } from '../ModalDialog';
-import { registeredAppName } from '../../engine/spark/examples';
+import { registeredAppName } from '../../engine/public';
 import {
   argsToText,
   confRowNotes,

@@ -4,8 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { behaviourOf } from '../../engine/spark/actions';
-import { isSparkPi, registeredAppName } from '../../engine/spark/examples';
-import { parseSparkSubmit, parseSubmitCommandLine } from '../../engine/spark/spark-submit';
+import { isSparkPi, parseSparkSubmit, parseSubmitCommandLine, registeredAppName } from '../../engine/public';
 import {
   argsToText,
   confRowNotes,

@@ -2,25 +2,7 @@
 // spark-submit line they stand for (written and read with the engine's own spark-submit model, so
 // quoting and option parsing are the engine's), Spark's verdict on a line, and the scenario
 // `submit` action the dialog hands over.
-import { actionSchemas } from '../../engine/scenario/schema';
-import { checkSubmitCommand, type SubmitCheck } from '../../engine/scenario/spark-checks';
-import type { Action, DriverFault, ExecutorFault, Workload } from '../../engine/scenario/types';
-import { DEFAULT_MASTER_HOST, DEFAULT_MASTER_PORT } from '../../engine/scenario/types';
-import { isSparkPi, SPARK_PI_DEFAULT_SLICES } from '../../engine/spark/examples';
-import {
-  DEFAULT_SPARK_HOME,
-  DEFAULT_SPARK_VERSION,
-  type DeployMode,
-  parseSparkSubmit,
-  parseStandaloneMasterUrls,
-  parseSubmitCommandLine,
-  renderSparkSubmit,
-  restAddressFromSparkUrl,
-  shellQuote,
-  splitShellWords,
-  type SubmitCommandLine,
-} from '../../engine/spark/spark-submit';
-import { DEFAULT_TASK_MS } from '../../engine/spark/timings';
+import { DEFAULT_MASTER_HOST, DEFAULT_MASTER_PORT, DEFAULT_SPARK_HOME, DEFAULT_SPARK_VERSION, DEFAULT_TASK_MS, SPARK_PI_DEFAULT_SLICES, actionSchemas, checkSubmitCommand, isSparkPi, parseSparkSubmit, parseStandaloneMasterUrls, parseSubmitCommandLine, renderSparkSubmit, restAddressFromSparkUrl, shellQuote, splitShellWords, type Action, type DeployMode, type DriverFault, type ExecutorFault, type SubmitCheck, type SubmitCommandLine, type Workload } from '../../engine/public';
 
 // =============================================================================================
 // The form

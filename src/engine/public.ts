@@ -1,0 +1,81 @@
+// The engine's public face for code that runs in the page's thread (docs/architecture.md, "The
+// engine's public face"): the pure helpers the page may call directly (spark-submit's parser and
+// checks for the submit dialog, restoreScenario for imported files, the worker-memory check for
+// the palette, the engine version for share links) and the shapes of what the engine sends.
+// Everything else the page asks of the engine goes through the worker (api.ts, types only).
+// src/ui, src/share and src/interop import nothing else from src/engine; lint enforces it.
+//
+// The page's entry script imports a few values from here, and its lazily loaded dialogs import
+// the rest, so every module re-exported below must be free of side effects at load time (the
+// bundler then keeps only what each chunk uses): no registration, no work at import.
+
+export { ENGINE_VERSION } from './version';
+
+// The scenario document: its one way in, its checks, its types and defaults.
+export { jsonErrorMessage, restoreScenario } from './scenario/restore';
+export type { RestoreOptions, RestoreResult } from './scenario/types';
+export { actionSchemas } from './scenario/schema';
+export { checkSubmitCommand } from './scenario/spark-checks';
+export type { SubmitCheck } from './scenario/spark-checks';
+export { checkWorkerMemory } from './scenario/worker-memory-check';
+export { CLIENT_HOST, DEFAULT_MASTER_HOST, DEFAULT_MASTER_PORT, SCENARIO_FORMAT_VERSION } from './scenario/types';
+export type {
+  Action,
+  DriverFault,
+  ExecutorFault,
+  Scenario,
+  ScenarioIssue,
+  ScenarioSource,
+  SubmitAction,
+  Workload,
+} from './scenario/types';
+
+// spark-submit as the submit dialog and the exporter use it.
+export {
+  DEFAULT_SPARK_HOME,
+  DEFAULT_SPARK_VERSION,
+  parseSparkSubmit,
+  parseStandaloneMasterUrls,
+  parseSubmitCommandLine,
+  renderSparkSubmit,
+  restAddressFromSparkUrl,
+  shellQuote,
+  splitShellWords,
+} from './spark/spark-submit';
+export type { DeployMode, SubmitCommandLine } from './spark/spark-submit';
+export { isSparkPi, registeredAppName, SPARK_PI_DEFAULT_SLICES } from './spark/examples';
+export { DEFAULT_TASK_MS } from './spark/timings';
+export { DEFAULT_ZOOKEEPER_HOST, ZOOKEEPER_CLIENT_PORT, zooKeeperServers } from './spark/settings';
+
+// What the engine sends the page: frames, nodes, messages, selections, and Spark's /json shapes.
+export type {
+  CauseView,
+  ClientNodeView,
+  DaemonProcess,
+  EngineFrame,
+  FlightHint,
+  InspectView,
+  LogEntry,
+  MasterNodeView,
+  MessageKind,
+  MessageView,
+  NodeView,
+  PartitionView,
+  ProcessCardView,
+  Selection,
+  StateChangeView,
+  TimelineAction,
+  WorkerNodeView,
+  ZooKeeperNodeView,
+} from './views/frame-types';
+export type {
+  ApplicationInfoJson,
+  DriverInfoJson,
+  MasterStateJson,
+  ResourceInfoJson,
+  SimAppJson,
+  SimDriverJson,
+  SimTraceEntry,
+  WorkerInfoJson,
+  WorkerStateJson,
+} from './views/json-types';
