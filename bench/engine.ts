@@ -1,4 +1,4 @@
-// Engine benchmark (DESIGN.md §6): a large run through the real Spark model, and the bare kernel
+// Engine benchmark (docs/architecture.md, "Quality gates"): a large run through the real Spark model, and the bare kernel
 // loop on trivial events as the ceiling, measured in the same process one after the other.
 import { getHeapStatistics } from 'node:v8';
 import { restoreScenario } from '../src/engine/scenario/restore';

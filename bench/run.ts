@@ -1,5 +1,5 @@
 // npm run bench [-- <part>...]: one JSON object on standard output with one key per part run,
-// each holding its figures and its budgets (DESIGN.md §6).
+// each holding its figures and its budgets (docs/architecture.md, "Quality gates").
 import { runEngineBench } from './engine';
 import { runShareBench } from './share';
 import { runUiBench } from './ui';

@@ -1,4 +1,4 @@
-// Sessions (issue 5): the share-link length of every library scenario with ten recorded actions,
+// Sessions: the share-link length of every library scenario with ten recorded actions,
 // the time to seek anywhere in a one-hour session (checkpoints + replay, as the page's worker
 // does it), and the time to decode the largest of those links. Figures only, beside their budgets.
 import { restoreScenario } from '../src/engine/scenario/restore';

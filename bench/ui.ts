@@ -1,4 +1,4 @@
-// The page's performance budgets (issue 4), measured in headless Chromium against the production
+// The page's performance budgets, measured in headless Chromium against the production
 // build on the local preview server: the initial JavaScript (gzip), the time from navigation to
 // the first drawn cluster, and, while a 100-worker and a 500-worker scenario play, the frame times
 // (p50/p95 of requestAnimationFrame intervals), the messages in flight and the bytes per frame the

@@ -1,4 +1,4 @@
-// The headless runner's contract (DESIGN.md §3): one JSON document on stdout; bad input gets a
+// The headless runner's contract (docs/architecture.md, "The headless runner"): one JSON document on stdout; bad input gets a
 // clear message on stderr and exit code 2, never a stack trace.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';

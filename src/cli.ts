@@ -1,4 +1,4 @@
-// The headless runner (DESIGN.md §3): npm run sim -- <scenario.json | -> [--until <ms>] [--trace] [--log]
+// The headless runner (docs/architecture.md, "The headless runner"): npm run sim -- <scenario.json | -> [--until <ms>] [--trace] [--log]
 // Loads a scenario, runs it, prints one JSON document. Bad input: a clear message on stderr, exit 2.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
