@@ -1,4 +1,4 @@
-// The Import and Export buttons and their dialogs (src/interop), loaded on first use. An imported
+// The Import and Export buttons and their dialogs (src/ui/interop), loaded on first use. An imported
 // document is checked with restoreScenario before it replaces anything, so a bad file costs the
 // user nothing: its problems are listed and the current session runs on.
 import { lazy, Suspense, useState } from 'react';
@@ -6,8 +6,8 @@ import type { Scenario } from '../engine/public';
 import type { Controller } from './controller-api';
 import { usePlayground } from './store';
 
-const ExportDialog = lazy(() => import('../interop/ExportDialog').then((m) => ({ default: m.ExportDialog })));
-const ImportDialog = lazy(() => import('../interop/ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const ExportDialog = lazy(() => import('./interop/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const ImportDialog = lazy(() => import('./interop/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 export function ImportExport({ controller }: { controller: Controller }) {
   const ready = usePlayground((s) => s.status === 'ready');

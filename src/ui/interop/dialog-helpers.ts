@@ -1,5 +1,5 @@
 // Small browser helpers of the import and export dialogs: file names, saving text as a download, keyboard moves between tabs.
-import { slugOf } from './slug';
+import { slugOf } from '../../interop/slug';
 
 /** A file name from a scenario's name: "Worker loss (HA)" → "worker-loss-ha.json". */
 export function scenarioJsonFileName(scenarioName: string): string {

@@ -1,8 +1,8 @@
 // Timelines kept aside by forks: switching to one keeps the current timeline as a branch too, so
 // nothing is lost by going back and forth.
-import type { Controller } from '../ui/controller-api';
-import { formatSimTime } from '../ui/format';
-import { usePlayground } from '../ui/store';
+import type { Controller } from '../controller-api';
+import { formatSimTime } from '../format';
+import { usePlayground } from '../store';
 
 export function Branches({ controller }: { controller: Controller }) {
   const branches = usePlayground((s) => s.branches);

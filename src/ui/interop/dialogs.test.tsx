@@ -1,11 +1,11 @@
 // A server-rendered look at the import and export dialogs (no DOM in these tests): names on every control, the test ids, the files in tabs; plus the helpers behind their buttons.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { restoreScenario, type Scenario } from '../engine/public';
-import { builtinScenarios } from '../scenarios';
+import { restoreScenario, type Scenario } from '../../engine/public';
+import { builtinScenarios } from '../../scenarios';
 import { downloadText, scenarioJsonFileName, scenarioJsonText, tabAfterKey } from './dialog-helpers';
 import { ExportDialog } from './ExportDialog';
-import { exportForRealSpark } from './export-real-spark';
+import { exportForRealSpark } from '../../interop/export-real-spark';
 import { ImportDialog } from './ImportDialog';
 
 const noop = () => {};

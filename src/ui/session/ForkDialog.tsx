@@ -1,10 +1,10 @@
 // The fork question: an action applied behind the horizon rewrites what happens next. The user
 // discards the old future, keeps it as a branch to switch back to, or cancels.
-import type { Controller } from '../ui/controller-api';
-import { formatSimTime } from '../ui/format';
-import { usePlayground } from '../ui/store';
-import { ModalDialog } from '../ui/ModalDialog';
-import './share.css';
+import type { Controller } from '../controller-api';
+import { formatSimTime } from '../format';
+import { usePlayground } from '../store';
+import { ModalDialog } from '../ModalDialog';
+import './session.css';
 
 export function ForkDialog({ controller }: { controller: Controller }) {
   const prompt = usePlayground((s) => s.forkPrompt);

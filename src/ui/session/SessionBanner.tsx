@@ -1,8 +1,8 @@
 // What happened to the link the page was opened with: opened (the user's own session is kept and
 // can be brought back), or refused with the reason (the user's own session was restored instead).
-import type { Controller } from '../ui/controller-api';
-import { usePlayground } from '../ui/store';
-import { type KeyValueStore, loadPreviousSession } from './autosave';
+import type { Controller } from '../controller-api';
+import { usePlayground } from '../store';
+import { type KeyValueStore, loadPreviousSession } from '../../share/autosave';
 
 export function SessionBanner({ controller, storage }: { controller: Controller; storage: KeyValueStore | null }) {
   const banner = usePlayground((s) => s.banner);

@@ -1,8 +1,8 @@
 // The "Import" dialog: open a scenario file, or paste a real Master's /json to build a scenario of that cluster; problems are shown inline and nothing typed is lost.
 import { type ChangeEvent, useId, useRef, useState } from 'react';
-import { jsonErrorMessage } from '../engine/public';
-import { scenarioFromMasterJson } from './import-master-json';
-import { ModalDialog } from '../ui/ModalDialog';
+import { jsonErrorMessage } from '../../engine/public';
+import { scenarioFromMasterJson } from '../../interop/import-master-json';
+import { ModalDialog } from '../ModalDialog';
 import './interop.css';
 
 export interface ImportDialogProps {

@@ -1,9 +1,9 @@
 // The "Run on real Spark" dialog: the generated files (docker-compose.yml, scripts, configuration) in tabs, each to copy or download, and the scenario itself as JSON.
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Scenario } from '../engine/public';
+import type { Scenario } from '../../engine/public';
 import { downloadText, scenarioJsonFileName, scenarioJsonText, selectContents, tabAfterKey } from './dialog-helpers';
-import { type ExportFile, exportForRealSpark } from './export-real-spark';
-import { ModalDialog } from '../ui/ModalDialog';
+import { type ExportFile, exportForRealSpark } from '../../interop/export-real-spark';
+import { ModalDialog } from '../ModalDialog';
 import './interop.css';
 
 export interface ExportDialogProps {

@@ -1,9 +1,9 @@
 // The Share button: the whole session as a link (copied to the clipboard and put in the address
 // bar). A link too long for chat apps comes with the advice to download the scenario file instead.
 import { useState } from 'react';
-import type { Controller } from '../ui/controller-api';
-import { usePlayground } from '../ui/store';
-import { encodeSession, LONG_LINK_CHARS } from './codec';
+import type { Controller } from '../controller-api';
+import { usePlayground } from '../store';
+import { encodeSession, LONG_LINK_CHARS } from '../../share/codec';
 
 export function ShareButton({ controller }: { controller: Controller }) {
   const ready = usePlayground((s) => s.status === 'ready');
