@@ -6,7 +6,8 @@ import type { Action, Scenario } from '../src/engine/scenario/types';
 import { Simulation } from '../src/engine/simulation';
 import { ENGINE_VERSION } from '../src/engine/version';
 import { builtinScenarios } from '../src/scenarios';
-import { decodeSession, encodeSession, SESSION_FORMAT, type Session } from '../src/share/codec';
+import { decodeSession, encodeSession, SESSION_FORMAT } from '../src/share/codec';
+import type { Session } from '../src/share/session-types';
 
 export const SHARE_BUDGET = { linkChars: 2000, seekMs: 200 };
 

@@ -1,7 +1,8 @@
-// The session kept in the browser (issue 5): saved as the user works, restored on reload, and
+// The session kept in the browser: saved as the user works, restored on reload, and
 // never overwritten by a link that fails to open. A link that opens moves the user's own session
 // to a "previous" slot first, so it can be brought back.
-import { decodeSession, parseSessionDocument, type Session, shareFragment } from './codec';
+import { decodeSession, parseSessionDocument, shareFragment } from './codec';
+import type { Session } from './session-types';
 
 /** The part of localStorage this needs (tests pass a Map-backed one). */
 export interface KeyValueStore {

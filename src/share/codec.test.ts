@@ -14,9 +14,9 @@ import {
   MAX_LINK_CHARS,
   MAX_SESSION_BYTES,
   SESSION_FORMAT,
-  type Session,
   toBase64Url,
 } from './codec';
+import type { Session } from './session-types';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 10_000;
 

@@ -8,7 +8,7 @@
 // the page only checks the envelope, and valibot's modular build keeps that to a few hundred bytes
 // of the page's entry script.
 import * as v from 'valibot';
-import type { Selection } from '../engine/public';
+import { type Session, SIDE_TABS } from './session-types';
 
 /** The session format this build writes. Older ones are read through SESSION_MIGRATIONS. */
 export const SESSION_FORMAT = 1;
@@ -24,23 +24,6 @@ export const MAX_SESSION_BYTES = 2 * 1024 * 1024;
 /** Beyond this length the Share button offers the file export instead of a link. */
 export const LONG_LINK_CHARS = 8000;
 
-export type SidePanelTab = 'inspector' | 'master' | 'log';
-
-/** What a share link holds: enough to rebuild the same state on another machine. */
-export interface Session {
-  format: number;
-  /** ENGINE_VERSION of the engine that made it: a different engine may replay differently. */
-  engine: number;
-  /** The scenario document with every action recorded so far (the engine's own restored form). */
-  scenario: unknown;
-  /** Simulated ms of the playhead. */
-  playhead: number;
-  /** The built-in it started from, if any (the picker shows it). */
-  builtin?: string;
-  /** What was on screen besides the canvas. */
-  view?: { tab?: SidePanelTab; selection?: Selection; speed?: number };
-}
-
 const selectionSchema = v.object({
   kind: v.picklist(['worker', 'master', 'zookeeper', 'client', 'executor', 'driver', 'application'], 'expected what was selected (worker, master, executor…)'),
   id: v.pipe(v.string('expected an id'), v.maxLength(200, 'expected an id of at most 200 characters')),
@@ -54,7 +37,7 @@ const sessionSchema = v.object({
   builtin: v.optional(v.pipe(v.string(), v.maxLength(100))),
   view: v.optional(
     v.object({
-      tab: v.optional(v.picklist(['inspector', 'master', 'log'])),
+      tab: v.optional(v.picklist(SIDE_TABS)),
       selection: v.optional(selectionSchema),
       speed: v.optional(v.pipe(v.number(), v.minValue(0.01), v.maxValue(10_000))),
     }),

@@ -2,8 +2,7 @@
 // state from the store and act only through this interface, so they never talk to the worker.
 import type { ActionInput } from '../engine/api';
 import type { ScenarioSource, Selection } from '../engine/public';
-import type { Session } from '../share/codec';
-import type { ForkChoice } from './store';
+import type { ForkChoice, Session } from '../share/session-types';
 
 /** What applying a user action came to. */
 export type ApplyOutcome = { ok: true } | { ok: false; error: string };

@@ -9,9 +9,10 @@ import { ENGINE_VERSION, type EngineFrame, type ScenarioSource, type Selection }
 import type { ApplyOutcome, Controller } from './controller-api';
 import type { EngineClient } from './engine-client';
 import { addFlights, advanceFlights, type FlightBoard, flightBoard } from './flights';
-import { SESSION_FORMAT, type Session } from '../share/codec';
+import { SESSION_FORMAT } from '../share/codec';
+import type { ForkChoice, Session } from '../share/session-types';
 import { formatSimTime } from './format';
-import type { ForkChoice, PlaygroundStore } from './store';
+import type { PlaygroundStore } from './store';
 
 export type { Controller } from './controller-api';
 

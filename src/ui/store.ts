@@ -7,7 +7,7 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ScenarioError } from '../engine/api';
 import type { EngineFrame, InspectView, LogEntry, MasterStateJson, NodeView, PartitionView, Selection, SimAppJson, SimDriverJson, StateChangeView, TimelineAction } from '../engine/public';
-import type { Session } from '../share/codec';
+import type { Banner, Branch, ForkPrompt, Session, SideTab } from '../share/session-types';
 
 /** Speed steps of the control: multiples of "1×" (see pacing.ts for what 1× means). */
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] as const;
@@ -46,31 +46,6 @@ export interface MenuState {
   target: Selection;
   x: number;
   y: number;
-}
-
-/** The question asked before an action rewrites the future (the playhead is behind the horizon). */
-export interface ForkPrompt {
-  /** What is about to be applied, e.g. "kill-worker w1". */
-  action: string;
-  at: number;
-  horizon: number;
-}
-
-export type ForkChoice = 'discard' | 'branch' | 'cancel';
-
-/** A timeline kept aside by a fork; switching back loads it. */
-export interface Branch {
-  id: number;
-  label: string;
-  session: Session;
-}
-
-/** What happened to the link the page was opened with (or to a restore): shown above the canvas. */
-export interface Banner {
-  tone: 'info' | 'error';
-  text: string;
-  /** Offer to bring back the user's own previous session. */
-  offerPrevious: boolean;
 }
 
 /** A short message for the user that something happened or could not be done. */
@@ -134,7 +109,7 @@ export interface PlaygroundState {
   forkPrompt: ForkPrompt | null;
   branches: Branch[];
   /** The side panel's open tab (part of a shared session's view). */
-  sideTab: 'inspector' | 'master' | 'log';
+  sideTab: SideTab;
   banner: Banner | null;
 }
 
@@ -160,7 +135,7 @@ export interface PlaygroundActions {
   forked(): void;
   notify(tone: Notice['tone'], text: string): void;
   setForkPrompt(prompt: ForkPrompt | null): void;
-  setSideTab(tab: 'inspector' | 'master' | 'log'): void;
+  setSideTab(tab: SideTab): void;
   addBranch(label: string, session: Session): void;
   removeBranch(id: number): void;
   setBanner(banner: Banner | null): void;

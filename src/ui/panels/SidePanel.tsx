@@ -7,8 +7,7 @@ import { usePlayground } from '../store';
 import { DEFAULT_LOG_FILTER, EventLog, type LogFilterState } from './EventLog';
 import { Inspector } from './Inspector';
 import { MasterPage } from './MasterPage';
-
-export type SideTab = 'inspector' | 'master' | 'log';
+import type { SideTab } from '../../share/session-types';
 
 const TABS: readonly { id: SideTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },

@@ -7,7 +7,7 @@ export { Markdown } from './Markdown';
 export { MasterPage } from './MasterPage';
 export { Notices } from './Notices';
 export { ShortcutsOverlay } from './ShortcutsOverlay';
-export { SidePanel, type SideTab } from './SidePanel';
+export { SidePanel } from './SidePanel';
 export { MessageToggles, ThemeSwitch, TimeControls, useAppliedTheme } from './TimeControls';
 export { Timeline } from './Timeline';
 export { useShortcuts } from './useShortcuts';
