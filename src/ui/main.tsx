@@ -1,13 +1,11 @@
-// Page entry: one store, one engine worker, one pacing loop, then React on top. It also decides
-// what the page opens with (a share link, else the autosaved session, else the first built-in) and
-// keeps the autosave current as the user works.
+// Page entry: one store, one engine worker, one pacing loop, then React on top. Last, the session
+// keeper (src/share/session-keeper.ts) opens the first session (a share link, else the autosaved
+// session, else the first built-in) and keeps the autosave current as the user works.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ENGINE_VERSION } from '../engine/public';
 import { builtinScenarios } from '../scenarios';
-import { type KeyValueStore, keepAsPrevious, saveSession, startupSession } from '../share/autosave';
-import { decodeSession, shareFragment } from '../share/codec';
-import type { Session } from '../share/session-types';
+import type { KeyValueStore } from '../share/autosave';
+import { createSessionKeeper } from '../share/session-keeper';
 import { App } from './App';
 import { createController } from './controller';
 import { createEngineClient } from './engine-client';
@@ -65,70 +63,14 @@ if (probe) {
   probe.store = playgroundStore;
 }
 
-/** Saves the session a second after the user last changed it (an action, a seek, a new scenario). */
-function keepAutosaved(): void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let warned = false;
-  playgroundStore.subscribe((s, prev) => {
-    if (s.status !== 'ready') return;
-    if (s.time === prev.time && s.actions === prev.actions && s.scenarioId === prev.scenarioId && s.selection === prev.selection) return;
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      void controller.session().then((session) => {
-        if (!session) return;
-        if (!saveSession(storage.store, session) && !warned) {
-          warned = true;
-          playgroundStore.getState().notify('error', 'This browser refused to save the session (storage is full or disabled); use Share or Export to keep it.');
-        }
-      });
-    }, 1000);
-  });
-}
-
-/** Opens a decoded link's session; the address bar then drops it (a reload restores the autosave). */
-async function openLinked(session: Session, previousKept: boolean): Promise<void> {
-  history.replaceState(null, '', location.pathname + location.search);
-  const ok = await controller.openSession(session);
-  const engineNote =
-    session.engine !== ENGINE_VERSION ? ` It was made with engine version ${session.engine}; this is version ${ENGINE_VERSION}, so its replay may differ.` : '';
-  if (ok) playgroundStore.getState().setBanner({ tone: engineNote ? 'error' : 'info', text: `Opened a shared session.${engineNote}`, offerPrevious: previousKept });
-}
-
-/** A link pasted into the address bar of an open page changes only the hash: open it the same way. */
-async function onHashChange(): Promise<void> {
-  const fragment = shareFragment(location.hash);
-  if (fragment === null) return;
-  const decoded = await decodeSession(fragment);
-  if (!decoded.ok) {
-    history.replaceState(null, '', location.pathname + location.search);
-    playgroundStore.getState().setBanner({ tone: 'error', text: `${decoded.error} Your session is unchanged.`, offerPrevious: false });
-    return;
-  }
-  // Save the session on screen now (not a second from now) so it can be brought back.
-  const own = await controller.session();
-  if (own) saveSession(storage.store, own);
-  keepAsPrevious(storage.store);
-  await openLinked(decoded.session, own !== null);
-}
-
-async function start(): Promise<void> {
-  const s = playgroundStore.getState();
-  const first = builtinScenarios[0];
-  const opening = await startupSession(location.hash, storage.store);
-  if (opening.from === 'link') {
-    await openLinked(opening.session, opening.previous !== null);
-  } else if (opening.from === 'autosave') {
-    await controller.openSession(opening.session);
-    if (opening.linkError) s.setBanner({ tone: 'error', text: `${opening.linkError} Your own last session was restored instead.`, offerPrevious: false });
-  } else {
-    if (first) await controller.load(first.id, first.scenario);
-    else s.failed('There are no built-in scenarios.');
-    if (opening.linkError) s.setBanner({ tone: 'error', text: opening.linkError, offerPrevious: false });
-  }
-  if (!storage.persistent) s.notify('info', 'This browser does not allow local storage here: the session is not saved between visits.');
-  keepAutosaved();
-  window.addEventListener('hashchange', () => void onHashChange());
-}
-
-void start();
+void createSessionKeeper({
+  store: playgroundStore,
+  controller,
+  storage: storage.store,
+  persistent: storage.persistent,
+  location,
+  history,
+  events: window,
+  timers: window,
+  builtins: builtinScenarios,
+}).start();
