@@ -1,8 +1,11 @@
-// The page's controller against a fake engine: wall-time slices, one request at a time, stale
-// answers dropped, seeks collapsed to the latest, frames merged into the store and the flight board.
-import { describe, expect, it } from 'vitest';
-import type { LoadResult } from '../engine/api';
-import type { EngineFrame } from '../engine/public';
+// The page's controller against a fake engine (wall-time slices, one request at a time, stale
+// answers dropped, seeks collapsed to the latest, frames merged into the store and the flight
+// board), then against the real engine API run in-thread: a library scenario loaded, played,
+// sought, a worker killed, a fork kept as a branch, and the session it all comes to.
+import { describe, expect, it, vi } from 'vitest';
+import { createEngineApi, type LoadResult } from '../engine/api';
+import type { EngineFrame, NodeView, WorkerNodeView } from '../engine/public';
+import { builtinScenarios } from '../scenarios';
 import { createController, MAX_WALL_STEP_MS, type Scheduler } from './controller';
 import type { EngineClient } from './engine-client';
 import { createFlightBoard } from './flights';
@@ -185,6 +188,143 @@ describe('controller: seek, step, apply', () => {
     const { controller, client } = await loaded();
     client.apply = async () => ({ ok: false as const, error: '"w9" is not a worker at 0 ms.' }) as never;
     expect(await controller.apply({ type: 'kill-worker', target: 'w9' })).toEqual({ ok: false, error: '"w9" is not a worker at 0 ms.' });
+    controller.dispose();
+  });
+});
+
+/** The engine API in this thread, each answer a promise as comlink's proxy gives it. */
+function inThreadClient(): EngineClient {
+  const api = createEngineApi();
+  return {
+    load: (...args) => Promise.resolve(api.load(...args)),
+    advanceTo: (...args) => Promise.resolve(api.advanceTo(...args)),
+    play: (...args) => Promise.resolve(api.play(...args)),
+    step: () => Promise.resolve(api.step()),
+    seek: (...args) => Promise.resolve(api.seek(...args)),
+    apply: (...args) => Promise.resolve(api.apply(...args)),
+    reset: () => Promise.resolve(api.reset()),
+    masterPage: () => Promise.resolve(api.masterPage()),
+    inspect: (...args) => Promise.resolve(api.inspect(...args)),
+    scenario: () => Promise.resolve(api.scenario()),
+    dispose: () => {},
+  };
+}
+
+function workerNode(nodes: Record<string, NodeView>, id: string): WorkerNodeView {
+  const node = nodes[id];
+  if (node?.kind !== 'worker') throw new Error(`${id} is not a worker node`);
+  return node;
+}
+
+async function realEngine(id = 'client-mode') {
+  const builtin = builtinScenarios.find((b) => b.id === id);
+  if (!builtin) throw new Error(`no built-in ${id}`);
+  const store = createPlaygroundStore();
+  const frames = manualFrames();
+  const controller = createController(store, inThreadClient(), frames.scheduler, createFlightBoard());
+  await controller.load(builtin.id, builtin.scenario);
+  return { store, controller, builtin, ...frames };
+}
+
+describe('controller: against the real engine API, in-thread', () => {
+  it('loads a library scenario: its name, its machines, the time at zero', async () => {
+    const { store, controller, builtin } = await realEngine();
+    const s = store.getState();
+    expect(s.status).toBe('ready');
+    expect(s.scenarioId).toBe('client-mode');
+    expect(s.scenarioName).toBe(builtin.scenario.name);
+    expect(s.time).toBe(0);
+    expect(s.nodeOrder).toEqual(['client', 'master', 'w1', 'w2']);
+    expect(s.nodes.master?.kind === 'master' && s.nodes.master.state).toBe('ALIVE');
+    expect(s.actions.map((a) => a.label)).toEqual(['submit SparkPi (client)']);
+    controller.dispose();
+  });
+
+  it('plays on the wall clock, and seeks forward to executors running on both workers', async () => {
+    const { store, controller, frame } = await realEngine();
+    store.getState().setSpeed(10);
+    controller.togglePlaying();
+    frame(0);
+    frame(250);
+    await vi.waitFor(() => expect(store.getState().time).toBeGreaterThan(0));
+    const played = store.getState().time;
+    expect(store.getState().rate).toBeGreaterThan(0);
+    controller.togglePlaying();
+
+    await controller.seek(5000);
+    const s = store.getState();
+    expect(played).toBeLessThan(5000);
+    expect(s.time).toBe(5000);
+    expect(s.horizon).toBe(5000);
+    for (const w of ['w1', 'w2']) {
+      const worker = workerNode(s.nodes, w);
+      expect(worker.state).toBe('ALIVE');
+      expect(worker.processes.map((p) => [p.kind, p.state])).toEqual([['executor', 'RUNNING']]);
+    }
+    controller.dispose();
+  });
+
+  it('kills a worker: the action is recorded, the Master marks it dead, the session replays it', async () => {
+    const { store, controller } = await realEngine();
+    await controller.seek(5000);
+    expect(await controller.apply({ type: 'kill-worker', target: 'w1' })).toEqual({ ok: true });
+    expect(store.getState().forkPrompt).toBeNull();
+    expect(store.getState().actions.map((a) => [a.at, a.label, a.recorded])).toEqual([
+      [0, 'submit SparkPi (client)', false],
+      [5000, 'kill-worker w1', true],
+    ]);
+    expect(workerNode(store.getState().nodes, 'w1').process).toBe('stopped');
+
+    await controller.seek(8000);
+    const s = store.getState();
+    expect(workerNode(s.nodes, 'w1')).toMatchObject({ state: 'DEAD', process: 'stopped', processes: [] });
+    expect(workerNode(s.nodes, 'w2').processes.map((p) => p.state)).toEqual(['RUNNING']);
+
+    const session = await controller.session();
+    expect(session).toMatchObject({ builtin: 'client-mode', playhead: 8000, view: { tab: 'master', speed: 1 } });
+    const actions = (session?.scenario as { actions: { at: number; type: string; target?: string }[] }).actions;
+    expect(actions.map((a) => [a.at, a.type, a.target])).toEqual([
+      [0, 'submit', undefined],
+      [5000, 'kill-worker', 'w1'],
+    ]);
+    controller.dispose();
+  });
+
+  it('an action behind the horizon asks first; kept as a branch, the old future can be opened again', async () => {
+    const { store, controller } = await realEngine();
+    await controller.seek(5000);
+    await controller.apply({ type: 'kill-worker', target: 'w1' });
+    await controller.seek(8000);
+    await controller.seek(2000);
+
+    const applying = controller.apply({ type: 'kill-worker', target: 'w2' });
+    await vi.waitFor(() => expect(store.getState().forkPrompt).toEqual({ action: 'kill-worker w2', at: 2000, horizon: 8000 }));
+    controller.resolveFork('branch');
+    expect(await applying).toEqual({ ok: true });
+
+    const s = store.getState();
+    expect(s.forkPrompt).toBeNull();
+    expect(s.horizon).toBe(2000);
+    expect(s.actions.map((a) => [a.at, a.label, a.recorded])).toEqual([
+      [0, 'submit SparkPi (client)', false],
+      [2000, 'kill-worker w2', true],
+    ]);
+    expect(s.branches).toHaveLength(1);
+    const branch = s.branches[0];
+    expect(branch?.label).toBe('until 0:00:08.000 (before kill-worker w2 at 0:00:02.000)');
+    expect(branch?.session.playhead).toBe(8000);
+
+    if (!branch) throw new Error('no branch');
+    expect(await controller.openSession(branch.session)).toBe(true);
+    const back = store.getState();
+    expect(back.time).toBe(8000);
+    // The branch's document holds the kill as its own action now: listed, no longer "recorded".
+    expect(back.actions.map((a) => [a.at, a.label])).toEqual([
+      [0, 'submit SparkPi (client)'],
+      [5000, 'kill-worker w1'],
+    ]);
+    expect(workerNode(back.nodes, 'w1').state).toBe('DEAD');
+    expect(workerNode(back.nodes, 'w2').state).toBe('ALIVE');
     controller.dispose();
   });
 });
