@@ -1,6 +1,6 @@
 // The Import and Export buttons and their dialogs (src/ui/interop), loaded on first use. An imported
-// document is checked with restoreScenario before it replaces anything, so a bad file costs the
-// user nothing: its problems are listed and the current session runs on.
+// document is checked (src/interop/import-check.ts) before it replaces anything, so a bad file
+// costs the user nothing: its problems are listed and the current session runs on.
 import { lazy, Suspense, useState } from 'react';
 import type { Scenario } from '../engine/public';
 import type { Controller } from './controller-api';
@@ -25,17 +25,15 @@ export function ImportExport({ controller }: { controller: Controller }) {
   };
 
   const load = async (doc: unknown) => {
-    const { restoreScenario } = await import('../engine/scenario/restore');
-    const checked = restoreScenario(doc, { source: 'file' });
+    const { checkImportedScenario } = await import('../interop/import-check');
+    const checked = checkImportedScenario(doc);
     if (!checked.ok) {
-      const problems = checked.errors.slice(0, 3).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-      const more = checked.errors.length > 3 ? ` (and ${checked.errors.length - 3} more)` : '';
-      notify('error', `This scenario cannot be opened: ${problems.join(' ')}${more} Your session is unchanged.`);
+      notify('error', checked.message);
       return;
     }
     setImportOpen(false);
     await controller.load('', doc, 'file');
-    notify('info', `Opened “${checked.scenario.name}”.`);
+    notify('info', `Opened “${checked.name}”.`);
   };
 
   return (
