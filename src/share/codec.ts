@@ -1,4 +1,4 @@
-// Share links (issue 5): a whole session in the URL fragment as `#s=<format>.<codec>.<payload>`.
+// Share links: a whole session in the URL fragment as `#s=<format>.<codec>.<payload>`.
 // The payload is the session as JSON, deflate-compressed with the platform's CompressionStream
 // ('deflate-raw', a well-kept native codec) and written in base64url. Reading is defensive: every
 // kind of bad link (truncated, corrupted, oversized, a decompression bomb, a future format, not

@@ -1,9 +1,10 @@
-// Wall-clock pacing and every request to the engine (DESIGN.md §4). The page owns one
-// requestAnimationFrame loop; each frame it hands the worker the wall time that passed and the
-// speed, and the worker's pacer turns that into simulated time (slow while control messages fly,
-// fast when quiet). At most one play request is in flight: while the engine is busy, wall time
-// accumulates (capped) into the next request, so a slow engine slows the clock rather than
-// queueing work. Frames go into the store (React) and the flight board (the canvas overlay).
+// Wall-clock pacing and every request to the engine (docs/architecture.md, "The engine's public
+// face"). The page owns one requestAnimationFrame loop; each frame it hands the worker the wall
+// time that passed and the speed, and the worker's pacer turns that into simulated time (slow
+// while control messages fly, fast when quiet). At most one play request is in flight: while the
+// engine is busy, wall time accumulates (capped) into the next request, so a slow engine slows
+// the clock rather than queueing work. Frames go into the store (React) and the flight board
+// (the canvas overlay).
 import type { ActionInput } from '../engine/api';
 import { ENGINE_VERSION, type EngineFrame, type ScenarioSource, type Selection } from '../engine/public';
 import type { ApplyOutcome, Controller } from './controller-api';
