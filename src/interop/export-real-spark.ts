@@ -25,14 +25,14 @@ export interface ExportBundle {
 }
 
 /** The official image of the Apache Spark project (Docker Hub apache/spark, built from apache/spark-docker). */
-export const SPARK_IMAGE = 'apache/spark';
+const SPARK_IMAGE = 'apache/spark';
 /** The Docker Official Image of ZooKeeper; 3.9 speaks the protocol of Spark 4's Curator client. */
-export const ZOOKEEPER_IMAGE = 'zookeeper:3.9';
+const ZOOKEEPER_IMAGE = 'zookeeper:3.9';
 /** SPARK_HOME in apache/spark images (their Dockerfile: ENV SPARK_HOME=/opt/spark). */
 const SPARK_HOME = '/opt/spark';
 const DEFAULTS_IN_IMAGE = `${SPARK_HOME}/conf/spark-defaults.conf`;
 /** Compose profile of workers an add-worker action starts later: `docker compose up` leaves them out. */
-export const ADDED_LATER_PROFILE = 'added-later';
+const ADDED_LATER_PROFILE = 'added-later';
 const MASTER_UI_PORT = 8080;
 const MASTER_REST_PORT = 6066;
 

@@ -34,7 +34,7 @@ export function saveSession(store: KeyValueStore, session: Session): boolean {
   }
 }
 
-export function loadSession(store: KeyValueStore): Session | null {
+function loadSession(store: KeyValueStore): Session | null {
   return read(store, AUTOSAVE_KEY);
 }
 

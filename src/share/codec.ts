@@ -13,7 +13,7 @@ import { type Session, SIDE_TABS } from './session-types';
 /** The session format this build writes. Older ones are read through SESSION_MIGRATIONS. */
 export const SESSION_FORMAT = 1;
 /** The fragment key: `#s=…`. */
-export const FRAGMENT_KEY = 's';
+const FRAGMENT_KEY = 's';
 /** The one codec so far: deflate-raw, base64url. A new codec gets a new letter; old ones stay readable. */
 export const CODEC_DEFLATE = 'd';
 
@@ -48,7 +48,7 @@ const sessionSchema = v.object({
 export type SessionMigration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 /** Format N → N+1. Empty while format 1 is the only one; a new format adds its step here. */
-export const SESSION_MIGRATIONS: Readonly<Record<number, SessionMigration>> = {};
+const SESSION_MIGRATIONS: Readonly<Record<number, SessionMigration>> = {};
 
 /** A session document from anywhere (a link, the autosave): validated, or null. */
 export function parseSessionDocument(doc: unknown): Session | null {
@@ -141,7 +141,7 @@ export async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /** Inflates at most `limit` bytes; 'too-big' beyond, 'corrupt' when the data is not deflate. */
-export async function inflate(bytes: Uint8Array, limit: number): Promise<Uint8Array | 'too-big' | 'corrupt'> {
+async function inflate(bytes: Uint8Array, limit: number): Promise<Uint8Array | 'too-big' | 'corrupt'> {
   try {
     return await collect(streamOf(bytes).pipeThrough(decompressor()), limit);
   } catch {

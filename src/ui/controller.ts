@@ -332,7 +332,7 @@ export function createController(
 }
 
 /** "kill-worker w1", "submit" — how the fork question names the action. */
-export function describeAction(a: ActionInput): string {
+function describeAction(a: ActionInput): string {
   const target = 'target' in a && typeof a.target === 'string' ? ` ${a.target}` : '';
   const host = 'host' in a && typeof a.host === 'string' ? ` ${a.host}` : '';
   const between = 'between' in a && Array.isArray(a.between) ? ` ${a.between.join(' ⇹ ')}` : '';

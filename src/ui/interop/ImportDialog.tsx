@@ -13,7 +13,7 @@ export interface ImportDialogProps {
 }
 
 /** Scenario files are a few kB; anything this large is not one, and parsing it would freeze the page. */
-export const MAX_SCENARIO_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_SCENARIO_FILE_BYTES = 5 * 1024 * 1024;
 
 type Problem = { where: 'file' | 'json'; message: string };
 
