@@ -1,7 +1,7 @@
 // scenarioFromMasterJson: a real Master's /json becomes a scenario that restoreScenario accepts, and every bad paste gets a clear message instead of an exception.
 import { describe, expect, it } from 'vitest';
 import { restoreScenario, type MasterStateJson, type Scenario, type WorkerInfoJson } from '../engine/public';
-import { Simulation } from '../engine/simulation';
+import { createEngineApi } from '../engine/api';
 import { mibToMemoryString, scenarioFromMasterJson } from './import-master-json';
 
 function worker(host: string, patch: Partial<WorkerInfoJson> = {}): WorkerInfoJson {
@@ -80,9 +80,10 @@ describe('scenarioFromMasterJson: a healthy Master', () => {
 
   it('gives the same memory to the simulated workers as the real ones have (MiB in, MiB out)', () => {
     const { scenario } = importAndRestore(masterState({ workers: [worker('w1', { memory: 15360 }), worker('w2', { memory: 1000 })] }));
-    const sim = Simulation.fromScenario(scenario);
-    sim.run(5_000);
-    const view = sim.output().master;
+    const engine = createEngineApi();
+    expect(engine.load(scenario).ok).toBe(true);
+    engine.advanceTo(5_000);
+    const view = engine.masterPage()?.master;
     expect(view?.workers.map((w) => [w.host, w.cores, w.memory])).toEqual([
       ['w1', 8, 15360],
       ['w2', 8, 1000],
