@@ -40,9 +40,10 @@ export {
   renderSparkSubmit,
   restAddressFromSparkUrl,
   shellQuote,
+  singleQuote,
   splitShellWords,
-} from './spark/spark-submit';
-export type { DeployMode, SubmitCommandLine } from './spark/spark-submit';
+} from './spark/submit';
+export type { DeployMode, SubmitCommandLine } from './spark/submit';
 export { isSparkPi, registeredAppName, SPARK_PI_DEFAULT_SLICES } from './spark/examples';
 export { DEFAULT_TASK_MS } from './spark/timings';
 export { DEFAULT_ZOOKEEPER_HOST, ZOOKEEPER_CLIENT_PORT, zooKeeperServers } from './spark/settings';

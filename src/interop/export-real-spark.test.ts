@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { restoreScenario, type Scenario } from '../engine/public';
+import { restoreScenario, singleQuote, type Scenario } from '../engine/public';
 import { builtinScenarios } from '../scenarios';
 import type { ExportBundle } from './export-real-spark';
-import { exportForRealSpark, imageTagOf, projectNameOf, seconds, sq } from './export-real-spark';
+import { exportForRealSpark, imageTagOf, projectNameOf, seconds } from './export-real-spark';
 
 // ---- helpers ------------------------------------------------------------------------------------
 
@@ -570,7 +570,7 @@ describe('faults.sh', () => {
     ];
     const bundle = exportForRealSpark(s);
     const faults = file(bundle, 'faults.sh');
-    expect(faults).toContain(`reconnect 'odd-w-1-touch-pwned-touch-pwned2-' ${sq(host)}`);
+    expect(faults).toContain(`reconnect 'odd-w-1-touch-pwned-touch-pwned2-' ${singleQuote(host)}`);
     expect(bashSyntaxError(faults)).toBe('');
     const run = runScript(bundle, 'faults.sh');
     expect(run.status, run.stderr).toBe(0);
@@ -606,7 +606,7 @@ describe('names and notes', () => {
     expect(imageTagOf('3.5.1')).toBe('3.5.1');
     expect(seconds(45500)).toBe('45.5');
     expect(seconds(0)).toBe('0');
-    expect(sq("it's")).toBe("'it'\\''s'");
+    expect(singleQuote("it's")).toBe("'it'\\''s'");
   });
 
   it('lists what differs from the simulation', () => {

@@ -1,5 +1,5 @@
 // Turns a scenario into files that run it on a real Spark Standalone cluster in Docker: spark-env.sh per daemon, spark-defaults.conf, docker-compose.yml, submit.sh and faults.sh.
-import { CLIENT_HOST, DEFAULT_SPARK_HOME, DEFAULT_ZOOKEEPER_HOST, ZOOKEEPER_CLIENT_PORT, shellQuote, splitShellWords, zooKeeperServers, type Action, type Scenario, type SubmitAction } from '../engine/public';
+import { CLIENT_HOST, DEFAULT_SPARK_HOME, DEFAULT_ZOOKEEPER_HOST, ZOOKEEPER_CLIENT_PORT, shellQuote, singleQuote, splitShellWords, zooKeeperServers, type Action, type Scenario, type SubmitAction } from '../engine/public';
 import { slugOf } from './slug';
 
 /** One generated file. */
@@ -80,11 +80,6 @@ interface Plan {
 }
 
 // ---- small writers ------------------------------------------------------------------------------
-
-/** Always single-quoted for bash, whatever the word: container and host names in the scripts. */
-export function sq(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * A YAML scalar for docker-compose.yml: JSON's double-quoted strings are valid YAML, so no value is
@@ -384,7 +379,7 @@ function submitCommand(p: Plan, a: SubmitAction): { line: string } | { error: st
   const program = words[i];
   if (program === undefined || program.slice(program.lastIndexOf('/') + 1) !== 'spark-submit') return { error: 'it is not a spark-submit command' };
   // -w: the simulation resolves relative paths against SPARK_HOME, as spark-submit run from there would.
-  const exec = ['docker', 'compose', 'exec', '-T', '-w', SPARK_HOME, ...env.flatMap((e) => ['-e', shellQuote(e)]), sq(p.client.name)];
+  const exec = ['docker', 'compose', 'exec', '-T', '-w', SPARK_HOME, ...env.flatMap((e) => ['-e', shellQuote(e)]), singleQuote(p.client.name)];
   return { line: [...exec, `${SPARK_HOME}/bin/spark-submit`, ...words.slice(i + 1).map(shellQuote)].join(' ') };
 }
 
@@ -658,7 +653,7 @@ class FaultWriter {
         const s = p.added.get(a);
         if (!s) return this.unexpressible(a, 'No service was planned for it.');
         this.byHost.set(a.host, s);
-        return { comments: [`add-worker ${a.host} (${a.cores} cores, ${a.memory})`], commands: [`add_worker ${sq(s.name)}`], helpers: ['add_worker'] };
+        return { comments: [`add-worker ${a.host} (${a.cores} cores, ${a.memory})`], commands: [`add_worker ${singleQuote(s.name)}`], helpers: ['add_worker'] };
       }
       case 'kill-worker':
       case 'power-off':
@@ -679,7 +674,7 @@ class FaultWriter {
                   : 'remove_worker';
         // The machine leaves the cluster; a later add-worker may bring a new one under that name.
         if (a.type === 'remove-worker') this.byHost.delete(a.target);
-        return { comments: [`${a.type} ${a.target}`], commands: [`${helper} ${sq(s.container)}`], helpers: [helper] };
+        return { comments: [`${a.type} ${a.target}`], commands: [`${helper} ${singleQuote(s.container)}`], helpers: [helper] };
       }
       case 'kill-master':
       case 'restart-master': {
@@ -687,9 +682,9 @@ class FaultWriter {
         if (a.target !== undefined) {
           const s = this.target(a.target);
           if (!s) return this.unexpressible(a, `No container is ${a.target}.`);
-          return { comments: [`${a.type} ${a.target}`], commands: [`${kill ? 'kill_daemon' : 'restart_master'} ${sq(s.container)}`], helpers: [kill ? 'kill_daemon' : 'restart_master'] };
+          return { comments: [`${a.type} ${a.target}`], commands: [`${kill ? 'kill_daemon' : 'restart_master'} ${singleQuote(s.container)}`], helpers: [kill ? 'kill_daemon' : 'restart_master'] };
         }
-        const containers = p.masters.map((m) => sq(m.container)).join(' ');
+        const containers = p.masters.map((m) => singleQuote(m.container)).join(' ');
         if (p.masters.length === 1) {
           return { comments: [`${a.type}`], commands: [`${kill ? 'kill_daemon' : 'restart_master'} ${containers}`], helpers: [kill ? 'kill_daemon' : 'restart_master'] };
         }
@@ -707,7 +702,7 @@ class FaultWriter {
         const count = (this.cutCount.get(s) ?? 0) + 1;
         this.cutCount.set(s, count);
         if (count > 1) return { comments: [...comments, `${side} is already off the network for an earlier partition.`], commands: [], helpers: [] };
-        return { comments, commands: [`cut_off ${sq(s.container)}`], helpers: ['cut_off'] };
+        return { comments, commands: [`cut_off ${singleQuote(s.container)}`], helpers: ['cut_off'] };
       }
       case 'heal': {
         const pair = a.between;
@@ -720,7 +715,7 @@ class FaultWriter {
         for (const x of ending) {
           const left = (this.cutCount.get(x.cut) ?? 1) - 1;
           this.cutCount.set(x.cut, left);
-          if (left === 0) commands.push(`reconnect ${sq(x.cut.container)} ${sq(x.cut.host)}`);
+          if (left === 0) commands.push(`reconnect ${singleQuote(x.cut.container)} ${singleQuote(x.cut.host)}`);
           else if (!ending.some((y) => y !== x && y.cut === x.cut)) comments.push(`${x.cut.host} stays off the network: another partition still cuts it.`);
         }
         return { comments, commands: [...new Set(commands)], helpers: commands.length > 0 ? ['reconnect'] : [] };
@@ -813,7 +808,7 @@ function faultsScript(p: Plan): { content: string; notApplied: string[] } {
     'set -euo pipefail',
     'cd "$(dirname "${BASH_SOURCE[0]}")"',
     '',
-    `readonly NETWORK=${sq(p.network)}`,
+    `readonly NETWORK=${singleQuote(p.network)}`,
     '',
     ...comment('Progress, with the wall-clock time, on stderr.'),
     'say() {',

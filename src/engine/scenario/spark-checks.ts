@@ -2,7 +2,7 @@
 // (WorkerArguments) and a spark-submit line (SparkSubmitArguments, prepareSubmitEnvironment). They
 // call the engine's models of those Spark parts, so a scenario that restores is one the
 // simulation can start exactly as it was checked.
-import { parseSparkSubmit } from '../spark/spark-submit';
+import { parseSparkSubmit } from '../spark/submit';
 
 /** Spark's text, on one line (byte-string errors put the detail on a second line). */
 function oneLine(message: string): string {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SubmitCommandLine, SubmitFailure, SubmitResult, SubmitSuccess } from './spark-submit';
+import type { SubmitCommandLine, SubmitFailure, SubmitResult, SubmitSuccess } from '.';
 import {
   legacyClientJarUrlError,
   parseSparkSubmit,
@@ -12,10 +12,11 @@ import {
   restAddressFromSparkUrl,
   rpcAddressFromSparkUrl,
   shellQuote,
+  singleQuote,
   SPARK_SUBMIT_USAGE,
   sparkVersionBanner,
   splitShellWords,
-} from './spark-submit';
+} from '.';
 
 const M = 'spark://master:7077';
 
@@ -112,6 +113,13 @@ describe('shellQuote', () => {
     expect(shellQuote('')).toBe("''");
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
     expect(shellQuote('$HOME')).toBe("'$HOME'");
+  });
+
+  it('singleQuote quotes every word, and the shell reads it back unchanged', () => {
+    for (const word of ['w1', '', "it's", '$HOME', 'a b']) {
+      expect(singleQuote(word).startsWith("'")).toBe(true);
+      expect(splitShellWords(singleQuote(word))).toEqual({ ok: true, words: [word] });
+    }
   });
 });
 
