@@ -6,11 +6,7 @@ import { CLIENT_HOST } from './scenario/types';
 import { applyAction, bootCluster } from './spark/actions';
 import { SparkCluster } from './spark/cluster';
 import type { MasterState } from './spark/master-state';
-import './spark/driver';
-import './spark/executor';
-import './spark/master';
-import './spark/submit-client';
-import './spark/worker';
+import { RECEIVERS } from './spark/receivers';
 import { zooKeeperExpiryPending } from './spark/zookeeper';
 import type { SimOutput, SimTraceEntry } from './views/json-types';
 import { formatLogLine, traceEntry } from './views/log-format';
@@ -89,6 +85,7 @@ export class Simulation {
       latencyMs: scenario.network.latencyMs,
       jitterMs: scenario.network.jitterMs,
       record,
+      receivers: RECEIVERS,
     });
     this.cluster.k.setBackground(BACKGROUND);
     bootCluster(this.cluster, { clientHost: CLIENT_HOST, masters: scenario.masters, workers: scenario.workers });

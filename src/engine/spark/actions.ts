@@ -4,7 +4,6 @@
 import type { Action, SubmitAction } from '../scenario/types';
 import type { Process } from '../sim/kernel';
 import type { SparkCluster, Topology } from './cluster';
-import { registerProcessKind } from './cluster';
 import { startClientDriver } from './driver';
 import type { MasterState } from './master-state';
 import { startMaster } from './master';
@@ -15,7 +14,7 @@ import { parseSparkSubmit } from './submit';
 import { startSubmitClient } from './submit-client';
 import { isSparkPi, registeredAppName, SPARK_PI_DEFAULT_SLICES } from './examples';
 import { DEFAULT_TASK_MS } from './timings';
-import type { WorkerState } from './worker';
+import type { WorkerState } from './worker-state';
 import { startWorker } from './worker';
 
 export interface ClusterLayout {
@@ -49,11 +48,6 @@ function addWorker(c: SparkCluster, host: string, cores: number, memory: string,
   const p = startWorker(c, { host, cores, memoryMb, port, masterAddresses: masterAddresses(c) });
   topology(c).workers.set(host, { cores, memoryMb, port, pid: p.pid });
 }
-
-// The world process holds cluster-wide state and receives nothing: Simulation applies actions
-// itself, between events (after every event of their instant), so an action the user applies
-// live at time t and the same action replayed from the scenario run in exactly the same order.
-registerProcessKind('world', () => undefined);
 
 function workerProc(c: SparkCluster, host: string): Process<WorkerState> | null {
   const w = topology(c).workers.get(host);

@@ -61,14 +61,11 @@ export interface Topology {
   submissions: number;
 }
 
+/** The kinds of process the model spawns; each has one receive function (receivers.ts). */
+export type ProcessKind = 'master' | 'worker' | 'driver' | 'executor' | 'submit-client' | 'zookeeper' | 'world';
+
+/** The function that handles every message and timer delivered to a process of one kind. */
 export type Receive = (c: SparkCluster, p: Process, d: Delivery) => void;
-
-const receivers = new Map<string, Receive>();
-
-/** Each process module registers the function that receives its messages. */
-export function registerProcessKind(kind: string, receive: Receive): void {
-  receivers.set(kind, receive);
-}
 
 export const WORLD_HOST = '(simulator)';
 
@@ -80,7 +77,20 @@ export class SparkCluster {
   /** The scenario action being applied, for causes (actions run between events). */
   acting: { type: string } | null = null;
 
-  constructor(opts: { seed: number; epochMs: number; conf: Record<string, string>; sparkVersion: string; latencyMs: number; jitterMs: number; record?: boolean }) {
+  /** Process kind → its receive function, from the table the composition root hands in. */
+  private readonly receivers: Map<string, Receive>;
+
+  constructor(opts: {
+    seed: number;
+    epochMs: number;
+    conf: Record<string, string>;
+    sparkVersion: string;
+    latencyMs: number;
+    jitterMs: number;
+    record?: boolean;
+    receivers: Readonly<Record<ProcessKind, Receive>>;
+  }) {
+    this.receivers = new Map(Object.entries(opts.receivers));
     this.k = new Kernel({ seed: opts.seed, network: { latencyMs: opts.latencyMs, jitterMs: opts.jitterMs }, record: opts.record ?? true }, (k, p, d) =>
       this.dispatch(p, d),
     );
@@ -98,15 +108,20 @@ export class SparkCluster {
       disks: new Map(),
       topology: { clientHost: 'client', masters: [], workers: new Map(), zooKeeper: null, submissions: 0 },
     };
-    this.worldPid = this.k.spawn(WORLD_HOST, 'world', 'Simulator', world).pid;
+    this.worldPid = this.spawn(WORLD_HOST, 'world', 'Simulator', world).pid;
   }
 
   private dispatch(p: Process, d: Delivery): void {
-    const receive = receivers.get(p.kind);
+    const receive = this.receivers.get(p.kind);
     if (!receive) throw new Error(`no receiver for process kind ${p.kind}`);
     this.current = d;
     receive(this, p, d);
     this.current = null;
+  }
+
+  /** Starts a process of one of the model's kinds (so each has a receiver in the table). */
+  spawn<S>(host: string, kind: ProcessKind, label: string, state: S, opts: { port?: number; parent?: Pid } = {}): Process<S> {
+    return this.k.spawn(host, kind, label, state, opts);
   }
 
   get world(): WorldState {

@@ -4,12 +4,11 @@
 // deploy/worker/DriverWrapper.scala for cluster mode. In client mode this JVM is spark-submit's own.
 import type { AskTimeout, Delivery, Disconnected, Pid, Process } from '../sim/kernel';
 import type { SparkCluster } from './cluster';
-import { registerProcessKind } from './cluster';
 import type { AppBehaviour, ApplicationDescription, DriverDescription, SparkMessage } from './messages';
 import { isExecutorFinished } from './messages';
 import { registeredAppName } from './examples';
 import { bytesConfAsMb, megabytesToString } from './memory';
-import type { WorkerState } from './worker';
+import type { LaunchedByWorker } from './worker-state';
 import { CLIENT_DRIVER_STARTUP_MS, CLUSTER_DRIVER_STARTUP_MS, DRIVER_SHUTDOWN_MS, SIGTERM_EXIT_CODE } from './timings';
 
 export const APP_CLIENT_EP = 'AppClient';
@@ -120,7 +119,7 @@ function startDriverProcess(c: SparkCluster, o: StartOpts): Process<DriverProces
     exitCode: 0,
   };
   const label = o.mode === 'client' ? `SparkSubmit (driver)@${o.host}` : `DriverWrapper ${o.driverId}@${o.host}`;
-  const p = c.k.spawn(o.host, 'driver', label, state, { port, parent: o.parent });
+  const p = c.spawn(o.host, 'driver', label, state, { port, parent: o.parent });
   c.bind(p.pid, o.host, port);
   const startup = o.mode === 'client' ? CLIENT_DRIVER_STARTUP_MS : CLUSTER_DRIVER_STARTUP_MS;
   c.k.timer(p.pid, DRIVER_EP, startup, { type: 'SparkContextStarting' });
@@ -138,8 +137,8 @@ export function startClientDriver(c: SparkCluster, host: string, masters: string
   return startDriverProcess(c, { mode: 'client', host, driverId: null, workerUrl: null, parent: 0, masters, app });
 }
 
-/** Cluster mode: DriverRunner starts a DriverWrapper JVM on the worker. */
-export function startClusterDriver(c: SparkCluster, worker: Process<WorkerState>, driverId: string, desc: DriverDescription): Process<DriverProcessState> {
+/** Cluster mode: DriverRunner starts a DriverWrapper JVM on the worker, the worker's URL its first argument. */
+export function startClusterDriver(c: SparkCluster, worker: LaunchedByWorker, driverId: string, desc: DriverDescription): Process<DriverProcessState> {
   const args = desc.command.arguments;
   // DriverWrapper <workerUrl> <userJar> <mainClass> [args]; the app's conf travels in javaOpts (-Dk=v).
   const conf = new Map(desc.command.javaOpts.filter((o) => o.startsWith('-D')).map((o) => {
@@ -152,10 +151,10 @@ export function startClusterDriver(c: SparkCluster, worker: Process<WorkerState>
   const mem = conf.get('spark.executor.memory');
   return startDriverProcess(c, {
     mode: 'cluster',
-    host: worker.state.host,
+    host: worker.host,
     driverId,
-    workerUrl: worker.state.address,
-    parent: worker.pid,
+    workerUrl: worker.workerUrl,
+    parent: worker.parent,
     masters,
     app: {
       name: registeredAppName(args[2] ?? '', conf.get('spark.app.name') ?? args[2] ?? ''),
@@ -171,7 +170,7 @@ export function startClusterDriver(c: SparkCluster, worker: Process<WorkerState>
 
 // ---------------------------------------------------------------- receive
 
-function receive(c: SparkCluster, proc: Process, d: Delivery): void {
+export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   const p = proc as Process<DriverProcessState>;
   const s = p.state;
   const msg = d.msg as SparkMessage | DriverTimer | Disconnected | AskTimeout;
@@ -330,7 +329,6 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   }
 }
 
-registerProcessKind('driver', receive);
 
 // ---------------------------------------------------------------- AppClient
 

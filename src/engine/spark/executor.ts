@@ -3,9 +3,8 @@
 // when told to stop, when its driver or its worker goes away, or when the user's code crashes it.
 import type { AskTimeout, Delivery, Disconnected, Process } from '../sim/kernel';
 import type { SparkCluster } from './cluster';
-import { registerProcessKind } from './cluster';
-import type { AppBehaviour, SparkMessage } from './messages';
-import type { ExecutorRunner, WorkerState } from './worker';
+import type { AppBehaviour, ApplicationDescription, SparkMessage } from './messages';
+import type { LaunchedByWorker } from './worker-state';
 import { EXECUTOR_JVM_STARTUP_MS, EXECUTOR_SHUTDOWN_MS, SIGTERM_EXIT_CODE } from './timings';
 
 export const EXECUTOR_EP = 'Executor';
@@ -35,8 +34,17 @@ type ExecutorTimer =
   | { type: 'DecommissionShutdownCheck' }
   | { type: 'SIGTERM' };
 
-export function startExecutorProcess(c: SparkCluster, worker: Process<WorkerState>, r: ExecutorRunner): Process<ExecutorBackendState> {
-  const host = worker.state.host;
+/** The executor's own command-line arguments (--app-id, --executor-id, --cores, and the app's command with --driver-url). */
+export interface ExecutorArguments {
+  appId: string;
+  execId: number;
+  cores: number;
+  appDesc: ApplicationDescription;
+}
+
+/** ExecutorRunner's fork: a CoarseGrainedExecutorBackend JVM on the worker's machine. */
+export function startExecutorProcess(c: SparkCluster, worker: LaunchedByWorker, r: ExecutorArguments): Process<ExecutorBackendState> {
+  const host = worker.host;
   const port = c.ephemeralPort(host);
   // --driver-url spark://CoarseGrainedScheduler@host:port, as the ApplicationDescription's command has it.
   const args = r.appDesc.command.arguments;
@@ -47,14 +55,14 @@ export function startExecutorProcess(c: SparkCluster, worker: Process<WorkerStat
     hostname: host,
     cores: r.cores,
     driverUrl,
-    workerUrl: worker.state.address,
+    workerUrl: worker.workerUrl,
     phase: 'starting',
     stopping: false,
     decommissioned: false,
     tasks: new Map(),
     behaviour: r.appDesc.behaviour,
   };
-  const p = c.k.spawn(host, 'executor', `Executor ${r.fullId}@${host}`, state, { port, parent: worker.pid });
+  const p = c.spawn(host, 'executor', `Executor ${r.appId}/${r.execId}@${host}`, state, { port, parent: worker.parent });
   c.bind(p.pid, host, port);
   c.k.timer(p.pid, EXECUTOR_EP, EXECUTOR_JVM_STARTUP_MS, { type: 'JvmStarted' });
   const fault = r.appDesc.behaviour.executorFault;
@@ -67,7 +75,7 @@ function exitExecutor(c: SparkCluster, p: Process<ExecutorBackendState>, code: n
   c.exitProcess(p.pid, code);
 }
 
-function receive(c: SparkCluster, proc: Process, d: Delivery): void {
+export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   const p = proc as Process<ExecutorBackendState>;
   const e = p.state;
   const msg = d.msg as SparkMessage | ExecutorTimer | Disconnected | AskTimeout;
@@ -182,5 +190,3 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       c.k.log(p.pid, `Executor received unexpected message ${msg.type}`, 'WARN');
   }
 }
-
-registerProcessKind('executor', receive);

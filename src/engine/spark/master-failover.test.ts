@@ -6,7 +6,7 @@ import type { MessageRecord } from '../sim/kernel';
 import type { Simulation } from '../simulation';
 import { simulate } from '../test-support/run';
 import type { StateChange } from './cluster';
-import type { WorkerState } from './worker';
+import type { WorkerState } from './worker-state';
 import { ZK_TICK_TIME_MS } from './zookeeper';
 
 // ---------------------------------------------------------------- helpers

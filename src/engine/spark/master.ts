@@ -3,7 +3,6 @@
 // §2.2, §3.1, §5.8, §5.9), and the legacy/REST submission gateways' Master side.
 import type { Delivery, Disconnected, Pid, Process } from '../sim/kernel';
 import type { SparkCluster } from './cluster';
-import { registerProcessKind } from './cluster';
 import { recoveryModeOf } from './conf';
 import { javaDateString, newApplicationId, newDriverId } from './ids';
 import type {
@@ -104,7 +103,7 @@ export function startMaster(c: SparkCluster, host: string, port: number): Proces
     recoveryStartTimeMs: 0,
     restPending: new Map(),
   };
-  const p = c.k.spawn(host, 'master', `Master@${host}`, state, { port });
+  const p = c.spawn(host, 'master', `Master@${host}`, state, { port });
   c.bind(p.pid, host, port);
   if (state.restPort !== null) {
     c.bind(p.pid, host, state.restPort);
@@ -144,7 +143,7 @@ function setState(c: SparkCluster, p: Process<MasterState>, to: RecoveryStateNam
 
 // ---------------------------------------------------------------- receive
 
-function receive(c: SparkCluster, proc: Process, d: Delivery): void {
+export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   const p = proc as Process<MasterState>;
   const m = p.state;
   // The election agent's ZooKeeper client, and the answers to the persistence engine's writes
@@ -345,7 +344,6 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   }
 }
 
-registerProcessKind('master', receive);
 
 // ---------------------------------------------------------------- leader election and recovery
 

@@ -4,7 +4,6 @@
 // reports its status and exits.
 import type { AskTimeout, Delivery, Disconnected, Process } from '../sim/kernel';
 import type { SparkCluster } from './cluster';
-import { registerProcessKind } from './cluster';
 import type { DriverDescription, SparkMessage } from './messages';
 import { SUBMIT_CLIENT_STARTUP_MS } from './timings';
 
@@ -55,7 +54,7 @@ export function startSubmitClient(
     statusTries: 0,
   };
   const label = init.gateway === 'legacy' ? `spark-submit (ClientApp)@${host}` : `spark-submit (RestSubmissionClientApp)@${host}`;
-  const p = c.k.spawn(host, 'submit-client', label, state, { port });
+  const p = c.spawn(host, 'submit-client', label, state, { port });
   c.bind(p.pid, host, port);
   c.k.timer(p.pid, CLIENT_EP, SUBMIT_CLIENT_STARTUP_MS, { type: 'ClientStarted' });
   return p;
@@ -66,7 +65,7 @@ function responseFromBackup(message: string | null): boolean {
   return message !== null && message.includes('Current state is not alive');
 }
 
-function receive(c: SparkCluster, proc: Process, d: Delivery): void {
+export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   const p = proc as Process<SubmitClientState>;
   const s = p.state;
   const msg = d.msg as SparkMessage | ClientTimer | Disconnected | AskTimeout;
@@ -153,7 +152,6 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   }
 }
 
-registerProcessKind('submit-client', receive);
 
 function legacyStart(c: SparkCluster, p: Process<SubmitClientState>): void {
   const s = p.state;

@@ -1,105 +1,25 @@
-// Models deploy/worker/Worker.scala with its ExecutorRunner.scala and DriverRunner.scala threads:
-// registration with retries, heartbeats, launching and killing executors and drivers, the
-// supervise restart loop, and reporting every state change to the Master.
+// Models deploy/worker/Worker.scala: registration with the masters (with retries and their fuzz),
+// heartbeats, following a changed master, launching and killing executors and drivers through
+// their runners (executor-runner.ts, driver-runner.ts), and reporting every state change to the
+// Master. The Worker's state types live in worker-state.ts.
 import type { AskTimeout, ChildExited, Delivery, Disconnected, Pid, Process } from '../sim/kernel';
 import type { SparkCluster } from './cluster';
-import { registerProcessKind, splitAddress } from './cluster';
-import { startClusterDriver } from './driver';
+import type { DriverRunnerTimer } from './driver-runner';
+import { driverProcessExited, driverRunnerWakes, killDriverRunner, newDriverRunner, startDriverRunner } from './driver-runner';
+import type { ExecutorForked } from './executor-runner';
+import { executorForked, executorProcessExited, killExecutorRunner, newExecutorRunner, startExecutorRunner } from './executor-runner';
 import { generateWorkerId } from './ids';
-import type {
-  ApplicationDescription,
-  DriverDescription,
-  DriverStateChanged,
-  DriverStateName,
-  ExecutorDescription,
-  ExecutorStateChanged,
-  ExecutorStateName,
-  Heartbeat,
-  SparkMessage,
-} from './messages';
+import type { ApplicationDescription, DriverStateChanged, ExecutorDescription, ExecutorStateChanged, SparkMessage } from './messages';
 import { isExecutorFinished } from './messages';
-import { startExecutorProcess } from './executor';
 import { megabytesToString } from './memory';
-import { DRIVER_RUNNER_PREPARE_MS, EXECUTOR_FORK_MS, PROCESS_TERMINATE_MS, SIGTERM_EXIT_CODE } from './timings';
-
-export const WORKER_EP = 'Worker';
-
-export interface ExecutorRunner {
-  appId: string;
-  execId: number;
-  fullId: string;
-  appDesc: ApplicationDescription;
-  cores: number;
-  memory: number;
-  state: ExecutorStateName;
-  /** The executor JVM, once forked. */
-  pid: Pid;
-  /** Handle of the pending fork, so a kill before it can cancel it. */
-  forkTimer: number;
-  killed: boolean;
-}
-
-export interface DriverRunner {
-  driverId: string;
-  driverDesc: DriverDescription;
-  pid: Pid;
-  killed: boolean;
-  /** runCommandWithRetry's back-off, seconds. */
-  waitSeconds: number;
-  runStartedAt: number;
-  /** When the current back-off sleep began (it sleeps in one-second slices, checking `killed`). */
-  sleepStartedAt: number;
-  /** runCommandWithRetry's `exitCode`, -1 before any run. */
-  lastExitCode: number;
-  /** 'preparing' → 'running' ⇄ 'backoff' → 'finished' */
-  phase: 'preparing' | 'running' | 'backoff' | 'finished';
-  finalState: DriverStateName | null;
-  pendingTimer: number;
-}
-
-export interface WorkerState {
-  workerId: string;
-  host: string;
-  port: number;
-  address: string;
-  cores: number;
-  memory: number;
-  webUiUrl: string;
-  /** Configured master RPC addresses ("host:port"). */
-  masterAddresses: string[];
-  master: string | null;
-  activeMasterUrl: string;
-  activeMasterWebUiUrl: string;
-  registered: boolean;
-  connected: boolean;
-  connectionAttemptCount: number;
-  /** Handle of the ReregisterWithMaster timer chain, 0 when none. */
-  registrationRetryTimer: number;
-  registrationRetryToken: number;
-  /** REGISTRATION_RETRY_FUZZ_MULTIPLIER, drawn once per process. */
-  fuzz: number;
-  /** The Heartbeat this worker sends, always the same (messages are immutable once sent). */
-  heartbeat: Heartbeat;
-  /** Number of SendHeartbeat chains (one per RegisteredWorker: Spark's quirk). */
-  heartbeatChains: number;
-  coresUsed: number;
-  memoryUsed: number;
-  executors: Map<string, ExecutorRunner>;
-  finishedExecutors: Map<string, ExecutorRunner>;
-  drivers: Map<string, DriverRunner>;
-  finishedDrivers: Map<string, DriverRunner>;
-  appDirectories: Set<string>;
-  finishedApps: Set<string>;
-  decommissioned: boolean;
-  executorStateSyncFailures: number;
-}
+import type { WorkerState } from './worker-state';
+import { WORKER_EP } from './worker-state';
 
 type WorkerTimer =
   | { type: 'SendHeartbeat'; chain: number }
   | { type: 'ReregisterWithMaster'; token: number }
-  | { type: 'ExecutorForked'; fullId: string }
-  | { type: 'DriverPrepared'; driverId: string }
-  | { type: 'DriverRelaunch'; driverId: string }
+  | ExecutorForked
+  | DriverRunnerTimer
   | { type: 'WorkerDecommissionSigReceived' };
 
 export function startWorker(
@@ -140,7 +60,7 @@ export function startWorker(
     decommissioned: false,
     executorStateSyncFailures: 0,
   };
-  const p = c.k.spawn(opts.host, 'worker', `Worker@${opts.host}`, state, { port });
+  const p = c.spawn(opts.host, 'worker', `Worker@${opts.host}`, state, { port });
   c.bind(p.pid, opts.host, port);
   c.k.log(p.pid, `Starting Spark worker ${state.address} with ${opts.cores} cores, ${megabytesToString(opts.memoryMb)} RAM`);
   registerWithMaster(c, p);
@@ -237,7 +157,7 @@ function executorDescriptions(w: WorkerState): ExecutorDescription[] {
 
 // ---------------------------------------------------------------- receive
 
-function receive(c: SparkCluster, proc: Process, d: Delivery): void {
+export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   const p = proc as Process<WorkerState>;
   const w = p.state;
   const msg = d.msg as SparkMessage | WorkerTimer | Disconnected | ChildExited | AskTimeout;
@@ -298,11 +218,7 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     }
     case 'ExecutorForked': {
       const runner = w.executors.get(msg.fullId);
-      if (!runner || runner.killed) return;
-      const child = startExecutorProcess(c, p, runner);
-      runner.pid = child.pid;
-      runner.state = 'RUNNING';
-      c.k.send(p.pid, 'ExecutorRunner', p.pid, WORKER_EP, executorStateChanged(runner, 'RUNNING', null, null));
+      if (runner) executorForked(c, p, runner);
       return;
     }
     case 'ExecutorStateChanged': {
@@ -337,21 +253,9 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     }
     case 'LaunchDriver': {
       c.k.log(p.pid, `Asked to launch driver ${msg.driverId}`);
-      const runner: DriverRunner = {
-        driverId: msg.driverId,
-        driverDesc: msg.driverDesc,
-        pid: 0,
-        killed: false,
-        waitSeconds: 1,
-        runStartedAt: 0,
-        sleepStartedAt: 0,
-        lastExitCode: -1,
-        phase: 'preparing',
-        finalState: null,
-        pendingTimer: 0,
-      };
+      const runner = newDriverRunner(msg.driverId, msg.driverDesc);
       w.drivers.set(msg.driverId, runner);
-      runner.pendingTimer = c.k.timer(p.pid, 'DriverRunner', DRIVER_RUNNER_PREPARE_MS, { type: 'DriverPrepared', driverId: msg.driverId });
+      startDriverRunner(c, p, runner);
       w.coresUsed += msg.driverDesc.cores;
       w.memoryUsed += msg.driverDesc.mem;
       return;
@@ -359,12 +263,7 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     case 'DriverPrepared':
     case 'DriverRelaunch': {
       const runner = w.drivers.get(msg.driverId);
-      if (!runner || runner.phase === 'finished') return;
-      if (runner.killed) {
-        finishDriverRunner(c, p, runner, runner.lastExitCode);
-        return;
-      }
-      launchDriverProcess(c, p, runner);
+      if (runner) driverRunnerWakes(c, p, runner);
       return;
     }
     case 'KillDriver': {
@@ -412,7 +311,6 @@ function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   }
 }
 
-registerProcessKind('worker', receive);
 
 function decommissionSelf(c: SparkCluster, p: Process<WorkerState>): void {
   const w = p.state;
@@ -431,12 +329,7 @@ function masterDisconnected(c: SparkCluster, p: Process<WorkerState>): void {
   registerWithMaster(c, p);
 }
 
-// ---------------------------------------------------------------- executors (ExecutorRunner)
-
-function executorStateChanged(r: ExecutorRunner, state: ExecutorStateName, message: string | null, exitStatus: number | null): ExecutorStateChanged {
-  return { type: 'ExecutorStateChanged', appId: r.appId, execId: r.execId, state, message, exitStatus };
-}
-
+// ---------------------------------------------------------------- executors
 
 function launchExecutor(c: SparkCluster, p: Process<WorkerState>, appId: string, execId: number, appDesc: ApplicationDescription, cores: number, memory: number): void {
   const w = p.state;
@@ -451,45 +344,19 @@ function launchExecutor(c: SparkCluster, p: Process<WorkerState>, appId: string,
     return;
   }
   w.appDirectories.add(appId);
-  const runner: ExecutorRunner = { appId, execId, fullId, appDesc, cores, memory, state: 'LAUNCHING', pid: 0, forkTimer: 0, killed: false };
+  const runner = newExecutorRunner(appId, execId, appDesc, cores, memory);
   w.executors.set(fullId, runner);
-  runner.forkTimer = c.k.timer(p.pid, 'ExecutorRunner', EXECUTOR_FORK_MS, { type: 'ExecutorForked', fullId });
+  startExecutorRunner(c, p, runner);
   w.coresUsed += cores;
   w.memoryUsed += memory;
 }
 
-/** ExecutorRunner.kill(): interrupt the runner thread; it terminates the process and reports KILLED. */
-function killExecutorRunner(c: SparkCluster, p: Process<WorkerState>, r: ExecutorRunner): void {
-  if (r.killed) return;
-  r.killed = true;
-  r.state = 'KILLED';
-  const message = `Runner thread for executor ${r.fullId} interrupted`;
-  c.k.log(p.pid, message);
-  if (r.pid === 0) {
-    // Interrupted before the process started: no exit code.
-    c.k.cancel(r.forkTimer);
-    c.k.send(p.pid, 'ExecutorRunner', p.pid, WORKER_EP, executorStateChanged(r, 'KILLED', message, null));
-    return;
-  }
-  c.k.log(p.pid, 'Killing process!');
-  terminateProcess(c, r.pid);
-}
-
-/** Utils.terminateProcess: SIGTERM; a JVM exits with 143 shortly after. */
-function terminateProcess(c: SparkCluster, pid: Pid): void {
-  c.k.timer(pid, 'SIGTERM', PROCESS_TERMINATE_MS, { type: 'SIGTERM' });
-}
-
+/** A runner's process ended (its waitFor() returned): the runner that started it handles it. */
 function onChildExited(c: SparkCluster, p: Process<WorkerState>, child: Pid, exitCode: number): void {
   const w = p.state;
   for (const r of w.executors.values()) {
     if (r.pid !== child) continue;
-    if (r.killed) {
-      c.k.send(p.pid, 'ExecutorRunner', p.pid, WORKER_EP, executorStateChanged(r, 'KILLED', `Runner thread for executor ${r.fullId} interrupted`, exitCode));
-    } else {
-      r.state = 'EXITED';
-      c.k.send(p.pid, 'ExecutorRunner', p.pid, WORKER_EP, executorStateChanged(r, 'EXITED', `Command exited with code ${exitCode}`, exitCode));
-    }
+    executorProcessExited(c, p, r, exitCode);
     return;
   }
   for (const r of w.drivers.values()) {
@@ -558,53 +425,7 @@ function maybeCleanupApplication(c: SparkCluster, p: Process<WorkerState>, appId
   if (w.appDirectories.delete(appId)) c.k.log(p.pid, `Cleaning up local directories for application ${appId}`);
 }
 
-// ---------------------------------------------------------------- drivers (DriverRunner)
-
-function launchDriverProcess(c: SparkCluster, p: Process<WorkerState>, r: DriverRunner): void {
-  r.phase = 'running';
-  r.runStartedAt = c.now;
-  const child = startClusterDriver(c, p, r.driverId, r.driverDesc);
-  r.pid = child.pid;
-  c.k.log(p.pid, `Launch Command: "java" "-Xmx${r.driverDesc.mem}M" "org.apache.spark.deploy.worker.DriverWrapper" "spark://Worker@${p.state.address}" "${r.driverDesc.jarUrl}" "${r.driverDesc.command.arguments[2] ?? ''}"`);
-}
-
-/** DriverRunner.runCommandWithRetry after the process exits. */
-function driverProcessExited(c: SparkCluster, p: Process<WorkerState>, r: DriverRunner, exitCode: number): void {
-  r.pid = 0;
-  r.lastExitCode = exitCode;
-  const keepTrying = r.driverDesc.supervise && exitCode !== 0 && !r.killed;
-  if (!keepTrying) {
-    finishDriverRunner(c, p, r, exitCode);
-    return;
-  }
-  const runMs = c.now - r.runStartedAt;
-  if (runMs > 5000) r.waitSeconds = 1; // successfulRunDuration = 5 s
-  c.k.log(p.pid, `Command exited with status ${exitCode}, re-launching after ${r.waitSeconds} s.`);
-  r.phase = 'backoff';
-  r.sleepStartedAt = c.now;
-  c.world.driverRestarts.set(r.driverId, (c.world.driverRestarts.get(r.driverId) ?? 0) + 1);
-  r.pendingTimer = c.k.timer(p.pid, 'DriverRunner', r.waitSeconds * 1000, { type: 'DriverRelaunch', driverId: r.driverId });
-  r.waitSeconds *= 2;
-}
-
-function finishDriverRunner(c: SparkCluster, p: Process<WorkerState>, r: DriverRunner, exitCode: number): void {
-  r.phase = 'finished';
-  const finalState: DriverStateName = exitCode === 0 ? 'FINISHED' : r.killed ? 'KILLED' : 'FAILED';
-  r.finalState = finalState;
-  c.k.send(p.pid, 'DriverRunner', p.pid, WORKER_EP, { type: 'DriverStateChanged', driverId: r.driverId, state: finalState, exception: null });
-}
-
-function killDriverRunner(c: SparkCluster, p: Process<WorkerState>, r: DriverRunner): void {
-  r.killed = true;
-  if (r.phase === 'running' && r.pid !== 0) {
-    terminateProcess(c, r.pid);
-  } else if (r.phase === 'backoff' || r.phase === 'preparing') {
-    // The back-off sleeps in one-second slices and checks `killed`; preparing checks it before launch.
-    c.k.cancel(r.pendingTimer);
-    const remainder = r.phase === 'backoff' ? 1000 - ((c.now - r.sleepStartedAt) % 1000) : 0;
-    r.pendingTimer = c.k.timer(p.pid, 'DriverRunner', remainder, { type: 'DriverRelaunch', driverId: r.driverId });
-  }
-}
+// ---------------------------------------------------------------- drivers
 
 function handleDriverStateChanged(c: SparkCluster, p: Process<WorkerState>, msg: DriverStateChanged): void {
   const w = p.state;
@@ -634,9 +455,3 @@ function handleDriverStateChanged(c: SparkCluster, p: Process<WorkerState>, msg:
   w.coresUsed -= runner.driverDesc.cores;
   w.memoryUsed -= runner.driverDesc.mem;
 }
-
-export function workerMasterHost(w: WorkerState): string | null {
-  return w.master ? splitAddress(w.master)[0] : null;
-}
-
-export { SIGTERM_EXIT_CODE };

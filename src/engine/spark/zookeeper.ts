@@ -17,7 +17,6 @@
 //   leader killed with -9 keeps its latch node for 26.7–42 s, then the next candidate leads.
 import type { Delivery, Disconnected, Pid, Process } from '../sim/kernel';
 import type { SparkCluster } from './cluster';
-import { registerProcessKind } from './cluster';
 import type { MasterState } from './master-state';
 
 export const ZOOKEEPER_EP = 'ZooKeeper';
@@ -191,7 +190,7 @@ export function ensureZooKeeperServer(c: SparkCluster): Process<ZooKeeperServerS
     cversion: new Map(),
     dataWatches: new Map(),
   };
-  const p = c.k.spawn(host, 'zookeeper', `ZooKeeper@${host}`, state, { port });
+  const p = c.spawn(host, 'zookeeper', `ZooKeeper@${host}`, state, { port });
   c.bind(p.pid, host, port);
   c.world.topology.zooKeeper = { host, port, pid: p.pid };
   c.k.log(p.pid, `binding to port 0.0.0.0/0.0.0.0:${port}`);
@@ -214,7 +213,7 @@ function touch(c: SparkCluster, z: ZooKeeperServerState, sessionId: number): Zoo
   return s;
 }
 
-function serverReceive(c: SparkCluster, proc: Process, d: Delivery): void {
+export function serverReceive(c: SparkCluster, proc: Process, d: Delivery): void {
   const p = proc as Process<ZooKeeperServerState>;
   const z = p.state;
   const msg = d.msg as ZooKeeperMessage | ExpireSessions | Disconnected;
@@ -323,7 +322,6 @@ function serverReceive(c: SparkCluster, proc: Process, d: Delivery): void {
   }
 }
 
-registerProcessKind('zookeeper', serverReceive);
 
 function expireSession(c: SparkCluster, p: Process<ZooKeeperServerState>, s: ZooKeeperSession): void {
   const z = p.state;

@@ -5,7 +5,7 @@
 import type { MessageRecord } from '../sim/kernel';
 import type { Simulation } from '../simulation';
 import { clusterNodes, daemonNodes, partitionViews, viewContext, workerNodeView } from './cluster-view';
-import type { WorkerState } from '../spark/worker';
+import type { WorkerState } from '../spark/worker-state';
 import type { EngineFrame, FlightHint, LogEntry, MessageView, NodeView, TimelineAction } from './frame-types';
 import { messageKind, messageLabel } from './message-kinds';
 

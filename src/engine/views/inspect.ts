@@ -5,7 +5,7 @@ import { megabytesToString } from '../spark/memory';
 import type { SparkCluster, StateChange } from '../spark/cluster';
 import type { DriverProcessState } from '../spark/driver';
 import type { ApplicationInfo, DriverInfo, MasterState } from '../spark/master-state';
-import type { ExecutorRunner, WorkerState } from '../spark/worker';
+import type { ExecutorRunner, WorkerState } from '../spark/worker-state';
 import type { ZooKeeperServerState } from '../spark/zookeeper';
 import { javaDateString } from '../spark/ids';
 import type { InspectView, Selection } from './frame-types';

@@ -2,7 +2,7 @@
 // Worker's /json, and the simulator's own summary of apps and drivers. A pure function of state.
 import type { SparkCluster } from '../spark/cluster';
 import type { ExecutorDesc, MasterState } from '../spark/master-state';
-import type { WorkerState } from '../spark/worker';
+import type { WorkerState } from '../spark/worker-state';
 import { formatLogLine, traceEntry } from './log-format';
 import type { SimAppJson, SimExecutorJson, SimOutput } from './json-types';
 import { masterStateJson, workerStateJson } from './spark-json';

@@ -4,7 +4,7 @@
 import { javaDateString } from '../spark/ids';
 import type { ApplicationInfo, DriverInfo, MasterState, WorkerInfo } from '../spark/master-state';
 import type { ApplicationDescription } from '../spark/messages';
-import type { ExecutorRunner, WorkerState } from '../spark/worker';
+import type { ExecutorRunner, WorkerState } from '../spark/worker-state';
 import type {
   ApplicationInfoJson,
   DriverInfoJson,
