@@ -7,7 +7,7 @@ import { applyAction, bootCluster } from './spark/actions';
 import { SparkCluster } from './spark/cluster';
 import type { MasterState } from './spark/master-state';
 import { RECEIVERS } from './spark/receivers';
-import { zooKeeperExpiryPending } from './spark/zookeeper';
+import { zooKeeperExpiryPending } from './spark/zookeeper-server';
 import type { SimOutput, SimTraceEntry } from './views/json-types';
 import { formatLogLine, traceEntry } from './views/log-format';
 import { simOutput } from './views/sim-output';

@@ -7,7 +7,7 @@ import type { Simulation } from '../simulation';
 import { simulate } from '../test-support/run';
 import type { StateChange } from './cluster';
 import type { WorkerState } from './worker-state';
-import { ZK_TICK_TIME_MS } from './zookeeper';
+import { ZK_TICK_TIME_MS } from './zookeeper-server';
 
 // ---------------------------------------------------------------- helpers
 

@@ -9,8 +9,11 @@ import type {
   RecoveryStateName,
   WorkerStateName,
 } from './messages';
-import type { PersistenceEngineState } from './persistence';
-import type { ZooKeeperLeaderElectionAgentState } from './zookeeper';
+import type { LeaderElectionAgentState } from './leader-election';
+import type { PersistenceEngineState } from './persistence-state';
+
+/** Master.ENDPOINT_NAME: the RPC endpoint of the Master. */
+export const MASTER_EP = 'Master';
 
 export interface WorkerInfo {
   id: string;
@@ -94,8 +97,11 @@ export interface MasterState {
   nextDriverNumber: number;
   /** Chosen from spark.deploy.recoveryMode when the Master starts (Master.onStart). */
   persistenceEngine: PersistenceEngineState;
-  /** MonarchyLeaderAgent (elected at once) or ZooKeeperLeaderElectionAgent (a Curator LeaderLatch). */
-  leaderElectionAgent: { kind: 'Monarchy' } | ZooKeeperLeaderElectionAgentState;
+  /**
+   * MonarchyLeaderAgent (elected at once) or ZooKeeperLeaderElectionAgent (a Curator LeaderLatch);
+   * null until Master.onStart creates it.
+   */
+  leaderElectionAgent: LeaderElectionAgentState | null;
   /** When beginRecovery started (simulated ms), for "Recovery complete in N ms". */
   recoveryStartTimeMs: number;
   /** Pending asks of the REST server to the Master, by ask id: whom to answer over HTTP. */

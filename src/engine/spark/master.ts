@@ -1,12 +1,13 @@
-// Models deploy/master/Master.scala: registration, scheduling, state changes from workers and
-// drivers, worker liveness, kills, leader election and recovery of persisted state (reference
-// §2.2, §3.1, §5.8, §5.9), and the legacy/REST submission gateways' Master side.
-import type { Delivery, Disconnected, Pid, Process } from '../sim/kernel';
+// Models deploy/master/Master.scala: registration of workers and applications, schedule(), state
+// changes from workers and drivers, worker liveness (timeOutDeadWorkers), kills, becoming leader
+// (electedLeader, beginRecovery, completeRecovery over the persisted state), and the Master side of
+// the submission gateways (RequestSubmitDriver, RequestKillDriver, RequestDriverStatus). The REST
+// server in the same JVM is rest-server.ts; the leader election agent is leader-election.ts.
+import type { Delivery, Disconnected, Process } from '../sim/kernel';
 import type { SparkCluster } from './cluster';
 import { recoveryModeOf } from './conf';
-import { javaDateString, newApplicationId, newDriverId } from './ids';
+import { newApplicationId, newDriverId } from './ids';
 import type {
-  AppBehaviour,
   ApplicationDescription,
   ApplicationStateName,
   DriverDescription,
@@ -19,9 +20,10 @@ import type {
   WorkerSchedulerStateResponse,
 } from './messages';
 import { isExecutorFinished } from './messages';
-import { megabytesToString, memoryStringToMb } from './memory';
+import { megabytesToString } from './memory';
 import type { ApplicationInfo, DriverInfo, ExecutorDesc, MasterState, WorkerInfo } from './master-state';
 import {
+  MASTER_EP,
   appAddExecutor,
   appRemoveExecutor,
   coresFree,
@@ -40,6 +42,7 @@ import {
 import type { WorkerSlot } from './scheduling';
 import { placeDrivers, startExecutorsOnWorkers } from './scheduling';
 import {
+  ZK_PERSISTENCE_EP,
   createPersistenceEngine,
   persistApplication,
   persistDriver,
@@ -49,18 +52,12 @@ import {
   unpersistDriver,
   unpersistWorker,
 } from './persistence';
-import {
-  LEADER_AGENT_EP,
-  ZK_PERSISTENCE_EP,
-  ensureZooKeeperServer,
-  leaderAgentReceive,
-  newLeaderElectionAgent,
-  startLeaderElectionAgent,
-  zooKeeperDisconnected,
-} from './zookeeper';
-
-export const MASTER_EP = 'Master';
-export const REST_EP = 'StandaloneRestServer';
+import { LEADER_AGENT_EP } from './curator-leader-latch';
+import type { LeaderElectable } from './leader-election';
+import { startMonarchyLeaderAgent } from './leader-election';
+import { REST_EP, restServerReceive, restServerReply } from './rest-server';
+import { ensureZooKeeperServer } from './zookeeper-server';
+import { leaderAgentReceive, startZooKeeperLeaderElectionAgent, zooKeeperDisconnected } from './zookeeper-leader-election-agent';
 
 /** Master-internal self-messages (MasterMessages.scala, and the UI's kill link). */
 type MasterTimer =
@@ -99,7 +96,7 @@ export function startMaster(c: SparkCluster, host: string, port: number): Proces
     nextAppNumber: 0,
     nextDriverNumber: 0,
     persistenceEngine: createPersistenceEngine(c, recoveryMode, host),
-    leaderElectionAgent: recoveryMode === 'ZOOKEEPER' ? newLeaderElectionAgent(c) : { kind: 'Monarchy' },
+    leaderElectionAgent: null,
     recoveryStartTimeMs: 0,
     restPending: new Map(),
   };
@@ -113,12 +110,13 @@ export function startMaster(c: SparkCluster, host: string, port: number): Proces
   c.k.log(p.pid, `Running Spark version ${c.world.sparkVersion}`);
   if (state.restPort !== null) c.k.log(p.pid, `Started REST server for submitting applications on ${host} with port ${state.restPort}`);
   // onStart: the timeout check at a fixed rate from now, then the persistence engine and the
-  // leader election agent of the recovery mode.
+  // leader election agent of the recovery mode. The agent knows the Master only as a LeaderElectable.
   c.k.timer(p.pid, MASTER_EP, 0, { type: 'CheckForWorkerTimeOut' });
+  const self: LeaderElectable = { pid: p.pid, ep: MASTER_EP, address };
   switch (recoveryMode) {
     case 'ZOOKEEPER':
       c.k.log(p.pid, 'Persisting recovery state to ZooKeeper');
-      startLeaderElectionAgent(c, p);
+      p.state.leaderElectionAgent = startZooKeeperLeaderElectionAgent(c, self);
       break;
     case 'FILESYSTEM':
     case 'ROCKSDB':
@@ -132,7 +130,7 @@ export function startMaster(c: SparkCluster, host: string, port: number): Proces
       break;
   }
   // MonarchyLeaderAgent (every mode but ZOOKEEPER): "we're initially and always the leader".
-  if (recoveryMode !== 'ZOOKEEPER') c.k.timer(p.pid, MASTER_EP, 0, { type: 'ElectedLeader' });
+  if (recoveryMode !== 'ZOOKEEPER') p.state.leaderElectionAgent = startMonarchyLeaderAgent(c, self);
   return p;
 }
 
@@ -149,7 +147,7 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   // The election agent's ZooKeeper client, and the answers to the persistence engine's writes
   // (which Spark waits for; nothing here depends on them).
   if (d.ep === LEADER_AGENT_EP) {
-    leaderAgentReceive(c, p, d);
+    if (m.leaderElectionAgent?.kind === 'ZooKeeper') leaderAgentReceive(c, m.leaderElectionAgent, d);
     return;
   }
   if (d.ep === ZK_PERSISTENCE_EP) return;
@@ -326,7 +324,7 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     case 'Disconnected': {
       const address = `${msg.peerHost}:${msg.peerPort}`;
       const agent = m.leaderElectionAgent;
-      if (agent.kind === 'ZooKeeper' && address === agent.server) zooKeeperDisconnected(c, p);
+      if (agent?.kind === 'ZooKeeper' && address === agent.latch.server) zooKeeperDisconnected(c, agent);
       else onDisconnected(c, p, address);
       return;
     }
@@ -914,65 +912,3 @@ export function isLegacyDriverPlacement(sparkVersion: string): boolean {
   if (minor === 4 || minor === 5) return true;
   return minor === 6 && (patch ?? 0) <= 1;
 }
-
-// ---------------------------------------------------------------- REST gateway (StandaloneRestServer)
-
-function restServerReceive(c: SparkCluster, p: Process<MasterState>, d: Delivery): void {
-  const m = p.state;
-  const msg = d.msg as SparkMessage;
-  if (msg.type === 'CreateSubmissionRequest') {
-    const props = msg.sparkProperties;
-    // The driver is told the Master's RPC URL, not the REST server's (StandaloneSubmitRequestServlet).
-    const desc = restDriverDescription(msg.appResource, msg.mainClass, msg.appArgs, { ...props, 'spark.master': m.masterUrl }, msg.behaviour);
-    const askId = c.k.ask(p.pid, REST_EP, p.pid, MASTER_EP, { type: 'RequestSubmitDriver', driverDescription: desc }, c.settings.askTimeoutMs);
-    m.restPending.set(askId, { client: d.from, clientEp: d.fromEp, askId: d.askId, kind: 'create' });
-  } else if (msg.type === 'SubmissionStatusRequest') {
-    const askId = c.k.ask(p.pid, REST_EP, p.pid, MASTER_EP, { type: 'RequestDriverStatus', driverId: msg.submissionId }, c.settings.askTimeoutMs);
-    m.restPending.set(askId, { client: d.from, clientEp: d.fromEp, askId: d.askId, kind: 'status' });
-  }
-}
-
-function restServerReply(c: SparkCluster, p: Process<MasterState>, d: Delivery): void {
-  const m = p.state;
-  const pending = m.restPending.get(d.replyTo);
-  if (!pending) return;
-  m.restPending.delete(d.replyTo);
-  const msg = d.msg as SparkMessage;
-  const httpRequest: Delivery = { ...d, to: p.pid, ep: REST_EP, from: pending.client, fromEp: pending.clientEp, askId: pending.askId };
-  if (msg.type === 'SubmitDriverResponse') {
-    c.k.reply(httpRequest, { type: 'CreateSubmissionResponse', success: msg.success, submissionId: msg.driverId, message: msg.message });
-  } else if (msg.type === 'DriverStatusResponse') {
-    c.k.reply(httpRequest, {
-      type: 'SubmissionStatusResponse',
-      submissionId: '',
-      success: msg.found,
-      driverState: msg.state,
-      workerId: msg.workerId,
-      workerHostPort: msg.workerHostPort,
-      message: msg.exception,
-    });
-  }
-}
-
-/** StandaloneSubmitRequestServlet.buildDriverDescription */
-function restDriverDescription(appResource: string, mainClass: string, appArgs: string[], props: Record<string, string>, behaviour: AppBehaviour): DriverDescription {
-  const mem = props['spark.driver.memory'];
-  return {
-    jarUrl: appResource,
-    mem: mem !== undefined ? memoryStringToMb(mem) : 1024,
-    cores: props['spark.driver.cores'] !== undefined ? Number(props['spark.driver.cores']) : 1,
-    supervise: props['spark.driver.supervise'] === 'true',
-    command: {
-      mainClass: 'org.apache.spark.deploy.worker.DriverWrapper',
-      arguments: ['{{WORKER_URL}}', '{{USER_JAR}}', mainClass, ...appArgs],
-      javaOpts: Object.entries(props).map(([k, v]) => `-D${k}=${v}`),
-    },
-    behaviour,
-  };
-}
-
-export function masterSubmitDate(epochMs: number): string {
-  return javaDateString(epochMs);
-}
-
-export type { Pid };

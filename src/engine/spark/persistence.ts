@@ -1,6 +1,7 @@
 // Models deploy/master/PersistenceEngine.scala with its BlackHolePersistenceEngine,
 // FileSystemPersistenceEngine.scala and ZooKeeperPersistenceEngine.scala: what a Master writes so
-// that the next leader can recover its workers, applications and drivers (reference §5.9).
+// that the next leader can recover its workers, applications and drivers (Master.scala's
+// beginRecovery reads it back). The engines' state types are in persistence-state.ts.
 //
 // Spark serialises the WorkerInfo / ApplicationInfo / DriverInfo objects themselves; their
 // transient fields (executors, drivers, cores used, state, lastHeartbeat, a driver's worker) are
@@ -11,16 +12,12 @@ import type { SparkCluster } from './cluster';
 import type { ApplicationInfo, DriverInfo, MasterState, WorkerInfo } from './master-state';
 import { newApplicationInfo, newDriverInfo, newWorkerInfo } from './master-state';
 import type { RecoveryMode } from './conf';
-import type { CreateRequest, DeleteRequest } from './zookeeper';
-import { ZK_PERSISTENCE_EP, ZOOKEEPER_EP, zooKeeperServer } from './zookeeper';
+import type { PersistenceEngineState } from './persistence-state';
+import type { CreateRequest, DeleteRequest } from './zookeeper-server';
+import { ZOOKEEPER_EP, zooKeeperServer } from './zookeeper-server';
 
-export type PersistenceEngineState =
-  /** Recovery mode NONE (and CUSTOM, whose factory class the simulator cannot load): nothing is stored. */
-  | { kind: 'BlackHole' }
-  /** One file per object in spark.deploy.recoveryDirectory on the Master's own disk (also ROCKSDB's store). */
-  | { kind: 'FileSystem'; host: string; dir: string }
-  /** One persistent znode per object under <spark.deploy.zookeeper.dir>/master_status. */
-  | { kind: 'ZooKeeper'; dir: string };
+/** The endpoint the ZooKeeper persistence engine's own Curator client sends from. */
+export const ZK_PERSISTENCE_EP = 'ZooKeeperPersistenceEngine';
 
 /** The serialisable part of ApplicationInfo (the AppClient's ref travels as its address). */
 type StoredApplication = Pick<ApplicationInfo, 'startTime' | 'id' | 'desc' | 'submitDate' | 'driver' | 'defaultCores'>;

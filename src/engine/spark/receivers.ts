@@ -7,7 +7,7 @@ import { receive as executor } from './executor';
 import { receive as master } from './master';
 import { receive as submitClient } from './submit-client';
 import { receive as worker } from './worker';
-import { serverReceive as zookeeper } from './zookeeper';
+import { serverReceive as zookeeper } from './zookeeper-server';
 
 export const RECEIVERS = {
   master,

@@ -6,7 +6,7 @@ import type { SparkCluster } from '../spark/cluster';
 import type { DriverProcessState } from '../spark/driver';
 import type { DriverInfo, MasterState, WorkerInfo } from '../spark/master-state';
 import type { DriverRunner, ExecutorRunner, WorkerState } from '../spark/worker-state';
-import type { ZooKeeperServerState } from '../spark/zookeeper';
+import type { ZooKeeperServerState } from '../spark/zookeeper-server';
 import type { Process } from '../sim/kernel';
 import type {
   ClientNodeView,

@@ -6,7 +6,7 @@ import type { SparkCluster, StateChange } from '../spark/cluster';
 import type { DriverProcessState } from '../spark/driver';
 import type { ApplicationInfo, DriverInfo, MasterState } from '../spark/master-state';
 import type { ExecutorRunner, WorkerState } from '../spark/worker-state';
-import type { ZooKeeperServerState } from '../spark/zookeeper';
+import type { ZooKeeperServerState } from '../spark/zookeeper-server';
 import { javaDateString } from '../spark/ids';
 import type { InspectView, Selection } from './frame-types';
 import { activeMasterState } from './sim-output';
