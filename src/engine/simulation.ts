@@ -3,7 +3,7 @@
 // version).
 import type { Scenario } from './scenario/types';
 import { CLIENT_HOST } from './scenario/types';
-import { applyAction, bootCluster } from './spark/actions';
+import { applyAction, bootCluster } from './world/actions';
 import { SparkCluster } from './spark/cluster';
 import type { MasterState } from './spark/master-state';
 import { RECEIVERS } from './spark/receivers';

@@ -1,21 +1,23 @@
 // The world outside Spark: what the scenario's user does (sbin/start-master.sh, start-worker.sh,
-// spark-submit, kill -9, pulling a plug, a firewall rule...). The "world" process receives each
-// scenario action at its time and turns it into processes starting, dying or being cut off.
+// spark-submit, kill -9, pulling a plug, a firewall rule...). Simulation applies each scenario
+// action at its time, after the events of that instant, and this module turns it into processes
+// starting, dying or being cut off. It reads the scenario's Action types (the world is where a
+// scenario meets the Spark model) and drives spark/; nothing in spark/ imports it.
 import type { Action, SubmitAction } from '../scenario/types';
 import type { Process } from '../sim/kernel';
-import type { SparkCluster, Topology } from './cluster';
-import { startClientDriver } from './driver';
-import type { MasterState } from './master-state';
-import { startMaster } from './master';
-import { memoryStringToMb } from './memory';
-import type { AppBehaviour, DriverDescription } from './messages';
-import type { SubmitSpec } from './submit';
-import { parseSparkSubmit } from './submit';
-import { startSubmitClient } from './submit-client';
-import { isSparkPi, registeredAppName, SPARK_PI_DEFAULT_SLICES } from './examples';
-import { DEFAULT_TASK_MS } from './timings';
-import type { WorkerState } from './worker-state';
-import { startWorker } from './worker';
+import type { SparkCluster, Topology } from '../spark/cluster';
+import { startClientDriver } from '../spark/driver';
+import type { MasterState } from '../spark/master-state';
+import { startMaster } from '../spark/master';
+import { memoryStringToMb } from '../spark/memory';
+import type { AppBehaviour, DriverDescription } from '../spark/messages';
+import type { SubmitSpec } from '../spark/submit';
+import { parseSparkSubmit } from '../spark/submit';
+import { startSubmitClient } from '../spark/submit-client';
+import { isSparkPi, registeredAppName, SPARK_PI_DEFAULT_SLICES } from '../spark/examples';
+import { DEFAULT_TASK_MS } from '../spark/timings';
+import type { WorkerState } from '../spark/worker-state';
+import { startWorker } from '../spark/worker';
 
 export interface ClusterLayout {
   clientHost: string;
