@@ -61,7 +61,7 @@ const workerMemory = text('the memory the worker offers (SPARK_WORKER_MEMORY) as
 
 const workerPort = wholeNumber('the worker port (SPARK_WORKER_PORT), a whole number from 0 to 65535', 0, 65535);
 
-export const workerSchema = object(
+const workerSchema = object(
   {
     host: host("the worker's"),
     cores: workerCores,
@@ -71,7 +71,7 @@ export const workerSchema = object(
   'a worker such as {"host": "w1", "cores": 8, "memory": "16g"}',
 );
 
-export const masterSchema = object(
+const masterSchema = object(
   {
     host: host("the master's"),
     port: wholeNumber('the master port (SPARK_MASTER_PORT), a whole number from 1 to 65535', 1, 65535).default(DEFAULT_MASTER_PORT),
@@ -79,7 +79,7 @@ export const masterSchema = object(
   'a master such as {"host": "master"}',
 );
 
-export const networkSchema = object(
+const networkSchema = object(
   {
     latencyMs: wholeNumber('the one-way network latency in ms, a whole number of at least 0', 0).default(DEFAULT_NETWORK.latencyMs),
     jitterMs: wholeNumber('the network jitter in ms, a whole number of at least 0', 0).default(DEFAULT_NETWORK.jitterMs),
@@ -185,7 +185,7 @@ export const actionSchemas = {
   ),
 } as const;
 
-export const ACTION_TYPES = [
+const ACTION_TYPES = [
   'submit',
   'add-worker',
   'kill-worker',
@@ -204,7 +204,7 @@ export const ACTION_TYPES = [
   'set-conf',
 ] as const satisfies readonly Action['type'][];
 
-export const actionSchema = z.discriminatedUnion(
+const actionSchema = z.discriminatedUnion(
   'type',
   [
     actionSchemas.submit,

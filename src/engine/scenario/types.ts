@@ -154,8 +154,6 @@ export type Action =
   | MasterAction
   | SetConfAction;
 
-export type ActionType = Action['type'];
-
 /** A restored scenario: every default filled, actions sorted (stably) by `at`. */
 export interface Scenario {
   version: typeof SCENARIO_FORMAT_VERSION;

@@ -67,7 +67,7 @@ export type ProcessKind = 'master' | 'worker' | 'driver' | 'executor' | 'submit-
 /** The function that handles every message and timer delivered to a process of one kind. */
 export type Receive = (c: SparkCluster, p: Process, d: Delivery) => void;
 
-export const WORLD_HOST = '(simulator)';
+const WORLD_HOST = '(simulator)';
 
 export class SparkCluster {
   readonly k: Kernel;
@@ -257,7 +257,7 @@ export class SparkCluster {
   }
 }
 
-export function splitAddress(address: string): [string, number] {
+function splitAddress(address: string): [string, number] {
   const i = address.lastIndexOf(':');
   return [address.slice(0, i), Number(address.slice(i + 1))];
 }

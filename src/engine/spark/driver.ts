@@ -11,7 +11,7 @@ import { bytesConfAsMb, megabytesToString } from './memory';
 import type { LaunchedByWorker } from './worker-state';
 import { CLIENT_DRIVER_STARTUP_MS, CLUSTER_DRIVER_STARTUP_MS, DRIVER_SHUTDOWN_MS, SIGTERM_EXIT_CODE } from './timings';
 
-export const APP_CLIENT_EP = 'AppClient';
+const APP_CLIENT_EP = 'AppClient';
 export const DRIVER_EP = 'CoarseGrainedScheduler';
 
 /** StandaloneAppClient: REGISTRATION_TIMEOUT_SECONDS and REGISTRATION_RETRIES. */

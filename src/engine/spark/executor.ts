@@ -7,7 +7,7 @@ import type { AppBehaviour, ApplicationDescription, SparkMessage } from './messa
 import type { LaunchedByWorker } from './worker-state';
 import { EXECUTOR_JVM_STARTUP_MS, EXECUTOR_SHUTDOWN_MS, SIGTERM_EXIT_CODE } from './timings';
 
-export const EXECUTOR_EP = 'Executor';
+const EXECUTOR_EP = 'Executor';
 const DRIVER_EP = 'CoarseGrainedScheduler';
 
 export interface ExecutorBackendState {

@@ -481,7 +481,7 @@ function registerWorker(c: SparkCluster, p: Process<MasterState>, worker: Worker
   return true;
 }
 
-export function removeWorker(c: SparkCluster, p: Process<MasterState>, worker: WorkerInfo, msg: string): void {
+function removeWorker(c: SparkCluster, p: Process<MasterState>, worker: WorkerInfo, msg: string): void {
   const m = p.state;
   c.k.log(p.pid, `Removing worker ${worker.id} on ${worker.host}:${worker.port}`);
   setWorkerState(c, worker, 'DEAD');
@@ -596,7 +596,7 @@ function finishApplication(c: SparkCluster, p: Process<MasterState>, app: Applic
   removeApplication(c, p, app, 'FINISHED');
 }
 
-export function removeApplication(c: SparkCluster, p: Process<MasterState>, app: ApplicationInfo, state: ApplicationStateName): void {
+function removeApplication(c: SparkCluster, p: Process<MasterState>, app: ApplicationInfo, state: ApplicationStateName): void {
   const m = p.state;
   if (!m.apps.includes(app)) return;
   c.k.log(p.pid, `Removing app ${app.id}`);
@@ -906,7 +906,7 @@ function startExecutors(c: SparkCluster, p: Process<MasterState>): void {
 }
 
 /** Spark 1.4.0–1.6.1 placed waiting drivers with nested loops (reference §4.5). */
-export function isLegacyDriverPlacement(sparkVersion: string): boolean {
+function isLegacyDriverPlacement(sparkVersion: string): boolean {
   const [major, minor, patch] = sparkVersion.split('.').map((x) => Number(x));
   if (major !== 1 || minor === undefined) return false;
   if (minor === 4 || minor === 5) return true;

@@ -21,9 +21,9 @@ export class JvmException extends Error {
   }
 }
 
-export const NUMBER_FORMAT_EXCEPTION = 'java.lang.NumberFormatException';
+const NUMBER_FORMAT_EXCEPTION = 'java.lang.NumberFormatException';
 export const ILLEGAL_ARGUMENT_EXCEPTION = 'java.lang.IllegalArgumentException';
-export const ILLEGAL_STATE_EXCEPTION = 'java.lang.IllegalStateException';
+const ILLEGAL_STATE_EXCEPTION = 'java.lang.IllegalStateException';
 
 /** Either a value or the JvmException Spark would have thrown. */
 export type JvmResult<T> = { ok: true; value: T } | { ok: false; error: JvmException };

@@ -194,13 +194,8 @@ function canLaunch(worker: WorkerSlot | MutableSlot, memoryReq: number, coresReq
   return worker.memoryFree >= memoryReq && worker.coresFree >= coresReq && resourcesMeetRequirements(worker.resourcesFree, reqs);
 }
 
-/** Master.canLaunchDriver. */
-export function canLaunchDriver(worker: WorkerSlot, driver: WaitingDriver): boolean {
-  return canLaunch(worker, driver.memoryMb, driver.cores, driver.resourceReqs ?? NO_REQUIREMENTS);
-}
-
 /** Master.canLaunchExecutor: room for one executor of the smallest size (coresPerExecutor, or 1 core when unset). */
-export function canLaunchExecutor(worker: WorkerSlot, app: AppDemand): boolean {
+function canLaunchExecutor(worker: WorkerSlot, app: AppDemand): boolean {
   return canLaunch(worker, app.memoryPerExecutorMB, app.coresPerExecutor ?? 1, app.resourceReqs ?? NO_REQUIREMENTS);
 }
 

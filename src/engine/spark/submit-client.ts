@@ -7,7 +7,7 @@ import type { SparkCluster } from './cluster';
 import type { DriverDescription, SparkMessage } from './messages';
 import { SUBMIT_CLIENT_STARTUP_MS } from './timings';
 
-export const CLIENT_EP = 'client';
+const CLIENT_EP = 'client';
 const REST_CLIENT_EP = 'RestSubmissionClient';
 /** Client.scala: REPORT_DRIVER_STATUS_INTERVAL; the first poll comes 5 s after start. */
 const FIRST_STATUS_POLL_MS = 5000;

@@ -92,8 +92,7 @@ function workerNode(
   c: SparkCluster,
   host: string,
   spec: { cores: number; memoryMb: number; port?: number; pid: number },
-  infoByHost: Map<string, WorkerInfo>,
-  drivers: Map<string, DriverInfo>,
+  { infoByHost, drivers }: ViewContext,
 ): WorkerNodeView {
   const p = c.k.proc<WorkerState>(spec.pid);
   const w = p.state;
@@ -229,26 +228,14 @@ export function daemonNodes(c: SparkCluster): NodeView[] {
 /** One worker's node, or null when the host is not a worker (any more). */
 export function workerNodeView(c: SparkCluster, host: string, ctx: ViewContext): WorkerNodeView | null {
   const spec = c.world.topology.workers.get(host);
-  return spec ? workerNode(c, host, spec, ctx.infoByHost, ctx.drivers) : null;
+  return spec ? workerNode(c, host, spec, ctx) : null;
 }
 
 /** Every node, in a stable order: client, masters, ZooKeeper, workers (in the order they joined). */
 export function clusterNodes(c: SparkCluster): NodeView[] {
-  const topo = c.world.topology;
-  const active = activeMasterState(c);
-  // The active Master's WorkerInfo per worker id, and per host (the latest entry) as a fallback.
-  const infoByHost = new Map<string, WorkerInfo>();
-  if (active) {
-    for (const w of active.workers) {
-      infoByHost.set(w.id, w);
-      infoByHost.set(`host:${w.host}`, w);
-    }
-  }
-  const drivers = masterDrivers(active);
-  const nodes: NodeView[] = [clientNode(c)];
-  for (const m of topo.masters) nodes.push(masterNode(c, m));
-  if (topo.zooKeeper) nodes.push(zooKeeperNode(c, topo.zooKeeper));
-  for (const [host, spec] of topo.workers) nodes.push(workerNode(c, host, spec, infoByHost, drivers));
+  const ctx = viewContext(c);
+  const nodes = daemonNodes(c);
+  for (const [host, spec] of c.world.topology.workers) nodes.push(workerNode(c, host, spec, ctx));
   return nodes;
 }
 

@@ -13,7 +13,7 @@ import { DEFAULT_SPARK_HOME } from './uris';
  * `record[key] = value` that also works for a key such as "__proto__" (a user can type
  * `--conf __proto__=x`): plain assignment would set the object's prototype instead.
  */
-export function setOwn(record: Record<string, string>, key: string, value: string): void {
+function setOwn(record: Record<string, string>, key: string, value: string): void {
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 

@@ -73,8 +73,8 @@ export function masterOf(args: SubmitArguments): string {
 const SPARK_SHELL_RESOURCES = new Set(['spark-shell', 'pyspark-shell', 'sparkr-shell', 'connect-shell']);
 export const isShell = (res: string | undefined) => res !== undefined && SPARK_SHELL_RESOURCES.has(res);
 export const isInternal = (res: string | undefined) => res === 'spark-internal';
-export const isPythonResource = (res: string) => res.endsWith('.py') || res === 'pyspark-shell';
-export const isRResource = (res: string) => res.endsWith('.R') || res.endsWith('.r') || res === 'sparkr-shell';
+const isPythonResource = (res: string) => res.endsWith('.py') || res === 'pyspark-shell';
+const isRResource = (res: string) => res.endsWith('.R') || res.endsWith('.r') || res === 'sparkr-shell';
 export const isUserJar = (res: string) => !isShell(res) && !isPythonResource(res) && !isInternal(res) && !isRResource(res);
 
 /** Scala's StringOps.toBoolean: exactly "true"/"false" ignoring case, no trimming. */
