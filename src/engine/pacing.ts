@@ -1,4 +1,4 @@
-// Adaptive time (DESIGN.md §4): how much simulated time a slice of wall time buys. At 1× a
+// Adaptive time (docs/architecture.md, "The engine's public face"): how much simulated time a slice of wall time buys. At 1× a
 // control message (anything but heartbeats and task traffic) between two machines takes at least
 // FLIGHT_VISIBLE_WALL_MS of wall time to fly, so every arrow can be seen; with nothing in flight
 // time runs at 1 simulated second per second, and after a quiet spell it runs QUIET_BOOST times

@@ -1,4 +1,4 @@
-// The facade the rest of the app uses (DESIGN.md §4): load a scenario, advance simulated time,
+// The facade the rest of the app uses (docs/architecture.md, "The engine's public face"): load a scenario, advance simulated time,
 // read the views. One Simulation is one cluster run; it is deterministic in (scenario, engine
 // version).
 import type { Scenario } from './scenario/types';
@@ -20,7 +20,7 @@ export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, '
 
 export { ENGINE_VERSION } from './version';
 
-/** The runner's cap for "until nothing is left to happen" (DESIGN.md §3). */
+/** The runner's cap for "until nothing is left to happen" (docs/architecture.md, "The headless runner"). */
 export const MAX_RUN_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -267,7 +267,7 @@ export class Simulation {
     return false;
   }
 
-  /** DESIGN.md §3: run to `until`, or until nothing is left to happen (capped at 24 h). */
+  /** The headless runner's run (docs/architecture.md, "The headless runner"): to `until`, or until nothing is left to happen (capped at 24 h). */
   run(until?: number): void {
     if (until !== undefined) {
       this.advanceTo(until);

@@ -34,7 +34,7 @@ function withActions(...actions: unknown[]): Record<string, unknown> {
 }
 
 describe('restoreScenario: defaults', () => {
-  it('fills every default of DESIGN.md §2', () => {
+  it('fills every default of docs/scenario-format.md', () => {
     const { scenario, warnings } = ok({ version: 1, workers: [] });
     expect(warnings).toEqual([]);
     expect(scenario).toEqual({

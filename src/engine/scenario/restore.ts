@@ -1,4 +1,4 @@
-// The one way in for a scenario (DESIGN.md §2): a file, a share link, localStorage, a built-in or
+// The one way in for a scenario (docs/scenario-format.md): a file, a share link, localStorage, a built-in or
 // the CLI all call restoreScenario(). It parses JSON text, upgrades older format versions, lets the
 // zod schema validate every field and fill the defaults, runs the whole-document checks, and
 // returns either a ready scenario or every problem found, each with a path and a plain message.

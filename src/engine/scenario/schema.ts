@@ -1,4 +1,4 @@
-// The scenario format, version 1 (DESIGN.md §2), as a zod schema: field types, ranges, defaults,
+// The scenario format, version 1 (docs/scenario-format.md), as a zod schema: field types, ranges, defaults,
 // and per-field Spark checks (worker memory strings) with Spark's own error text. Checks that
 // need the whole document (duplicate hosts, who exists when, spark-submit lines, which depend on
 // the conf of their time) are in semantics.ts. Every message is written here, so no zod wording

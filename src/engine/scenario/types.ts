@@ -1,4 +1,4 @@
-// The scenario format, version 1 (DESIGN.md §2): what one JSON document that describes a whole run
+// The scenario format, version 1 (docs/scenario-format.md): what one JSON document that describes a whole run
 // looks like once restoreScenario() has validated it and filled its defaults. The types are
 // declared by hand so they read as documentation; schema.ts checks at compile time that the zod
 // schema produces exactly these shapes.

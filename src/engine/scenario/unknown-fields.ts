@@ -1,4 +1,4 @@
-// Unknown fields are reported as warnings, never fatal (DESIGN.md §2): a scenario written by a
+// Unknown fields are reported as warnings, never fatal (docs/scenario-format.md): a scenario written by a
 // slightly different playground, or with a typo in an optional field, still loads. The schema
 // itself strips unknown keys; this walks the raw document alongside the schema to name them, so
 // the list of known fields always comes from the schema and cannot drift from it.

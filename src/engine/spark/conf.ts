@@ -91,7 +91,7 @@ export const CONF_ENTRIES: readonly ConfEntry[] = [
   { key: 'spark.deploy.zookeeper.url', type: 'string', scope: ['master'], version: '0.8.1',
     doc: 'ZooKeeper connect string for ZOOKEEPER recovery.' },
   { key: 'spark.deploy.zookeeper.dir', type: 'string', scope: ['master'], version: '0.8.1',
-    defaultNote: 'unset; the ZooKeeper engine and election agent use /spark (reference §7.1)',
+    defaultNote: 'unset; the ZooKeeper engine and election agent use /spark (ZooKeeperLeaderElectionAgent.scala, ZooKeeperPersistenceEngine.scala)',
     doc: 'ZooKeeper working directory.' },
   { key: 'spark.deploy.retainedApplications', type: 'int', defaultValue: '200', scope: ['master'], version: '0.8.0',
     doc: 'Completed applications the Master keeps (it trims a tenth when over).' },

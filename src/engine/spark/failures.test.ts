@@ -1,4 +1,5 @@
-// Failure paths against reference §5: what the Master, Workers, drivers and executors do when a
+// Failure paths (Master.scala's timeOutDeadWorkers and removeWorker, Worker.scala's registration
+// retries, DriverRunner's supervise loop, the kills): what the Master, Workers, drivers and executors do when a
 // process dies, a machine goes dark, the network splits, or the user's code crashes — outcomes
 // and the timings Spark really has.
 import { describe, expect, it } from 'vitest';
@@ -108,7 +109,7 @@ describe('machine powered off and partitions: only the heartbeat timeout notices
   });
 });
 
-describe('worker registration retries (reference §5.6)', () => {
+describe('worker registration retries (Worker.scala registerWithMaster / reregisterWithMaster)', () => {
   it('retries at the randomised short interval six times, then the long one, and gives up after attempt 16', () => {
     const sim = simulate({ workers: [], actions: [{ at: 0, type: 'kill-master' }, { at: 1_000, type: 'add-worker', host: 'w9', cores: 2, memory: '2g' }] });
     const worker = sim.cluster.k.state.procs.find((p) => p.kind === 'worker' && p.host === 'w9')!;

@@ -1,4 +1,4 @@
-// Property tests over random clusters, submissions and fault sequences (issue 3): after every
+// Property tests over random clusters, submissions and fault sequences: after every
 // single event the Master's accounting holds, and at the end nothing is lost track of; the same
 // input always gives the same trace. PROPERTY_RUNS sets the number of cases (default 1,000 in
 // `npm test`; `npm run test:nightly` runs many more).

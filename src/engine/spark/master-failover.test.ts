@@ -1,5 +1,5 @@
-// Master failure against reference §5.8 (no recovery), §5.9 (FILESYSTEM and ZOOKEEPER recovery)
-// and §3.1 (RecoveryState): what the workers, the applications and the new leader do, and when.
+// Master failure with recoveryMode NONE, FILESYSTEM and ZOOKEEPER (Master.scala's electedLeader,
+// beginRecovery and completeRecovery; RecoveryState.scala's STANDBY → RECOVERING → ALIVE): what the workers, the applications and the new leader do, and when.
 import { describe, expect, it } from 'vitest';
 import { restoreScenario } from '../scenario/restore';
 import type { MessageRecord } from '../sim/kernel';
@@ -36,7 +36,7 @@ function workerState(sim: Simulation, host: string): WorkerState {
   return sim.cluster.k.proc<WorkerState>(w.pid).state;
 }
 
-/** Worker.scala: INITIAL_REGISTRATION_RETRY_INTERVAL_SECONDS = round(10 × fuzz) (reference §5.6). */
+/** Worker.scala: INITIAL_REGISTRATION_RETRY_INTERVAL_SECONDS = round(10 × fuzz). */
 function retryIntervalMs(sim: Simulation, host: string): number {
   return Math.round(10 * workerState(sim, host).fuzz) * 1000;
 }
@@ -56,7 +56,7 @@ const LONG_CLIENT_APP = { type: 'submit', command: `${SUBMIT} --class org.apache
 
 // ---------------------------------------------------------------- NONE
 
-describe('recoveryMode NONE: a restarted Master knows nothing (reference §5.8)', () => {
+describe('recoveryMode NONE: a restarted Master knows nothing', () => {
   const sim = simulate(
     {
       workers: TWO_WORKERS,
@@ -143,7 +143,7 @@ describe('recoveryMode NONE: a restarted Master knows nothing (reference §5.8)'
 
 // ---------------------------------------------------------------- FILESYSTEM
 
-describe('recoveryMode FILESYSTEM: a restarted Master recovers from its recovery directory (reference §5.9)', () => {
+describe('recoveryMode FILESYSTEM: a restarted Master recovers from its recovery directory (FileSystemPersistenceEngine)', () => {
   const conf = { 'spark.deploy.recoveryMode': 'FILESYSTEM', 'spark.deploy.recoveryDirectory': '/var/spark/recovery' };
   const sim = simulate(
     {

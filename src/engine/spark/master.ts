@@ -905,7 +905,7 @@ function startExecutors(c: SparkCluster, p: Process<MasterState>): void {
   }
 }
 
-/** Spark 1.4.0–1.6.1 placed waiting drivers with nested loops (reference §4.5). */
+/** Spark 1.4.0–1.6.1 placed waiting drivers with nested loops in Master.scala's schedule() (scheduling.ts's 'nested-loop'). */
 function isLegacyDriverPlacement(sparkVersion: string): boolean {
   const [major, minor, patch] = sparkVersion.split('.').map((x) => Number(x));
   if (major !== 1 || minor === undefined) return false;

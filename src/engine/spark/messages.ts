@@ -22,8 +22,8 @@ export interface Command {
 
 /**
  * What the user's code does when it runs: not a Spark field, but the simulator's stand-in for the
- * jar. It travels inside the descriptions the way the jar's bytes would (DESIGN.md §2 workload and
- * faults).
+ * jar. It travels inside the descriptions the way the jar's bytes would (docs/scenario-format.md: a
+ * submission's workload and faults).
  */
 export interface AppBehaviour {
   tasks: number;

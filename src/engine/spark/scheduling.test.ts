@@ -1,5 +1,6 @@
 // Tests for scheduling.ts. MasterSuite/MasterSuiteBase, WorkerSelectionSuite and ResourceProfilesSuite
-// scheduling cases are ported with Spark's test names; the reference §4.10 examples and edge cases follow.
+// scheduling cases are ported with Spark's test names; worked examples of startExecutorsOnWorkers and edge
+// cases follow.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AppDemand, PlaceDriversInput, WaitingDriver, WorkerSelectionPolicy, WorkerSlot } from './scheduling';
@@ -312,7 +313,7 @@ describe('MasterSuite: driver scheduling', () => {
   });
 });
 
-describe('reference §4.10 worked examples (spreadOutApps=true, CORES_FREE_DESC)', () => {
+describe('worked examples of startExecutorsOnWorkers (spreadOutApps=true, CORES_FREE_DESC)', () => {
   const cluster = () => [worker('W1', 8, 16384), worker('W2', 8, 16384), worker('W3', 8, 16384)];
   const run = (apps: AppDemand[], spreadOut = true) =>
     startExecutorsOnWorkers({ apps, workers: cluster(), spreadOut, policy: 'CORES_FREE_DESC', waitingAppsCount: apps.length });

@@ -8,7 +8,7 @@
 // worker's drivers/executors), the functions keep private copies and update them as they go, so
 // the decisions are the ones Spark would take.
 //
-// Reference: shared/spark-standalone-reference.md §4; Spark 4.0 Master.scala, internal/config/Deploy.scala,
+// Sources: Spark 4.0 deploy/master/Master.scala, internal/config/Deploy.scala,
 // resource/ResourceUtils.resourcesMeetRequirements; tests ported from MasterSuite/MasterSuiteBase,
 // WorkerSelectionSuite and ResourceProfilesSuite (see scheduling.test.ts).
 
@@ -59,7 +59,7 @@ export interface WaitingDriver {
  * How waiting drivers are placed:
  * - 'round-robin': spark.deploy.spreadOutDrivers=true (4.0 default; also 1.2–1.3 and 2.0–3.5);
  * - 'first-fit': spark.deploy.spreadOutDrivers=false (4.0+);
- * - 'nested-loop': the 1.4.0–1.6.1 regression (and ≤ 1.1), reference §4.5.
+ * - 'nested-loop': the 1.4.0–1.6.1 regression (and ≤ 1.1) (Master.scala's schedule() in those versions).
  */
 export type DriverPlacement = 'round-robin' | 'first-fit' | 'nested-loop';
 
@@ -271,7 +271,7 @@ export function sortUsableWorkers(usable: readonly WorkerSlot[], policy: WorkerS
 }
 
 /**
- * Master.scheduleExecutorsOnWorkers (reference §4.7): how many cores to give this app on each
+ * Master.scheduleExecutorsOnWorkers: how many cores to give this app on each
  * usable worker (same order as `usable`). Pure: it only plans; allocateWorkerResourceToExecutors
  * turns the plan into executors.
  */
@@ -376,7 +376,7 @@ function assignCores(app: AppDemand, coresLeft: number, usable: readonly (Worker
 }
 
 /**
- * Master.startExecutorsOnWorkers (reference §4.6) with allocateWorkerResourceToExecutors (§4.8):
+ * Master.startExecutorsOnWorkers with allocateWorkerResourceToExecutors:
  * FIFO over apps (and, per app, over resource profiles in ascending id), each taking what it can
  * from what earlier apps left.
  */
@@ -446,7 +446,7 @@ function aliveCopies(workers: readonly WorkerSlot[]): MutableSlot[] {
 }
 
 /**
- * The driver half of Master.schedule() (reference §4.3–4.5): which waiting driver goes to which
+ * The driver half of Master.schedule(): which waiting driver goes to which
  * worker, in launch order. Drivers take strict precedence over executors: the caller applies these
  * launches, then calls startExecutorsOnWorkers with the updated workers.
  */
@@ -462,7 +462,7 @@ export function placeDrivers(input: PlaceDriversInput): PlaceDriversResult {
 }
 
 /**
- * spreadOutDrivers = true (§4.3). Each driver's search starts just after the worker the previous
+ * spreadOutDrivers = true (Master.schedule() in 4.0). Each driver's search starts just after the worker the previous
  * search stopped at (curPos is shared and advances after every visit, a successful one included),
  * so consecutive drivers land on different workers.
  */
@@ -497,7 +497,7 @@ function placeDriversRoundRobin(input: PlaceDriversInput): PlaceDriversResult {
   return { launches, warnings };
 }
 
-/** spreadOutDrivers = false (§4.4): the first worker by id that fits; at maxDrivers, skip silently. */
+/** spreadOutDrivers = false (Master.schedule() in 4.0): the first worker by id that fits; at maxDrivers, skip silently. */
 function placeDriversFirstFit(input: PlaceDriversInput): PlaceDriversResult {
   // Sort by worker ID as a way to be deterministic (Spark's own comment).
   const alive = aliveCopies(input.workersInOrder).sort(byId);
@@ -520,7 +520,7 @@ function placeDriversFirstFit(input: PlaceDriversInput): PlaceDriversResult {
 }
 
 /**
- * Spark 1.4.0–1.6.1 (and ≤ 1.1) (§4.5):
+ * Spark 1.4.0–1.6.1 (and ≤ 1.1), Master.schedule():
  *
  *   for (worker <- shuffledWorkers if worker.state == WorkerState.ALIVE) {
  *     for (driver <- waitingDrivers) {

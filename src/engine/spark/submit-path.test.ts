@@ -1,5 +1,7 @@
-// Message-sequence tests for the submit path against reference §6.2–§6.6: who sends what, in
-// which order, and how the run ends, for client mode, cluster mode (legacy and REST gateways).
+// Message-sequence tests for the submit path, from spark-submit (deploy/SparkSubmit.scala) to running
+// executors and back: who sends what, in which order, and how the run ends, for client mode and
+// cluster mode through the legacy gateway (deploy/Client.scala) and the REST one
+// (deploy/rest/RestSubmissionClient.scala, StandaloneRestServer.scala).
 import { describe, expect, it } from 'vitest';
 import { SUBMIT, controlMessages, firstIndex, simulate } from '../test-support/run';
 
@@ -34,14 +36,14 @@ describe('worker registration', () => {
   });
 });
 
-describe('client deploy mode (reference §6.2, §6.6)', () => {
+describe('client deploy mode (StandaloneAppClient registers, the Master schedules, executors register with the driver)', () => {
   const sim = simulate({
     workers: ONE_WORKER,
     actions: [{ at: 1000, type: 'submit', command: `${SUBMIT} --class org.apache.spark.examples.SparkPi --executor-memory 2g examples.jar 8`, workload: { tasks: 8, taskMs: 500 } }],
   });
   const trace = controlMessages(sim.traceSince(0));
 
-  it('follows the compact sequence of §6.6', () => {
+  it('follows the compact sequence of one worker, one executor and a normal finish', () => {
     expectInOrder(trace, [
       ['RegisterApplication', 'AppClient@client', 'Master@master'],
       ['RegisteredApplication', 'Master@', 'AppClient@client'],
@@ -84,7 +86,7 @@ describe('client deploy mode (reference §6.2, §6.6)', () => {
   });
 });
 
-describe('cluster deploy mode through the legacy gateway (reference §6.4)', () => {
+describe('cluster deploy mode through the legacy gateway (deploy/Client.scala)', () => {
   const sim = simulate({
     workers: [
       { host: 'w1', cores: 4, memory: '8g' },
@@ -139,7 +141,7 @@ describe('cluster deploy mode through the legacy gateway (reference §6.4)', () 
   });
 });
 
-describe('cluster deploy mode through the REST gateway (reference §6.5)', () => {
+describe('cluster deploy mode through the REST gateway (deploy/rest/RestSubmissionClient.scala)', () => {
   it('posts CreateSubmissionRequest to 6066 and polls status once', () => {
     const sim = simulate({
       conf: { 'spark.master.rest.enabled': 'true' },

@@ -1,7 +1,7 @@
 // How long the things Spark does not time itself take in the simulation: JVM start-up, forking a
 // process, a SparkContext coming up. Spark's own timers (heartbeats, timeouts, retries, back-offs)
 // are not here: they come from Spark's configuration and code. These are realistic round figures
-// for a small cluster on a LAN (DESIGN.md §1 "Time"), in simulated milliseconds.
+// for a small cluster on a LAN (docs/architecture.md, "Determinism"), in simulated milliseconds.
 
 /** spark-submit in client mode: JVM start + SparkContext initialisation until RegisterApplication. */
 export const CLIENT_DRIVER_STARTUP_MS = 3000;

@@ -1,4 +1,4 @@
-// Turns a Simulation's progress into the small frames the page gets (DESIGN.md §4): the nodes that
+// Turns a Simulation's progress into the small frames the page gets (docs/architecture.md, "The engine's public face"): the nodes that
 // changed since the last frame (compared by their serialised form), messages sent since then
 // (task and heartbeat traffic grouped per pair of machines), messages found lost, new state
 // changes and log lines. A full frame (load, seek) carries the whole picture instead.

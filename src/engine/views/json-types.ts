@@ -1,5 +1,5 @@
 // Shapes of Spark's web UI JSON (deploy/JsonProtocol.scala, 4.0.x) and of the headless runner's
-// output document (DESIGN.md §3). Keys are Spark's: lower-case, no separators.
+// output document (docs/architecture.md, "The headless runner"). Keys are Spark's: lower-case, no separators.
 
 export interface ResourceInfoJson {
   name: string;
@@ -134,7 +134,7 @@ export interface SimTraceEntry {
   delivered: boolean;
 }
 
-/** The headless runner's document (DESIGN.md §3). */
+/** The headless runner's document (docs/architecture.md, "The headless runner"). */
 export interface SimOutput {
   time: number;
   master: MasterStateJson | null;

@@ -1,4 +1,4 @@
-// The headless runner's document (DESIGN.md §3): the active Master's /json, every Master's and
+// The headless runner's document (docs/architecture.md, "The headless runner"): the active Master's /json, every Master's and
 // Worker's /json, and the simulator's own summary of apps and drivers. A pure function of state.
 import type { SparkCluster } from '../spark/cluster';
 import type { ExecutorDesc, MasterState } from '../spark/master-state';
