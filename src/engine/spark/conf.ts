@@ -195,7 +195,7 @@ export const CONF_ENTRIES: readonly ConfEntry[] = [
   { key: 'spark.executor.memory', type: 'bytes', byteUnit: 'MiB', defaultValue: '1g', scope: ['application', 'submit'], version: '0.7.0',
     doc: 'Executor heap; a bare number is MiB.' },
   { key: 'spark.driver.memory', type: 'bytes', byteUnit: 'MiB', defaultValue: '1g', scope: ['application', 'submit'], version: '1.1.1',
-    doc: 'Driver heap; a bare number is MiB for this conf (the cluster-mode DriverDescription reads it as bytes, see spark-submit.ts).' },
+    doc: 'Driver heap; a bare number is MiB for this conf (the cluster-mode DriverDescription reads it as bytes, see submit/prepare-submit-environment.ts).' },
   { key: 'spark.executor.cores', type: 'int', defaultValue: '1', scope: ['application', 'submit'], version: '1.0.0',
     doc: 'Cores per executor; for spark:// masters, unset means one executor per worker taking all its free cores.' },
   { key: 'spark.driver.cores', type: 'int', defaultValue: '1', scope: ['application', 'submit'], version: '1.3.0',

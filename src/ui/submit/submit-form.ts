@@ -136,7 +136,7 @@ export function defaultSubmitForm(masterUrl: string = DEFAULT_MASTER_URL): Submi
 
 /**
  * Driver flags that the launcher turns into a --conf key: the flag and the key share one slot, so
- * the later of the two on a line wins (engine/spark/spark-submit.ts, LAUNCHER_CONF_FLAGS). The form
+ * the later of the two on a line wins (engine/spark/submit/launcher.ts, LAUNCHER_CONF_FLAGS). The form
  * lets the flag win: a --conf pair for the same key is not written while the flag is set.
  */
 export const LAUNCHER_CONF_SLOTS: readonly { flag: string; field: keyof SubmitCommandLine; key: string }[] = [
