@@ -1,6 +1,7 @@
-// The facade the rest of the app uses (docs/architecture.md, "The engine's public face"): load a scenario, advance simulated time,
-// read the views. One Simulation is one cluster run; it is deterministic in (scenario, engine
-// version).
+// The facade the rest of the engine uses (docs/architecture.md, "The engine's public face"): load
+// a scenario, advance simulated time, read the views. One Simulation is one cluster run; it is
+// deterministic in (scenario, engine version). It is the model's composition root: it builds the
+// SparkCluster with the RECEIVERS table and applies the world's actions (world/actions.ts).
 import type { Scenario } from './scenario/types';
 import { CLIENT_HOST } from './scenario/types';
 import { applyAction, bootCluster } from './world/actions';

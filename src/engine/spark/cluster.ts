@@ -1,6 +1,7 @@
 // The Spark model's frame: one Kernel, the address book of live RpcEnvs (Spark refs are addresses,
 // so a ref to "master:7077" reaches whichever Master process listens there now), and the dispatch
-// from a process's kind to the module that models it. Everything that varies lives in kernel
+// from a process's kind to the module that models it (the RECEIVERS table of receivers.ts, handed
+// in by the composition root). Everything that varies lives in kernel
 // state (the "world" process holds the cluster-wide part), so a snapshot is one structuredClone.
 import type { Delivery, Msg, Pid, Process } from '../sim/kernel';
 import { Kernel } from '../sim/kernel';
