@@ -4,7 +4,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { Scenario } from '../engine/public';
 import type { Controller } from './controller-api';
-import { usePlayground } from './store';
+import { usePlayground } from './PlaygroundProvider';
 
 const ExportDialog = lazy(() => import('./interop/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const ImportDialog = lazy(() => import('./interop/ImportDialog').then((m) => ({ default: m.ImportDialog })));

@@ -2,7 +2,7 @@
 // nothing is lost by going back and forth.
 import type { Controller } from '../controller-api';
 import { formatSimTime } from '../format';
-import { usePlayground } from '../store';
+import { usePlayground } from '../PlaygroundProvider';
 
 export function Branches({ controller }: { controller: Controller }) {
   const branches = usePlayground((s) => s.branches);

@@ -2,7 +2,7 @@
 // discards the old future, keeps it as a branch to switch back to, or cancels.
 import type { Controller } from '../controller-api';
 import { formatSimTime } from '../format';
-import { usePlayground } from '../store';
+import { usePlayground } from '../PlaygroundProvider';
 import { ModalDialog } from '../ModalDialog';
 import './session.css';
 

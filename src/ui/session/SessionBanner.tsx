@@ -1,7 +1,7 @@
 // What happened to the link the page was opened with: opened (the user's own session is kept and
 // can be brought back), or refused with the reason (the user's own session was restored instead).
 import type { Controller } from '../controller-api';
-import { usePlayground } from '../store';
+import { usePlayground } from '../PlaygroundProvider';
 import { type KeyValueStore, loadPreviousSession } from '../../share/autosave';
 
 export function SessionBanner({ controller, storage }: { controller: Controller; storage: KeyValueStore | null }) {

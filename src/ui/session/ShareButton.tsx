@@ -2,7 +2,7 @@
 // bar). A link too long for chat apps comes with the advice to download the scenario file instead.
 import { useState } from 'react';
 import type { Controller } from '../controller-api';
-import { usePlayground } from '../store';
+import { usePlayground } from '../PlaygroundProvider';
 import { encodeSession, LONG_LINK_CHARS } from '../../share/codec';
 
 export function ShareButton({ controller }: { controller: Controller }) {

@@ -1,7 +1,10 @@
-// The list of keyboard shortcuts ("?"), from the same table the key handler reads, as a modal.
-import { usePlayground } from '../store';
-import { Dialog } from './Dialog';
+// The list of keyboard shortcuts ("?"), from the same table the key handler reads, as the page's
+// modal (ModalDialog), mounted while helpOpen.
+import { useId } from 'react';
+import { ModalDialog } from '../ModalDialog';
+import { usePlayground } from '../PlaygroundProvider';
 import { SHORTCUTS } from './shortcuts';
+import './shortcuts.css';
 
 const Keys = ({ labels }: { labels: readonly string[] }) => (
   <>
@@ -17,9 +20,15 @@ const Keys = ({ labels }: { labels: readonly string[] }) => (
 export function ShortcutsOverlay() {
   const open = usePlayground((s) => s.helpOpen);
   const setHelpOpen = usePlayground((s) => s.setHelpOpen);
+  const titleId = useId();
   if (!open) return null;
+  const close = () => setHelpOpen(false);
   return (
-    <Dialog title="Keyboard shortcuts" onClose={() => setHelpOpen(false)} className="shortcuts-dialog" testId="shortcuts-overlay">
+    <ModalDialog open onClose={close} className="panel-dialog shortcuts-dialog" aria-labelledby={titleId} data-testid="shortcuts-overlay">
+      <div className="panel-dialog-body">
+        <h2 id={titleId} className="panel-dialog-title">
+          Keyboard shortcuts
+        </h2>
       <table className="shortcuts-table">
         <thead>
           <tr>
@@ -74,6 +83,12 @@ export function ShortcutsOverlay() {
         </tbody>
       </table>
       <p className="muted">Shortcuts are off while you type in a field or a dialog is open.</p>
-    </Dialog>
+        <div className="panel-dialog-actions">
+          <button type="button" onClick={close}>
+            Close
+          </button>
+        </div>
+      </div>
+    </ModalDialog>
   );
 }
