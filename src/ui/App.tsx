@@ -6,11 +6,8 @@ import { ClusterCanvas } from './canvas/ClusterCanvas';
 import { Palette } from './canvas/Palette';
 import type { Controller } from './controller';
 import type { BuiltinScenario } from '../scenarios';
-import type { KeyValueStore } from '../share/autosave';
-import { Branches } from './session/Branches';
-import { ForkDialog } from './session/ForkDialog';
-import { SessionBanner } from './session/SessionBanner';
-import { ShareButton } from './session/ShareButton';
+// The places below bring their stylesheets in this order (widgets, header, timeline, side panel,
+// menus, shortcuts, notices), then the session's: the cascade is written for that order.
 import './widgets.css';
 import { MessageToggles } from './header/MessageToggles';
 import { ThemeSwitch } from './header/ThemeSwitch';
@@ -23,6 +20,11 @@ import { ContextMenu } from './menus/ContextMenu';
 import { ShortcutsOverlay } from './shortcuts/ShortcutsOverlay';
 import { useShortcuts } from './shortcuts/useShortcuts';
 import { Notices } from './Notices';
+import type { KeyValueStore } from '../share/autosave';
+import { Branches } from './session/Branches';
+import { ForkDialog } from './session/ForkDialog';
+import { SessionBanner } from './session/SessionBanner';
+import { ShareButton } from './session/ShareButton';
 import { ImportExport } from './ImportExport';
 import { PlaygroundProvider, useController, usePlayground } from './PlaygroundProvider';
 import type { PlaygroundStore } from './store';

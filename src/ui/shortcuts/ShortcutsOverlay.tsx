@@ -29,60 +29,60 @@ export function ShortcutsOverlay() {
         <h2 id={titleId} className="panel-dialog-title">
           Keyboard shortcuts
         </h2>
-      <table className="shortcuts-table">
-        <thead>
-          <tr>
-            <th scope="col">Keys</th>
-            <th scope="col">Does</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.command}>
-              <td>
-                <Keys labels={s.labels} />
-              </td>
-              <td>{s.description}</td>
+        <table className="shortcuts-table">
+          <thead>
+            <tr>
+              <th scope="col">Keys</th>
+              <th scope="col">Does</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3 className="shortcuts-subhead">In the timeline, menus and lists</h3>
-      <table className="shortcuts-table">
-        <tbody>
-          <tr>
-            <td>
-              <Keys labels={['←', '→']} />
-            </td>
-            <td>Timeline: one second back or forward</td>
-          </tr>
-          <tr>
-            <td>
-              <Keys labels={['Page Up', 'Page Down']} />
-            </td>
-            <td>Timeline: ten seconds</td>
-          </tr>
-          <tr>
-            <td>
-              <Keys labels={['Home', 'End']} />
-            </td>
-            <td>Timeline: start or end</td>
-          </tr>
-          <tr>
-            <td>
-              <Keys labels={['↑', '↓']} />
-            </td>
-            <td>Menu and event log: previous or next item</td>
-          </tr>
-          <tr>
-            <td>
-              <Keys labels={['Enter']} />
-            </td>
-            <td>Menu: apply the item; event log: go to the line</td>
-          </tr>
-        </tbody>
-      </table>
-      <p className="muted">Shortcuts are off while you type in a field or a dialog is open.</p>
+          </thead>
+          <tbody>
+            {SHORTCUTS.map((s) => (
+              <tr key={s.command}>
+                <td>
+                  <Keys labels={s.labels} />
+                </td>
+                <td>{s.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3 className="shortcuts-subhead">In the timeline, menus and lists</h3>
+        <table className="shortcuts-table">
+          <tbody>
+            <tr>
+              <td>
+                <Keys labels={['←', '→']} />
+              </td>
+              <td>Timeline: one second back or forward</td>
+            </tr>
+            <tr>
+              <td>
+                <Keys labels={['Page Up', 'Page Down']} />
+              </td>
+              <td>Timeline: ten seconds</td>
+            </tr>
+            <tr>
+              <td>
+                <Keys labels={['Home', 'End']} />
+              </td>
+              <td>Timeline: start or end</td>
+            </tr>
+            <tr>
+              <td>
+                <Keys labels={['↑', '↓']} />
+              </td>
+              <td>Menu and event log: previous or next item</td>
+            </tr>
+            <tr>
+              <td>
+                <Keys labels={['Enter']} />
+              </td>
+              <td>Menu: apply the item; event log: go to the line</td>
+            </tr>
+          </tbody>
+        </table>
+        <p className="muted">Shortcuts are off while you type in a field or a dialog is open.</p>
         <div className="panel-dialog-actions">
           <button type="button" onClick={close}>
             Close

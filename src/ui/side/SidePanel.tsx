@@ -3,11 +3,12 @@
 // its data fresh only while it is on screen, since reading it costs the engine a full view.
 import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useController, usePlayground } from '../PlaygroundProvider';
+// Before the tabs' modules: the side panel's rules come first, as the tabs build on them.
+import './side.css';
 import { DEFAULT_LOG_FILTER, EventLog, type LogFilterState } from './EventLog';
 import { Inspector } from './Inspector';
 import { MasterPage } from './MasterPage';
 import type { SideTab } from '../../share/session-types';
-import './side.css';
 
 const TABS: readonly { id: SideTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
