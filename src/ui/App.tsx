@@ -150,7 +150,6 @@ export function App({
 }
 
 function Page({ scenarios, embed, storage }: { scenarios: readonly BuiltinScenario[]; embed: boolean; storage: KeyValueStore | null }) {
-  const controller = useController();
   useAppliedTheme();
   useShortcuts();
   return (
@@ -159,9 +158,9 @@ function Page({ scenarios, embed, storage }: { scenarios: readonly BuiltinScenar
         <h1 className="brand">Spark Standalone Playground</h1>
         {!embed && <ScenarioPicker scenarios={scenarios} />}
         <TimeControls />
-        {!embed && <ShareButton controller={controller} />}
-        {!embed && <ImportExport controller={controller} />}
-        {!embed && <Branches controller={controller} />}
+        {!embed && <ShareButton />}
+        {!embed && <ImportExport />}
+        {!embed && <Branches />}
         {!embed && <MessageToggles />}
         {!embed && <ThemeSwitch />}
       </header>
@@ -170,7 +169,7 @@ function Page({ scenarios, embed, storage }: { scenarios: readonly BuiltinScenar
         {!embed && <Palette />}
         <main className="app-canvas" aria-label="Cluster">
           <StatusBanner />
-          <SessionBanner controller={controller} storage={storage} />
+          <SessionBanner storage={storage} />
           <ClusterCanvas />
         </main>
         {!embed && (
@@ -181,7 +180,7 @@ function Page({ scenarios, embed, storage }: { scenarios: readonly BuiltinScenar
         )}
       </div>
       <ContextMenu />
-      <ForkDialog controller={controller} />
+      <ForkDialog />
       <ShortcutsOverlay />
       <Notices />
       <Submit />
