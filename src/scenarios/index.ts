@@ -1,6 +1,7 @@
-// The built-in scenarios: each is a scenario document (DESIGN.md §2, kept as JSON so it reads like
-// an exported file) plus what the page shows beside it. They are loaded like any other scenario,
-// through restoreScenario({ source: 'builtin' }); index.test.ts proves each restores cleanly.
+// The built-in scenarios: each is a scenario document (docs/scenario-format.md, kept as JSON so it
+// reads like an exported file) plus what the page shows beside it: BuiltinScenario is also the
+// type the page's App takes. They are loaded like any other scenario, through
+// restoreScenario({ source: 'builtin' }); index.test.ts proves each restores cleanly.
 import appWaitingForMemory from './app-waiting-for-memory.json';
 import clientMode from './client-mode.json';
 import clusterMode from './cluster-mode.json';

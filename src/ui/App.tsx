@@ -1,33 +1,41 @@
-// The playground page (DESIGN.md §5): header with the time controls, the timeline, then the
-// palette, the cluster canvas and the side panel (Inspector, Master UI, event log); menus,
-// dialogs and notices float above. Components read the store and act through the controller.
+// The playground page (docs/architecture.md, "The page"): header with the time controls, the
+// timeline, then the palette, the cluster canvas and the side panel (Inspector, Master UI, event
+// log); menus, dialogs and notices float above. App provides the store and the controller once
+// (PlaygroundProvider); components read the store and act through the controller from there.
 import { ClusterCanvas } from './canvas/ClusterCanvas';
 import { Palette } from './canvas/Palette';
 import type { Controller } from './controller';
-import { ContextMenu, Markdown, MessageToggles, Notices, ShortcutsOverlay, SidePanel, ThemeSwitch, TimeControls, Timeline, useAppliedTheme, useShortcuts } from './panels';
+import type { BuiltinScenario } from '../scenarios';
+// The places below bring their stylesheets in this order (widgets, header, timeline, side panel,
+// menus, shortcuts, notices), then the session's: the cascade is written for that order.
+import './widgets.css';
+import { MessageToggles } from './header/MessageToggles';
+import { ThemeSwitch } from './header/ThemeSwitch';
+import { TimeControls } from './header/TimeControls';
+import { useAppliedTheme } from './header/use-applied-theme';
+import { Timeline } from './timeline/Timeline';
+import { Markdown } from './side/Markdown';
+import { SidePanel } from './side/SidePanel';
+import { ContextMenu } from './menus/ContextMenu';
+import { ShortcutsOverlay } from './shortcuts/ShortcutsOverlay';
+import { useShortcuts } from './shortcuts/useShortcuts';
+import { Notices } from './Notices';
 import type { KeyValueStore } from '../share/autosave';
 import { Branches } from './session/Branches';
 import { ForkDialog } from './session/ForkDialog';
 import { SessionBanner } from './session/SessionBanner';
 import { ShareButton } from './session/ShareButton';
 import { ImportExport } from './ImportExport';
-import { usePlayground } from './store';
+import { PlaygroundProvider, useController, usePlayground } from './PlaygroundProvider';
+import type { PlaygroundStore } from './store';
 import { lazy, Suspense, useEffect, useState } from 'react';
 
 // The dialog brings spark-submit's parser and the scenario schema (zod): loaded when first opened,
 // so the first paint does not wait for them.
-const SubmitDialog = lazy(() => import('./submit/SubmitDialog').then((m) => ({ default: m.SubmitDialog })));
+const SubmitAppDialog = lazy(() => import('./submit/SubmitDialog').then((m) => ({ default: m.SubmitAppDialog })));
 
-/** What the page needs of a built-in scenario (src/scenarios). */
-export interface ScenarioEntry {
-  id: string;
-  title: string;
-  summary: string;
-  explanation: string;
-  scenario: unknown;
-}
-
-function ScenarioPicker({ scenarios, controller }: { scenarios: readonly ScenarioEntry[]; controller: Controller }) {
+function ScenarioPicker({ scenarios }: { scenarios: readonly BuiltinScenario[] }) {
+  const controller = useController();
   const scenarioId = usePlayground((s) => s.scenarioId);
   return (
     <label className="scenario-picker">
@@ -50,7 +58,7 @@ function ScenarioPicker({ scenarios, controller }: { scenarios: readonly Scenari
   );
 }
 
-function ScenarioExplanation({ scenarios }: { scenarios: readonly ScenarioEntry[] }) {
+function ScenarioExplanation({ scenarios }: { scenarios: readonly BuiltinScenario[] }) {
   const scenarioId = usePlayground((s) => s.scenarioId);
   const current = scenarios.find((s) => s.id === scenarioId);
   if (!current) return null;
@@ -104,21 +112,8 @@ function StatusBanner() {
   );
 }
 
-/** spark://m1:7077,m2:7077 — what spark-submit's --master names for this cluster. */
-function useMasterUrl(): string {
-  return usePlayground((s) => {
-    const masters = s.nodeOrder.map((id) => s.nodes[id]).filter((n) => n?.kind === 'master');
-    const list = masters.map((m) => (m && m.kind === 'master' ? `${m.host}:${m.port}` : '')).join(',');
-    return `spark://${list || 'master:7077'}`;
-  });
-}
-
-function Submit({ controller }: { controller: Controller }) {
+function Submit() {
   const open = usePlayground((s) => s.submitOpen);
-  const setOpen = usePlayground((s) => s.setSubmitOpen);
-  const conf = usePlayground((s) => s.sparkConf);
-  const masterUrl = useMasterUrl();
-  const notify = usePlayground((s) => s.notify);
   // Mounted from the first opening on (not before: its code loads then), so what the user typed
   // is still there when the dialog is opened again.
   const [opened, setOpened] = useState(false);
@@ -128,68 +123,67 @@ function Submit({ controller }: { controller: Controller }) {
   if (!open && !opened) return null;
   return (
     <Suspense fallback={<p role="status" className="status-banner">Loading the submit dialog…</p>}>
-    <SubmitDialog
-      open={open}
-      onClose={() => setOpen(false)}
-      conf={conf}
-      masterUrl={masterUrl}
-      onSubmit={(request) => {
-        void controller.apply({ type: 'submit', ...request }).then((r) => {
-          if (!r.ok) notify('error', r.error);
-          else notify('info', 'spark-submit started');
-        });
-      }}
-    />
+      <SubmitAppDialog />
     </Suspense>
   );
 }
 
 export function App({
   scenarios,
+  store,
   controller,
   embed = false,
   storage = null,
 }: {
-  scenarios: readonly ScenarioEntry[];
+  scenarios: readonly BuiltinScenario[];
+  store: PlaygroundStore;
   controller: Controller;
   /** `?embed`: only the canvas and the time controls, for blog posts. */
   embed?: boolean;
   storage?: KeyValueStore | null;
 }) {
+  return (
+    <PlaygroundProvider store={store} controller={controller}>
+      <Page scenarios={scenarios} embed={embed} storage={storage} />
+    </PlaygroundProvider>
+  );
+}
+
+function Page({ scenarios, embed, storage }: { scenarios: readonly BuiltinScenario[]; embed: boolean; storage: KeyValueStore | null }) {
   useAppliedTheme();
-  useShortcuts(controller);
+  useShortcuts();
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
       <header className="app-header">
         <h1 className="brand">Spark Standalone Playground</h1>
-        {!embed && <ScenarioPicker scenarios={scenarios} controller={controller} />}
-        <TimeControls controller={controller} />
-        {!embed && <ShareButton controller={controller} />}
-        {!embed && <ImportExport controller={controller} />}
-        {!embed && <Branches controller={controller} />}
+        {!embed && <ScenarioPicker scenarios={scenarios} />}
+        <TimeControls />
+        {!embed && <ShareButton />}
+        {!embed && <ImportExport />}
+        {!embed && <Branches />}
         {!embed && <MessageToggles />}
         {!embed && <ThemeSwitch />}
       </header>
-      <Timeline controller={controller} />
+      <Timeline />
       <div className="app-body">
-        {!embed && <Palette controller={controller} />}
+        {!embed && <Palette />}
         <main className="app-canvas" aria-label="Cluster">
           <StatusBanner />
-          <SessionBanner controller={controller} storage={storage} />
-          <ClusterCanvas controller={controller} />
+          <SessionBanner storage={storage} />
+          <ClusterCanvas />
         </main>
         {!embed && (
           <aside className="app-side" aria-label="Details">
             <ScenarioExplanation scenarios={scenarios} />
-            <SidePanel controller={controller} />
+            <SidePanel />
           </aside>
         )}
       </div>
-      <ContextMenu controller={controller} />
-      <ForkDialog controller={controller} />
+      <ContextMenu />
+      <ForkDialog />
       <ShortcutsOverlay />
       <Notices />
-      <Submit controller={controller} />
+      <Submit />
     </div>
   );
 }

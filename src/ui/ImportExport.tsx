@@ -3,13 +3,13 @@
 // costs the user nothing: its problems are listed and the current session runs on.
 import { lazy, Suspense, useState } from 'react';
 import type { Scenario } from '../engine/public';
-import type { Controller } from './controller-api';
-import { usePlayground } from './store';
+import { useController, usePlayground } from './PlaygroundProvider';
 
 const ExportDialog = lazy(() => import('./interop/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const ImportDialog = lazy(() => import('./interop/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
-export function ImportExport({ controller }: { controller: Controller }) {
+export function ImportExport() {
+  const controller = useController();
   const ready = usePlayground((s) => s.status === 'ready');
   const notify = usePlayground((s) => s.notify);
   const [importOpen, setImportOpen] = useState(false);

@@ -31,7 +31,7 @@ export const MESSAGE_KIND_LABELS: Record<MessageKind, string> = {
   registration: 'Registration',
   scheduling: 'Scheduling and launch',
   state: 'State change',
-  heartbeat: 'Heartbeat',
+  heartbeat: 'Heartbeats',
   kill: 'Kill and failure',
   task: 'Tasks',
   other: 'Other',

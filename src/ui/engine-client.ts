@@ -24,10 +24,14 @@ export function createEngineClient(opts: EngineClientOptions = {}): EngineClient
   worker.addEventListener('error', (e) => opts.onFatal?.(e.message || 'The engine worker failed to start.'));
   worker.addEventListener('messageerror', () => opts.onFatal?.('The engine worker sent a message the page cannot read.'));
   const remote: Remote<EngineApi> = wrap<EngineApi>(worker);
-  return Object.assign(remote, {
-    dispose() {
-      remote[releaseProxy]();
-      worker.terminate();
-    },
-  });
+  const dispose = (): void => {
+    remote[releaseProxy]();
+    worker.terminate();
+  };
+  // Not Object.assign(remote, { dispose }): a property set on comlink's proxy is sent to the
+  // worker (a function cannot be cloned, so that fails), and reading `dispose` back would give a
+  // remote call. This proxy answers `dispose` itself and hands every other name to comlink.
+  return new Proxy(remote, {
+    get: (target, key, receiver) => (key === 'dispose' ? dispose : Reflect.get(target, key, receiver)),
+  }) as unknown as EngineClient;
 }

@@ -50,7 +50,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 createRoot(root).render(
   <StrictMode>
-    <App scenarios={builtinScenarios} controller={controller} embed={embed} storage={storage.store} />
+    <App scenarios={builtinScenarios} store={playgroundStore} controller={controller} embed={embed} storage={storage.store} />
   </StrictMode>,
 );
 

@@ -1,12 +1,14 @@
-// Page state: one zustand vanilla store (so the pacing loop and tests can use it without React)
-// plus a React hook that subscribes with a selector. Components select their own slice (one node,
-// one panel), so a frame that changes worker w7 re-renders w7's node and nothing else. Messages in
-// flight are not here: they change every animation frame and live in flights.ts, read by the canvas
-// overlay outside React.
-import { useStore } from 'zustand';
+// Page state: one zustand vanilla store (so the pacing loop and tests can use it without React),
+// typed as slices the way zustand's slices pattern does it: each slice (the scenario, the cluster
+// picture, playback, the panels, the session, the preferences) is its own interface with its own
+// actions, and createPlaygroundStore() combines them once. getInitialState() is the one source of
+// the starting values, for the store and for reset(). Components reach the store through
+// PlaygroundProvider (usePlayground with a selector), so a frame that changes worker w7 re-renders
+// w7's node and nothing else. Messages in flight are not here: they change every animation frame
+// and live in flights.ts, read by the canvas overlay outside React.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ScenarioError } from '../engine/api';
-import type { EngineFrame, InspectView, LogEntry, MasterStateJson, NodeView, PartitionView, Selection, SimAppJson, SimDriverJson, StateChangeView, TimelineAction } from '../engine/public';
+import type { MasterPageView, ScenarioError } from '../engine/api';
+import type { EngineFrame, InspectView, LogEntry, NodeView, PartitionView, Selection, StateChangeView, TimelineAction } from '../engine/public';
 import type { Banner, Branch, ForkPrompt, Session, SideTab } from '../share/session-types';
 
 /** Speed steps of the control: multiples of "1×" (see pacing.ts for what 1× means). */
@@ -33,14 +35,6 @@ export interface FailureMarker {
 /** The states that make a failure marker. */
 export const FAILURE_STATES: ReadonlySet<string> = new Set(['LOST', 'FAILED', 'ERROR', 'DEAD', 'KILLED', 'RELAUNCHING', 'UNKNOWN']);
 
-export interface MasterPageData {
-  master: MasterStateJson | null;
-  apps: SimAppJson[];
-  drivers: SimDriverJson[];
-  /** Simulated ms it was read at. */
-  time: number;
-}
-
 /** An open context menu: which thing, and where (client px). */
 export interface MenuState {
   target: Selection;
@@ -55,7 +49,10 @@ export interface Notice {
   text: string;
 }
 
-export interface PlaygroundState {
+// ---------------------------------------------------------------- the slices' state
+
+/** The scenario loaded, and how loading it went. */
+export interface ScenarioState {
   scenarioId: string;
   scenarioName: string;
   scenarioDescription: string;
@@ -64,10 +61,14 @@ export interface PlaygroundState {
   errors: ScenarioError[];
   /** Problems restoreScenario() tolerated (unknown fields and the like). */
   warnings: ScenarioError[];
+  /** The network's one-way latency (ms) of the loaded scenario. */
+  latencyMs: number;
+  /** The scenario's Spark configuration (spark-defaults.conf): what spark-submit reads. */
+  sparkConf: Record<string, string>;
+}
 
-  // ---- time
-  playing: boolean;
-  speed: number;
+/** The run as the engine's frames draw it, merged frame by frame (mergeFrame). */
+export interface ClusterState {
   time: number;
   /** `time` as epoch ms (the Spark-style date, and "now" for durations). */
   epochMs: number;
@@ -75,15 +76,6 @@ export interface PlaygroundState {
   nextEventTime: number | null;
   /** The furthest simulated ms reached in this session: the timeline's length. */
   horizon: number;
-  /** Simulated ms per wall ms right now, and why. */
-  rate: number;
-  rateReason: RateReason;
-  /** The network's one-way latency (ms) of the loaded scenario. */
-  latencyMs: number;
-  /** The scenario's Spark configuration (spark-defaults.conf): what spark-submit reads. */
-  sparkConf: Record<string, string>;
-
-  // ---- the cluster (merged from frames)
   nodes: Record<string, NodeView>;
   /** Node ids in the order they first appeared (layout order). */
   nodeOrder: string[];
@@ -94,64 +86,124 @@ export interface PlaygroundState {
   failureMarkers: FailureMarker[];
   actions: TimelineAction[];
   logs: LogEntry[];
+}
 
-  // ---- panels and the user's choices
+/** Whether time runs, how fast the user asked for, and how fast it runs now. */
+export interface PlaybackState {
+  playing: boolean;
+  speed: number;
+  /** Simulated ms per wall ms right now, and why. */
+  rate: number;
+  rateReason: RateReason;
+}
+
+/** What the panels, menus and dialogs show. */
+export interface PanelsState {
   selection: Selection | null;
   inspect: InspectView | null;
-  masterPage: MasterPageData | null;
+  masterPage: MasterPageView | null;
   menu: MenuState | null;
   submitOpen: boolean;
   helpOpen: boolean;
-  showHeartbeats: boolean;
-  showTasks: boolean;
-  theme: Theme;
-  notices: Notice[];
-  forkPrompt: ForkPrompt | null;
-  branches: Branch[];
   /** The side panel's open tab (part of a shared session's view). */
   sideTab: SideTab;
+  notices: Notice[];
+}
+
+/** The session around the run: the fork question, the branches kept, the banner about a link. */
+export interface SessionState {
+  forkPrompt: ForkPrompt | null;
+  branches: Branch[];
   banner: Banner | null;
 }
 
-export interface PlaygroundActions {
+/** The user's display preferences (not part of any session). */
+export interface PrefsState {
+  showHeartbeats: boolean;
+  showTasks: boolean;
+  theme: Theme;
+}
+
+export type PlaygroundState = ScenarioState & ClusterState & PlaybackState & PanelsState & SessionState & PrefsState;
+
+// ---------------------------------------------------------------- the slices' actions
+
+export interface ScenarioActions {
   loading(scenarioId: string): void;
   loaded(name: string, description: string, warnings: ScenarioError[], latencyMs: number, sparkConf?: Record<string, string>): void;
   invalid(errors: ScenarioError[], warnings: ScenarioError[]): void;
   failed(message: string): void;
+}
+
+export interface ClusterActions {
   applyFrame(frame: EngineFrame): void;
+  /** The future after `time` was rewritten (an action applied in the past): forget its failures. */
+  forked(): void;
+}
+
+export interface PlaybackActions {
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   setRate(rate: number, reason: RateReason): void;
+}
+
+export interface PanelsActions {
   select(selection: Selection | null): void;
   setInspect(view: InspectView | null): void;
-  setMasterPage(page: MasterPageData | null): void;
+  setMasterPage(page: MasterPageView | null): void;
   openMenu(menu: MenuState | null): void;
   setSubmitOpen(open: boolean): void;
   setHelpOpen(open: boolean): void;
-  setShowHeartbeats(show: boolean): void;
-  setShowTasks(show: boolean): void;
-  setTheme(theme: Theme): void;
-  /** The future after `time` was rewritten (an action applied in the past): forget its failures. */
-  forked(): void;
-  notify(tone: Notice['tone'], text: string): void;
-  setForkPrompt(prompt: ForkPrompt | null): void;
   setSideTab(tab: SideTab): void;
-  addBranch(label: string, session: Session): void;
-  removeBranch(id: number): void;
-  setBanner(banner: Banner | null): void;
+  notify(tone: Notice['tone'], text: string): void;
   dismissNotice(id: number): void;
 }
 
-export type PlaygroundStore = StoreApi<PlaygroundState & PlaygroundActions>;
+export interface SessionActions {
+  setForkPrompt(prompt: ForkPrompt | null): void;
+  addBranch(label: string, session: Session): void;
+  removeBranch(id: number): void;
+  setBanner(banner: Banner | null): void;
+}
 
-const emptyRun = {
+export interface PrefsActions {
+  setShowHeartbeats(show: boolean): void;
+  setShowTasks(show: boolean): void;
+  setTheme(theme: Theme): void;
+}
+
+export type PlaygroundActions = ScenarioActions &
+  ClusterActions &
+  PlaybackActions &
+  PanelsActions &
+  SessionActions &
+  PrefsActions & {
+    /** Back to the state the store was created with. */
+    reset(): void;
+  };
+
+export type Playground = PlaygroundState & PlaygroundActions;
+export type PlaygroundStore = StoreApi<Playground>;
+
+// ---------------------------------------------------------------- initial state
+
+const initialScenario: ScenarioState = {
+  scenarioId: '',
+  scenarioName: '',
+  scenarioDescription: '',
+  status: 'loading',
+  errors: [],
+  warnings: [],
+  latencyMs: 1,
+  sparkConf: {},
+};
+
+const initialCluster: ClusterState = {
   time: 0,
   epochMs: 0,
   idle: false,
   nextEventTime: null,
   horizon: 0,
-  rate: 0,
-  rateReason: 'paused' as RateReason,
   nodes: {},
   nodeOrder: [],
   partitions: [],
@@ -159,11 +211,42 @@ const emptyRun = {
   failureMarkers: [],
   actions: [],
   logs: [],
+};
+
+const initialPlayback: PlaybackState = { playing: false, speed: DEFAULT_SPEED, rate: 0, rateReason: 'paused' };
+
+const initialPanels: PanelsState = {
+  selection: null,
+  inspect: null,
+  masterPage: null,
+  menu: null,
+  submitOpen: false,
+  helpOpen: false,
+  sideTab: 'master',
+  notices: [],
+};
+
+const initialSession: SessionState = { forkPrompt: null, branches: [], banner: null };
+
+const initialPrefs: PrefsState = { showHeartbeats: true, showTasks: true, theme: 'system' };
+
+/** What a newly loaded scenario starts from: no picture yet, nothing selected, nothing open over it. */
+const emptyRun = {
+  ...initialCluster,
+  rate: initialPlayback.rate,
+  rateReason: initialPlayback.rateReason,
   selection: null,
   inspect: null,
   masterPage: null,
   menu: null,
 } satisfies Partial<PlaygroundState>;
+
+/** The store's starting values, overridden by `initial` (tests start from any state this way). */
+export function getInitialState(initial: Partial<PlaygroundState> = {}): PlaygroundState {
+  return { ...initialScenario, ...initialCluster, ...initialPlayback, ...initialPanels, ...initialSession, ...initialPrefs, ...initial };
+}
+
+// ---------------------------------------------------------------- merging frames (pure)
 
 const failureKey = (m: FailureMarker) => `${m.t}|${m.subject}|${m.to}`;
 
@@ -180,7 +263,7 @@ export function mergeFailures(known: FailureMarker[], changes: readonly StateCha
 }
 
 /** Merges a frame into the cluster part of the state (pure: tested without a store). */
-export function mergeFrame(s: PlaygroundState, frame: EngineFrame): Partial<PlaygroundState> {
+export function mergeFrame(s: ClusterState, frame: EngineFrame): Partial<ClusterState> {
   let nodes: Record<string, NodeView>;
   let nodeOrder: string[];
   if (frame.full) {
@@ -239,74 +322,79 @@ export function mergeFrame(s: PlaygroundState, frame: EngineFrame): Partial<Play
   };
 }
 
-export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): PlaygroundStore {
+// ---------------------------------------------------------------- the slices' actions, then the store
+
+type SetState = StoreApi<Playground>['setState'];
+
+const scenarioActions = (set: SetState): ScenarioActions => ({
+  loading: (scenarioId) => set({ scenarioId, status: 'loading', errors: [], warnings: [], playing: false, ...emptyRun }),
+  loaded: (scenarioName, scenarioDescription, warnings, latencyMs, sparkConf = {}) =>
+    set({ scenarioName, scenarioDescription, status: 'ready', errors: [], warnings, latencyMs, sparkConf }),
+  invalid: (errors, warnings) => set({ status: 'invalid', errors, warnings, playing: false }),
+  failed: (message) => set({ status: 'failed', errors: [{ path: '', message }], playing: false }),
+});
+
+const clusterActions = (set: SetState): ClusterActions => ({
+  applyFrame: (frame) =>
+    set((s) => ({
+      ...mergeFrame(s, frame),
+      // When the run settles (only heartbeats and timeout checks left), pause once so the end
+      // state stays on screen; Play continues from there if the user wants more time.
+      playing: frame.idle && !s.idle && !frame.full ? false : s.playing,
+    })),
+  forked: () => set((s) => ({ failureMarkers: s.failureMarkers.filter((m) => m.t <= s.time), horizon: s.time })),
+});
+
+const playbackActions = (set: SetState): PlaybackActions => ({
+  setPlaying: (playing) => set((s) => ({ playing: playing && s.status === 'ready' })),
+  setSpeed: (speed) => set({ speed }),
+  setRate: (rate, rateReason) => set((s) => (s.rate === rate && s.rateReason === rateReason ? s : { rate, rateReason })),
+});
+
+const panelsActions = (set: SetState): PanelsActions => {
   let noticeId = 0;
-  let branchId = 0;
-  return createStore<PlaygroundState & PlaygroundActions>()((set) => ({
-    scenarioId: '',
-    scenarioName: '',
-    scenarioDescription: '',
-    status: 'loading',
-    errors: [],
-    warnings: [],
-    playing: false,
-    speed: DEFAULT_SPEED,
-    latencyMs: 1,
-    sparkConf: {},
-    submitOpen: false,
-    helpOpen: false,
-    showHeartbeats: true,
-    showTasks: true,
-    theme: 'system',
-    notices: [],
-    forkPrompt: null,
-    branches: [],
-    sideTab: 'master',
-    banner: null,
-    ...emptyRun,
-    ...initial,
-
-    loading: (scenarioId) => set({ scenarioId, status: 'loading', errors: [], warnings: [], playing: false, ...emptyRun }),
-    loaded: (scenarioName, scenarioDescription, warnings, latencyMs, sparkConf = {}) =>
-      set({ scenarioName, scenarioDescription, status: 'ready', errors: [], warnings, latencyMs, sparkConf }),
-    invalid: (errors, warnings) => set({ status: 'invalid', errors, warnings, playing: false }),
-    failed: (message) => set({ status: 'failed', errors: [{ path: '', message }], playing: false }),
-
-    applyFrame: (frame) =>
-      set((s) => ({
-        ...mergeFrame(s, frame),
-        // When the run settles (only heartbeats and timeout checks left), pause once so the end
-        // state stays on screen; Play continues from there if the user wants more time.
-        playing: frame.idle && !s.idle && !frame.full ? false : s.playing,
-      })),
-
-    setPlaying: (playing) => set((s) => ({ playing: playing && s.status === 'ready' })),
-    setSpeed: (speed) => set({ speed }),
-    setRate: (rate, rateReason) => set((s) => (s.rate === rate && s.rateReason === rateReason ? s : { rate, rateReason })),
+  return {
     select: (selection) => set({ selection, inspect: null }),
     setInspect: (inspect) => set({ inspect }),
     setMasterPage: (masterPage) => set({ masterPage }),
     openMenu: (menu) => set({ menu }),
     setSubmitOpen: (submitOpen) => set({ submitOpen }),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
-    setShowHeartbeats: (showHeartbeats) => set({ showHeartbeats }),
-    setShowTasks: (showTasks) => set({ showTasks }),
-    setTheme: (theme) => set({ theme }),
-    forked: () => set((s) => ({ failureMarkers: s.failureMarkers.filter((m) => m.t <= s.time), horizon: s.time })),
-    setForkPrompt: (forkPrompt) => set({ forkPrompt }),
     setSideTab: (sideTab) => set({ sideTab }),
+    notify: (tone, text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, tone, text }] })),
+    dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  };
+};
+
+const sessionActions = (set: SetState): SessionActions => {
+  let branchId = 0;
+  return {
+    setForkPrompt: (forkPrompt) => set({ forkPrompt }),
     addBranch: (label, session) => set((s) => ({ branches: [...s.branches, { id: ++branchId, label, session }] })),
     removeBranch: (id) => set((s) => ({ branches: s.branches.filter((b) => b.id !== id) })),
     setBanner: (banner) => set({ banner }),
-    notify: (tone, text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, tone, text }] })),
-    dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  };
+};
+
+const prefsActions = (set: SetState): PrefsActions => ({
+  setShowHeartbeats: (showHeartbeats) => set({ showHeartbeats }),
+  setShowTasks: (showTasks) => set({ showTasks }),
+  setTheme: (theme) => set({ theme }),
+});
+
+/** A store of the page's state, starting from `initial` over the defaults. */
+export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): PlaygroundStore {
+  return createStore<Playground>()((set) => ({
+    ...getInitialState(initial),
+    ...scenarioActions(set),
+    ...clusterActions(set),
+    ...playbackActions(set),
+    ...panelsActions(set),
+    ...sessionActions(set),
+    ...prefsActions(set),
+    reset: () => set(getInitialState(initial)),
   }));
 }
 
-/** The page's store. Tests make their own with createPlaygroundStore(). */
+/** The page's store: main.tsx hands it to App (tests and the benchmark make their own). */
 export const playgroundStore = createPlaygroundStore();
-
-/** Subscribe a component to one slice of the page state. */
-export function usePlayground<T>(selector: (s: PlaygroundState & PlaygroundActions) => T): T {
-  return useStore(playgroundStore, selector);
-}

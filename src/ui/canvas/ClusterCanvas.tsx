@@ -17,15 +17,11 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { LazyMotion, MotionConfig } from 'framer-motion';
-
-// The animation features arrive in their own chunk once the canvas is up (see motion-features.ts).
-const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import type { Controller } from '../controller-api';
-import { playgroundStore, usePlayground } from '../store';
+import { useController, usePlayground, usePlaygroundStore } from '../PlaygroundProvider';
+import { REDUCED_MOTION_QUERY, useMediaQuery } from '../use-media-query';
 import { addWorker } from './add-worker';
-import { CanvasContext } from './canvas-context';
 import { ClientNode } from './ClientNode';
 import { estimatedSize, layoutCluster, layoutKey, parseLayoutKey, type XY } from './layout';
 import { MasterNode } from './MasterNode';
@@ -34,6 +30,9 @@ import { decodeDragPayload, WORKER_DRAG_TYPE } from './worker-presets';
 import { WorkerNode } from './WorkerNode';
 import { ZooKeeperNode } from './ZooKeeperNode';
 import './canvas.css';
+
+// The animation features arrive in their own chunk once the canvas is up (see motion-features.ts).
+const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
 
 // Module level: React Flow re-creates every node when this object changes identity.
 const nodeTypes: NodeTypes = { worker: WorkerNode, master: MasterNode, zookeeper: ZooKeeperNode, client: ClientNode };
@@ -44,29 +43,20 @@ const wrapperAttributes = { 'aria-roledescription': undefined } as Node['domAttr
 
 const FIT_PADDING = 0.08;
 
-function useReducedMotionPreference(): boolean {
-  const [reduced, setReduced] = useState(() => window.matchMedia('(prefers-reduced-motion: reduce)').matches);
-  useEffect(() => {
-    const q = window.matchMedia('(prefers-reduced-motion: reduce)');
-    const onChange = () => setReduced(q.matches);
-    q.addEventListener('change', onChange);
-    return () => q.removeEventListener('change', onChange);
-  }, []);
-  return reduced;
-}
-
 function samePosition(a: XY, b: XY): boolean {
   return a.x === b.x && a.y === b.y;
 }
 
-function CanvasInner({ controller }: { controller: Controller }) {
+function CanvasInner() {
+  const controller = useController();
+  const store = usePlaygroundStore();
   const key = usePlayground((s) => layoutKey(s.nodeOrder, s.nodes));
   const scenarioId = usePlayground((s) => s.scenarioId);
   const theme = usePlayground((s) => s.theme);
   const entries = useMemo(() => parseLayoutKey(key), [key]);
   const flow = useReactFlow();
   const rfStore = useStoreApi();
-  const reducedMotion = useReducedMotionPreference();
+  const reducedMotion = useMediaQuery(REDUCED_MOTION_QUERY);
 
   // Sticky worker slots and the user's own positions (dragged or dropped), kept across frames.
   const slotsRef = useRef<ReadonlyMap<string, number>>(new Map());
@@ -131,7 +121,7 @@ function CanvasInner({ controller }: { controller: Controller }) {
       e.preventDefault();
       const preset = decodeDragPayload(raw);
       if (!preset) {
-        playgroundStore.getState().notify('error', 'That worker could not be added: its cores or memory are not valid.');
+        store.getState().notify('error', 'That worker could not be added: its cores or memory are not valid.');
         return;
       }
       const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
@@ -139,7 +129,7 @@ function CanvasInner({ controller }: { controller: Controller }) {
       // The pointer holds the node by its header, as if it had been picked up there.
       const position = { x: at.x - size.width / 2, y: at.y - 14 };
       let placed: string | null = null;
-      void addWorker(controller, preset, (host) => {
+      void addWorker(controller, store, preset, (host) => {
         placed = host;
         pinsRef.current.set(host, position);
         droppedRef.current.add(host);
@@ -151,7 +141,7 @@ function CanvasInner({ controller }: { controller: Controller }) {
         }
       });
     },
-    [controller, flow, layout.compact],
+    [controller, store, flow, layout.compact],
   );
 
   const onPaneClick = useCallback(() => controller.select(null), [controller]);
@@ -166,12 +156,10 @@ function CanvasInner({ controller }: { controller: Controller }) {
     [rfStore],
   );
 
-  const context = useMemo(() => ({ controller, compact: layout.compact }), [controller, layout.compact]);
   const colorMode = theme === 'system' ? 'system' : theme;
 
   return (
-    <CanvasContext.Provider value={context}>
-      <LazyMotion features={loadMotionFeatures} strict>
+    <LazyMotion features={loadMotionFeatures} strict>
       <MotionConfig reducedMotion="user" transformPagePoint={transformPagePoint}>
         <ReactFlow
           className="cluster-flow"
@@ -205,16 +193,15 @@ function CanvasInner({ controller }: { controller: Controller }) {
           <Controls showInteractive={false} />
         </ReactFlow>
       </MotionConfig>
-      </LazyMotion>
-    </CanvasContext.Provider>
+    </LazyMotion>
   );
 }
 
-export function ClusterCanvas({ controller }: { controller: Controller }) {
+export function ClusterCanvas() {
   return (
     <div className="cluster-canvas" data-testid="cluster-canvas">
       <ReactFlowProvider>
-        <CanvasInner controller={controller} />
+        <CanvasInner />
       </ReactFlowProvider>
     </div>
   );

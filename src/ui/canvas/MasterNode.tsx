@@ -2,42 +2,33 @@
 // that it is down, and what it tracks: alive workers, waiting applications and drivers.
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { usePlayground } from '../store';
+import { usePlayground } from '../PlaygroundProvider';
 import { DaemonIcon, MasterIcon } from './icons';
 import { daemonText, masterAriaLabel, masterBadge, masterDataState } from './node-text';
-import { isSelected } from './selection';
-import { useNodeActions } from './use-node-actions';
+import { NodeShell } from './NodeShell';
 
 export const MasterNode = memo(function MasterNode({ id }: NodeProps) {
   const node = usePlayground((s) => s.nodes[id]);
-  const selected = usePlayground((s) => isSelected(s.selection, 'master', id));
-  const actions = useNodeActions({ kind: 'master', id });
   if (node?.kind !== 'master') return null;
 
   const dataState = masterDataState(node);
-  const down = node.state === null || node.process !== 'running';
-  let className = 'cn cn-master';
-  if (down) className += ' cn--dead';
-  if (selected) className += ' cn--selected';
-
   return (
-    <div
-      className={className}
-      data-testid={`node-${id}`}
-      data-state={dataState}
-      data-process={node.process}
-      data-selected={selected || undefined}
-      role="group"
-      tabIndex={0}
-      aria-label={masterAriaLabel(node)}
-      {...actions}
+    <NodeShell
+      kind="master"
+      id={id}
+      state={dataState}
+      process={node.process}
+      dead={node.state === null || node.process !== 'running'}
+      label={masterAriaLabel(node)}
+      head={
+        <>
+          <MasterIcon />
+          <span className="cn-title">Master</span>
+          <span className="cn-host">{node.host}</span>
+          <span className="cn-port">:{node.port}</span>
+        </>
+      }
     >
-      <div className="cn-head">
-        <MasterIcon />
-        <span className="cn-title">Master</span>
-        <span className="cn-host">{node.host}</span>
-        <span className="cn-port">:{node.port}</span>
-      </div>
       <div className="cn-row">
         <span className={`cn-badge badge-${dataState}`}>{masterBadge(node)}</span>
       </div>
@@ -64,6 +55,6 @@ export const MasterNode = memo(function MasterNode({ id }: NodeProps) {
           </dl>
         )
       )}
-    </div>
+    </NodeShell>
   );
 });

@@ -7,7 +7,8 @@ import { useEffect, useRef } from 'react';
 import type { MessageKind, PartitionView } from '../../engine/public';
 import { messageColorVar } from '../colors';
 import { flightBoard, progress, type Flight } from '../flights';
-import { playgroundStore } from '../store';
+import { usePlaygroundStore } from '../PlaygroundProvider';
+import { DARK_SCHEME_QUERY, REDUCED_MOTION_QUERY } from '../use-media-query';
 import { estimatedSize } from './layout';
 import {
   chooseLabels,
@@ -225,6 +226,7 @@ function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
 export function MessageOverlay({ compact }: { compact: boolean }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rf = useStoreApi();
+  const store = usePlaygroundStore();
   const compactRef = useRef(compact);
   const dirtyRef = useRef(true);
 
@@ -253,14 +255,14 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
       dirtyRef.current = true;
     };
 
-    const reducedQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
-    const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+    const reducedQuery = window.matchMedia(REDUCED_MOTION_QUERY);
+    const darkQuery = window.matchMedia(DARK_SCHEME_QUERY);
     darkQuery.addEventListener('change', markColours);
     // The page switches themes with a data-theme attribute somewhere above the canvas.
     const themeObserver = new MutationObserver(markColours);
     themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'], subtree: true });
     const unsubscribeFlow = rf.subscribe(markDirty);
-    const unsubscribePage = playgroundStore.subscribe((s, prev) => {
+    const unsubscribePage = store.subscribe((s, prev) => {
       if (s.theme !== prev.theme) markColours();
       if (s.partitions !== prev.partitions || s.showHeartbeats !== prev.showHeartbeats || s.showTasks !== prev.showTasks || s.nodes !== prev.nodes) markDirty();
     });
@@ -282,7 +284,7 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
       // Nodes outside the view are not rendered (onlyRenderVisibleElements) and may never have
       // been measured: use the size the layout gave them.
       if (!w || !h) {
-        const view = playgroundStore.getState().nodes[id];
+        const view = store.getState().nodes[id];
         const est = estimatedSize({ kind: view?.kind ?? 'worker', cores: view?.kind === 'worker' ? view.cores : 0 }, compactRef.current);
         w = w || est.width;
         h = h || est.height;
@@ -313,7 +315,7 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
       }
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       const [tx, ty, zoom] = rf.getState().transform;
-      const page = playgroundStore.getState();
+      const page = store.getState();
       drawScene(ctx, {
         width,
         height,
@@ -336,7 +338,7 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
       unsubscribePage();
       resize.disconnect();
     };
-  }, [rf]);
+  }, [rf, store]);
 
   return <canvas ref={canvasRef} className="message-overlay" aria-hidden="true" data-testid="message-overlay" />;
 }

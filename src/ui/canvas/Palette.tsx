@@ -2,14 +2,15 @@
 // values are checked as Spark checks them before anything is sent, with Spark's own words.
 import { useId, useState } from 'react';
 import type { DragEvent } from 'react';
-import type { Controller } from '../controller-api';
-import { usePlayground } from '../store';
+import { useController, usePlayground, usePlaygroundStore } from '../PlaygroundProvider';
 import { addWorker } from './add-worker';
 import { ServerIcon } from './icons';
 import { accessibleAddLabel, checkPreset, encodeDragPayload, memoryError, parseCores, WORKER_DRAG_TYPE, WORKER_PRESETS, type WorkerPreset } from './worker-presets';
 import './canvas.css';
 
-function PresetCard({ index, initial, controller, disabled }: { index: number; initial: WorkerPreset; controller: Controller; disabled: boolean }) {
+function PresetCard({ index, initial, disabled }: { index: number; initial: WorkerPreset; disabled: boolean }) {
+  const controller = useController();
+  const store = usePlaygroundStore();
   const [cores, setCores] = useState(String(initial.cores));
   const [memory, setMemory] = useState(initial.memory);
   const [busy, setBusy] = useState(false);
@@ -34,7 +35,7 @@ function PresetCard({ index, initial, controller, disabled }: { index: number; i
     if (!checked.ok) return;
     setBusy(true);
     try {
-      await addWorker(controller, checked.preset);
+      await addWorker(controller, store, checked.preset);
     } finally {
       setBusy(false);
     }
@@ -108,7 +109,7 @@ function PresetCard({ index, initial, controller, disabled }: { index: number; i
   );
 }
 
-export function Palette({ controller }: { controller: Controller }) {
+export function Palette() {
   // Adding needs a running simulation: nothing to add to while loading or after a bad scenario.
   const ready = usePlayground((s) => s.status === 'ready');
   return (
@@ -119,7 +120,7 @@ export function Palette({ controller }: { controller: Controller }) {
       <p className="palette-hint">Drag onto the canvas, or press Add.</p>
       <ul className="palette-list">
         {WORKER_PRESETS.map((p, i) => (
-          <PresetCard key={i} index={i} initial={p} controller={controller} disabled={!ready} />
+          <PresetCard key={i} index={i} initial={p} disabled={!ready} />
         ))}
       </ul>
     </aside>

@@ -40,10 +40,28 @@ function cardClass(base: string, proc: ProcessCardView, highlighted: boolean): s
   return c;
 }
 
-const appStyle = (proc: ProcessCardView) => ({ '--app-color': appColor(proc.appId) }) as CSSProperties;
+/** What a card and a chip share: the class list, the app's colour, the test ids, the button role and the actions. */
+function useProcessAttributes(base: 'pcard' | 'pchip', proc: ProcessCardView, highlighted: boolean) {
+  const actions = useNodeActions({ kind: proc.kind, id: proc.id });
+  return {
+    className: cardClass(base, proc, highlighted),
+    style: { '--app-color': appColor(proc.appId) } as CSSProperties,
+    'data-testid': `proc-${proc.id}`,
+    'data-state': proc.state,
+    'data-kind': proc.kind,
+    'data-selected': highlighted || undefined,
+    role: 'button',
+    tabIndex: 0,
+    'aria-current': highlighted || undefined,
+    ...actions,
+  };
+}
+
+/** The badge letter: D for a driver, E for an executor. */
+const kindLetter = (proc: ProcessCardView) => (proc.kind === 'driver' ? 'D' : 'E');
 
 export const ProcessCard = memo(function ProcessCard({ proc, highlighted }: ProcessCardProps) {
-  const actions = useNodeActions({ kind: proc.kind, id: proc.id });
+  const attributes = useProcessAttributes('pcard', proc, highlighted);
   const resources = processResources(proc);
   return (
     <motion.div
@@ -52,21 +70,12 @@ export const ProcessCard = memo(function ProcessCard({ proc, highlighted }: Proc
       animate={{ opacity: proc.ended ? 0.6 : 1, scale: 1 }}
       exit={{ opacity: 0, scale: 0.85 }}
       transition={{ duration: 0.22 }}
-      className={cardClass('pcard', proc, highlighted)}
-      style={appStyle(proc)}
-      data-testid={`proc-${proc.id}`}
-      data-state={proc.state}
-      data-kind={proc.kind}
-      data-selected={highlighted || undefined}
-      role="button"
-      tabIndex={0}
-      aria-current={highlighted || undefined}
+      {...attributes}
       title={proc.appId ?? undefined}
-      {...actions}
     >
       {/* The accessible name is the visible text plus the words the badge and colour stand for. */}
       <span className="pcard-kind" aria-hidden="true">
-        {proc.kind === 'driver' ? 'D' : 'E'}
+        {kindLetter(proc)}
       </span>
       <span className="visually-hidden">{proc.kind === 'driver' ? 'Driver ' : 'Executor '}</span>
       <span className="pcard-label">{proc.label}</span>
@@ -88,22 +97,10 @@ export const ProcessCard = memo(function ProcessCard({ proc, highlighted }: Proc
 
 /** The compact form: a coloured chip with the card's label, same testids and interactions. */
 export const ProcessChip = memo(function ProcessChip({ proc, highlighted }: ProcessCardProps) {
-  const actions = useNodeActions({ kind: proc.kind, id: proc.id });
+  const attributes = useProcessAttributes('pchip', proc, highlighted);
   return (
-    <div
-      className={cardClass('pchip', proc, highlighted)}
-      style={appStyle(proc)}
-      data-testid={`proc-${proc.id}`}
-      data-state={proc.state}
-      data-kind={proc.kind}
-      data-selected={highlighted || undefined}
-      role="button"
-      tabIndex={0}
-      aria-current={highlighted || undefined}
-      title={`${proc.label} ${proc.state}`}
-      {...actions}
-    >
-      <span aria-hidden="true">{proc.kind === 'driver' ? 'D' : 'E'}</span>
+    <div {...attributes} title={`${proc.label} ${proc.state}`}>
+      <span aria-hidden="true">{kindLetter(proc)}</span>
       <span className="visually-hidden">{processAriaLabel(proc)}</span>
     </div>
   );

@@ -2,40 +2,32 @@
 // leader latch.
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { usePlayground } from '../store';
+import { usePlayground } from '../PlaygroundProvider';
 import { DaemonIcon, ZooKeeperIcon } from './icons';
 import { daemonText, zooKeeperAriaLabel } from './node-text';
-import { isSelected } from './selection';
-import { useNodeActions } from './use-node-actions';
+import { NodeShell } from './NodeShell';
 
 export const ZooKeeperNode = memo(function ZooKeeperNode({ id }: NodeProps) {
   const node = usePlayground((s) => s.nodes[id]);
-  const selected = usePlayground((s) => isSelected(s.selection, 'zookeeper', id));
-  const actions = useNodeActions({ kind: 'zookeeper', id });
   if (node?.kind !== 'zookeeper') return null;
 
-  let className = 'cn cn-zookeeper';
-  if (node.process !== 'running') className += ' cn--dead';
-  if (selected) className += ' cn--selected';
-
   return (
-    <div
-      className={className}
-      data-testid={`node-${id}`}
-      data-state={node.process}
-      data-process={node.process}
-      data-selected={selected || undefined}
-      role="group"
-      tabIndex={0}
-      aria-label={zooKeeperAriaLabel(node)}
-      {...actions}
+    <NodeShell
+      kind="zookeeper"
+      id={id}
+      state={node.process}
+      process={node.process}
+      dead={node.process !== 'running'}
+      label={zooKeeperAriaLabel(node)}
+      head={
+        <>
+          <ZooKeeperIcon />
+          <span className="cn-title">ZooKeeper</span>
+          <span className="cn-host">{node.host}</span>
+          <span className="cn-port">:{node.port}</span>
+        </>
+      }
     >
-      <div className="cn-head">
-        <ZooKeeperIcon />
-        <span className="cn-title">ZooKeeper</span>
-        <span className="cn-host">{node.host}</span>
-        <span className="cn-port">:{node.port}</span>
-      </div>
       <div className={`cn-daemon daemon-${node.process}`}>
         <DaemonIcon process={node.process} />
         {daemonText(node.process)}
@@ -45,6 +37,6 @@ export const ZooKeeperNode = memo(function ZooKeeperNode({ id }: NodeProps) {
           Leader: <strong>{node.leader ?? 'none'}</strong>
         </div>
       )}
-    </div>
+    </NodeShell>
   );
 });

@@ -24,6 +24,24 @@ export interface LayoutEntry {
 /** Above this many workers, nodes switch to their compact rendering (see WorkerNode). */
 export const COMPACT_WORKER_THRESHOLD = 60;
 
+/**
+ * Whether the cluster is drawn compact (more than COMPACT_WORKER_THRESHOLD workers), as a store
+ * selector every worker node calls: it counts once per node list, not once per node.
+ */
+export function isCompactCluster(s: { nodeOrder: readonly string[]; nodes: Readonly<Record<string, NodeView | undefined>> }): boolean {
+  if (s.nodeOrder === compactOrder && s.nodes === compactNodes) return compactAnswer;
+  let workers = 0;
+  for (const id of s.nodeOrder) if (s.nodes[id]?.kind === 'worker') workers++;
+  compactOrder = s.nodeOrder;
+  compactNodes = s.nodes;
+  compactAnswer = workers > COMPACT_WORKER_THRESHOLD;
+  return compactAnswer;
+}
+
+let compactOrder: readonly string[] | null = null;
+let compactNodes: Readonly<Record<string, NodeView | undefined>> | null = null;
+let compactAnswer = false;
+
 /** Worker core grid: at most this many cells a row; beyond CORE_CELL_LIMIT cores a bar replaces the cells. */
 export const CORE_GRID_COLUMNS = 16;
 export const CORE_CELL_LIMIT = 128;

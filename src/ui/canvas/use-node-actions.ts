@@ -4,8 +4,7 @@
 import { useMemo } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Selection } from '../../engine/public';
-import { playgroundStore } from '../store';
-import { useCanvasContext } from './canvas-context';
+import { useController, usePlaygroundStore } from '../PlaygroundProvider';
 import { isMenuKey } from './node-text';
 
 export interface NodeActionHandlers {
@@ -15,13 +14,14 @@ export interface NodeActionHandlers {
 }
 
 export function useNodeActions(target: Selection): NodeActionHandlers {
-  const { controller } = useCanvasContext();
+  const controller = useController();
+  const store = usePlaygroundStore();
   const { kind, id } = target;
   return useMemo(() => {
     const selection = { kind, id } as Selection;
     const open = (x: number, y: number) => {
       controller.select(selection);
-      playgroundStore.getState().openMenu({ target: selection, x, y });
+      store.getState().openMenu({ target: selection, x, y });
     };
     return {
       onClick(e) {
@@ -50,6 +50,6 @@ export function useNodeActions(target: Selection): NodeActionHandlers {
         }
       },
     };
-  }, [controller, kind, id]);
+  }, [controller, store, kind, id]);
 }
 

@@ -1,10 +1,10 @@
 // Timelines kept aside by forks: switching to one keeps the current timeline as a branch too, so
 // nothing is lost by going back and forth.
-import type { Controller } from '../controller-api';
 import { formatSimTime } from '../format';
-import { usePlayground } from '../store';
+import { useController, usePlayground } from '../PlaygroundProvider';
 
-export function Branches({ controller }: { controller: Controller }) {
+export function Branches() {
+  const controller = useController();
   const branches = usePlayground((s) => s.branches);
   const time = usePlayground((s) => s.time);
   const horizon = usePlayground((s) => s.horizon);

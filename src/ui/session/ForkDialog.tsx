@@ -1,12 +1,12 @@
 // The fork question: an action applied behind the horizon rewrites what happens next. The user
 // discards the old future, keeps it as a branch to switch back to, or cancels.
-import type { Controller } from '../controller-api';
 import { formatSimTime } from '../format';
-import { usePlayground } from '../store';
+import { useController, usePlayground } from '../PlaygroundProvider';
 import { ModalDialog } from '../ModalDialog';
 import './session.css';
 
-export function ForkDialog({ controller }: { controller: Controller }) {
+export function ForkDialog() {
+  const controller = useController();
   const prompt = usePlayground((s) => s.forkPrompt);
 
   return (

@@ -1,10 +1,10 @@
 // What happened to the link the page was opened with: opened (the user's own session is kept and
 // can be brought back), or refused with the reason (the user's own session was restored instead).
-import type { Controller } from '../controller-api';
-import { usePlayground } from '../store';
+import { useController, usePlayground } from '../PlaygroundProvider';
 import { type KeyValueStore, loadPreviousSession } from '../../share/autosave';
 
-export function SessionBanner({ controller, storage }: { controller: Controller; storage: KeyValueStore | null }) {
+export function SessionBanner({ storage }: { storage: KeyValueStore | null }) {
+  const controller = useController();
   const banner = usePlayground((s) => s.banner);
   const setBanner = usePlayground((s) => s.setBanner);
   if (!banner) return null;

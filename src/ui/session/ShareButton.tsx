@@ -1,11 +1,11 @@
 // The Share button: the whole session as a link (copied to the clipboard and put in the address
 // bar). A link too long for chat apps comes with the advice to download the scenario file instead.
 import { useState } from 'react';
-import type { Controller } from '../controller-api';
-import { usePlayground } from '../store';
+import { useController, usePlayground } from '../PlaygroundProvider';
 import { encodeSession, LONG_LINK_CHARS } from '../../share/codec';
 
-export function ShareButton({ controller }: { controller: Controller }) {
+export function ShareButton() {
+  const controller = useController();
   const ready = usePlayground((s) => s.status === 'ready');
   const notify = usePlayground((s) => s.notify);
   const [busy, setBusy] = useState(false);

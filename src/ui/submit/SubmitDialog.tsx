@@ -3,8 +3,9 @@
 // rewrites the line), with Spark's own validation of the line shown under it. The logic lives in
 // submit-form.ts; this file only lays it out.
 import { type ChangeEvent, type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { ModalDialog } from '../ModalDialog';
+import { ModalDialog, ModalHeader } from '../ModalDialog';
 import { registeredAppName } from '../../engine/public';
+import { useController, usePlayground } from '../PlaygroundProvider';
 import {
   argsToText,
   confRowNotes,
@@ -15,6 +16,7 @@ import {
   formToLine,
   initialDialogState,
   lineToForm,
+  masterUrlOf,
   otherOptionsText,
   type RequestField,
   type SparkDefaults,
@@ -38,6 +40,33 @@ export interface SubmitDialogProps {
   masterUrl: string;
   /** A line to start from instead of the SparkPi example. */
   defaultLine?: string;
+}
+
+/**
+ * The dialog as the page shows it: open while the store says so, starting from the cluster's
+ * Master URL and spark-defaults.conf; a submit goes to the controller and its outcome to a notice.
+ */
+export function SubmitAppDialog() {
+  const controller = useController();
+  const open = usePlayground((s) => s.submitOpen);
+  const setOpen = usePlayground((s) => s.setSubmitOpen);
+  const conf = usePlayground((s) => s.sparkConf);
+  const masterUrl = usePlayground(masterUrlOf);
+  const notify = usePlayground((s) => s.notify);
+  return (
+    <SubmitDialog
+      open={open}
+      onClose={() => setOpen(false)}
+      conf={conf}
+      masterUrl={masterUrl}
+      onSubmit={(request) => {
+        void controller.apply({ type: 'submit', ...request }).then((r) => {
+          if (!r.ok) notify('error', r.error);
+          else notify('info', 'spark-submit started');
+        });
+      }}
+    />
+  );
 }
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -135,12 +164,7 @@ export function SubmitDialog({ open, onClose, onSubmit, conf, masterUrl, default
       onKeyDown={trapFocus}
     >
       <form className="submit-dialog__form" onSubmit={submit} noValidate>
-        <header className="submit-dialog__header">
-          <h2 id={`${id}-title`}>Submit an application</h2>
-          <button type="button" className="submit-dialog__close" aria-label="Close" onClick={onClose}>
-            ×
-          </button>
-        </header>
+        <ModalHeader block="submit-dialog" titleId={`${id}-title`} title="Submit an application" onClose={onClose} />
         <p id={`${id}-intro`} className="submit-dialog__muted">
           The spark-submit line and the form below it are the same command: edit either one.
         </p>

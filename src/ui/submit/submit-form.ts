@@ -2,7 +2,7 @@
 // spark-submit line they stand for (written and read with the engine's own spark-submit model, so
 // quoting and option parsing are the engine's), Spark's verdict on a line, and the scenario
 // `submit` action the dialog hands over.
-import { DEFAULT_MASTER_HOST, DEFAULT_MASTER_PORT, DEFAULT_SPARK_HOME, DEFAULT_SPARK_VERSION, DEFAULT_TASK_MS, SPARK_PI_DEFAULT_SLICES, actionSchemas, checkSubmitCommand, isSparkPi, parseSparkSubmit, parseStandaloneMasterUrls, parseSubmitCommandLine, renderSparkSubmit, restAddressFromSparkUrl, shellQuote, splitShellWords, type Action, type DeployMode, type DriverFault, type ExecutorFault, type SubmitCheck, type SubmitCommandLine, type Workload } from '../../engine/public';
+import { DEFAULT_MASTER_HOST, DEFAULT_MASTER_PORT, DEFAULT_SPARK_HOME, DEFAULT_SPARK_VERSION, DEFAULT_TASK_MS, SPARK_PI_DEFAULT_SLICES, actionSchemas, checkSubmitCommand, isSparkPi, parseSparkSubmit, parseStandaloneMasterUrls, parseSubmitCommandLine, renderSparkSubmit, restAddressFromSparkUrl, shellQuote, splitShellWords, type Action, type DeployMode, type DriverFault, type ExecutorFault, type NodeView, type SubmitCheck, type SubmitCommandLine, type Workload } from '../../engine/public';
 
 // =============================================================================================
 // The form
@@ -111,6 +111,16 @@ const SHELL_ENV: Readonly<Record<string, string>> = { SPARK_HOME: DEFAULT_SPARK_
 
 function emptyOtherOptions(): OtherOptions {
   return { program: 'spark-submit', env: {}, loadSparkDefaults: false, verbose: false, help: false, version: false, usageError: false };
+}
+
+/** spark://m1:7077,m2:7077 — what spark-submit's --master names for the cluster's Masters. */
+export function masterUrlOf(cluster: { nodeOrder: readonly string[]; nodes: Readonly<Record<string, NodeView | undefined>> }): string {
+  const list = cluster.nodeOrder
+    .map((id) => cluster.nodes[id])
+    .map((m) => (m?.kind === 'master' ? `${m.host}:${m.port}` : ''))
+    .filter((hostPort) => hostPort !== '')
+    .join(',');
+  return `spark://${list || 'master:7077'}`;
 }
 
 /** The starting form: SparkPi from the examples jar, in cluster mode, against `masterUrl`. */

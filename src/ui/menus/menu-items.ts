@@ -1,9 +1,8 @@
 // What the context menu (and the Delete key) offers for a selected thing: only the faults that
 // make sense for it right now, looked up in the cluster's current nodes, partitions and the
 // Master page. Pure, so every case is unit-tested without a DOM.
-import type { ActionInput } from '../../engine/api';
+import type { ActionInput, MasterPageView } from '../../engine/api';
 import type { MasterNodeView, NodeView, PartitionView, ProcessCardView, Selection } from '../../engine/public';
-import type { MasterPageData } from '../store';
 
 export interface MenuItem {
   label: string;
@@ -23,7 +22,7 @@ export interface MenuModel {
 export interface MenuContext {
   nodes: Readonly<Record<string, NodeView>>;
   partitions: readonly PartitionView[];
-  masterPage: MasterPageData | null;
+  masterPage: MasterPageView | null;
 }
 
 // A driver or application in one of these states is over: nothing left to kill.

@@ -3,27 +3,30 @@
 // Escape closes and gives focus back, a click elsewhere closes. Choosing an item applies it and
 // reports the outcome as a notice.
 import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Controller } from '../controller-api';
-import { type MenuState, playgroundStore, usePlayground } from '../store';
+import { useController, usePlayground, usePlaygroundStore } from '../PlaygroundProvider';
+import type { MenuState } from '../store';
 import { applyWithNotice } from './apply-action';
 import { type MenuItem, menuFor, type MenuModel } from './menu-items';
+import './menus.css';
 
 /** Keeps the menu this far from the viewport's edges. */
 const MARGIN = 8;
 
-export function ContextMenu({ controller }: { controller: Controller }) {
+export function ContextMenu() {
   const menu = usePlayground((s) => s.menu);
   if (!menu) return null;
   // A new key per opening: each opening starts fresh (position, focus, items).
-  return <OpenMenu key={`${menu.target.kind}:${menu.target.id}@${menu.x},${menu.y}`} menu={menu} controller={controller} />;
+  return <OpenMenu key={`${menu.target.kind}:${menu.target.id}@${menu.x},${menu.y}`} menu={menu} />;
 }
 
-function OpenMenu({ menu, controller }: { menu: MenuState; controller: Controller }) {
+function OpenMenu({ menu }: { menu: MenuState }) {
+  const controller = useController();
+  const store = usePlaygroundStore();
   const close = usePlayground((s) => s.openMenu);
   // The items as of the moment it opened: they must not change under the user's pointer when the
   // cluster moves on (the engine checks the action again when it is applied).
   const [model] = useState<MenuModel>(() => {
-    const s = playgroundStore.getState();
+    const s = store.getState();
     return menuFor(menu.target, { nodes: s.nodes, partitions: s.partitions, masterPage: s.masterPage });
   });
   const ref = useRef<HTMLDivElement>(null);
@@ -68,7 +71,7 @@ function OpenMenu({ menu, controller }: { menu: MenuState; controller: Controlle
 
   const activate = (item: MenuItem) => {
     dismiss(true);
-    void applyWithNotice(controller, playgroundStore, item);
+    void applyWithNotice(controller, store, item);
   };
 
   const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {

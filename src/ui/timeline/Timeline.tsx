@@ -11,10 +11,9 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { Controller } from '../controller-api';
+import { useAttempt } from '../attempt';
 import { formatSimTime } from '../format';
-import { usePlayground } from '../store';
-import { attempt } from './attempt';
+import { useController, usePlayground } from '../PlaygroundProvider';
 import {
   type Clock,
   createThrottle,
@@ -27,6 +26,7 @@ import {
   tickStep,
   timelineEnd,
 } from './timeline-scale';
+import './timeline.css';
 
 /** While dragging, at most one seek per this many wall ms (each one may replay from a checkpoint). */
 const DRAG_SEEK_INTERVAL_MS = 100;
@@ -53,7 +53,9 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
 
 const pct = (f: number): string => `${(f * 100).toFixed(3)}%`;
 
-export function Timeline({ controller }: { controller: Controller }) {
+export function Timeline() {
+  const controller = useController();
+  const attempt = useAttempt();
   const time = usePlayground((s) => s.time);
   const horizon = usePlayground((s) => s.horizon);
   const actions = usePlayground((s) => s.actions);
@@ -92,7 +94,7 @@ export function Timeline({ controller }: { controller: Controller }) {
         DRAG_SEEK_INTERVAL_MS,
         browserClock,
       ),
-    [controller],
+    [controller, attempt],
   );
   useEffect(() => () => throttle.cancel(), [throttle]);
 

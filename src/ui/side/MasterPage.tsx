@@ -5,12 +5,11 @@
 // "(kill)" kills it after a confirmation, as Spark's own links do.
 import { useId, useState } from 'react';
 import type { ApplicationInfoJson, DriverInfoJson, MasterStateJson, Selection, WorkerInfoJson } from '../../engine/public';
-import type { Controller } from '../controller-api';
 import { formatDate, formatDuration, formatSimTime, megabytesToString } from '../format';
-import { playgroundStore, usePlayground } from '../store';
-import { applyWithNotice } from './apply-action';
+import { applyWithNotice } from '../menus/apply-action';
+import { ConfirmDialog } from '../menus/ConfirmDialog';
+import { useController, usePlayground, usePlaygroundStore } from '../PlaygroundProvider';
 import { type Column, DataTable } from './DataTable';
-import { ConfirmDialog } from './Dialog';
 import {
   canKillApp,
   canKillDriver,
@@ -227,7 +226,9 @@ function Listings({ master, nowEpochMs, handlers }: { master: MasterStateJson; n
   );
 }
 
-export function MasterPage({ controller }: { controller: Controller }) {
+export function MasterPage() {
+  const controller = useController();
+  const store = usePlaygroundStore();
   const page = usePlayground((s) => s.masterPage);
   // epochMs − time is the scenario's start epoch; the page's own instant is that plus page.time.
   const startEpochMs = usePlayground((s) => s.epochMs - s.time);
@@ -242,7 +243,7 @@ export function MasterPage({ controller }: { controller: Controller }) {
       k.kind === 'app'
         ? { action: { type: 'kill-app', target: k.id } as const, done: `Application ${k.id} killed` }
         : { action: { type: 'kill-driver', target: k.id } as const, done: `Kill of driver ${k.id} requested` };
-    void applyWithNotice(controller, playgroundStore, item);
+    void applyWithNotice(controller, store, item);
   };
 
   if (!page) {

@@ -1,99 +1,14 @@
-// The header's controls: the toolbar (play/pause, step, speed, reset, the simulated clock and date,
-// the current pace of time, Submit, the shortcuts list), and beside it the message-visibility
-// toggles and the theme switch, separate so an embedded page can leave them out. Buttons act
-// through the controller or the store; nothing here talks to the engine.
-import { useEffect, useId, useSyncExternalStore } from 'react';
-import type { Controller } from '../controller-api';
+// The header's toolbar: play/pause, step, speed, reset, the simulated clock and date, the current
+// pace of time, Submit and the shortcuts list. The message toggles and the theme switch beside it
+// are modules of their own, so an embedded page can leave them out. Buttons act through the
+// controller or the store; nothing here talks to the engine.
+import { useId } from 'react';
+import { useAttempt } from '../attempt';
 import { formatDate, formatSimTime } from '../format';
-import { SPEEDS, type Theme, usePlayground } from '../store';
-import { attempt } from './attempt';
+import { useController, usePlayground } from '../PlaygroundProvider';
+import { SPEEDS } from '../store';
 import { rateText } from './rate';
-import { resolveTheme } from './shortcuts';
-
-const DARK_QUERY = '(prefers-color-scheme: dark)';
-
-function subscribeSystemDark(onChange: () => void): () => void {
-  const mq = window.matchMedia(DARK_QUERY);
-  mq.addEventListener('change', onChange);
-  return () => mq.removeEventListener('change', onChange);
-}
-
-/** Whether the OS asks for dark, kept current. */
-export function useSystemDark(): boolean {
-  return useSyncExternalStore(subscribeSystemDark, () => window.matchMedia(DARK_QUERY).matches, () => false);
-}
-
-/**
- * Puts the chosen theme on <html data-theme>, resolving "system" from the OS (styles.css keys on
- * it). Call it once, at the page's root, so the theme applies whether or not ThemeSwitch is shown.
- */
-export function useAppliedTheme(): void {
-  const theme = usePlayground((s) => s.theme);
-  const systemDark = useSystemDark();
-  useEffect(() => {
-    document.documentElement.dataset.theme = resolveTheme(theme, systemDark);
-  }, [theme, systemDark]);
-}
-
-const THEMES: { value: Theme; label: string }[] = [
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-  { value: 'system', label: 'System' },
-];
-
-/** Light / dark / system as a native radio group (arrow keys move between them). */
-export function ThemeSwitch() {
-  const theme = usePlayground((s) => s.theme);
-  const setTheme = usePlayground((s) => s.setTheme);
-  const name = useId();
-  return (
-    <fieldset className="segmented" data-testid="theme-switch">
-      <legend className="visually-hidden">Theme</legend>
-      {THEMES.map((t) => (
-        <label key={t.value} className="segmented-option" title={`${t.label} theme (D toggles light and dark)`}>
-          <input type="radio" name={name} value={t.value} checked={theme === t.value} onChange={() => setTheme(t.value)} />
-          <span>{t.label}</span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
-/** Which message kinds the canvas draws: heartbeats and tasks are numerous and can be hidden. */
-export function MessageToggles() {
-  const showHeartbeats = usePlayground((s) => s.showHeartbeats);
-  const showTasks = usePlayground((s) => s.showTasks);
-  const setShowHeartbeats = usePlayground((s) => s.setShowHeartbeats);
-  const setShowTasks = usePlayground((s) => s.setShowTasks);
-  return (
-    <div className="toggle-group" role="group" aria-label="Messages shown on the canvas">
-      <button
-        type="button"
-        className="toggle"
-        aria-pressed={showHeartbeats}
-        aria-keyshortcuts="H"
-        data-testid="toggle-heartbeats"
-        title="Show heartbeat messages (H)"
-        onClick={() => setShowHeartbeats(!showHeartbeats)}
-      >
-        <span className="swatch" style={{ background: 'var(--msg-heartbeat)' }} aria-hidden="true" />
-        Heartbeats
-      </button>
-      <button
-        type="button"
-        className="toggle"
-        aria-pressed={showTasks}
-        aria-keyshortcuts="T"
-        data-testid="toggle-tasks"
-        title="Show task messages (T)"
-        onClick={() => setShowTasks(!showTasks)}
-      >
-        <span className="swatch" style={{ background: 'var(--msg-task)' }} aria-hidden="true" />
-        Tasks
-      </button>
-    </div>
-  );
-}
+import './header.css';
 
 function Clock() {
   const time = usePlayground((s) => s.time);
@@ -131,7 +46,9 @@ function Clock() {
   );
 }
 
-export function TimeControls({ controller }: { controller: Controller }) {
+export function TimeControls() {
+  const controller = useController();
+  const attempt = useAttempt();
   const playing = usePlayground((s) => s.playing);
   const ready = usePlayground((s) => s.status === 'ready');
   const hasNext = usePlayground((s) => s.nextEventTime !== null);

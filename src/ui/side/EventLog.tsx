@@ -3,10 +3,10 @@
 // so thousands of kept lines stay cheap. Clicking a line seeks to it and selects what it is about.
 import { type KeyboardEvent as ReactKeyboardEvent, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LogEntry } from '../../engine/public';
-import type { Controller } from '../controller-api';
+import { useAttempt } from '../attempt';
 import { formatSimTime } from '../format';
-import { LOG_LIMIT, usePlayground } from '../store';
-import { attempt } from './attempt';
+import { useController, usePlayground } from '../PlaygroundProvider';
+import { LOG_LIMIT } from '../store';
 import { ALL_KINDS, ALL_LEVELS, filterLogs, LOG_LEVELS, logSubject, SOURCE_KINDS, type SourceKind, sourceKind } from './log-filter';
 
 /** Lines rendered at most: enough to read back a while, few enough to render every frame. */
@@ -28,13 +28,14 @@ const toggled = <T,>(set: ReadonlySet<T>, value: T): Set<T> => {
 };
 
 interface EventLogProps {
-  controller: Controller;
   /** The filter lives with the caller, so it survives switching tabs. */
   filter: LogFilterState;
   onFilterChange: (f: LogFilterState) => void;
 }
 
-export function EventLog({ controller, filter, onFilterChange }: EventLogProps) {
+export function EventLog({ filter, onFilterChange }: EventLogProps) {
+  const controller = useController();
+  const attempt = useAttempt();
   const logs = usePlayground((s) => s.logs);
   const searchId = useId();
   // Typing stays responsive while the (cheap, but per-keystroke) filtering catches up.

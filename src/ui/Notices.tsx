@@ -2,7 +2,9 @@
 // errors in an alert region. Each goes away by itself after a while (not while hovered or
 // focused, so it can be read) or with its Dismiss button.
 import { useEffect, useState } from 'react';
-import { type Notice, usePlayground } from '../store';
+import { usePlayground } from './PlaygroundProvider';
+import type { Notice } from './store';
+import './notices.css';
 
 /** How long a notice stays, in wall ms: errors longer, they may need reading twice. */
 const LIFETIME_MS: Record<Notice['tone'], number> = { info: 5000, error: 10_000 };

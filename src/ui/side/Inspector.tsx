@@ -1,9 +1,8 @@
 // The Inspector tab: the selected thing as the engine describes it at the current simulated time
 // (Spark's field names), and its state history with causes; a history line seeks to its moment.
 import type { Selection } from '../../engine/public';
-import type { Controller } from '../controller-api';
-import { usePlayground } from '../store';
-import { attempt } from './attempt';
+import { useAttempt } from '../attempt';
+import { useController, usePlayground } from '../PlaygroundProvider';
 import { describeChange } from './cause';
 
 const KIND_LABELS: Record<Selection['kind'], string> = {
@@ -18,7 +17,9 @@ const KIND_LABELS: Record<Selection['kind'], string> = {
 
 const sameSelection = (a: Selection | null, b: Selection | null): boolean => a !== null && b !== null && a.kind === b.kind && a.id === b.id;
 
-export function Inspector({ controller }: { controller: Controller }) {
+export function Inspector() {
+  const controller = useController();
+  const attempt = useAttempt();
   const selection = usePlayground((s) => s.selection);
   const inspect = usePlayground((s) => s.inspect);
   const time = usePlayground((s) => s.time);

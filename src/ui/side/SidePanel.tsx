@@ -2,8 +2,9 @@
 // the selected tab's panel is the only one rendered). The Master UI asks the controller to keep
 // its data fresh only while it is on screen, since reading it costs the engine a full view.
 import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import type { Controller } from '../controller-api';
-import { usePlayground } from '../store';
+import { useController, usePlayground } from '../PlaygroundProvider';
+// Before the tabs' modules: the side panel's rules come first, as the tabs build on them.
+import './side.css';
 import { DEFAULT_LOG_FILTER, EventLog, type LogFilterState } from './EventLog';
 import { Inspector } from './Inspector';
 import { MasterPage } from './MasterPage';
@@ -16,12 +17,12 @@ const TABS: readonly { id: SideTab; label: string }[] = [
 ];
 
 interface SidePanelProps {
-  controller: Controller;
   /** The tab shown first: the Master UI, since nothing is selected yet when a scenario loads. */
   initialTab?: SideTab;
 }
 
-export function SidePanel({ controller, initialTab = 'master' }: SidePanelProps) {
+export function SidePanel({ initialTab = 'master' }: SidePanelProps) {
+  const controller = useController();
   // In the store, not local: the open tab is part of a shared session's view.
   const tab = usePlayground((s) => s.sideTab);
   const setTab = usePlayground((s) => s.setSideTab);
@@ -95,9 +96,9 @@ export function SidePanel({ controller, initialTab = 'master' }: SidePanelProps)
           // The log scrolls its own list; the other panels scroll as a whole.
           tabIndex={t.id === 'log' ? undefined : 0}
         >
-          {tab === t.id && t.id === 'inspector' && <Inspector controller={controller} />}
-          {tab === t.id && t.id === 'master' && <MasterPage controller={controller} />}
-          {tab === t.id && t.id === 'log' && <EventLog controller={controller} filter={logFilter} onFilterChange={setLogFilter} />}
+          {tab === t.id && t.id === 'inspector' && <Inspector />}
+          {tab === t.id && t.id === 'master' && <MasterPage />}
+          {tab === t.id && t.id === 'log' && <EventLog filter={logFilter} onFilterChange={setLogFilter} />}
         </div>
       ))}
     </div>

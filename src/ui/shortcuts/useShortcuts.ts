@@ -1,12 +1,14 @@
 // The page's keyboard shortcuts (the table in shortcuts.ts): one keydown listener on the document
 // that turns a key into a command and runs it through the controller or the store.
 import { useEffect } from 'react';
+import { attempt } from '../attempt';
 import type { Controller } from '../controller-api';
-import { playgroundStore } from '../store';
-import { applyWithNotice } from './apply-action';
-import { killItemFor } from './menu-items';
+import { applyWithNotice } from '../menus/apply-action';
+import { killItemFor } from '../menus/menu-items';
+import { useController, usePlaygroundStore } from '../PlaygroundProvider';
+import type { PlaygroundStore } from '../store';
+import { DARK_SCHEME_QUERY } from '../use-media-query';
 import { classifyFocus, type Command, commandForKey, stepSpeed, toggledTheme } from './shortcuts';
-import { attempt } from './attempt';
 
 /** A modal of anyone's (the submit dialog, the shortcuts overlay, a confirmation) owns the keyboard. */
 function modalOpen(): boolean {
@@ -23,18 +25,18 @@ function menuAnchor(): { x: number; y: number } {
   return { x: window.innerWidth / 2, y: window.innerHeight / 3 };
 }
 
-function run(command: Command, controller: Controller): void {
-  const s = playgroundStore.getState();
+function run(command: Command, controller: Controller, store: PlaygroundStore): void {
+  const s = store.getState();
   const ready = s.status === 'ready';
   switch (command) {
     case 'toggle-play':
       if (ready) controller.togglePlaying();
       return;
     case 'step':
-      if (ready) attempt(controller.step());
+      if (ready) attempt(store, controller.step());
       return;
     case 'seek-back':
-      if (ready) attempt(controller.seek(Math.max(0, s.time - 1000)));
+      if (ready) attempt(store, controller.seek(Math.max(0, s.time - 1000)));
       return;
     case 'speed-down':
       s.setSpeed(stepSpeed(s.speed, -1));
@@ -52,7 +54,7 @@ function run(command: Command, controller: Controller): void {
     case 'kill-selected': {
       if (!s.selection || !ready) return;
       const item = killItemFor(s.selection, { nodes: s.nodes, partitions: s.partitions, masterPage: s.masterPage });
-      if (item) void applyWithNotice(controller, playgroundStore, item);
+      if (item) void applyWithNotice(controller, store, item);
       else s.notify('info', `Nothing to kill for ${s.selection.kind} ${s.selection.id} now. M opens its menu.`);
       return;
     }
@@ -63,7 +65,7 @@ function run(command: Command, controller: Controller): void {
       s.setShowTasks(!s.showTasks);
       return;
     case 'toggle-dark':
-      s.setTheme(toggledTheme(s.theme, window.matchMedia('(prefers-color-scheme: dark)').matches));
+      s.setTheme(toggledTheme(s.theme, window.matchMedia(DARK_SCHEME_QUERY).matches));
       return;
     case 'help':
       s.setHelpOpen(!s.helpOpen);
@@ -76,12 +78,14 @@ function run(command: Command, controller: Controller): void {
 }
 
 /** Installs the shortcuts for as long as the calling component is mounted. */
-export function useShortcuts(controller: Controller): void {
+export function useShortcuts(): void {
+  const controller = useController();
+  const store = usePlaygroundStore();
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       // Taken already (the timeline slider, a menu), or part of an IME composition.
       if (e.defaultPrevented || e.isComposing) return;
-      const s = playgroundStore.getState();
+      const s = store.getState();
       const el = e.target instanceof HTMLElement ? e.target : null;
       const focus = classifyFocus(
         el && {
@@ -96,12 +100,12 @@ export function useShortcuts(controller: Controller): void {
       if (!command) return;
       // Space would scroll the page, Backspace navigate back in old browsers, "/"-like keys find.
       e.preventDefault();
-      run(command, controller);
+      run(command, controller, store);
     };
     // On the document, not the window: React's handlers (a focused canvas node taking Space, the
     // timeline taking arrows) run before it and can stop the key, while listeners React Flow puts
     // on the window (Space to pan) would otherwise mark Space as handled before it gets here.
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [controller]);
+  }, [controller, store]);
 }

@@ -1,7 +1,7 @@
 // Menu items per target: only what makes sense for the thing as it is now.
 import { describe, expect, it } from 'vitest';
 import type { ClientNodeView, MasterNodeView, NodeView, ProcessCardView, WorkerNodeView, ZooKeeperNodeView } from '../../engine/public';
-import type { MasterPageData } from '../store';
+import type { MasterPageView } from '../../engine/api';
 import { activeMasterHost, killItemFor, type MenuContext, menuFor } from './menu-items';
 
 const APP = 'app-20260101000003-0000';
@@ -125,7 +125,7 @@ describe('process menus', () => {
   });
 
   it('offers nothing for a finished driver, known from the Master page', () => {
-    const page: MasterPageData = {
+    const page: MasterPageView = {
       master: null,
       apps: [],
       drivers: [{ id: DRIVER, state: 'FINISHED', worker: 'w1', supervise: false, restarts: 0 }],
@@ -143,7 +143,7 @@ describe('process menus', () => {
 
   it('kills an application unless it has finished', () => {
     expect(types(menuFor({ kind: 'application', id: APP }, ctx([])))).toEqual(['kill-app']);
-    const page: MasterPageData = {
+    const page: MasterPageView = {
       master: null,
       apps: [{ id: APP, name: 'Spark Pi', state: 'FINISHED', driver: null, executors: [], removedExecutors: [] }],
       drivers: [],
