@@ -1,4 +1,4 @@
-// Import cycles in src/, checked by `npm run cycles` (part of `npm test`).
+// Import cycles in src/, checked by `npm run lint:cycles` (part of `npm run lint` and `npm test`).
 //
 // ESLint's import plugins skip `import type` when they look for cycles; this checker does not
 // (tsPreCompilationDeps), because a type-only cycle still says two modules own each other's
