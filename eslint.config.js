@@ -1,10 +1,14 @@
-// Lint enforces the layering of DESIGN.md §1: the engine is deterministic and UI-free,
-// and the kernel (sim/) knows nothing of Spark.
+// Lint enforces the layers of docs/architecture.md ("Layers", "Determinism"): the engine is
+// deterministic and UI-free, the kernel (sim/) knows nothing of Spark, the Spark model knows
+// neither its views nor its facade, the page reaches the engine only through its public face, and
+// share/ and interop/ stay pure leaves. Import cycles are checked by .dependency-cruiser.cjs.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const uiPackages = ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', '@xyflow/*', 'motion', 'motion/*', 'framer-motion', 'comlink'];
+const uiPackages = ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*', '@xyflow/*', 'motion', 'motion/*', 'framer-motion', 'framer-motion/*', 'comlink'];
+const layers = 'docs/architecture.md, "Layers"';
 
 const nondeterminism = {
   'no-restricted-properties': [
@@ -35,8 +39,53 @@ const nondeterminism = {
   ],
 };
 
+// Every engine module except worker.ts: no UI package, no UI module.
+const engineUiFree = {
+  paths: uiPackages.filter((p) => !p.includes('*')).map((name) => ({ name, message: `The engine is UI-free (${layers}).` })),
+  patterns: [
+    { group: ['**/ui/**', '../ui', '../../ui', '*/ui'], message: 'The engine never imports the UI.' },
+    { group: uiPackages.filter((p) => p.includes('*')), message: `The engine is UI-free (${layers}).` },
+  ],
+};
+
+// The page (ui/, share/, interop/) sees the engine only through engine/public (pure helpers and
+// view types it may run in-thread) and engine/api (the worker API, whose types the page needs to
+// talk to the worker). See docs/architecture.md, "The engine's public face".
+const publicFace = 'docs/architecture.md, "The engine\'s public face"';
+const pageToEngine = [
+  {
+    regex: '(^|/)engine(/(?!(public|api)$).*)?$',
+    message: `Import the engine through engine/public (or types from engine/api); export what you need from src/engine/public.ts (${publicFace}).`,
+  },
+  {
+    regex: '(^|/)engine/api$',
+    allowTypeImports: true,
+    message: `engine/api is the worker's API: the page imports its types only (\`import type\`); in-thread helpers are in engine/public (${publicFace}).`,
+  },
+];
+// Tests of page code may run the real in-thread API (createEngineApi), so they may import its values.
+const pageTestToEngine = [pageToEngine[0]];
+// A dynamic import() is not seen by no-restricted-imports; the same boundary as a selector.
+const pageDynamicToEngine = {
+  selector: "ImportExpression[source.value=/(^|\\/)engine(\\/(?!(public|api)$)|$)/]",
+  message: `Import the engine through engine/public (${publicFace}).`,
+};
+
+// share/ and interop/ are pure leaves under the page: no React, no store, no ui/ module.
+const leafUiPackages = ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@xyflow/*', 'framer-motion', 'framer-motion/*', 'motion', 'motion/*'];
+const leafNoUi = [
+  { group: ['**/ui/**', '**/ui'], message: `share/ and interop/ are pure leaves: they never import ui/; move React parts under src/ui/ (${layers}).` },
+  { group: leafUiPackages, message: `share/ and interop/ are pure: no React, zustand, xyflow or motion; move React parts under src/ui/ (${layers}).` },
+];
+const leafDynamicNoUi = {
+  selector: "ImportExpression[source.value=/(^|\\/)ui(\\/|$)|^(react|react-dom|zustand|@xyflow|framer-motion|motion)(\\/|$)/]",
+  message: `share/ and interop/ are pure leaves: no ui/ module, no React (${layers}).`,
+};
+
+const testFiles = ['**/*.test.ts', '**/*.test.tsx'];
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**', '.tsbuild/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -47,17 +96,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/worker.ts'],
     rules: {
       ...nondeterminism,
-      'no-restricted-imports': ['error', {
-        paths: uiPackages.filter((p) => !p.includes('*')).map((name) => ({ name, message: 'The engine is UI-free (DESIGN.md §1).' })),
-        patterns: [
-          { group: ['**/ui/**', '../ui', '../../ui', '*/ui'], message: 'The engine never imports the UI.' },
-          { group: uiPackages.filter((p) => p.includes('*')), message: 'The engine is UI-free (DESIGN.md §1).' },
-        ],
-      }],
+      'no-restricted-imports': ['error', engineUiFree],
     },
   },
   {
@@ -74,14 +122,66 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/spark/**', '../spark', '../spark/*', '**/scenario/**', '**/views/**'], message: 'sim/ is the kernel: it knows nothing of Spark (DESIGN.md §1).' },
+          { group: ['**/spark/**', '../spark', '../spark/*', '**/scenario/**', '**/views/**'], message: `sim/ is the kernel: it knows nothing of Spark (${layers}).` },
           { group: ['**/ui/**', 'react', 'react-dom', 'zustand', '@xyflow/*', 'motion', 'framer-motion', 'comlink'], message: 'The engine is UI-free.' },
         ],
       }],
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**', 'scripts/**'],
+    // The Spark model is what the views draw and what the facade serves: it knows neither.
+    files: ['src/engine/spark/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: engineUiFree.paths,
+        patterns: [
+          ...engineUiFree.patterns,
+          {
+            group: ['views', 'views/**', 'simulation', 'api', 'public'].flatMap((m) => [`../${m}`, `../../${m}`, `**/engine/${m}`]),
+            message: `spark/ is the model: it never imports engine/views, engine/simulation, engine/api or engine/public; those import it (${layers}).`,
+          },
+        ],
+      }],
+    },
+  },
+  {
+    // A test is a composition root, not part of the model: nothing imports it, so it may drive a
+    // whole Simulation. It stays UI-free.
+    files: ['src/engine/spark/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', engineUiFree] },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/share/**/*.{ts,tsx}', 'src/interop/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: pageToEngine }],
+      'no-restricted-syntax': ['error', pageDynamicToEngine],
+    },
+  },
+  {
+    files: ['src/share/**/*.{ts,tsx}', 'src/interop/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...pageToEngine, ...leafNoUi] }],
+      'no-restricted-syntax': ['error', pageDynamicToEngine, leafDynamicNoUi],
+    },
+  },
+  {
+    files: testFiles.flatMap((t) => [`src/ui/${t}`]),
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: pageTestToEngine }] },
+  },
+  {
+    files: testFiles.flatMap((t) => [`src/share/${t}`, `src/interop/${t}`]),
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [...pageTestToEngine, ...leafNoUi] }] },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: [...testFiles, 'e2e/**', 'bench/**', 'scripts/**'],
     rules: { 'no-restricted-properties': 'off', 'no-restricted-globals': 'off', 'no-restricted-syntax': 'off' },
   },
 );

@@ -4,7 +4,9 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4174; // not vite preview's default 4173, so `npm start` can run beside the tests
+// Not vite preview's default 4173, so `npm start` can run beside the tests; E2E_PORT moves it when
+// another checkout's browser tests hold 4174 on the same machine.
+const PORT = Number(process.env.E2E_PORT) || 4174;
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const CI = Boolean(process.env.CI);
 

@@ -4,6 +4,7 @@
 // saved under e2e-artifacts/. Plus an accessibility check (axe-core) of the main page.
 import { createRequire } from 'node:module';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { settledClock, simMs } from './clock';
 
 const SHOTS = 'e2e-artifacts';
 const LINE =
@@ -26,7 +27,6 @@ async function openSandbox(page: Page) {
   await expect(page.getByTestId('sim-clock')).toHaveText('0:00:00.000');
 }
 
-const simMs = async (page: Page) => Number(await page.getByTestId('sim-clock').getAttribute('data-ms'));
 
 /** The worker node holding a running driver card. */
 const driverWorker = (page: Page): Locator =>
@@ -114,9 +114,12 @@ test('submit, kill the driver’s worker, drag a worker in, seek back', async ({
 test('the main page has no serious accessibility violations (axe-core)', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('node-w1')).toBeVisible();
+  // Checked with the cluster up and running: every worker registered, messages drawn.
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForTimeout(1500);
+  await expect(page.locator('[data-testid^="node-w"]').first()).toHaveAttribute('data-state', 'ALIVE');
+  await expect(page.locator('[data-testid^="node-w"]:not([data-state="ALIVE"])')).toHaveCount(0);
   await page.getByRole('button', { name: 'Pause' }).click();
+  await settledClock(page);
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {

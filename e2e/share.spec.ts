@@ -2,9 +2,9 @@
 // that made it; a broken link says what is wrong and the user's own session is still there;
 // applying an action in the past forks the timeline and the old future can be switched back to.
 import { expect, type Page, test } from '@playwright/test';
+import { playUntil, simMs } from './clock';
 
 const SHOTS = 'e2e-artifacts';
-const simMs = async (page: Page) => Number(await page.getByTestId('sim-clock').getAttribute('data-ms'));
 
 /** What a viewer sees of the cluster: every node's state and every process card's state. */
 async function picture(page: Page): Promise<string> {
@@ -15,32 +15,17 @@ async function picture(page: Page): Promise<string> {
   });
 }
 
-async function playFor(page: Page, ms: number) {
-  await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForTimeout(ms);
-  // The run pauses itself once only heartbeats are left; pause it here otherwise.
-  const pause = page.getByRole('button', { name: 'Pause' });
-  if (await pause.isVisible()) await pause.click();
-  // The answer already on its way lands; then the clock holds still.
-  await expect.poll(async () => {
-    const a = await simMs(page);
-    await page.waitForTimeout(300);
-    return (await simMs(page)) === a;
-  }).toBe(true);
-}
-
 test('a share link replays to the same state in another browser', async ({ page, browser }) => {
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
   await expect(page.getByTestId('node-w3')).toBeVisible();
   await page.getByTestId('speed').selectOption('1');
-  await playFor(page, 2500);
+  await playUntil(page, 300);
   // A recorded action: it must travel with the link.
   await page.getByTestId('node-w2').click({ button: 'right' });
   await page.getByTestId('menu-kill-worker').click();
   await expect(page.getByTestId('node-w2')).toHaveAttribute('data-process', 'stopped');
-  await playFor(page, 1500);
-  const time = await simMs(page);
+  const time = await playUntil(page, 1400);
   const before = await picture(page);
 
   await page.getByTestId('share').click();
@@ -66,10 +51,14 @@ test('a broken link says what is wrong, and the previous session is still there'
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('spread-out');
   await expect(page.getByTestId('node-w4')).toBeVisible();
   await page.getByTestId('speed').selectOption('1');
-  await playFor(page, 1500);
-  const time = await simMs(page);
-  // The autosave runs a second after the last change.
-  await page.waitForTimeout(1500);
+  const time = await playUntil(page, 1);
+  // The autosave runs a second after the last change: wait until it holds this playhead.
+  const savedPlayhead = () =>
+    page.evaluate(() => {
+      const saved = localStorage.getItem('spark-playground.session');
+      return saved === null ? null : (JSON.parse(saved) as { playhead?: number }).playhead;
+    });
+  await expect.poll(savedPlayhead).toBe(time);
 
   await page.goto('/#s=1.d.eJyrVkrLz1eyUkpKLFKqBQA');
   // In the same tab only the hash changes: the page reads the link without reloading.
@@ -99,8 +88,7 @@ test('an action in the past forks the timeline; the old future stays as a branch
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
   await expect(page.getByTestId('node-w3')).toBeVisible();
   await page.getByTestId('speed').selectOption('1');
-  await playFor(page, 2500);
-  const end = await simMs(page);
+  const end = await playUntil(page, 1000);
 
   // Back to the middle, then power w1 off there.
   const timeline = page.getByTestId('timeline');

@@ -1,10 +1,22 @@
 // Golden traces: every built-in scenario runs to the end with a known trace hash and outcome. A
-// change to the engine that changes any message, its timing or a log line shows up here; when the
-// change is intended, update the table (and ENGINE_VERSION, so old share links can say so).
+// change to the engine that changes any message, its timing or a log line shows up here. Each run
+// is also written out as a short summary (its first control messages and the final states) in
+// __golden__/<id>.txt, so a failure shows what changed, not only that the hash did. When the
+// change is intended: update the summaries (vitest -u), the hashes below, and ENGINE_VERSION, so
+// share links made before it can say their replay may differ.
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { restoreScenario } from '../engine/scenario/restore';
 import { Simulation } from '../engine/simulation';
+import { controlMessages } from '../engine/test-support/run';
+import { ENGINE_VERSION } from '../engine/version';
 import { builtinScenarios } from './index';
+
+/** The ENGINE_VERSION the hashes below were recorded with. */
+const GOLDEN_ENGINE_VERSION = 1;
+
+/** How many control messages each summary lists. */
+const SUMMARY_MESSAGES = 25;
 
 const GOLDEN: Record<string, { hash: string; time: number; apps: string[]; drivers: string[] }> = {
   'client-mode': { hash: '6170eae7', time: 23000, apps: ['FINISHED'], drivers: [] },
@@ -30,19 +42,87 @@ const GOLDEN: Record<string, { hash: string; time: number; apps: string[]; drive
   sandbox: { hash: '1af5247e', time: 13000, apps: [], drivers: [] },
 };
 
+/**
+ * What a reader needs to see when a golden run changes: the first control messages (heartbeats,
+ * tasks and driver-status polling left out) as `t from -> to Type`, then the final state of every
+ * application, driver, Master and Worker.
+ */
+function summarize(id: string, sim: Simulation): string {
+  const out = sim.output();
+  const messages = controlMessages(sim.traceSince(0)).slice(0, SUMMARY_MESSAGES);
+  const width = String(messages.at(-1)?.t ?? 0).length;
+  const lines = [`${id}: ends at t=${out.time} ms`, '', `First ${messages.length} control messages (t from -> to Type):`];
+  for (const m of messages) lines.push(`  ${String(m.t).padStart(width)} ${m.from} -> ${m.to} ${m.type}${m.delivered ? '' : ' (not delivered)'}`);
+
+  // Executors alike are counted, in the order they first appear: "2 x w1 (4 cores, 2048 MB) KILLED".
+  const executors = (list: { worker: string; cores: number; memory: number; state: string }[]) => {
+    const counts = new Map<string, number>();
+    for (const e of list) {
+      const key = `${e.worker} (${e.cores} ${e.cores === 1 ? 'core' : 'cores'}, ${e.memory} MB) ${e.state}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts.size === 0 ? 'none' : [...counts].map(([key, n]) => `${n} x ${key}`).join(', ');
+  };
+  lines.push('', 'Applications:');
+  if (out.apps.length === 0) lines.push('  none');
+  for (const a of out.apps) {
+    lines.push(`  ${a.id} "${a.name}" ${a.state}, driver ${a.driver ?? 'none'}`);
+    lines.push(`    executors: ${executors(a.executors)}; removed: ${executors(a.removedExecutors)}`);
+  }
+  lines.push('', 'Drivers:');
+  if (out.drivers.length === 0) lines.push('  none');
+  for (const d of out.drivers) {
+    lines.push(`  ${d.id} ${d.state} on ${d.worker ?? 'no worker'}${d.supervise ? ', supervised' : ''}, ${d.restarts} restarts`);
+  }
+  lines.push('', 'Masters:');
+  out.masters.forEach((m, i) => lines.push(m ? `  ${m.url} ${m.status}` : `  master ${i + 1}: process down`));
+
+  // Each worker as the leading Master sees it, then its own process.
+  lines.push('', 'Workers (leading Master\'s view; process):');
+  const seen = new Map((out.master?.workers ?? []).map((w) => [w.host, w]));
+  const hosts = [...new Set([...seen.keys(), ...Object.keys(out.workers)])];
+  if (hosts.length === 0) lines.push('  none');
+  for (const host of hosts) {
+    const w = seen.get(host);
+    const view = w ? `${w.state}, ${w.coresused}/${w.cores} cores and ${w.memoryused}/${w.memory} MB used` : 'not registered';
+    const p = out.workers[host];
+    const proc = p
+      ? `process up, ${p.executors.length} executors running, ${p.finishedexecutors.length} finished, master ${p.masterurl || 'none'}`
+      : 'process down';
+    lines.push(`  ${host}: ${view}; ${proc}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 describe('built-in scenarios (golden traces)', () => {
-  it('has a golden entry for every built-in', () => {
-    expect(Object.keys(GOLDEN).sort()).toEqual(builtinScenarios.map((b) => b.id).sort());
+  it('has a golden entry and a summary file for every built-in', () => {
+    const ids = builtinScenarios.map((b) => b.id).sort();
+    expect(Object.keys(GOLDEN).sort()).toEqual(ids);
+    const files = readdirSync(new URL('./__golden__/', import.meta.url)).sort();
+    expect(files, 'src/scenarios/__golden__ holds one <id>.txt per built-in; delete the summaries of removed ones').toEqual(ids.map((id) => `${id}.txt`));
+  });
+
+  it('the golden hashes were recorded with the current ENGINE_VERSION', () => {
+    expect(
+      ENGINE_VERSION,
+      'ENGINE_VERSION (src/engine/version.ts) changed: re-record the golden hashes below and set GOLDEN_ENGINE_VERSION to it',
+    ).toBe(GOLDEN_ENGINE_VERSION);
   });
 
   for (const b of builtinScenarios) {
-    it(`${b.id} replays to its golden trace`, () => {
+    it(`${b.id} replays to its golden trace`, async () => {
       const r = restoreScenario(b.scenario, { source: 'builtin' });
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
       const sim = Simulation.fromScenario(r.scenario);
       sim.run();
       const out = sim.output();
-      expect({ hash: sim.traceHash(), time: out.time, apps: out.apps.map((a) => a.state), drivers: out.drivers.map((d) => d.state) }).toEqual(GOLDEN[b.id]);
+      // Soft, so a changed run reports both the readable diff and the hash.
+      await expect.soft(summarize(b.id, sim)).toMatchFileSnapshot(`./__golden__/${b.id}.txt`);
+      expect(
+        { hash: sim.traceHash(), time: out.time, apps: out.apps.map((a) => a.state), drivers: out.drivers.map((d) => d.state) },
+        `The run of ${b.id} changed (the summary diff, if any, shows how). If that is intended, bump ENGINE_VERSION in ` +
+          'src/engine/version.ts and GOLDEN_ENGINE_VERSION here, update this entry of GOLDEN, and run vitest -u for the summary',
+      ).toEqual(GOLDEN[b.id]);
     });
   }
 

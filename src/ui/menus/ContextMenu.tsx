@@ -54,9 +54,9 @@ function OpenMenu({ menu }: { menu: MenuState }) {
 
   useEffect(() => {
     const onPointerDown = (e: PointerEvent) => {
-      if (ref.current && e.target instanceof Node && !ref.current.contains(e.target)) dismiss(false);
+      if (ref.current && e.target instanceof Node && !ref.current.contains(e.target)) close(null);
     };
-    const onResize = () => dismiss(false);
+    const onResize = () => close(null);
     // Capture phase: the click that closes the menu may also be meant for what is under it.
     document.addEventListener('pointerdown', onPointerDown, true);
     window.addEventListener('resize', onResize);
@@ -66,8 +66,8 @@ function OpenMenu({ menu }: { menu: MenuState }) {
       window.removeEventListener('resize', onResize);
       window.removeEventListener('blur', onResize);
     };
-    // Registered once per opening: dismiss only closes the store's menu, the same every render.
-  }, []);
+    // Registered once per opening: close is the store's setter, the same every render.
+  }, [close]);
 
   const activate = (item: MenuItem) => {
     dismiss(true);
