@@ -11,28 +11,18 @@ import { FrameBuilder } from './views/frame-builder';
 import type { EngineFrame, InspectView, Selection } from './views/frame-types';
 import { inspect } from './views/inspect';
 import type {
-  ApplicationInfoJson,
-  DriverInfoJson,
   MasterStateJson,
   SimAppJson,
   SimDriverJson,
-  SimTraceEntry,
-  WorkerInfoJson,
-  WorkerStateJson,
 } from './views/json-types';
 export type { ActionInput };
 
 // The page imports these shapes (types only) from here or from public.ts.
 export type {
-  ApplicationInfoJson,
-  DriverInfoJson,
   MasterStateJson,
   SimAppJson,
   SimDriverJson,
   ScenarioSource,
-  SimTraceEntry,
-  WorkerInfoJson,
-  WorkerStateJson,
 };
 
 /** A problem with a scenario: where (`actions[2].target`, '' for the whole document) and what. */

@@ -13,7 +13,6 @@ export { ENGINE_VERSION } from './version';
 
 // The scenario document: its one way in, its checks, its types and defaults.
 export { jsonErrorMessage, restoreScenario } from './scenario/restore';
-export type { RestoreOptions, RestoreResult } from './scenario/types';
 export { actionSchemas } from './scenario/schema';
 export { checkSubmitCommand } from './scenario/spark-checks';
 export type { SubmitCheck } from './scenario/spark-checks';
@@ -24,7 +23,6 @@ export type {
   DriverFault,
   ExecutorFault,
   Scenario,
-  ScenarioIssue,
   ScenarioSource,
   SubmitAction,
   Workload,
@@ -45,6 +43,8 @@ export {
 } from './spark/submit';
 export type { DeployMode, SubmitCommandLine } from './spark/submit';
 export { isSparkPi, registeredAppName, SPARK_PI_DEFAULT_SLICES } from './spark/examples';
+// The workload a submit action runs (the submit dialog's defaults are checked against it).
+export { behaviourOf } from './world/actions';
 export { DEFAULT_TASK_MS } from './spark/timings';
 export { DEFAULT_ZOOKEEPER_HOST, ZOOKEEPER_CLIENT_PORT, zooKeeperServers } from './spark/settings';
 
@@ -54,7 +54,6 @@ export type {
   ClientNodeView,
   DaemonProcess,
   EngineFrame,
-  FlightHint,
   InspectView,
   LogEntry,
   MasterNodeView,
@@ -74,9 +73,5 @@ export type {
   DriverInfoJson,
   MasterStateJson,
   ResourceInfoJson,
-  SimAppJson,
-  SimDriverJson,
-  SimTraceEntry,
   WorkerInfoJson,
-  WorkerStateJson,
 } from './views/json-types';

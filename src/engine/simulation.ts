@@ -19,7 +19,6 @@ import type { KernelState, LogRecord, MessageRecord } from './sim/kernel';
 /** An action without its time (Omit spread over the union, so each kind keeps its fields). */
 export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
 
-export { ENGINE_VERSION } from './version';
 
 /** The runner's cap for "until nothing is left to happen" (docs/architecture.md, "The headless runner"). */
 export const MAX_RUN_MS = 24 * 60 * 60 * 1000;

@@ -53,6 +53,3 @@ export function heapPop<E extends Timed>(heap: E[]): E | undefined {
   return top;
 }
 
-export function heapPeek<E extends Timed>(heap: readonly E[]): E | undefined {
-  return heap[0];
-}

@@ -3,7 +3,7 @@
 // come through unchanged.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { behaviourOf } from '../../engine/world/actions';
+import { behaviourOf } from '../../engine/public';
 import { isSparkPi, parseSparkSubmit, parseSubmitCommandLine, registeredAppName } from '../../engine/public';
 import {
   argsToText,

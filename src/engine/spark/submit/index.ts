@@ -4,22 +4,15 @@
 // writes the line for the form.
 export type {
   DeployMode,
-  MasterAddress,
-  ParseSubmitOptions,
-  SparkSubmitAction,
   SubmitCommandLine,
   SubmitFailure,
   SubmitResult,
   SubmitSpec,
-  SubmitStage,
   SubmitSuccess,
 } from './types';
 export { legacyClientJarUrlError } from './client-arguments';
-export type { RenderOptions } from './command-line';
 export { parseSubmitCommandLine, renderSparkSubmit } from './command-line';
-export { SPARK_SUBMIT_OPTS, SPARK_SUBMIT_SWITCHES } from './option-parser';
 export { parseSparkSubmit } from './prepare-submit-environment';
-export type { ShellWordsResult } from './shell-words';
 export { shellQuote, singleQuote, splitShellWords } from './shell-words';
 export { DEFAULT_SPARK_HOME, parseStandaloneMasterUrls, resolveURI, resolveURIs, restAddressFromSparkUrl, rpcAddressFromSparkUrl } from './uris';
 export { DEFAULT_SPARK_VERSION, SPARK_SUBMIT_USAGE, sparkVersionBanner } from './usage';
