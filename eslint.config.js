@@ -7,13 +7,26 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const uiPackages = ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*', '@xyflow/*', 'motion', 'motion/*', 'framer-motion', 'framer-motion/*', 'comlink'];
+const uiPackages = [
+  'react',
+  'react-dom',
+  'react/*',
+  'react-dom/*',
+  'zustand',
+  'zustand/*',
+  '@xyflow/*',
+  'motion',
+  'motion/*',
+  'framer-motion',
+  'framer-motion/*',
+  'comlink',
+];
 const layers = 'docs/architecture.md, "Layers"';
 
 const nondeterminism = {
   'no-restricted-properties': [
     'error',
-    { object: 'Math', property: 'random', message: 'Use the kernel\'s seeded generator (sim/random.ts).' },
+    { object: 'Math', property: 'random', message: "Use the kernel's seeded generator (sim/random.ts)." },
     { object: 'Date', property: 'now', message: 'Use the simulated clock (sim.now).' },
     { object: 'performance', property: 'now', message: 'Use the simulated clock (sim.now).' },
     { object: 'globalThis', property: 'setTimeout', message: 'Schedule a kernel event instead.' },
@@ -34,14 +47,19 @@ const nondeterminism = {
   ],
   'no-restricted-syntax': [
     'error',
-    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the wall clock; pass simulated epoch ms.' },
+    {
+      selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+      message: 'new Date() reads the wall clock; pass simulated epoch ms.',
+    },
     { selector: "CallExpression[callee.name='Date']", message: 'Date() reads the wall clock.' },
   ],
 };
 
 // Every engine module except worker.ts: no UI package, no UI module.
 const engineUiFree = {
-  paths: uiPackages.filter((p) => !p.includes('*')).map((name) => ({ name, message: `The engine is UI-free (${layers}).` })),
+  paths: uiPackages
+    .filter((p) => !p.includes('*'))
+    .map((name) => ({ name, message: `The engine is UI-free (${layers}).` })),
   patterns: [
     { group: ['**/ui/**', '../ui', '../../ui', '*/ui'], message: 'The engine never imports the UI.' },
     { group: uiPackages.filter((p) => p.includes('*')), message: `The engine is UI-free (${layers}).` },
@@ -67,25 +85,53 @@ const pageToEngine = [
 const pageTestToEngine = [pageToEngine[0]];
 // A dynamic import() is not seen by no-restricted-imports; the same boundary as a selector.
 const pageDynamicToEngine = {
-  selector: "ImportExpression[source.value=/(^|\\/)engine(\\/(?!(public|api)$)|$)/]",
+  selector: 'ImportExpression[source.value=/(^|\\/)engine(\\/(?!(public|api)$)|$)/]',
   message: `Import the engine through engine/public (${publicFace}).`,
 };
 
 // share/ and interop/ are pure leaves under the page: no React, no store, no ui/ module.
-const leafUiPackages = ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@xyflow/*', 'framer-motion', 'framer-motion/*', 'motion', 'motion/*'];
+const leafUiPackages = [
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  'zustand',
+  'zustand/*',
+  '@xyflow/*',
+  'framer-motion',
+  'framer-motion/*',
+  'motion',
+  'motion/*',
+];
 const leafNoUi = [
-  { group: ['**/ui/**', '**/ui'], message: `share/ and interop/ are pure leaves: they never import ui/; move React parts under src/ui/ (${layers}).` },
-  { group: leafUiPackages, message: `share/ and interop/ are pure: no React, zustand, xyflow or motion; move React parts under src/ui/ (${layers}).` },
+  {
+    group: ['**/ui/**', '**/ui'],
+    message: `share/ and interop/ are pure leaves: they never import ui/; move React parts under src/ui/ (${layers}).`,
+  },
+  {
+    group: leafUiPackages,
+    message: `share/ and interop/ are pure: no React, zustand, xyflow or motion; move React parts under src/ui/ (${layers}).`,
+  },
 ];
 const leafDynamicNoUi = {
-  selector: "ImportExpression[source.value=/(^|\\/)ui(\\/|$)|^(react|react-dom|zustand|@xyflow|framer-motion|motion)(\\/|$)/]",
+  selector:
+    'ImportExpression[source.value=/(^|\\/)ui(\\/|$)|^(react|react-dom|zustand|@xyflow|framer-motion|motion)(\\/|$)/]',
   message: `share/ and interop/ are pure leaves: no ui/ module, no React (${layers}).`,
 };
 
 const testFiles = ['**/*.test.ts', '**/*.test.tsx'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e-artifacts/**', '.tsbuild/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'e2e-artifacts/**',
+      '.tsbuild/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -114,34 +160,60 @@ export default tseslint.config(
     files: ['src/engine/worker.ts'],
     rules: {
       'no-restricted-properties': nondeterminism['no-restricted-properties'],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', 'react', 'react-dom', 'zustand', '@xyflow/*', 'motion', 'framer-motion'], message: 'The engine is UI-free.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui/**', 'react', 'react-dom', 'zustand', '@xyflow/*', 'motion', 'framer-motion'],
+              message: 'The engine is UI-free.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/engine/sim/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/spark/**', '../spark', '../spark/*', '**/scenario/**', '**/views/**'], message: `sim/ is the kernel: it knows nothing of Spark (${layers}).` },
-          { group: ['**/ui/**', 'react', 'react-dom', 'zustand', '@xyflow/*', 'motion', 'framer-motion', 'comlink'], message: 'The engine is UI-free.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/spark/**', '../spark', '../spark/*', '**/scenario/**', '**/views/**'],
+              message: `sim/ is the kernel: it knows nothing of Spark (${layers}).`,
+            },
+            {
+              group: ['**/ui/**', 'react', 'react-dom', 'zustand', '@xyflow/*', 'motion', 'framer-motion', 'comlink'],
+              message: 'The engine is UI-free.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The Spark model is what the views draw and what the facade serves: it knows neither.
     files: ['src/engine/spark/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: engineUiFree.paths,
-        patterns: [
-          ...engineUiFree.patterns,
-          {
-            group: ['views', 'views/**', 'simulation', 'api', 'public'].flatMap((m) => [`../${m}`, `../../${m}`, `**/engine/${m}`]),
-            message: `spark/ is the model: it never imports engine/views, engine/simulation, engine/api or engine/public; those import it (${layers}).`,
-          },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: engineUiFree.paths,
+          patterns: [
+            ...engineUiFree.patterns,
+            {
+              group: ['views', 'views/**', 'simulation', 'api', 'public'].flatMap((m) => [
+                `../${m}`,
+                `../../${m}`,
+                `**/engine/${m}`,
+              ]),
+              message: `spark/ is the model: it never imports engine/views, engine/simulation, engine/api or engine/public; those import it (${layers}).`,
+            },
+          ],
+        },
+      ],
     },
   },
   {

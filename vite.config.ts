@@ -12,7 +12,11 @@ const sideEffectFreeEngine = (id: string): boolean | undefined =>
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true, rolldownOptions: { treeshake: { moduleSideEffects: sideEffectFreeEngine } } },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: { treeshake: { moduleSideEffects: sideEffectFreeEngine } },
+  },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },
 });

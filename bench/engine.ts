@@ -33,7 +33,11 @@ export function largeScenario(opts: { workers?: number; apps?: number; seed?: nu
     version: 1,
     name: 'engine benchmark',
     seed: opts.seed ?? 2026,
-    workers: Array.from({ length: workers }, (_v, i) => ({ host: `w${String(i + 1).padStart(4, '0')}`, cores: 16, memory: '64g' })),
+    workers: Array.from({ length: workers }, (_v, i) => ({
+      host: `w${String(i + 1).padStart(4, '0')}`,
+      cores: 16,
+      memory: '64g',
+    })),
     actions,
   };
 }

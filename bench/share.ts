@@ -62,7 +62,14 @@ export async function runShareBench() {
   for (const entry of builtinScenarios) {
     const scenario = restored(entry.scenario);
     const withActions = restored({ ...scenario, actions: [...scenario.actions, ...tenActions(scenario)] });
-    const session: Session = { format: SESSION_FORMAT, engine: ENGINE_VERSION, scenario: withActions, playhead: 123_456, builtin: entry.id, view: { tab: 'master', speed: 1 } };
+    const session: Session = {
+      format: SESSION_FORMAT,
+      engine: ENGINE_VERSION,
+      scenario: withActions,
+      playhead: 123_456,
+      builtin: entry.id,
+      view: { tab: 'master', speed: 1 },
+    };
     const fragment = await encodeSession(session);
     links.push({ id: entry.id, chars: fragment.length });
     if (fragment.length > largest.length) largest = fragment;
@@ -81,7 +88,12 @@ export async function runShareBench() {
   const t0 = performance.now();
   sim.advanceTo(3_600_000);
   const playMs = performance.now() - t0;
-  const hourSession = { events: sim.cluster.k.state.eventsProcessed, messages: sim.cluster.k.messages.length, logLines: sim.cluster.k.logs.length, playToOneHourMs: Math.round(playMs) };
+  const hourSession = {
+    events: sim.cluster.k.state.eventsProcessed,
+    messages: sim.cluster.k.messages.length,
+    logLines: sim.cluster.k.logs.length,
+    playToOneHourMs: Math.round(playMs),
+  };
   const seeks: number[] = [];
   // Deterministic spread of targets, backwards and forwards, as a user scrubbing would.
   for (let i = 0; i < 24; i++) {
@@ -95,9 +107,17 @@ export async function runShareBench() {
   return {
     links: links.sort((a, b) => b.chars - a.chars),
     longestLinkChars: maxLink,
-    decodeLargestLinkMs: { median: round(decodes[25] as number, 2), max: round(decodes[decodes.length - 1] as number, 2) },
+    decodeLargestLinkMs: {
+      median: round(decodes[25] as number, 2),
+      max: round(decodes[decodes.length - 1] as number, 2),
+    },
     hourSession,
-    seekMs: { median: round(seeks[12] as number), p95: round(seeks[22] as number), max: round(seeks[23] as number), seeks: seeks.length },
+    seekMs: {
+      median: round(seeks[12] as number),
+      p95: round(seeks[22] as number),
+      max: round(seeks[23] as number),
+      seeks: seeks.length,
+    },
     budget: SHARE_BUDGET,
     within: { linkChars: maxLink <= SHARE_BUDGET.linkChars, seek: (seeks[23] as number) <= SHARE_BUDGET.seekMs },
   };

@@ -16,7 +16,13 @@ import { build, preview } from 'vite';
  */
 const RAF_JITTER_MS = 0.5;
 
-export const UI_BUDGET = { initialJsGzipKb: 250, firstDrawMs: 1000, frameP95Ms100: 16.7, frameP95Ms500: 33, frameBytesP95: 10 * 1024 };
+export const UI_BUDGET = {
+  initialJsGzipKb: 250,
+  firstDrawMs: 1000,
+  frameP95Ms100: 16.7,
+  frameP95Ms500: 33,
+  frameBytesP95: 10 * 1024,
+};
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
@@ -59,8 +65,15 @@ function bundleSizes(dist: string) {
   const worker = files.find((f) => f.startsWith('worker-'));
   const entryKb = entry ? gz(entry) / 1024 : Number.NaN;
   const workerKb = worker ? gz(worker) / 1024 : Number.NaN;
-  const lazy = files.filter((f) => f !== entry && f !== worker).map((f) => ({ file: f.replace(/-[\w-]{8}\.js$/, '.js'), gzipKb: round(gz(f) / 1024) }));
-  return { pageEntryGzipKb: round(entryKb), engineWorkerGzipKb: round(workerKb), initialTotalGzipKb: round(entryKb + workerKb), loadedOnDemand: lazy };
+  const lazy = files
+    .filter((f) => f !== entry && f !== worker)
+    .map((f) => ({ file: f.replace(/-[\w-]{8}\.js$/, '.js'), gzipKb: round(gz(f) / 1024) }));
+  return {
+    pageEntryGzipKb: round(entryKb),
+    engineWorkerGzipKb: round(workerKb),
+    initialTotalGzipKb: round(entryKb + workerKb),
+    loadedOnDemand: lazy,
+  };
 }
 
 async function firstDraw(browser: Browser, url: string): Promise<number> {
@@ -78,7 +91,9 @@ async function firstDraw(browser: Browser, url: string): Promise<number> {
     document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true }));
   `);
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __firstDraw?: number }).__firstDraw !== undefined, null, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as unknown as { __firstDraw?: number }).__firstDraw !== undefined, null, {
+    timeout: 30_000,
+  });
   const ms = await page.evaluate(() => (window as unknown as { __firstDraw: number }).__firstDraw);
   await page.close();
   return ms;
@@ -142,7 +157,8 @@ async function playFigures(browser: Browser, url: string, workers: number, secon
     });
     return { intervals, flights, bytes: probe.frameBytes.slice(), big: probe.bigFrames.slice(0, 5), simulatedMs: probe.store.getState().time - t0 };
   })()`)) as { intervals: number[]; flights: number[]; bytes: number[]; big: unknown[]; simulatedMs: number };
-  if (process.env.BENCH_DEBUG) process.stderr.write(`${workers} workers, frames over 10 KiB: ${JSON.stringify(figures.big)}\n`);
+  if (process.env.BENCH_DEBUG)
+    process.stderr.write(`${workers} workers, frames over 10 KiB: ${JSON.stringify(figures.big)}\n`);
   await page.close();
   const intervals = figures.intervals.slice(1).sort((a, b) => a - b);
   const flights = figures.flights.slice().sort((a, b) => a - b);
@@ -166,9 +182,17 @@ export async function runUiBench(opts: { seconds?: number } = {}) {
   const seconds = opts.seconds ?? 8;
   const dist = 'dist';
   await build({ logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-  const server = await preview({ logLevel: 'warn', preview: { port: 4188, strictPort: false }, build: { outDir: dist } });
+  const server = await preview({
+    logLevel: 'warn',
+    preview: { port: 4188, strictPort: false },
+    build: { outDir: dist },
+  });
   const url = server.resolvedUrls?.local[0] ?? 'http://localhost:4188/';
-  const browser = await chromium.launch({ headless: true, ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}), args: ARGS });
+  const browser = await chromium.launch({
+    headless: true,
+    ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
+    args: ARGS,
+  });
   try {
     const bundle = bundleSizes(dist);
     const draws: number[] = [];

@@ -27,7 +27,6 @@ async function openSandbox(page: Page) {
   await expect(page.getByTestId('sim-clock')).toHaveText('0:00:00.000');
 }
 
-
 /** The worker node holding a running driver card. */
 const driverWorker = (page: Page): Locator =>
   page.locator('[data-testid^="node-w"]', { has: page.locator('[data-testid^="proc-driver-"][data-state="RUNNING"]') });
@@ -55,7 +54,9 @@ test('submit, kill the driver’s worker, drag a worker in, seek back', async ({
 
   // The driver lands on a worker, then executors on every worker, each holding 2 cores.
   await expect(driverWorker(page)).toHaveCount(1, { timeout: 60_000 });
-  await expect(page.locator('[data-testid^="proc-app-"][data-kind="executor"][data-state="RUNNING"]')).toHaveCount(5, { timeout: 60_000 });
+  await expect(page.locator('[data-testid^="proc-app-"][data-kind="executor"][data-state="RUNNING"]')).toHaveCount(5, {
+    timeout: 60_000,
+  });
   const held = await page.locator('.core[data-app^="app-"]').count();
   expect(held).toBeGreaterThanOrEqual(10);
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -65,7 +66,9 @@ test('submit, kill the driver’s worker, drag a worker in, seek back', async ({
   // --- Kill the worker that runs the driver, from its context menu.
   const victim = driverWorker(page);
   const victimId = (await victim.getAttribute('data-testid'))?.replace('node-', '') ?? '';
-  const oldDriver = (await victim.locator('[data-testid^="proc-driver-"]').first().getAttribute('data-testid'))?.replace('proc-', '') ?? '';
+  const oldDriver =
+    (await victim.locator('[data-testid^="proc-driver-"]').first().getAttribute('data-testid'))?.replace('proc-', '') ??
+    '';
   expect(victimId).toMatch(/^w\d$/);
   await victim.click({ button: 'right' });
   await expect(page.getByTestId('context-menu')).toBeVisible();
@@ -76,9 +79,16 @@ test('submit, kill the driver’s worker, drag a worker in, seek back', async ({
   await page.getByRole('button', { name: 'Play' }).click();
   // Its executor is LOST (the card stays a few seconds), and the supervised driver is relaunched
   // on another worker under a new id.
-  await expect(page.getByTestId(`node-${victimId}`).locator('[data-kind="executor"][data-state="LOST"]')).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.getByTestId(`node-${victimId}`).locator('[data-kind="executor"][data-state="LOST"]')).toHaveCount(
+    1,
+    { timeout: 20_000 },
+  );
   await page.getByTestId('speed').selectOption('20');
-  await expect(page.locator(`[data-testid^="node-w"]:not([data-testid="node-${victimId}"]) [data-testid^="proc-driver-"][data-state="RUNNING"]`)).toHaveCount(1, {
+  await expect(
+    page.locator(
+      `[data-testid^="node-w"]:not([data-testid="node-${victimId}"]) [data-testid^="proc-driver-"][data-state="RUNNING"]`,
+    ),
+  ).toHaveCount(1, {
     timeout: 60_000,
   });
   await expect(page.getByTestId(`proc-${oldDriver}`)).toHaveCount(0);
@@ -86,7 +96,9 @@ test('submit, kill the driver’s worker, drag a worker in, seek back', async ({
   await page.screenshot({ path: `${SHOTS}/2-worker-killed.png` });
 
   // --- Drag a new worker in from the palette: it registers and gets an executor of the app.
-  await page.getByTestId('palette-preset-1').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 120, y: 420 } });
+  await page
+    .getByTestId('palette-preset-1')
+    .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 120, y: 420 } });
   const added = page.getByTestId('node-w4');
   await expect(added).toBeVisible();
   await page.getByRole('button', { name: 'Play' }).click();
@@ -123,7 +135,16 @@ test('the main page has no serious accessibility violations (axe-core)', async (
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: unknown,
+          ): Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, count: v.nodes.length }));
   });

@@ -9,8 +9,12 @@ const SHOTS = 'e2e-artifacts';
 /** What a viewer sees of the cluster: every node's state and every process card's state. */
 async function picture(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const nodes = [...document.querySelectorAll('[data-testid^="node-"]')].map((n) => `${n.getAttribute('data-testid')}:${n.getAttribute('data-state')}:${n.getAttribute('data-process') ?? ''}`);
-    const procs = [...document.querySelectorAll('[data-testid^="proc-"]')].map((p) => `${p.getAttribute('data-testid')}:${p.getAttribute('data-state')}`);
+    const nodes = [...document.querySelectorAll('[data-testid^="node-"]')].map(
+      (n) => `${n.getAttribute('data-testid')}:${n.getAttribute('data-state')}:${n.getAttribute('data-process') ?? ''}`,
+    );
+    const procs = [...document.querySelectorAll('[data-testid^="proc-"]')].map(
+      (p) => `${p.getAttribute('data-testid')}:${p.getAttribute('data-state')}`,
+    );
     return JSON.stringify({ nodes: nodes.sort(), procs: procs.sort() });
   });
 }
@@ -127,9 +131,39 @@ test('import a real Master /json, export for real Spark, and the embed view', as
   const masterJson = {
     url: 'spark://spark-master.example:7077',
     workers: [
-      { id: 'worker-20260101-a', host: 'node-a', port: 40000, cores: 16, memory: 65536, coresused: 0, memoryused: 0, state: 'ALIVE', lastheartbeat: 1 },
-      { id: 'worker-20260101-b', host: 'node-b', port: 40000, cores: 8, memory: 32768, coresused: 0, memoryused: 0, state: 'ALIVE', lastheartbeat: 1 },
-      { id: 'worker-20260101-c', host: 'node-c', port: 40000, cores: 8, memory: 32768, coresused: 0, memoryused: 0, state: 'DEAD', lastheartbeat: 1 },
+      {
+        id: 'worker-20260101-a',
+        host: 'node-a',
+        port: 40000,
+        cores: 16,
+        memory: 65536,
+        coresused: 0,
+        memoryused: 0,
+        state: 'ALIVE',
+        lastheartbeat: 1,
+      },
+      {
+        id: 'worker-20260101-b',
+        host: 'node-b',
+        port: 40000,
+        cores: 8,
+        memory: 32768,
+        coresused: 0,
+        memoryused: 0,
+        state: 'ALIVE',
+        lastheartbeat: 1,
+      },
+      {
+        id: 'worker-20260101-c',
+        host: 'node-c',
+        port: 40000,
+        cores: 8,
+        memory: 32768,
+        coresused: 0,
+        memoryused: 0,
+        state: 'DEAD',
+        lastheartbeat: 1,
+      },
     ],
     aliveworkers: 2,
     activeapps: [],

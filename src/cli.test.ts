@@ -17,7 +17,14 @@ const scenario = {
   version: 1,
   name: 'cli',
   workers: [{ host: 'w1', cores: 4, memory: '8g' }],
-  actions: [{ at: 0, type: 'submit', command: 'spark-submit --master spark://master:7077 --deploy-mode cluster --class org.apache.spark.examples.SparkPi examples.jar 4' }],
+  actions: [
+    {
+      at: 0,
+      type: 'submit',
+      command:
+        'spark-submit --master spark://master:7077 --deploy-mode cluster --class org.apache.spark.examples.SparkPi examples.jar 4',
+    },
+  ],
 };
 
 describe('npm run sim', () => {
@@ -30,8 +37,20 @@ describe('npm run sim', () => {
     expect(out.masters).toHaveLength(1);
     expect(out.workers.w1.cores).toBe(4);
     expect(out.apps[0]).toMatchObject({ name: 'Spark Pi', state: 'FINISHED', driver: 'driver-20260101000001-0000' });
-    expect(out.drivers[0]).toMatchObject({ id: 'driver-20260101000001-0000', state: 'FINISHED', worker: 'w1', supervise: false, restarts: 0 });
-    expect(out.trace[0]).toEqual({ t: 0, from: expect.stringMatching(/^Worker@w1:\d+$/), to: 'Master@master:7077', type: 'RegisterWorker', delivered: true });
+    expect(out.drivers[0]).toMatchObject({
+      id: 'driver-20260101000001-0000',
+      state: 'FINISHED',
+      worker: 'w1',
+      supervise: false,
+      restarts: 0,
+    });
+    expect(out.trace[0]).toEqual({
+      t: 0,
+      from: expect.stringMatching(/^Worker@w1:\d+$/),
+      to: 'Master@master:7077',
+      type: 'RegisterWorker',
+      delivered: true,
+    });
     expect(out.log.some((l: string) => l.includes('Registering app Spark Pi'))).toBe(true);
   });
 
@@ -62,7 +81,9 @@ describe('npm run sim', () => {
     const badWorker = sim(['-'], JSON.stringify({ ...scenario, workers: [{ host: 'w1', cores: 0, memory: '8g' }] }));
     expect(badWorker.code).toBe(2);
     expect(badWorker.stderr).toContain('The scenario on standard input is not a valid scenario:');
-    expect(badWorker.stderr).toContain('workers[0].cores: Expected the number of cores the worker offers (SPARK_WORKER_CORES)');
+    expect(badWorker.stderr).toContain(
+      'workers[0].cores: Expected the number of cores the worker offers (SPARK_WORKER_CORES)',
+    );
     const command = 'spark-submit --master spark://master:7077 --executor-cores 0 --class X app.jar';
     const badSubmit = sim(['-'], JSON.stringify({ ...scenario, actions: [{ at: 0, type: 'submit', command }] }));
     expect(badSubmit.code).toBe(2);

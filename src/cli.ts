@@ -29,7 +29,12 @@ function main(argv: string[]): void {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { until: { type: 'string' }, trace: { type: 'boolean' }, log: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        until: { type: 'string' },
+        trace: { type: 'boolean' },
+        log: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     fail(`${(e as Error).message}\n${USAGE}`);
@@ -39,10 +44,16 @@ function main(argv: string[]): void {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (positionals.length !== 1) fail(positionals.length === 0 ? `No scenario given.\n${USAGE}` : `Only one scenario at a time (got ${positionals.length}).\n${USAGE}`);
+  if (positionals.length !== 1)
+    fail(
+      positionals.length === 0
+        ? `No scenario given.\n${USAGE}`
+        : `Only one scenario at a time (got ${positionals.length}).\n${USAGE}`,
+    );
   let until: number | undefined;
   if (values.until !== undefined) {
-    if (!/^\d+$/.test(values.until)) fail(`--until takes a whole number of simulated milliseconds, not "${values.until}".`);
+    if (!/^\d+$/.test(values.until))
+      fail(`--until takes a whole number of simulated milliseconds, not "${values.until}".`);
     until = Number(values.until);
   }
   const source = positionals[0] as string;

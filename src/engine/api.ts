@@ -10,27 +10,25 @@ import { Pacer } from './pacing';
 import { FrameBuilder } from './views/frame-builder';
 import type { EngineFrame, InspectView, Selection } from './views/frame-types';
 import { inspect } from './views/inspect';
-import type {
-  MasterStateJson,
-  SimAppJson,
-  SimDriverJson,
-} from './views/json-types';
+import type { MasterStateJson, SimAppJson, SimDriverJson } from './views/json-types';
 export type { ActionInput };
 
 // The page imports these shapes (types only) from here or from public.ts.
-export type {
-  MasterStateJson,
-  SimAppJson,
-  SimDriverJson,
-  ScenarioSource,
-};
+export type { MasterStateJson, SimAppJson, SimDriverJson, ScenarioSource };
 
 /** A problem with a scenario: where (`actions[2].target`, '' for the whole document) and what. */
 export type ScenarioError = ScenarioIssue;
 
 // Warnings (unknown fields and the like) are not fatal (docs/scenario-format.md) but are worth showing.
 export type LoadResult =
-  | { ok: true; name: string; description: string; warnings: ScenarioError[]; latencyMs: number; conf: Record<string, string> }
+  | {
+      ok: true;
+      name: string;
+      description: string;
+      warnings: ScenarioError[];
+      latencyMs: number;
+      conf: Record<string, string>;
+    }
   | { ok: false; errors: ScenarioError[]; warnings: ScenarioError[] };
 
 export type { EngineFrame, InspectView, Selection } from './views/frame-types';
@@ -111,7 +109,14 @@ export function createEngineApi(): EngineApi {
       const loaded = restored.scenario;
       scenario = loaded;
       start(loaded);
-      return { ok: true, name: loaded.name, description: loaded.description, warnings: restored.warnings, latencyMs: loaded.network.latencyMs, conf: { ...loaded.conf } };
+      return {
+        ok: true,
+        name: loaded.name,
+        description: loaded.description,
+        warnings: restored.warnings,
+        latencyMs: loaded.network.latencyMs,
+        conf: { ...loaded.conf },
+      };
     },
 
     advanceTo(simMs) {

@@ -12,7 +12,13 @@ function sim(): Simulation {
       masters: [{ host: 'master' }],
       workers: [{ host: 'w1', cores: 4, memory: '8g' }],
       network: { latencyMs: 2 },
-      actions: [{ at: 30_000, type: 'submit', command: `${SUBMIT} --class org.apache.spark.examples.SparkPi /opt/spark/examples/jars/spark-examples.jar 10` }],
+      actions: [
+        {
+          at: 30_000,
+          type: 'submit',
+          command: `${SUBMIT} --class org.apache.spark.examples.SparkPi /opt/spark/examples/jars/spark-examples.jar 10`,
+        },
+      ],
     }),
     { source: 'cli' },
   );
@@ -30,7 +36,10 @@ describe('Pacer', () => {
       const r = pacer.play(16, 1);
       wall += 16;
       if (wall > 5000) throw new Error('never delivered');
-      if (s.cluster.k.messages.some((m) => m.type === 'RegisterWorker') && !s.cluster.k.messages.some((m) => m.type === 'RegisterWorker' && m.delivered)) {
+      if (
+        s.cluster.k.messages.some((m) => m.type === 'RegisterWorker') &&
+        !s.cluster.k.messages.some((m) => m.type === 'RegisterWorker' && m.delivered)
+      ) {
         expect(r.reason).toBe('flight');
       }
     }

@@ -62,7 +62,11 @@ describe('Simulation: live actions replay exactly', () => {
     const replay = Simulation.fromScenario(restored({ ...cluster, actions: live.scenario.actions }));
     replay.advanceTo(90_000);
     expect(picture(replay)).toBe(picture(live));
-    expect(live.scenario.actions.map((a) => `${a.at}:${a.type}`)).toEqual(['1000:submit', '12345:kill-worker', '40000:restart-worker']);
+    expect(live.scenario.actions.map((a) => `${a.at}:${a.type}`)).toEqual([
+      '1000:submit',
+      '12345:kill-worker',
+      '40000:restart-worker',
+    ]);
   });
 
   it('records the action after those already at the same instant', () => {
@@ -180,7 +184,11 @@ describe('Simulation: step', () => {
   });
 
   it('an action due before the next event is a step of its own', () => {
-    const sim = fresh({ masters: [{ host: 'master' }], workers: [], actions: [{ at: 50_000, type: 'add-worker', host: 'w9', cores: 2, memory: '2g' }] });
+    const sim = fresh({
+      masters: [{ host: 'master' }],
+      workers: [],
+      actions: [{ at: 50_000, type: 'add-worker', host: 'w9', cores: 2, memory: '2g' }],
+    });
     sim.advanceTo(40_000);
     while (sim.nextEventTime() < 50_000) sim.step();
     expect(sim.nextEventTime()).toBe(50_000);
@@ -220,7 +228,9 @@ describe('remove-worker', () => {
   });
 
   it('is refused for a host that is not a worker then', () => {
-    const r = restoreScenario(scenario({ ...cluster, actions: [{ at: 0, type: 'remove-worker', target: 'w7' }] }), { source: 'cli' });
+    const r = restoreScenario(scenario({ ...cluster, actions: [{ at: 0, type: 'remove-worker', target: 'w7' }] }), {
+      source: 'cli',
+    });
     expect(r.ok).toBe(false);
   });
 });

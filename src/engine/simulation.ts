@@ -19,7 +19,6 @@ import type { KernelState, LogRecord, MessageRecord } from './sim/kernel';
 /** An action without its time (Omit spread over the union, so each kind keeps its fields). */
 export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
 
-
 /** The runner's cap for "until nothing is left to happen" (docs/architecture.md, "The headless runner"). */
 export const MAX_RUN_MS = 24 * 60 * 60 * 1000;
 
@@ -119,7 +118,9 @@ export class Simulation {
       // Checkpoints are taken at multiples of CHECKPOINT_EVERY_MS beyond the latest one (after a
       // seek back, those before it already exist).
       const from = Math.max(0, last.t, k.now);
-      const nextCheckpoint = this.checkpointing ? (Math.floor(from / CHECKPOINT_EVERY_MS) + 1) * CHECKPOINT_EVERY_MS : Infinity;
+      const nextCheckpoint = this.checkpointing
+        ? (Math.floor(from / CHECKPOINT_EVERY_MS) + 1) * CHECKPOINT_EVERY_MS
+        : Infinity;
       const target = Math.min(ms, nextCheckpoint);
       if (this.runActionsTo(target, stop)) return true;
       k.runUntil(target, stop);

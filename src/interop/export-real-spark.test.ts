@@ -59,7 +59,8 @@ function timeline(script: string, isCommand: (line: string) => boolean): [number
   return out;
 }
 
-const HELPER_CALL = /^(kill_daemon|power_off|restart_worker|restart_master|decommission_worker|remove_worker|add_worker|cut_off|reconnect|kill_leading_master|restart_first_down_master) /;
+const HELPER_CALL =
+  /^(kill_daemon|power_off|restart_worker|restart_master|decommission_worker|remove_worker|add_worker|cut_off|reconnect|kill_leading_master|restart_first_down_master) /;
 
 const hasBash = spawnSync('bash', ['-c', 'true']).status === 0;
 const temporary: string[] = [];
@@ -103,7 +104,11 @@ printf 'sleep\\t%s\\n' "$1" >> "$STUB_DIR/calls.log"
 `;
 
 /** Writes the bundle to a folder and runs one of its scripts against the stand-ins; returns the calls. */
-function runScript(bundle: ExportBundle, script: string, env: Record<string, string> = {}): { status: number | null; calls: string[][]; stderr: string; dir: string } {
+function runScript(
+  bundle: ExportBundle,
+  script: string,
+  env: Record<string, string> = {},
+): { status: number | null; calls: string[][]; stderr: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'interop-export-'));
   temporary.push(dir);
   const stubs = join(dir, 'stubs');
@@ -119,7 +124,15 @@ function runScript(bundle: ExportBundle, script: string, env: Record<string, str
     env: { ...process.env, ...env, PATH: `${stubs}:${process.env.PATH ?? ''}`, STUB_DIR: dir },
   });
   const log = existsSync(join(dir, 'calls.log')) ? readFileSync(join(dir, 'calls.log'), 'utf8') : '';
-  return { status: r.status, calls: log.split('\n').filter((l) => l !== '').map((l) => l.split('\t')), stderr: r.stderr, dir };
+  return {
+    status: r.status,
+    calls: log
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => l.split('\t')),
+    stderr: r.stderr,
+    dir,
+  };
 }
 
 /** Calls with their script time (the stand-in sleep's total before them). */
@@ -147,7 +160,12 @@ const rich = restored({
     { host: 'w2', cores: 4, memory: '8g', port: 7078 },
   ],
   actions: [
-    { at: 0, type: 'submit', command: `spark-submit --master spark://master:7077 --class org.apache.spark.examples.SparkPi ${EXAMPLES} 100`, workload: { tasks: 100, taskMs: 500 } },
+    {
+      at: 0,
+      type: 'submit',
+      command: `spark-submit --master spark://master:7077 --class org.apache.spark.examples.SparkPi ${EXAMPLES} 100`,
+      workload: { tasks: 100, taskMs: 500 },
+    },
     {
       at: 5000,
       type: 'submit',
@@ -215,15 +233,32 @@ describe('docker-compose.yml', () => {
     const m = compose(richBundle).services.master;
     expect(m?.hostname).toBe('master');
     expect(m?.command).toEqual(['/opt/spark/bin/spark-class', 'org.apache.spark.deploy.master.Master']);
-    expect(m?.environment).toEqual({ SPARK_MASTER_HOST: 'master', SPARK_MASTER_PORT: '7077', SPARK_LOCAL_HOSTNAME: 'master' });
+    expect(m?.environment).toEqual({
+      SPARK_MASTER_HOST: 'master',
+      SPARK_MASTER_PORT: '7077',
+      SPARK_LOCAL_HOSTNAME: 'master',
+    });
     expect(m?.ports).toEqual(['127.0.0.1:8080:8080', '127.0.0.1:7077:7077', '127.0.0.1:6066:6066']);
   });
 
   it("passes each worker's cores, memory and port through the environment and points it at the master", () => {
     const s = compose(richBundle).services;
-    expect(s.w1?.command).toEqual(['/opt/spark/bin/spark-class', 'org.apache.spark.deploy.worker.Worker', 'spark://master:7077']);
-    expect(s.w1?.environment).toEqual({ SPARK_WORKER_CORES: '8', SPARK_WORKER_MEMORY: '16g', SPARK_LOCAL_HOSTNAME: 'w1' });
-    expect(s.w2?.environment).toEqual({ SPARK_WORKER_CORES: '4', SPARK_WORKER_MEMORY: '8g', SPARK_WORKER_PORT: '7078', SPARK_LOCAL_HOSTNAME: 'w2' });
+    expect(s.w1?.command).toEqual([
+      '/opt/spark/bin/spark-class',
+      'org.apache.spark.deploy.worker.Worker',
+      'spark://master:7077',
+    ]);
+    expect(s.w1?.environment).toEqual({
+      SPARK_WORKER_CORES: '8',
+      SPARK_WORKER_MEMORY: '16g',
+      SPARK_LOCAL_HOSTNAME: 'w1',
+    });
+    expect(s.w2?.environment).toEqual({
+      SPARK_WORKER_CORES: '4',
+      SPARK_WORKER_MEMORY: '8g',
+      SPARK_WORKER_PORT: '7078',
+      SPARK_LOCAL_HOSTNAME: 'w2',
+    });
     expect(s.w1?.depends_on).toEqual(['master']);
     expect(s.w1?.ports).toBeUndefined();
     expect(s.w1?.profiles).toBeUndefined();
@@ -244,7 +279,7 @@ describe('docker-compose.yml', () => {
     expect(client?.init).toBe(true);
   });
 
-  it('for standby masters: a ZooKeeper service, every master in the workers\' URL, and distinct host ports', () => {
+  it("for standby masters: a ZooKeeper service, every master in the workers' URL, and distinct host ports", () => {
     const c = compose(haBundle);
     expect(Object.keys(c.services)).toEqual(['zookeeper', 'm1', 'm2', 'w1', 'client']);
     expect(c.services.zookeeper?.image).toBe('zookeeper:3.9');
@@ -278,12 +313,24 @@ describe('docker-compose.yml', () => {
     // No cycle: the masters do not wait for a ZooKeeper that waits for one of them.
     expect(c.services.m1?.depends_on).toBeUndefined();
     expect(c.services.m1?.environment?.SPARK_MASTER_OPTS).toBeUndefined();
-    expect(timeline(file(bundle, 'faults.sh'), (l) => HELPER_CALL.test(l))).toEqual([[1, "kill_daemon 'zk-beside-m1'"]]);
-    expect(bundle.notes).toContain("ZooKeeper shares the network of m1's container; when that container stops, ZooKeeper is cut off until it is restarted too.");
+    expect(timeline(file(bundle, 'faults.sh'), (l) => HELPER_CALL.test(l))).toEqual([
+      [1, "kill_daemon 'zk-beside-m1'"],
+    ]);
+    expect(bundle.notes).toContain(
+      "ZooKeeper shares the network of m1's container; when that container stops, ZooKeeper is cut off until it is restarted too.",
+    );
   });
 
   it("uses spark.master.ui.port and spark.master.rest.port from the scenario's conf", () => {
-    const c = compose(exportForRealSpark(restored({ version: 1, conf: { 'spark.master.ui.port': '18080', 'spark.master.rest.port': '16066' }, workers: [] })));
+    const c = compose(
+      exportForRealSpark(
+        restored({
+          version: 1,
+          conf: { 'spark.master.ui.port': '18080', 'spark.master.rest.port': '16066' },
+          workers: [],
+        }),
+      ),
+    );
     expect(c.services.master?.ports).toEqual(['127.0.0.1:18080:18080', '127.0.0.1:7077:7077', '127.0.0.1:16066:16066']);
   });
 
@@ -314,7 +361,10 @@ describe('docker-compose.yml', () => {
 
   it('quotes odd values so YAML reads them back exactly, and doubles $ against Compose interpolation', () => {
     const odd = { ...restored({ version: 1, workers: [{ host: 'w1', cores: 1, memory: '1g' }] }) };
-    odd.workers = [{ host: 'null', cores: 1, memory: 'true' }, { host: "w'1 $(touch pwned)", cores: 2, memory: '1g' }];
+    odd.workers = [
+      { host: 'null', cores: 1, memory: 'true' },
+      { host: "w'1 $(touch pwned)", cores: 2, memory: '1g' },
+    ];
     const services = compose(exportForRealSpark(odd)).services;
     expect(services.null?.hostname).toBe('null');
     expect(services.null?.environment?.SPARK_WORKER_MEMORY).toBe('true');
@@ -338,11 +388,31 @@ describe('spark-env.sh and spark-defaults.conf', () => {
       'spark-env-w2.sh',
       'spark-env-w2-2.sh',
     ]);
-    const assignments = (name: string) => file(richBundle, name).split('\n').filter((l) => /^[A-Z_]+=/.test(l));
-    expect(assignments('spark-env-master.sh')).toEqual(['SPARK_MASTER_HOST=master', 'SPARK_MASTER_PORT=7077', 'SPARK_LOCAL_HOSTNAME=master']);
-    expect(assignments('spark-env-w1.sh')).toEqual(['SPARK_WORKER_CORES=8', 'SPARK_WORKER_MEMORY=16g', 'SPARK_LOCAL_HOSTNAME=w1']);
-    expect(assignments('spark-env-w2.sh')).toEqual(['SPARK_WORKER_CORES=4', 'SPARK_WORKER_MEMORY=8g', 'SPARK_WORKER_PORT=7078', 'SPARK_LOCAL_HOSTNAME=w2']);
-    expect(assignments('spark-env-w2-2.sh')).toEqual(['SPARK_WORKER_CORES=2', 'SPARK_WORKER_MEMORY=4g', 'SPARK_LOCAL_HOSTNAME=w2']);
+    const assignments = (name: string) =>
+      file(richBundle, name)
+        .split('\n')
+        .filter((l) => /^[A-Z_]+=/.test(l));
+    expect(assignments('spark-env-master.sh')).toEqual([
+      'SPARK_MASTER_HOST=master',
+      'SPARK_MASTER_PORT=7077',
+      'SPARK_LOCAL_HOSTNAME=master',
+    ]);
+    expect(assignments('spark-env-w1.sh')).toEqual([
+      'SPARK_WORKER_CORES=8',
+      'SPARK_WORKER_MEMORY=16g',
+      'SPARK_LOCAL_HOSTNAME=w1',
+    ]);
+    expect(assignments('spark-env-w2.sh')).toEqual([
+      'SPARK_WORKER_CORES=4',
+      'SPARK_WORKER_MEMORY=8g',
+      'SPARK_WORKER_PORT=7078',
+      'SPARK_LOCAL_HOSTNAME=w2',
+    ]);
+    expect(assignments('spark-env-w2-2.sh')).toEqual([
+      'SPARK_WORKER_CORES=2',
+      'SPARK_WORKER_MEMORY=4g',
+      'SPARK_LOCAL_HOSTNAME=w2',
+    ]);
     const w1 = file(richBundle, 'spark-env-w1.sh').split('\n');
     expect(w1[0]).toBe('#!/usr/bin/env bash');
     expect(w1.join('\n')).toContain('$SPARK_HOME/sbin/start-worker.sh spark://master:7077');
@@ -351,17 +421,28 @@ describe('spark-env.sh and spark-defaults.conf', () => {
   });
 
   it('gives standby masters the ZooKeeper URL the simulation assumes when the conf has none', () => {
-    expect(file(haBundle, 'spark-env-m1.sh')).toContain("SPARK_MASTER_OPTS=-Dspark.deploy.zookeeper.url=zookeeper:2181");
+    expect(file(haBundle, 'spark-env-m1.sh')).toContain(
+      'SPARK_MASTER_OPTS=-Dspark.deploy.zookeeper.url=zookeeper:2181',
+    );
   });
 
   it('writes the conf as key value lines, escaped as Java properties', () => {
     const lines = file(richBundle, 'spark-defaults.conf').split('\n');
-    expect(lines.filter((l) => l !== '' && !l.startsWith('#'))).toEqual(['spark.deploy.spreadOut false', 'spark.decommission.enabled true']);
-    const odd = restored({ version: 1, workers: [], conf: { 'spark.a b': ' x=1:2 #3 \\ y', 'spark.multi': 'one\ntwo' } });
+    expect(lines.filter((l) => l !== '' && !l.startsWith('#'))).toEqual([
+      'spark.deploy.spreadOut false',
+      'spark.decommission.enabled true',
+    ]);
+    const odd = restored({
+      version: 1,
+      workers: [],
+      conf: { 'spark.a b': ' x=1:2 #3 \\ y', 'spark.multi': 'one\ntwo' },
+    });
     const content = file(exportForRealSpark(odd), 'spark-defaults.conf');
     expect(content).toContain('spark.a\\ b \\ x=1:2 #3 \\\\ y\n');
     expect(content).toContain('spark.multi one\\ntwo\n');
-    expect(file(exportForRealSpark(restored({ version: 1, workers: [] })), 'spark-defaults.conf')).toContain("# (No settings: Spark's defaults apply.)");
+    expect(file(exportForRealSpark(restored({ version: 1, workers: [] })), 'spark-defaults.conf')).toContain(
+      "# (No settings: Spark's defaults apply.)",
+    );
   });
 });
 
@@ -380,7 +461,10 @@ describe('submit.sh', () => {
 
   it('runs each spark-submit line in the client container, in the background, at its time', () => {
     expect(timeline(script, (l) => l.startsWith('docker '))).toEqual([
-      [0, `docker compose exec -T -w /opt/spark 'client' /opt/spark/bin/spark-submit --master spark://master:7077 --class org.apache.spark.examples.SparkPi ${EXAMPLES} 100 &`],
+      [
+        0,
+        `docker compose exec -T -w /opt/spark 'client' /opt/spark/bin/spark-submit --master spark://master:7077 --class org.apache.spark.examples.SparkPi ${EXAMPLES} 100 &`,
+      ],
       [
         5,
         `docker compose exec -T -w /opt/spark -e SPARK_PRINT_LAUNCH_COMMAND=1 'client' /opt/spark/bin/spark-submit --master spark://master:7077 --deploy-mode cluster --name 'My App' --conf 'spark.executor.extraJavaOptions=-Da=b -Dc=d' --class org.apache.spark.examples.SparkPi ${EXAMPLES} 10 &`,
@@ -398,13 +482,44 @@ describe('submit.sh', () => {
     expect(run.status).toBe(0);
     const execs = run.calls.filter((c) => c[0] === 'docker').sort((a, b) => a.length - b.length);
     expect(execs[0]).toEqual([
-      'docker', 'compose', 'exec', '-T', '-w', '/opt/spark', 'client', '/opt/spark/bin/spark-submit',
-      '--master', 'spark://master:7077', '--class', 'org.apache.spark.examples.SparkPi', EXAMPLES, '100',
+      'docker',
+      'compose',
+      'exec',
+      '-T',
+      '-w',
+      '/opt/spark',
+      'client',
+      '/opt/spark/bin/spark-submit',
+      '--master',
+      'spark://master:7077',
+      '--class',
+      'org.apache.spark.examples.SparkPi',
+      EXAMPLES,
+      '100',
     ]);
     expect(execs[1]).toEqual([
-      'docker', 'compose', 'exec', '-T', '-w', '/opt/spark', '-e', 'SPARK_PRINT_LAUNCH_COMMAND=1', 'client', '/opt/spark/bin/spark-submit',
-      '--master', 'spark://master:7077', '--deploy-mode', 'cluster', '--name', 'My App', '--conf', 'spark.executor.extraJavaOptions=-Da=b -Dc=d',
-      '--class', 'org.apache.spark.examples.SparkPi', EXAMPLES, '10',
+      'docker',
+      'compose',
+      'exec',
+      '-T',
+      '-w',
+      '/opt/spark',
+      '-e',
+      'SPARK_PRINT_LAUNCH_COMMAND=1',
+      'client',
+      '/opt/spark/bin/spark-submit',
+      '--master',
+      'spark://master:7077',
+      '--deploy-mode',
+      'cluster',
+      '--name',
+      'My App',
+      '--conf',
+      'spark.executor.extraJavaOptions=-Da=b -Dc=d',
+      '--class',
+      'org.apache.spark.examples.SparkPi',
+      EXAMPLES,
+      '10',
     ]);
     expect(run.calls.filter((c) => c[0] === 'sleep')).toEqual([['sleep', '5']]);
   });
@@ -460,7 +575,10 @@ describe('faults.sh', () => {
       'run docker network disconnect "$NETWORK" "$1"',
       'run docker network connect --alias "$2" "$NETWORK" "$1"',
     ]) {
-      expect(lines.some((l) => l.includes(expected)), expected).toBe(true);
+      expect(
+        lines.some((l) => l.includes(expected)),
+        expected,
+      ).toBe(true);
     }
     // Helpers nothing calls are left out.
     expect(script).not.toContain('kill_leading_master()');
@@ -483,7 +601,10 @@ describe('faults.sh', () => {
       '# w1 is already off the network for an earlier partition.',
       '# w1 stays off the network: another partition still cuts it.',
     ]) {
-      expect(lines.some((l) => l.startsWith(expected)), expected).toBe(true);
+      expect(
+        lines.some((l) => l.startsWith(expected)),
+        expected,
+      ).toBe(true);
     }
     const nonSubmit = rich.actions.filter((a) => a.type !== 'submit');
     const stamped = lines.filter((l) => /^# [0-9.]+ s · /.test(l));
@@ -583,7 +704,11 @@ describe('faults.sh', () => {
   });
 
   it('turns a newline in a value into more comment lines, never into code', () => {
-    const s = restored({ version: 1, workers: [], actions: [{ at: 0, type: 'set-conf', key: 'spark.x', value: 'a\nrm -rf /' }] });
+    const s = restored({
+      version: 1,
+      workers: [],
+      actions: [{ at: 0, type: 'set-conf', key: 'spark.x', value: 'a\nrm -rf /' }],
+    });
     const faults = file(exportForRealSpark(s), 'faults.sh');
     expect(faults.split('\n').some((l) => l.startsWith('rm'))).toBe(false);
     expect(faults).toContain('# 0 s · set-conf spark.x="a\\nrm -rf /": not applied.');
@@ -599,7 +724,9 @@ describe('faults.sh', () => {
 
 describe('names and notes', () => {
   it('derives the Compose project name and the image tag', () => {
-    expect(projectNameOf('A worker loses power: only the heartbeat timeout notices')).toBe('a-worker-loses-power-only-the-heartbeat');
+    expect(projectNameOf('A worker loses power: only the heartbeat timeout notices')).toBe(
+      'a-worker-loses-power-only-the-heartbeat',
+    );
     expect(projectNameOf('Café  Übung!')).toBe('cafe-ubung');
     expect(projectNameOf('???')).toBe('spark-playground');
     expect(imageTagOf('4.0')).toBe('4.0.0');
@@ -618,8 +745,16 @@ describe('names and notes', () => {
         'spark.deploy.zookeeper.url is not set; the Masters are given zookeeper:2181, where the simulation runs ZooKeeper.',
       ]),
     );
-    const noDecommission = exportForRealSpark(restored({ version: 1, workers: [{ host: 'w1', cores: 1, memory: '1g' }], actions: [{ at: 0, type: 'decommission-worker', target: 'w1' }] }));
-    expect(noDecommission.notes).toContain('spark.decommission.enabled is not true, so a real Worker ignores the decommission signal (as the simulated one does).');
+    const noDecommission = exportForRealSpark(
+      restored({
+        version: 1,
+        workers: [{ host: 'w1', cores: 1, memory: '1g' }],
+        actions: [{ at: 0, type: 'decommission-worker', target: 'w1' }],
+      }),
+    );
+    expect(noDecommission.notes).toContain(
+      'spark.decommission.enabled is not true, so a real Worker ignores the decommission signal (as the simulated one does).',
+    );
   });
 
   it('is deterministic: the same scenario gives the same files', () => {
@@ -640,6 +775,10 @@ describe('the built-in scenarios', () => {
       if (hasBash && f.name.endsWith('.sh')) expect(bashSyntaxError(f.content), f.name).toBe('');
     }
     const submits = scenario.actions.filter((a) => a.type === 'submit').length;
-    expect(file(bundle, 'submit.sh').split('\n').filter((l) => l.startsWith('docker compose exec')).length).toBe(submits);
+    expect(
+      file(bundle, 'submit.sh')
+        .split('\n')
+        .filter((l) => l.startsWith('docker compose exec')).length,
+    ).toBe(submits);
   });
 });

@@ -1,5 +1,17 @@
 // Turns a scenario into files that run it on a real Spark Standalone cluster in Docker: spark-env.sh per daemon, spark-defaults.conf, docker-compose.yml, submit.sh and faults.sh.
-import { CLIENT_HOST, DEFAULT_SPARK_HOME, DEFAULT_ZOOKEEPER_HOST, ZOOKEEPER_CLIENT_PORT, shellQuote, singleQuote, splitShellWords, zooKeeperServers, type Action, type Scenario, type SubmitAction } from '../engine/public';
+import {
+  CLIENT_HOST,
+  DEFAULT_SPARK_HOME,
+  DEFAULT_ZOOKEEPER_HOST,
+  ZOOKEEPER_CLIENT_PORT,
+  shellQuote,
+  singleQuote,
+  splitShellWords,
+  zooKeeperServers,
+  type Action,
+  type Scenario,
+  type SubmitAction,
+} from '../engine/public';
 import { slugOf } from './slug';
 
 /** One generated file. */
@@ -169,7 +181,9 @@ function plan(scenario: Scenario): Plan {
   };
 
   const masters = scenario.masters.map((m) => service(m.host, 'master', { masterPort: m.port }));
-  const workers = scenario.workers.map((w) => service(w.host, 'worker', { cores: w.cores, memory: w.memory, port: w.port }));
+  const workers = scenario.workers.map((w) =>
+    service(w.host, 'worker', { cores: w.cores, memory: w.memory, port: w.port }),
+  );
   const client = service(CLIENT_HOST, 'client');
   // spark.deploy.zookeeper.url may name a master's or worker's machine: ZooKeeper then runs beside
   // that daemon, in its network namespace, so the name resolves to both, as on one machine.
@@ -181,7 +195,10 @@ function plan(scenario: Scenario): Plan {
   };
   const recoveryMode = scenario.conf['spark.deploy.recoveryMode'];
   const zkUrl = scenario.conf['spark.deploy.zookeeper.url'];
-  const zookeeper = recoveryMode === 'ZOOKEEPER' ? zooKeeperService(zooKeeperServers(zkUrl)[0]?.host ?? DEFAULT_ZOOKEEPER_HOST) : undefined;
+  const zookeeper =
+    recoveryMode === 'ZOOKEEPER'
+      ? zooKeeperService(zooKeeperServers(zkUrl)[0]?.host ?? DEFAULT_ZOOKEEPER_HOST)
+      : undefined;
   const timeline = timelineOf(scenario.actions);
   const added = new Map<Action, Service>();
   for (const a of timeline) {
@@ -204,7 +221,10 @@ function plan(scenario: Scenario): Plan {
     masterUrl: `spark://${scenario.masters.map((m) => `${m.host}:${m.port}`).join(',')}`,
     uiPort: portConf(scenario.conf, 'spark.master.ui.port', MASTER_UI_PORT),
     restPort: portConf(scenario.conf, 'spark.master.rest.port', MASTER_REST_PORT),
-    zooKeeperUrlFallback: zookeeper !== undefined && (zkUrl ?? '').trim() === '' ? `${DEFAULT_ZOOKEEPER_HOST}:${ZOOKEEPER_CLIENT_PORT}` : undefined,
+    zooKeeperUrlFallback:
+      zookeeper !== undefined && (zkUrl ?? '').trim() === ''
+        ? `${DEFAULT_ZOOKEEPER_HOST}:${ZOOKEEPER_CLIENT_PORT}`
+        : undefined,
   };
 }
 
@@ -216,7 +236,8 @@ function masterEnvironment(p: Plan, m: Service): [string, string][] {
     ['SPARK_MASTER_PORT', String(m.masterPort ?? 7077)],
     ['SPARK_LOCAL_HOSTNAME', m.host],
   ];
-  if (p.zooKeeperUrlFallback !== undefined) env.push(['SPARK_MASTER_OPTS', `-Dspark.deploy.zookeeper.url=${p.zooKeeperUrlFallback}`]);
+  if (p.zooKeeperUrlFallback !== undefined)
+    env.push(['SPARK_MASTER_OPTS', `-Dspark.deploy.zookeeper.url=${p.zooKeeperUrlFallback}`]);
   return env;
 }
 
@@ -239,7 +260,9 @@ function hostPorts(p: Plan): Map<Service, { ui: number; rpc: number; rest: numbe
     taken.add(port);
     return port;
   };
-  return new Map(p.masters.map((m) => [m, { ui: free(p.uiPort), rpc: free(m.masterPort ?? 7077), rest: free(p.restPort) }]));
+  return new Map(
+    p.masters.map((m) => [m, { ui: free(p.uiPort), rpc: free(m.masterPort ?? 7077), rest: free(p.restPort) }]),
+  );
 }
 
 function composeService(p: Plan, s: Service, ports: { ui: number; rpc: number; rest: number } | undefined): string[] {
@@ -247,8 +270,16 @@ function composeService(p: Plan, s: Service, ports: { ui: number; rpc: number; r
   const image = s.role === 'zookeeper' ? ZOOKEEPER_IMAGE : p.image;
   lines.push(`    image: ${y(image)}`, `    container_name: ${y(s.container)}`);
   if (s.sharesNetworkWith !== undefined) {
-    lines.push(...comment(`On ${s.host}, beside its daemon: it shares that container's network (and goes when the container stops).`, '    '));
-    lines.push(`    network_mode: ${y(`service:${s.sharesNetworkWith.name}`)}`, `    depends_on: [${y(s.sharesNetworkWith.name)}]`);
+    lines.push(
+      ...comment(
+        `On ${s.host}, beside its daemon: it shares that container's network (and goes when the container stops).`,
+        '    ',
+      ),
+    );
+    lines.push(
+      `    network_mode: ${y(`service:${s.sharesNetworkWith.name}`)}`,
+      `    depends_on: [${y(s.sharesNetworkWith.name)}]`,
+    );
     return lines;
   }
   lines.push(`    hostname: ${y(s.host)}`);
@@ -281,7 +312,12 @@ function composeService(p: Plan, s: Service, ports: { ui: number; rpc: number; r
     for (const [k, v] of env) lines.push(`      ${k}: ${y(v)}`);
   }
   if (ports !== undefined) {
-    lines.push(...comment('On 127.0.0.1 only: a Standalone Master runs whatever it is sent, so it should not face the network.', '    '));
+    lines.push(
+      ...comment(
+        'On 127.0.0.1 only: a Standalone Master runs whatever it is sent, so it should not face the network.',
+        '    ',
+      ),
+    );
     lines.push(
       '    ports:',
       `      - ${y(`127.0.0.1:${ports.ui}:${p.uiPort}`)}`,
@@ -289,10 +325,12 @@ function composeService(p: Plan, s: Service, ports: { ui: number; rpc: number; r
       `      - ${y(`127.0.0.1:${ports.rest}:${p.restPort}`)}`,
     );
   }
-  if (s.role !== 'zookeeper') lines.push('    volumes:', `      - ${y(`./spark-defaults.conf:${DEFAULTS_IN_IMAGE}:ro`)}`);
+  if (s.role !== 'zookeeper')
+    lines.push('    volumes:', `      - ${y(`./spark-defaults.conf:${DEFAULTS_IN_IMAGE}:ro`)}`);
   // A ZooKeeper beside a daemon depends on that daemon's container instead (no cycle).
   const standaloneZooKeeper = p.zookeeper?.sharesNetworkWith === undefined ? p.zookeeper : undefined;
-  const dependsOn = s.role === 'master' ? (standaloneZooKeeper ? [standaloneZooKeeper] : []) : s.role === 'zookeeper' ? [] : p.masters;
+  const dependsOn =
+    s.role === 'master' ? (standaloneZooKeeper ? [standaloneZooKeeper] : []) : s.role === 'zookeeper' ? [] : p.masters;
   if (dependsOn.length > 0) lines.push(`    depends_on: [${dependsOn.map((d) => y(d.name)).join(', ')}]`);
   // The alias is the host name Spark uses: Docker's DNS answers service names and aliases, not the
   // `hostname` setting, and a re-added worker's service has another name than its host.
@@ -336,7 +374,11 @@ function sparkDefaults(p: Plan): string {
     ),
   ];
   if (p.zooKeeperUrlFallback !== undefined) {
-    lines.push(...comment(`spark.deploy.zookeeper.url is not set: the Masters get -Dspark.deploy.zookeeper.url=${p.zooKeeperUrlFallback} from docker-compose.yml.`));
+    lines.push(
+      ...comment(
+        `spark.deploy.zookeeper.url is not set: the Masters get -Dspark.deploy.zookeeper.url=${p.zooKeeperUrlFallback} from docker-compose.yml.`,
+      ),
+    );
   }
   if (entries.length === 0) lines.push(...comment("(No settings: Spark's defaults apply.)"));
   for (const [k, v] of entries) lines.push(`${propertiesEscape(k, true)} ${propertiesEscape(v, false)}`);
@@ -377,15 +419,28 @@ function submitCommand(p: Plan, a: SubmitAction): { line: string } | { error: st
   let i = 0;
   for (; i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i] ?? ''); i++) env.push(words[i] ?? '');
   const program = words[i];
-  if (program === undefined || program.slice(program.lastIndexOf('/') + 1) !== 'spark-submit') return { error: 'it is not a spark-submit command' };
+  if (program === undefined || program.slice(program.lastIndexOf('/') + 1) !== 'spark-submit')
+    return { error: 'it is not a spark-submit command' };
   // -w: the simulation resolves relative paths against SPARK_HOME, as spark-submit run from there would.
-  const exec = ['docker', 'compose', 'exec', '-T', '-w', SPARK_HOME, ...env.flatMap((e) => ['-e', shellQuote(e)]), singleQuote(p.client.name)];
+  const exec = [
+    'docker',
+    'compose',
+    'exec',
+    '-T',
+    '-w',
+    SPARK_HOME,
+    ...env.flatMap((e) => ['-e', shellQuote(e)]),
+    singleQuote(p.client.name),
+  ];
   return { line: [...exec, `${SPARK_HOME}/bin/spark-submit`, ...words.slice(i + 1).map(shellQuote)].join(' ') };
 }
 
 function submitNotes(a: SubmitAction): string[] {
   const out: string[] = [];
-  if (a.workload) out.push(`In the simulation this application runs ${a.workload.tasks} tasks of ${a.workload.taskMs} ms; here its tasks take as long as the real code does.`);
+  if (a.workload)
+    out.push(
+      `In the simulation this application runs ${a.workload.tasks} tasks of ${a.workload.taskMs} ms; here its tasks take as long as the real code does.`,
+    );
   if (a.executorFault) {
     out.push(
       a.executorFault.kind === 'launch-failure'
@@ -393,7 +448,10 @@ function submitNotes(a: SubmitAction): string[] {
         : `The scenario makes every executor of this app exit with code ${a.executorFault.exitCode} ${a.executorFault.afterMs} ms after it starts; that fault does not happen here.`,
     );
   }
-  if (a.driverFault) out.push(`The scenario makes the driver exit with code ${a.driverFault.exitCode} ${a.driverFault.afterMs} ms after each start; that fault does not happen here.`);
+  if (a.driverFault)
+    out.push(
+      `The scenario makes the driver exit with code ${a.driverFault.exitCode} ${a.driverFault.afterMs} ms after each start; that fault does not happen here.`,
+    );
   return out;
 }
 
@@ -475,11 +533,11 @@ function helperDefinitions(p: Plan, decommissionSignal: string): Record<Helper, 
     power_off: [
       ...comment(
         [
-          'power-off: the machine vanishes without a word. docker kill would not do: the kernel would close the daemon\'s',
+          "power-off: the machine vanishes without a word. docker kill would not do: the kernel would close the daemon's",
           'connections and the Master would notice at once, as for kill-worker. docker pause freezes every process of the',
           'container and closes nothing, so only the missing heartbeats tell (spark.worker.timeout), as in the simulation.',
-          "From the outside a machine without power and a silent network look the same: no one can tell them apart, and",
-          'Spark does not try. (One difference stays: the frozen container\'s kernel still acknowledges TCP packets.)',
+          'From the outside a machine without power and a silent network look the same: no one can tell them apart, and',
+          "Spark does not try. (One difference stays: the frozen container's kernel still acknowledges TCP packets.)",
         ].join('\n'),
       ),
       'power_off() {',
@@ -506,7 +564,9 @@ function helperDefinitions(p: Plan, decommissionSignal: string): Record<Helper, 
       '}',
     ],
     restart_master: [
-      ...comment('restart-master: start-master.sh on that machine; a Master that runs is left alone, as in the simulation.'),
+      ...comment(
+        'restart-master: start-master.sh on that machine; a Master that runs is left alone, as in the simulation.',
+      ),
       'restart_master() {',
       '  case "$(state_of "$1")" in',
       '    running) say "$1 is already running: nothing to restart" ;;',
@@ -531,7 +591,9 @@ function helperDefinitions(p: Plan, decommissionSignal: string): Record<Helper, 
       '}',
     ],
     remove_worker: [
-      ...comment('remove-worker: stop-worker.sh sends SIGTERM (exit 143); docker stop does the same (then SIGKILL after 10 s).'),
+      ...comment(
+        'remove-worker: stop-worker.sh sends SIGTERM (exit 143); docker stop does the same (then SIGKILL after 10 s).',
+      ),
       'remove_worker() {',
       '  case "$(state_of "$1")" in',
       '    running) run docker stop "$1" >/dev/null ;;',
@@ -543,14 +605,16 @@ function helperDefinitions(p: Plan, decommissionSignal: string): Record<Helper, 
       '}',
     ],
     add_worker: [
-      ...comment(`add-worker: start a worker service of the "${ADDED_LATER_PROFILE}" profile (naming a service starts it whatever its profile).`),
+      ...comment(
+        `add-worker: start a worker service of the "${ADDED_LATER_PROFILE}" profile (naming a service starts it whatever its profile).`,
+      ),
       'add_worker() {',
       '  run docker compose up --detach --no-deps "$1"',
       '}',
     ],
     cut_off: [
       ...comment(
-        'partition: docker can only take a container off the whole network, so it loses every peer, not only the other side\nof the partition, and in both directions. Like the scenario\'s partition it closes no connection: only timeouts notice.',
+        "partition: docker can only take a container off the whole network, so it loses every peer, not only the other side\nof the partition, and in both directions. Like the scenario's partition it closes no connection: only timeouts notice.",
       ),
       'cut_off() {',
       '  run docker network disconnect "$NETWORK" "$1"',
@@ -653,7 +717,11 @@ class FaultWriter {
         const s = p.added.get(a);
         if (!s) return this.unexpressible(a, 'No service was planned for it.');
         this.byHost.set(a.host, s);
-        return { comments: [`add-worker ${a.host} (${a.cores} cores, ${a.memory})`], commands: [`add_worker ${singleQuote(s.name)}`], helpers: ['add_worker'] };
+        return {
+          comments: [`add-worker ${a.host} (${a.cores} cores, ${a.memory})`],
+          commands: [`add_worker ${singleQuote(s.name)}`],
+          helpers: ['add_worker'],
+        };
       }
       case 'kill-worker':
       case 'power-off':
@@ -674,7 +742,11 @@ class FaultWriter {
                   : 'remove_worker';
         // The machine leaves the cluster; a later add-worker may bring a new one under that name.
         if (a.type === 'remove-worker') this.byHost.delete(a.target);
-        return { comments: [`${a.type} ${a.target}`], commands: [`${helper} ${singleQuote(s.container)}`], helpers: [helper] };
+        return {
+          comments: [`${a.type} ${a.target}`],
+          commands: [`${helper} ${singleQuote(s.container)}`],
+          helpers: [helper],
+        };
       }
       case 'kill-master':
       case 'restart-master': {
@@ -682,41 +754,71 @@ class FaultWriter {
         if (a.target !== undefined) {
           const s = this.target(a.target);
           if (!s) return this.unexpressible(a, `No container is ${a.target}.`);
-          return { comments: [`${a.type} ${a.target}`], commands: [`${kill ? 'kill_daemon' : 'restart_master'} ${singleQuote(s.container)}`], helpers: [kill ? 'kill_daemon' : 'restart_master'] };
+          return {
+            comments: [`${a.type} ${a.target}`],
+            commands: [`${kill ? 'kill_daemon' : 'restart_master'} ${singleQuote(s.container)}`],
+            helpers: [kill ? 'kill_daemon' : 'restart_master'],
+          };
         }
         const containers = p.masters.map((m) => singleQuote(m.container)).join(' ');
         if (p.masters.length === 1) {
-          return { comments: [`${a.type}`], commands: [`${kill ? 'kill_daemon' : 'restart_master'} ${containers}`], helpers: [kill ? 'kill_daemon' : 'restart_master'] };
+          return {
+            comments: [`${a.type}`],
+            commands: [`${kill ? 'kill_daemon' : 'restart_master'} ${containers}`],
+            helpers: [kill ? 'kill_daemon' : 'restart_master'],
+          };
         }
         return kill
-          ? { comments: ['kill-master (the leading one)'], commands: [`kill_leading_master ${containers}`], helpers: ['kill_leading_master', 'kill_daemon'] }
-          : { comments: ['restart-master (the first one that is down)'], commands: [`restart_first_down_master ${containers}`], helpers: ['restart_first_down_master', 'restart_master'] };
+          ? {
+              comments: ['kill-master (the leading one)'],
+              commands: [`kill_leading_master ${containers}`],
+              helpers: ['kill_leading_master', 'kill_daemon'],
+            }
+          : {
+              comments: ['restart-master (the first one that is down)'],
+              commands: [`restart_first_down_master ${containers}`],
+              helpers: ['restart_first_down_master', 'restart_master'],
+            };
       }
       case 'partition': {
         const side = partitionSide(p, a.between, this.workerHosts());
         const s = this.target(side);
         if (!s) return this.unexpressible(a, `No container is ${side} at this point.`);
         const other = side === a.between[0] ? a.between[1] : a.between[0];
-        const comments = [`partition ${a.between[0]} ${a.oneWay ? '→' : '⇹'} ${a.between[1]}: ${side} is taken off the network, so it loses every peer, not only ${other}${a.oneWay ? ', in both directions' : ''}.`];
+        const comments = [
+          `partition ${a.between[0]} ${a.oneWay ? '→' : '⇹'} ${a.between[1]}: ${side} is taken off the network, so it loses every peer, not only ${other}${a.oneWay ? ', in both directions' : ''}.`,
+        ];
         this.partitions.push({ a: a.between[0], b: a.between[1], cut: s });
         const count = (this.cutCount.get(s) ?? 0) + 1;
         this.cutCount.set(s, count);
-        if (count > 1) return { comments: [...comments, `${side} is already off the network for an earlier partition.`], commands: [], helpers: [] };
+        if (count > 1)
+          return {
+            comments: [...comments, `${side} is already off the network for an earlier partition.`],
+            commands: [],
+            helpers: [],
+          };
         return { comments, commands: [`cut_off ${singleQuote(s.container)}`], helpers: ['cut_off'] };
       }
       case 'heal': {
         const pair = a.between;
-        const ending = pair === undefined ? this.partitions : this.partitions.filter((x) => (x.a === pair[0] && x.b === pair[1]) || (x.a === pair[1] && x.b === pair[0]));
+        const ending =
+          pair === undefined
+            ? this.partitions
+            : this.partitions.filter(
+                (x) => (x.a === pair[0] && x.b === pair[1]) || (x.a === pair[1] && x.b === pair[0]),
+              );
         this.partitions = this.partitions.filter((x) => !ending.includes(x));
         const what = pair === undefined ? 'heal (every partition)' : `heal ${pair[0]} ⇹ ${pair[1]}`;
-        if (ending.length === 0) return { comments: [`${what}: no partition of this script to end.`], commands: [], helpers: [] };
+        if (ending.length === 0)
+          return { comments: [`${what}: no partition of this script to end.`], commands: [], helpers: [] };
         const commands: string[] = [];
         const comments = [what];
         for (const x of ending) {
           const left = (this.cutCount.get(x.cut) ?? 1) - 1;
           this.cutCount.set(x.cut, left);
           if (left === 0) commands.push(`reconnect ${singleQuote(x.cut.container)} ${singleQuote(x.cut.host)}`);
-          else if (!ending.some((y) => y !== x && y.cut === x.cut)) comments.push(`${x.cut.host} stays off the network: another partition still cuts it.`);
+          else if (!ending.some((y) => y !== x && y.cut === x.cut))
+            comments.push(`${x.cut.host} stays off the network: another partition still cuts it.`);
         }
         return { comments, commands: [...new Set(commands)], helpers: commands.length > 0 ? ['reconnect'] : [] };
       }
@@ -731,9 +833,15 @@ class FaultWriter {
           `Driver ids are the simulation's; on the real cluster take the id from the Master UI and run:\ndocker compose exec ${p.client.name} ${SPARK_HOME}/bin/spark-submit --master ${p.masterUrl} --kill <driver-id>`,
         );
       case 'crash-driver':
-        return this.unexpressible(a, 'A driver that exits on its own is the application\'s doing; nothing outside can make it fail like that.');
+        return this.unexpressible(
+          a,
+          "A driver that exits on its own is the application's doing; nothing outside can make it fail like that.",
+        );
       case 'kill-app':
-        return this.unexpressible(a, "Application ids are the simulation's; on the real cluster use the (kill) link of the application in the Master UI.");
+        return this.unexpressible(
+          a,
+          "Application ids are the simulation's; on the real cluster use the (kill) link of the application in the Master UI.",
+        );
       case 'set-conf':
         return this.unexpressible(
           a,
@@ -821,9 +929,11 @@ function faultsScript(p: Plan): { content: string; notApplied: string[] } {
     '  "$@"',
     '}',
     '',
-    ...comment('running, paused, exited, created…: chosen at run time, so a daemon that died on its own is not killed twice.'),
+    ...comment(
+      'running, paused, exited, created…: chosen at run time, so a daemon that died on its own is not killed twice.',
+    ),
     'state_of() {',
-    "  docker inspect --format '{{.State.Status}}' \"$1\"",
+    '  docker inspect --format \'{{.State.Status}}\' "$1"',
     '}',
   ];
   for (const h of HELPER_ORDER) if (helpers.has(h)) lines.push('', ...definitions[h]);
@@ -841,25 +951,43 @@ function differences(p: Plan, notApplied: readonly string[]): string[] {
     "Application, driver and worker ids come from the real clock, so they differ from the simulation's.",
   ];
   const submits = s.actions.filter((a): a is SubmitAction => a.type === 'submit');
-  if (submits.some((a) => a.workload)) notes.push('Task durations come from the real application; the workloads of the scenario are not reproduced.');
-  if (submits.some((a) => a.executorFault || a.driverFault)) notes.push('The executor and driver faults of the submissions do not happen: the real applications are healthy.');
-  if (s.actions.some((a) => a.type === 'power-off')) notes.push('power-off pauses the container (docker pause) so that, as with a real power loss, only missing heartbeats tell.');
-  if (s.actions.some((a) => a.type === 'partition')) notes.push('A partition takes one side off the whole Docker network: it loses every peer, in both directions.');
+  if (submits.some((a) => a.workload))
+    notes.push('Task durations come from the real application; the workloads of the scenario are not reproduced.');
+  if (submits.some((a) => a.executorFault || a.driverFault))
+    notes.push('The executor and driver faults of the submissions do not happen: the real applications are healthy.');
+  if (s.actions.some((a) => a.type === 'power-off'))
+    notes.push(
+      'power-off pauses the container (docker pause) so that, as with a real power loss, only missing heartbeats tell.',
+    );
+  if (s.actions.some((a) => a.type === 'partition'))
+    notes.push('A partition takes one side off the whole Docker network: it loses every peer, in both directions.');
   if (s.actions.some((a) => a.type === 'decommission-worker') && !isTrue(s.conf['spark.decommission.enabled'])) {
-    notes.push('spark.decommission.enabled is not true, so a real Worker ignores the decommission signal (as the simulated one does).');
+    notes.push(
+      'spark.decommission.enabled is not true, so a real Worker ignores the decommission signal (as the simulated one does).',
+    );
   }
   const zkPort = zooKeeperServers(s.conf['spark.deploy.zookeeper.url'])[0]?.port ?? ZOOKEEPER_CLIENT_PORT;
   if (p.zookeeper !== undefined && zkPort !== ZOOKEEPER_CLIENT_PORT) {
-    notes.push(`The ZooKeeper container listens on ${ZOOKEEPER_CLIENT_PORT}, its image's default; spark.deploy.zookeeper.url names port ${zkPort}: change one of them.`);
+    notes.push(
+      `The ZooKeeper container listens on ${ZOOKEEPER_CLIENT_PORT}, its image's default; spark.deploy.zookeeper.url names port ${zkPort}: change one of them.`,
+    );
   }
   if (p.zookeeper?.sharesNetworkWith !== undefined) {
-    notes.push(`ZooKeeper shares the network of ${p.zookeeper.host}'s container; when that container stops, ZooKeeper is cut off until it is restarted too.`);
+    notes.push(
+      `ZooKeeper shares the network of ${p.zookeeper.host}'s container; when that container stops, ZooKeeper is cut off until it is restarted too.`,
+    );
   }
-  if (p.zooKeeperUrlFallback !== undefined) notes.push(`spark.deploy.zookeeper.url is not set; the Masters are given ${p.zooKeeperUrlFallback}, where the simulation runs ZooKeeper.`);
+  if (p.zooKeeperUrlFallback !== undefined)
+    notes.push(
+      `spark.deploy.zookeeper.url is not set; the Masters are given ${p.zooKeeperUrlFallback}, where the simulation runs ZooKeeper.`,
+    );
   if (s.conf['spark.deploy.recoveryMode'] === 'FILESYSTEM') {
-    notes.push("FILESYSTEM recovery writes to spark.deploy.recoveryDirectory inside the Master's container, which must be writable by the image's spark user; docker start keeps it.");
+    notes.push(
+      "FILESYSTEM recovery writes to spark.deploy.recoveryDirectory inside the Master's container, which must be writable by the image's spark user; docker start keeps it.",
+    );
   }
-  if (notApplied.length > 0) notes.push(`Not applied from outside (kept as comments in faults.sh): ${notApplied.join(', ')}.`);
+  if (notApplied.length > 0)
+    notes.push(`Not applied from outside (kept as comments in faults.sh): ${notApplied.join(', ')}.`);
   return notes;
 }
 
@@ -880,9 +1008,24 @@ export function exportForRealSpark(scenario: Scenario): ExportBundle {
       mediaType: 'application/yaml',
       content: dockerCompose(p, notes),
     },
-    { name: 'spark-defaults.conf', description: "The scenario's cluster-wide configuration.", mediaType: 'text/plain', content: sparkDefaults(p) },
-    { name: 'submit.sh', description: 'The spark-submit lines at their scenario times.', mediaType: 'text/x-shellscript', content: submitScript(p) },
-    { name: 'faults.sh', description: 'Faults and workers joining or leaving, at their scenario times.', mediaType: 'text/x-shellscript', content: faults.content },
+    {
+      name: 'spark-defaults.conf',
+      description: "The scenario's cluster-wide configuration.",
+      mediaType: 'text/plain',
+      content: sparkDefaults(p),
+    },
+    {
+      name: 'submit.sh',
+      description: 'The spark-submit lines at their scenario times.',
+      mediaType: 'text/x-shellscript',
+      content: submitScript(p),
+    },
+    {
+      name: 'faults.sh',
+      description: 'Faults and workers joining or leaving, at their scenario times.',
+      mediaType: 'text/x-shellscript',
+      content: faults.content,
+    },
     ...p.masters.map((m) => sparkEnv(p, m)),
     ...p.workers.map((w) => sparkEnv(p, w)),
   ];

@@ -15,7 +15,9 @@ describe('checkImportedScenario', () => {
     const checked = checkImportedScenario(doc);
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
-    expect(checked.message).toMatch(/^This scenario cannot be opened: workers\[0\]\.cores: .+ Your session is unchanged\.$/);
+    expect(checked.message).toMatch(
+      /^This scenario cannot be opened: workers\[0\]\.cores: .+ Your session is unchanged\.$/,
+    );
     expect(checked.message).not.toContain('more)');
   });
 
@@ -24,7 +26,11 @@ describe('checkImportedScenario', () => {
     const checked = checkImportedScenario({ ...builtinScenarios[0]?.scenario, workers });
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
-    expect(checked.message.match(/workers\[\d\]\.cores/g)).toEqual(['workers[0].cores', 'workers[1].cores', 'workers[2].cores']);
+    expect(checked.message.match(/workers\[\d\]\.cores/g)).toEqual([
+      'workers[0].cores',
+      'workers[1].cores',
+      'workers[2].cores',
+    ]);
     expect(checked.message).toContain('(and 2 more) Your session is unchanged.');
   });
 });

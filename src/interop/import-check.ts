@@ -14,5 +14,8 @@ export function checkImportedScenario(doc: unknown): ImportCheck {
   if (checked.ok) return { ok: true, name: checked.scenario.name };
   const problems = checked.errors.slice(0, SHOWN_PROBLEMS).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
   const more = checked.errors.length > SHOWN_PROBLEMS ? ` (and ${checked.errors.length - SHOWN_PROBLEMS} more)` : '';
-  return { ok: false, message: `This scenario cannot be opened: ${problems.join(' ')}${more} Your session is unchanged.` };
+  return {
+    ok: false,
+    message: `This scenario cannot be opened: ${problems.join(' ')}${more} Your session is unchanged.`,
+  };
 }

@@ -51,7 +51,11 @@ function importAndRestore(json: unknown): { scenario: Scenario; notes: string[];
   if (!r.ok) throw new Error(`import failed: ${r.error}`);
   const restored = restoreScenario(r.scenario, { source: 'file' });
   if (!restored.ok) throw new Error(`restore failed: ${JSON.stringify(restored.errors)}`);
-  return { scenario: restored.scenario, notes: r.notes, warnings: restored.warnings.map((w) => `${w.path}: ${w.message}`) };
+  return {
+    scenario: restored.scenario,
+    notes: r.notes,
+    warnings: restored.warnings.map((w) => `${w.path}: ${w.message}`),
+  };
 }
 
 function errorOf(text: string): string {
@@ -79,7 +83,9 @@ describe('scenarioFromMasterJson: a healthy Master', () => {
   });
 
   it('gives the same memory to the simulated workers as the real ones have (MiB in, MiB out)', () => {
-    const { scenario } = importAndRestore(masterState({ workers: [worker('w1', { memory: 15360 }), worker('w2', { memory: 1000 })] }));
+    const { scenario } = importAndRestore(
+      masterState({ workers: [worker('w1', { memory: 15360 }), worker('w2', { memory: 1000 })] }),
+    );
     const engine = createEngineApi();
     expect(engine.load(scenario).ok).toBe(true);
     engine.advanceTo(5_000);
@@ -136,12 +142,19 @@ describe('scenarioFromMasterJson: workers that do not carry over as they are', (
 
   it('gives duplicate hosts (several workers on one machine, a worker beside the master) machines of their own, with a note', () => {
     const { scenario, notes } = importAndRestore(
-      masterState({ url: 'spark://node1:7077', workers: [worker('node1'), worker('node2'), worker('node2'), worker('NODE2')] }),
+      masterState({
+        url: 'spark://node1:7077',
+        workers: [worker('node1'), worker('node2'), worker('node2'), worker('NODE2')],
+      }),
     );
     expect(scenario.masters.map((m) => m.host)).toEqual(['node1']);
     expect(scenario.workers.map((w) => w.host)).toEqual(['node1-2', 'node2', 'node2-2', 'NODE2-3']);
-    expect(notes).toContain('Worker host "node1" is already the host of a master; it is "node1-2" in the scenario, where every daemon has a machine of its own.');
-    expect(notes).toContain('Worker host "node2" is already the host of a worker; it is "node2-2" in the scenario, where every daemon has a machine of its own.');
+    expect(notes).toContain(
+      'Worker host "node1" is already the host of a master; it is "node1-2" in the scenario, where every daemon has a machine of its own.',
+    );
+    expect(notes).toContain(
+      'Worker host "node2" is already the host of a worker; it is "node2-2" in the scenario, where every daemon has a machine of its own.',
+    );
     expect(notes.filter((n) => n.startsWith('Worker host')).length).toBe(3);
   });
 
@@ -151,12 +164,16 @@ describe('scenarioFromMasterJson: workers that do not carry over as they are', (
     );
     expect(scenario.masters).toEqual([{ host: 'master', port: 7077 }]);
     expect(scenario.workers.map((w) => w.host)).toEqual(['my-host', 'client-2', 'x']);
-    expect(notes).toContain('Master host "[::1]" is not a host name the scenario accepts; it is "master" in the scenario.');
+    expect(notes).toContain(
+      'Master host "[::1]" is not a host name the scenario accepts; it is "master" in the scenario.',
+    );
     expect(notes.some((n) => n.startsWith('Worker host "client" is already the spark-submit machine'))).toBe(true);
   });
 
   it('keeps IPv4 addresses, which are valid host names', () => {
-    const { scenario } = importAndRestore(masterState({ url: 'spark://172.18.0.2:7077', workers: [worker('172.18.0.3'), worker('172.18.0.3')] }));
+    const { scenario } = importAndRestore(
+      masterState({ url: 'spark://172.18.0.2:7077', workers: [worker('172.18.0.3'), worker('172.18.0.3')] }),
+    );
     expect(scenario.masters[0]?.host).toBe('172.18.0.2');
     expect(scenario.workers.map((w) => w.host)).toEqual(['172.18.0.3', '172-2.18.0.3']);
   });
@@ -187,7 +204,9 @@ describe('scenarioFromMasterJson: workers that do not carry over as they are', (
   });
 
   it('mentions custom resources, which the simulation does not model', () => {
-    const { notes } = importAndRestore(masterState({ workers: [worker('w1', { resources: { gpu: { name: 'gpu', addresses: ['0', '1'] } } })] }));
+    const { notes } = importAndRestore(
+      masterState({ workers: [worker('w1', { resources: { gpu: { name: 'gpu', addresses: ['0', '1'] } } })] }),
+    );
     expect(notes).toContain('workers[0] (w1) offers custom resources (gpu); the simulation does not model them.');
   });
 });
@@ -244,8 +263,12 @@ describe('scenarioFromMasterJson: applications and drivers become hints, never a
   });
 
   it('says when the pasted Master is a STANDBY or recovering', () => {
-    expect(importAndRestore(masterState({ status: 'STANDBY', workers: [] })).notes.some((n) => n.includes('STANDBY'))).toBe(true);
-    expect(importAndRestore(masterState({ status: 'RECOVERING' })).notes.some((n) => n.includes('"RECOVERING"'))).toBe(true);
+    expect(
+      importAndRestore(masterState({ status: 'STANDBY', workers: [] })).notes.some((n) => n.includes('STANDBY')),
+    ).toBe(true);
+    expect(importAndRestore(masterState({ status: 'RECOVERING' })).notes.some((n) => n.includes('"RECOVERING"'))).toBe(
+      true,
+    );
   });
 });
 
@@ -265,13 +288,17 @@ describe('scenarioFromMasterJson: input it cannot use', () => {
   });
 
   it("recognises a Worker's /json and a scenario file, and says what to do instead", () => {
-    expect(errorOf(JSON.stringify({ id: 'worker-1', masterurl: 'spark://m1:7077', cores: 8, executors: [] }))).toMatch(/Worker's \/json/);
+    expect(errorOf(JSON.stringify({ id: 'worker-1', masterurl: 'spark://m1:7077', cores: 8, executors: [] }))).toMatch(
+      /Worker's \/json/,
+    );
     expect(errorOf(JSON.stringify({ version: 1, workers: [] }))).toMatch(/scenario file.*Open a scenario file/);
     expect(errorOf(JSON.stringify({ hello: 'world' }))).toMatch(/neither "url" nor "workers"/);
   });
 
   it('refuses a workers field that is not a list', () => {
-    expect(errorOf(JSON.stringify({ url: 'spark://m1:7077', workers: { w1: {} } }))).toBe('"workers" should be a list of workers; got an object.');
+    expect(errorOf(JSON.stringify({ url: 'spark://m1:7077', workers: { w1: {} } }))).toBe(
+      '"workers" should be a list of workers; got an object.',
+    );
   });
 
   it('falls back to the default master when url is missing or not a spark:// URL, with a note', () => {
@@ -280,7 +307,9 @@ describe('scenarioFromMasterJson: input it cannot use', () => {
     expect(missing.notes[0]).toMatch(/no "url"/);
     const wrong = importAndRestore({ url: 42, workers: [] });
     expect(wrong.scenario.masters).toEqual([{ host: 'master', port: 7077 }]);
-    expect(wrong.notes[0]).toBe('"url" should be the master\'s spark://host:port; got 42, so the master is assumed to be spark://master:7077.');
+    expect(wrong.notes[0]).toBe(
+      '"url" should be the master\'s spark://host:port; got 42, so the master is assumed to be spark://master:7077.',
+    );
     const badPort = importAndRestore({ url: 'spark://m1:http', workers: [] });
     expect(badPort.scenario.masters).toEqual([{ host: 'm1', port: 7077 }]);
     expect(badPort.notes[0]).toMatch(/Master port "http" of "m1" is not a port number/);
@@ -299,7 +328,11 @@ describe('scenarioFromMasterJson: input it cannot use', () => {
       '{"url": null, "workers": null}',
       '{"url": "spark://", "workers": [null, 1, "x", [], {}]}',
       '{"url": "spark://a:1,b:2,c", "workers": [{"host": "a", "cores": 1e400, "memory": -1, "state": "ALIVE"}]}',
-      '{"url": "spark://' + 'x'.repeat(300) + ':7077", "workers": [{"host": "' + 'y'.repeat(300) + '", "cores": 1, "memory": 1, "state": "ALIVE"}]}',
+      '{"url": "spark://' +
+        'x'.repeat(300) +
+        ':7077", "workers": [{"host": "' +
+        'y'.repeat(300) +
+        '", "cores": 1, "memory": 1, "state": "ALIVE"}]}',
       '{"url": "spark://m:7077", "workers": [], "activeapps": [null, {"cores": "x"}], "activedrivers": [1], "status": {}}',
       undefined,
       42,

@@ -1,5 +1,12 @@
 // Builds a scenario document from a real Master's GET /json (JsonProtocol.writeMasterState): its masters and ALIVE workers, with notes for what cannot carry over.
-import { CLIENT_HOST, DEFAULT_MASTER_HOST, DEFAULT_MASTER_PORT, SCENARIO_FORMAT_VERSION, jsonErrorMessage, shellQuote } from '../engine/public';
+import {
+  CLIENT_HOST,
+  DEFAULT_MASTER_HOST,
+  DEFAULT_MASTER_PORT,
+  SCENARIO_FORMAT_VERSION,
+  jsonErrorMessage,
+  shellQuote,
+} from '../engine/public';
 
 export type MasterJsonImport = { ok: true; scenario: unknown; notes: string[] } | { ok: false; error: string };
 
@@ -17,7 +24,8 @@ interface ImportedScenario {
 type Json = Record<string, unknown>;
 
 // The scenario schema's host rule (schema.ts): dot-separated labels of letters, digits and inner hyphens.
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 /** Placeholders in the spark-submit hints: what /json does not say. */
 const JAR = '<application-jar>';
@@ -85,7 +93,13 @@ function sanitizeHost(raw: string): string | undefined {
   if (raw.includes(':')) return undefined;
   const labels = raw
     .split('.')
-    .map((label) => label.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, ''))
+    .map((label) =>
+      label
+        .replace(/[^A-Za-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 63)
+        .replace(/-+$/, ''),
+    )
     .filter((label) => label !== '');
   const host = labels.join('.');
   return HOST_NAME.test(host) ? host : undefined;
@@ -105,26 +119,44 @@ function parseMasterUrl(url: string): { host: string; port: string | undefined }
     });
 }
 
-function readMasters(state: Json, hosts: HostNames, notes: string[]): { masters: ImportedScenario['masters']; url: string } {
+function readMasters(
+  state: Json,
+  hosts: HostNames,
+  notes: string[],
+): { masters: ImportedScenario['masters']; url: string } {
   const url = state.url;
   if (url === undefined) {
-    notes.push(`The JSON has no "url", so the master is assumed to be spark://${DEFAULT_MASTER_HOST}:${DEFAULT_MASTER_PORT}.`);
+    notes.push(
+      `The JSON has no "url", so the master is assumed to be spark://${DEFAULT_MASTER_HOST}:${DEFAULT_MASTER_PORT}.`,
+    );
     hosts.claim(DEFAULT_MASTER_HOST, DEFAULT_MASTER_HOST, 'the host of a master');
-    return { masters: [{ host: DEFAULT_MASTER_HOST, port: DEFAULT_MASTER_PORT }], url: `spark://${DEFAULT_MASTER_HOST}:${DEFAULT_MASTER_PORT}` };
+    return {
+      masters: [{ host: DEFAULT_MASTER_HOST, port: DEFAULT_MASTER_PORT }],
+      url: `spark://${DEFAULT_MASTER_HOST}:${DEFAULT_MASTER_PORT}`,
+    };
   }
   const entries = typeof url === 'string' ? parseMasterUrl(url) : [];
   if (typeof url !== 'string' || !/^spark:\/\//i.test(url.trim()) || entries.length === 0) {
-    notes.push(`"url" should be the master's spark://host:port; got ${show(url)}, so the master is assumed to be spark://${DEFAULT_MASTER_HOST}:${DEFAULT_MASTER_PORT}.`);
+    notes.push(
+      `"url" should be the master's spark://host:port; got ${show(url)}, so the master is assumed to be spark://${DEFAULT_MASTER_HOST}:${DEFAULT_MASTER_PORT}.`,
+    );
     hosts.claim(DEFAULT_MASTER_HOST, DEFAULT_MASTER_HOST, 'the host of a master');
-    return { masters: [{ host: DEFAULT_MASTER_HOST, port: DEFAULT_MASTER_PORT }], url: `spark://${DEFAULT_MASTER_HOST}:${DEFAULT_MASTER_PORT}` };
+    return {
+      masters: [{ host: DEFAULT_MASTER_HOST, port: DEFAULT_MASTER_PORT }],
+      url: `spark://${DEFAULT_MASTER_HOST}:${DEFAULT_MASTER_PORT}`,
+    };
   }
   const masters = entries.map((entry, i) => {
     const fallback = entries.length === 1 ? DEFAULT_MASTER_HOST : `master-${i + 1}`;
     const claimed = hosts.claim(entry.host, fallback, 'the host of a master');
-    if (claimed.why !== undefined) notes.push(`Master host ${show(entry.host)} ${claimed.why}; it is "${claimed.host}" in the scenario.`);
+    if (claimed.why !== undefined)
+      notes.push(`Master host ${show(entry.host)} ${claimed.why}; it is "${claimed.host}" in the scenario.`);
     const port = entry.port === undefined ? NaN : Number(entry.port);
     const valid = /^[0-9]+$/.test(entry.port ?? '') && port >= 1 && port <= 65535;
-    if (!valid) notes.push(`Master port ${show(entry.port ?? '')} of ${show(entry.host)} is not a port number; ${DEFAULT_MASTER_PORT} is used.`);
+    if (!valid)
+      notes.push(
+        `Master port ${show(entry.port ?? '')} of ${show(entry.host)} is not a port number; ${DEFAULT_MASTER_PORT} is used.`,
+      );
     return { host: claimed.host, port: valid ? port : DEFAULT_MASTER_PORT };
   });
   return { masters, url: url.trim() };
@@ -168,14 +200,21 @@ function readWorkers(state: Json, hosts: HostNames, notes: string[]): ImportedSc
     }
     const raw = w.host.trim();
     const claimed = hosts.claim(raw, `worker-${i + 1}`, 'the host of a worker');
-    if (claimed.why !== undefined) notes.push(`Worker host ${show(raw)} ${claimed.why}; it is "${claimed.host}" in the scenario, where every daemon has a machine of its own.`);
+    if (claimed.why !== undefined)
+      notes.push(
+        `Worker host ${show(raw)} ${claimed.why}; it is "${claimed.host}" in the scenario, where every daemon has a machine of its own.`,
+      );
     if (isObject(w.resources) && Object.keys(w.resources).length > 0) {
-      notes.push(`${label} offers custom resources (${Object.keys(w.resources).join(', ')}); the simulation does not model them.`);
+      notes.push(
+        `${label} offers custom resources (${Object.keys(w.resources).join(', ')}); the simulation does not model them.`,
+      );
     }
     workers.push({ host: claimed.host, cores: w.cores, memory: mibToMemoryString(w.memory) });
   });
   for (const [state, names] of Object.entries(skipped)) {
-    notes.push(`Skipped ${names.length === 1 ? 'a worker' : `${names.length} workers`} in ${state} (only ALIVE workers offer resources): ${names.join(', ')}.`);
+    notes.push(
+      `Skipped ${names.length === 1 ? 'a worker' : `${names.length} workers`} in ${state} (only ALIVE workers offer resources): ${names.join(', ')}.`,
+    );
   }
   return workers;
 }
@@ -184,7 +223,8 @@ function readWorkers(state: Json, hosts: HostNames, notes: string[]): ImportedSc
 function appHint(app: Json, masterUrl: string): string {
   const words = ['spark-submit', '--master', shellQuote(masterUrl)];
   if (typeof app.name === 'string' && app.name !== '') words.push('--name', shellQuote(app.name));
-  if (isWholeNumber(app.memoryperexecutor) && app.memoryperexecutor > 0) words.push('--executor-memory', mibToMemoryString(app.memoryperexecutor));
+  if (isWholeNumber(app.memoryperexecutor) && app.memoryperexecutor > 0)
+    words.push('--executor-memory', mibToMemoryString(app.memoryperexecutor));
   if (isWholeNumber(app.cores) && app.cores > 0) words.push('--total-executor-cores', String(app.cores));
   words.push('--class', MAIN_CLASS, JAR);
   return words.join(' ');
@@ -193,8 +233,10 @@ function appHint(app: Json, masterUrl: string): string {
 function driverHint(driver: Json, masterUrl: string): string {
   const words = ['spark-submit', '--master', shellQuote(masterUrl), '--deploy-mode', 'cluster'];
   if (isWholeNumber(driver.cores) && driver.cores > 0) words.push('--driver-cores', String(driver.cores));
-  if (isWholeNumber(driver.memory) && driver.memory > 0) words.push('--driver-memory', mibToMemoryString(driver.memory));
-  const mainClass = typeof driver.mainclass === 'string' && driver.mainclass !== '' ? shellQuote(driver.mainclass) : MAIN_CLASS;
+  if (isWholeNumber(driver.memory) && driver.memory > 0)
+    words.push('--driver-memory', mibToMemoryString(driver.memory));
+  const mainClass =
+    typeof driver.mainclass === 'string' && driver.mainclass !== '' ? shellQuote(driver.mainclass) : MAIN_CLASS;
   words.push('--class', mainClass, JAR);
   return words.join(' ');
 }
@@ -217,7 +259,11 @@ function countOf(state: Json, key: string): number {
 function readApps(state: Json, masterUrl: string, notes: string[]): void {
   describeList(state, 'activeapps', notes, (app) => {
     const id = typeof app.id === 'string' ? app.id : 'An application';
-    const what = [typeof app.name === 'string' ? JSON.stringify(app.name) : undefined, typeof app.state === 'string' ? app.state : undefined, isWholeNumber(app.cores) ? `holding ${app.cores} cores` : undefined]
+    const what = [
+      typeof app.name === 'string' ? JSON.stringify(app.name) : undefined,
+      typeof app.state === 'string' ? app.state : undefined,
+      isWholeNumber(app.cores) ? `holding ${app.cores} cores` : undefined,
+    ]
       .filter((x) => x !== undefined)
       .join(', ');
     return `${id}${what === '' ? '' : ` (${what})`} is not carried over: the scenario starts with an idle cluster. To run something like it, add a submit action such as: ${appHint(app, masterUrl)}`;
@@ -228,7 +274,10 @@ function readApps(state: Json, masterUrl: string, notes: string[]): void {
     return `${id}${what} is not carried over (its application, if registered, is listed above). A cluster-mode submission like it: ${driverHint(driver, masterUrl)}`;
   });
   const completed = countOf(state, 'completedapps') + countOf(state, 'completeddrivers');
-  if (completed > 0) notes.push(`${completed} completed application${completed === 1 ? '' : 's'} and driver${completed === 1 ? '' : 's'} are history and are not carried over.`);
+  if (completed > 0)
+    notes.push(
+      `${completed} completed application${completed === 1 ? '' : 's'} and driver${completed === 1 ? '' : 's'} are history and are not carried over.`,
+    );
 }
 
 /** Why a JSON object is not a Master's /json, when it clearly is something else. */
@@ -246,14 +295,19 @@ function notMasterState(state: Json): string | undefined {
 }
 
 function build(text: string): MasterJsonImport {
-  if (text.trim() === '') return { ok: false, error: "Nothing to read: paste the JSON of the Master's http://<master-host>:8080/json." };
+  if (text.trim() === '')
+    return { ok: false, error: "Nothing to read: paste the JSON of the Master's http://<master-host>:8080/json." };
   let state: unknown;
   try {
     state = JSON.parse(text) as unknown;
   } catch (e) {
     return { ok: false, error: `This is not valid JSON: ${jsonErrorMessage(text, e)}` };
   }
-  if (!isObject(state)) return { ok: false, error: `Expected the Master's /json, a JSON object with "url" and "workers"; got ${show(state)}.` };
+  if (!isObject(state))
+    return {
+      ok: false,
+      error: `Expected the Master's /json, a JSON object with "url" and "workers"; got ${show(state)}.`,
+    };
   const other = notMasterState(state);
   if (other !== undefined) return { ok: false, error: other };
 
@@ -266,7 +320,7 @@ function build(text: string): MasterJsonImport {
   if (state.status !== undefined && state.status !== 'ALIVE') {
     notes.push(
       state.status === 'STANDBY'
-        ? 'This Master is a STANDBY: the leading Master lists the workers and applications. Paste the leader\'s /json for the whole cluster.'
+        ? "This Master is a STANDBY: the leading Master lists the workers and applications. Paste the leader's /json for the whole cluster."
         : `This Master was in state ${show(state.status)} (recovering), so its lists may be incomplete.`,
     );
   }
@@ -278,7 +332,9 @@ function build(text: string): MasterJsonImport {
       `Several masters (${masters.map((m) => m.host).join(', ')}) mean standby masters, so spark.deploy.recoveryMode is set to ZOOKEEPER. /json does not say where ZooKeeper runs: set spark.deploy.zookeeper.url (the simulation otherwise runs it on the host "zookeeper").`,
     );
   }
-  notes.push("The cluster's spark-defaults.conf is not part of /json: the scenario uses Spark's defaults. Add the settings you rely on (spark.deploy.spreadOut, spark.worker.timeout…) to its conf.");
+  notes.push(
+    "The cluster's spark-defaults.conf is not part of /json: the scenario uses Spark's defaults. Add the settings you rely on (spark.deploy.spreadOut, spark.worker.timeout…) to its conf.",
+  );
   readApps(state, url, notes);
 
   const scenario: ImportedScenario = {

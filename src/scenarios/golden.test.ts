@@ -23,8 +23,18 @@ const GOLDEN: Record<string, { hash: string; time: number; apps: string[]; drive
   'cluster-mode': { hash: 'd45906a6', time: 31837, apps: ['FINISHED'], drivers: ['FINISHED'] },
   'spread-out': { hash: 'f34c5d34', time: 30434, apps: ['FINISHED'], drivers: [] },
   consolidate: { hash: '19898ecc', time: 30435, apps: ['FINISHED'], drivers: [] },
-  'drivers-round-robin': { hash: '03dd1901', time: 40459, apps: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'], drivers: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'] },
-  'drivers-nested-loop': { hash: 'e15ee1c5', time: 43765, apps: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'], drivers: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'] },
+  'drivers-round-robin': {
+    hash: '03dd1901',
+    time: 40459,
+    apps: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'],
+    drivers: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'],
+  },
+  'drivers-nested-loop': {
+    hash: 'e15ee1c5',
+    time: 43765,
+    apps: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'],
+    drivers: ['FINISHED', 'FINISHED', 'FINISHED', 'FINISHED'],
+  },
   'rest-gateway': { hash: '0cc5ef75', time: 27027, apps: ['FINISHED'], drivers: ['FINISHED'] },
   'executor-cores-set-vs-unset': { hash: '18a08cf6', time: 30929, apps: ['FINISHED', 'FINISHED'], drivers: [] },
   'app-waiting-for-memory': { hash: '581b2211', time: 80393, apps: ['FINISHED'], drivers: [] },
@@ -33,7 +43,12 @@ const GOLDEN: Record<string, { hash: string; time: number; apps: string[]; drive
   'network-partition-heal': { hash: 'bd8bbae5', time: 188789, apps: ['FINISHED'], drivers: [] },
   'worker-decommission': { hash: '46472398', time: 65612, apps: ['FINISHED'], drivers: [] },
   'executor-launch-failure': { hash: 'acd3febc', time: 23000, apps: ['FAILED'], drivers: [] },
-  'driver-supervised-relaunch': { hash: '8b788e79', time: 80890, apps: ['FINISHED', 'FINISHED'], drivers: ['RELAUNCHING', 'FINISHED'] },
+  'driver-supervised-relaunch': {
+    hash: '8b788e79',
+    time: 80890,
+    apps: ['FINISHED', 'FINISHED'],
+    drivers: ['RELAUNCHING', 'FINISHED'],
+  },
   'driver-unsupervised-lost': { hash: '8365bd7d', time: 24304, apps: ['FINISHED'], drivers: ['ERROR'] },
   'driver-supervise-crash-loop': { hash: 'e5db5531', time: 76305, apps: [], drivers: ['KILLED'] },
   'master-restart-no-recovery': { hash: '368a8769', time: 65002, apps: [], drivers: [] },
@@ -51,8 +66,15 @@ function summarize(id: string, sim: Simulation): string {
   const out = sim.output();
   const messages = controlMessages(sim.traceSince(0)).slice(0, SUMMARY_MESSAGES);
   const width = String(messages.at(-1)?.t ?? 0).length;
-  const lines = [`${id}: ends at t=${out.time} ms`, '', `First ${messages.length} control messages (t from -> to Type):`];
-  for (const m of messages) lines.push(`  ${String(m.t).padStart(width)} ${m.from} -> ${m.to} ${m.type}${m.delivered ? '' : ' (not delivered)'}`);
+  const lines = [
+    `${id}: ends at t=${out.time} ms`,
+    '',
+    `First ${messages.length} control messages (t from -> to Type):`,
+  ];
+  for (const m of messages)
+    lines.push(
+      `  ${String(m.t).padStart(width)} ${m.from} -> ${m.to} ${m.type}${m.delivered ? '' : ' (not delivered)'}`,
+    );
 
   // Executors alike are counted, in the order they first appear: "2 x w1 (4 cores, 2048 MB) KILLED".
   const executors = (list: { worker: string; cores: number; memory: number; state: string }[]) => {
@@ -72,19 +94,23 @@ function summarize(id: string, sim: Simulation): string {
   lines.push('', 'Drivers:');
   if (out.drivers.length === 0) lines.push('  none');
   for (const d of out.drivers) {
-    lines.push(`  ${d.id} ${d.state} on ${d.worker ?? 'no worker'}${d.supervise ? ', supervised' : ''}, ${d.restarts} restarts`);
+    lines.push(
+      `  ${d.id} ${d.state} on ${d.worker ?? 'no worker'}${d.supervise ? ', supervised' : ''}, ${d.restarts} restarts`,
+    );
   }
   lines.push('', 'Masters:');
   out.masters.forEach((m, i) => lines.push(m ? `  ${m.url} ${m.status}` : `  master ${i + 1}: process down`));
 
   // Each worker as the leading Master sees it, then its own process.
-  lines.push('', 'Workers (leading Master\'s view; process):');
+  lines.push('', "Workers (leading Master's view; process):");
   const seen = new Map((out.master?.workers ?? []).map((w) => [w.host, w]));
   const hosts = [...new Set([...seen.keys(), ...Object.keys(out.workers)])];
   if (hosts.length === 0) lines.push('  none');
   for (const host of hosts) {
     const w = seen.get(host);
-    const view = w ? `${w.state}, ${w.coresused}/${w.cores} cores and ${w.memoryused}/${w.memory} MB used` : 'not registered';
+    const view = w
+      ? `${w.state}, ${w.coresused}/${w.cores} cores and ${w.memoryused}/${w.memory} MB used`
+      : 'not registered';
     const p = out.workers[host];
     const proc = p
       ? `process up, ${p.executors.length} executors running, ${p.finishedexecutors.length} finished, master ${p.masterurl || 'none'}`
@@ -99,7 +125,10 @@ describe('built-in scenarios (golden traces)', () => {
     const ids = builtinScenarios.map((b) => b.id).sort();
     expect(Object.keys(GOLDEN).sort()).toEqual(ids);
     const files = readdirSync(new URL('./__golden__/', import.meta.url)).sort();
-    expect(files, 'src/scenarios/__golden__ holds one <id>.txt per built-in; delete the summaries of removed ones').toEqual(ids.map((id) => `${id}.txt`));
+    expect(
+      files,
+      'src/scenarios/__golden__ holds one <id>.txt per built-in; delete the summaries of removed ones',
+    ).toEqual(ids.map((id) => `${id}.txt`));
   });
 
   it('the golden hashes were recorded with the current ENGINE_VERSION', () => {
@@ -119,7 +148,12 @@ describe('built-in scenarios (golden traces)', () => {
       // Soft, so a changed run reports both the readable diff and the hash.
       await expect.soft(summarize(b.id, sim)).toMatchFileSnapshot(`./__golden__/${b.id}.txt`);
       expect(
-        { hash: sim.traceHash(), time: out.time, apps: out.apps.map((a) => a.state), drivers: out.drivers.map((d) => d.state) },
+        {
+          hash: sim.traceHash(),
+          time: out.time,
+          apps: out.apps.map((a) => a.state),
+          drivers: out.drivers.map((d) => d.state),
+        },
         `The run of ${b.id} changed (the summary diff, if any, shows how). If that is intended, bump ENGINE_VERSION in ` +
           'src/engine/version.ts and GOLDEN_ENGINE_VERSION here, update this entry of GOLDEN, and run vitest -u for the summary',
       ).toEqual(GOLDEN[b.id]);
@@ -184,10 +218,14 @@ describe('built-in scenarios show what their explanations say', () => {
     const sim = run('app-waiting-for-memory', 59_000);
     expect(sim.output().apps.map((a) => [a.state, a.executors.length])).toEqual([['WAITING', 0]]);
     expect(logTimes(sim, 'requires more resource than any of Workers could have')).toEqual([3003]);
-    expect(logTimes(sim, 'Initial job has not accepted any resources').map((t) => Math.round(t / 1000))).toEqual([18, 33, 48]);
+    expect(logTimes(sim, 'Initial job has not accepted any resources').map((t) => Math.round(t / 1000))).toEqual([
+      18, 33, 48,
+    ]);
     sim.run();
     const app = sim.output().apps[0];
-    expect([...(app?.executors ?? []), ...(app?.removedExecutors ?? [])].map((e) => [e.worker, e.cores, e.memory])).toEqual([['w3', 8, 20480]]);
+    expect(
+      [...(app?.executors ?? []), ...(app?.removedExecutors ?? [])].map((e) => [e.worker, e.cores, e.memory]),
+    ).toEqual([['w3', 8, 20480]]);
   });
 
   it('worker-kill-vs-power-off: the killed worker goes at once, the powered-off one at the check at 120 s', () => {
@@ -212,7 +250,9 @@ describe('built-in scenarios show what their explanations say', () => {
     expect(logTimes(sim, 'because we got no heartbeat in 60 seconds')).toEqual([120_000]);
     const after = sim.traceSince(0).filter((m) => m.t >= 150_000);
     expect(after.some((m) => m.type === 'ReconnectWorker' && m.to.startsWith('Worker@w3'))).toBe(true);
-    expect(after.filter((m) => m.type === 'KillExecutor' && m.to.startsWith('Worker@w3') && m.t < 151_000)).toHaveLength(1);
+    expect(
+      after.filter((m) => m.type === 'KillExecutor' && m.to.startsWith('Worker@w3') && m.t < 151_000),
+    ).toHaveLength(1);
     expect(workerState(sim, 'w3')).toBe('ALIVE');
     const app = sim.output().apps[0];
     expect(app?.removedExecutors.map((e) => [e.worker, e.state])).toEqual([['w3', 'LOST']]);
@@ -282,7 +322,12 @@ describe('built-in scenarios show what their explanations say', () => {
     expect(takeover).toHaveLength(1);
     expect(takeover[0]).toBeLessThan(68_020);
     const trace = sim.traceSince(0);
-    expect(trace.filter((m) => m.type === 'MasterChanged' && m.from.startsWith('Master@m2')).map((m) => m.to.split('@')[0]).sort()).toEqual(['AppClient', 'Worker', 'Worker']);
+    expect(
+      trace
+        .filter((m) => m.type === 'MasterChanged' && m.from.startsWith('Master@m2'))
+        .map((m) => m.to.split('@')[0])
+        .sort(),
+    ).toEqual(['AppClient', 'Worker', 'Worker']);
     expect(trace.filter((m) => m.type === 'LaunchExecutor' && m.t > 40_000)).toEqual([]);
     const out = sim.output();
     expect(out.master?.url).toBe('spark://m2:7077');

@@ -17,7 +17,8 @@ describe('built-in scenarios', () => {
   });
 
   it('also restore from their JSON text (the way a file export comes back)', () => {
-    for (const b of builtinScenarios) expect(restoreScenario(JSON.stringify(b.scenario), { source: 'builtin' }).ok).toBe(true);
+    for (const b of builtinScenarios)
+      expect(restoreScenario(JSON.stringify(b.scenario), { source: 'builtin' }).ok).toBe(true);
   });
 
   it('have unique URL-safe ids and the texts the page shows', () => {
@@ -55,7 +56,7 @@ describe('built-in scenarios', () => {
     expect(builtinScenarios.length).toBeGreaterThanOrEqual(14);
   });
 
-  it('keep the page\'s first scenario first and the sandbox last', () => {
+  it("keep the page's first scenario first and the sandbox last", () => {
     expect(builtinScenarios[0]?.id).toBe('client-mode');
     expect(builtinScenarios.at(-1)?.id).toBe('sandbox');
   });
@@ -73,13 +74,20 @@ describe('built-in scenarios', () => {
     const packed = get('consolidate');
     expect(spread.conf).toEqual({ 'spark.deploy.spreadOut': 'true' });
     expect(packed.conf).toEqual({ 'spark.deploy.spreadOut': 'false' });
-    expect({ ...packed, name: '', description: '', conf: {} }).toEqual({ ...spread, name: '', description: '', conf: {} });
+    expect({ ...packed, name: '', description: '', conf: {} }).toEqual({
+      ...spread,
+      name: '',
+      description: '',
+      conf: {},
+    });
     // Fewer cores asked than the cluster has, so the placement shows.
-    const asked = /--total-executor-cores (\d+)/.exec(spread.actions[0]?.type === 'submit' ? spread.actions[0].command : '');
+    const asked = /--total-executor-cores (\d+)/.exec(
+      spread.actions[0]?.type === 'submit' ? spread.actions[0].command : '',
+    );
     expect(Number(asked?.[1])).toBeLessThan(spread.workers.reduce((n, w) => n + w.cores, 0));
   });
 
-  it('make the driver-placement pair differ only in sparkVersion (and that release\'s examples jar)', () => {
+  it("make the driver-placement pair differ only in sparkVersion (and that release's examples jar)", () => {
     const rr = get('drivers-round-robin');
     const legacy = get('drivers-nested-loop');
     expect(rr.sparkVersion).toBe('4.0');
@@ -89,7 +97,16 @@ describe('built-in scenarios', () => {
       name: '',
       description: '',
       sparkVersion: '',
-      actions: s.actions.map((a) => (a.type === 'submit' ? { ...a, command: a.command.replace('/opt/spark/lib/spark-examples-1.6.0-hadoop2.6.0.jar', 'JAR').replace('/opt/spark/examples/jars/spark-examples_2.13-4.0.0.jar', 'JAR') } : a)),
+      actions: s.actions.map((a) =>
+        a.type === 'submit'
+          ? {
+              ...a,
+              command: a.command
+                .replace('/opt/spark/lib/spark-examples-1.6.0-hadoop2.6.0.jar', 'JAR')
+                .replace('/opt/spark/examples/jars/spark-examples_2.13-4.0.0.jar', 'JAR'),
+            }
+          : a,
+      ),
     });
     expect(jar16(legacy)).toEqual(jar16(rr));
   });
@@ -97,7 +114,14 @@ describe('built-in scenarios', () => {
   it('make the driver-loss pair differ only in --supervise', () => {
     const sup = get('driver-supervised-relaunch');
     const unsup = get('driver-unsupervised-lost');
-    const strip = (s: Scenario): Scenario => ({ ...s, name: '', description: '', actions: s.actions.map((a) => (a.type === 'submit' ? { ...a, command: a.command.replace(' --supervise', '') } : a)) });
+    const strip = (s: Scenario): Scenario => ({
+      ...s,
+      name: '',
+      description: '',
+      actions: s.actions.map((a) =>
+        a.type === 'submit' ? { ...a, command: a.command.replace(' --supervise', '') } : a,
+      ),
+    });
     expect(sup.actions[0]?.type === 'submit' && sup.actions[0].command.includes(' --supervise ')).toBe(true);
     expect(strip(sup)).toEqual(strip(unsup));
   });
@@ -106,7 +130,10 @@ describe('built-in scenarios', () => {
     const none = get('master-restart-no-recovery');
     const fs = get('master-recovery-filesystem');
     expect(none.conf).toEqual({ 'spark.deploy.recoveryMode': 'NONE' });
-    expect(fs.conf).toEqual({ 'spark.deploy.recoveryMode': 'FILESYSTEM', 'spark.deploy.recoveryDirectory': '/var/lib/spark/recovery' });
+    expect(fs.conf).toEqual({
+      'spark.deploy.recoveryMode': 'FILESYSTEM',
+      'spark.deploy.recoveryDirectory': '/var/lib/spark/recovery',
+    });
     expect({ ...none, name: '', description: '', conf: {} }).toEqual({ ...fs, name: '', description: '', conf: {} });
   });
 

@@ -40,7 +40,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'client-mode',
     title: 'Client mode: SparkPi on two workers',
-    summary: 'spark-submit runs the SparkPi driver on the client machine and the Master starts one executor on each of the two workers.',
+    summary:
+      'spark-submit runs the SparkPi driver on the client machine and the Master starts one executor on each of the two workers.',
     explanation: `The driver lives inside spark-submit on **client**, so no worker runs a driver.
 
 - The AppClient sends **RegisterApplication**; the Master answers **RegisteredApplication** with the new app id (state WAITING).
@@ -53,7 +54,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'cluster-mode',
     title: 'Cluster mode with --supervise (legacy gateway)',
-    summary: 'spark-submit asks the Master to run the driver on a worker through the legacy RPC gateway, and that driver then registers SparkPi like any application.',
+    summary:
+      'spark-submit asks the Master to run the driver on a worker through the legacy RPC gateway, and that driver then registers SparkPi like any application.',
     explanation: `Cluster mode has two registrations: first the driver, then the application.
 
 - The short-lived ClientApp on **client** sends **RequestSubmitDriver**; the Master answers **SubmitDriverResponse** ("Driver successfully submitted as driver-…").
@@ -88,7 +90,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'drivers-round-robin',
     title: 'Waiting drivers (1 of 2): placed round-robin',
-    summary: 'Four cluster-mode drivers wait while a first application holds every core, then land on four different workers when its cores come back at once.',
+    summary:
+      'Four cluster-mode drivers wait while a first application holds every core, then land on four different workers when its cores come back at once.',
     explanation: `Drivers take strict precedence over executors, and in Spark 2.0 and later waiting drivers are placed round-robin. Compare with **Waiting drivers (2 of 2)**: the same run on Spark 1.6.0.
 
 - The first application (client mode, no core limit) takes all 16 cores.
@@ -100,7 +103,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'drivers-nested-loop',
     title: 'Waiting drivers (2 of 2): nested loops in Spark 1.6.0',
-    summary: 'On Spark 1.6.0 the same four waiting drivers pile up on one worker, because each worker in turn takes every waiting driver that fits.',
+    summary:
+      'On Spark 1.6.0 the same four waiting drivers pile up on one worker, because each worker in turn takes every waiting driver that fits.',
     explanation: `Same cluster and same five submissions as **Waiting drivers (1 of 2)**; only \`sparkVersion\` is 1.6.0 (with that release's examples jar).
 
 - Spark 1.4.0–1.6.1 placed drivers with two nested loops: for each worker in shuffled order, launch *every* waiting driver that fits. SPARK-13803 restored round-robin in 2.0 (and in the 1.6 line after 1.6.1).
@@ -112,7 +116,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'rest-gateway',
     title: 'Cluster mode through the REST gateway (port 6066)',
-    summary: 'With spark.master.rest.enabled=true, spark-submit sends the driver to the Master’s REST server on port 6066 instead of the legacy RPC client.',
+    summary:
+      'With spark.master.rest.enabled=true, spark-submit sends the driver to the Master’s REST server on port 6066 instead of the legacy RPC client.',
     explanation: `Same result as the legacy gateway, different door.
 
 - \`spark.master.rest.enabled=true\` makes the Master also listen on 6066, and \`--master spark://master:6066\` points spark-submit there.
@@ -124,7 +129,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'executor-cores-set-vs-unset',
     title: '--executor-cores set vs unset',
-    summary: 'Two applications ask for 8 cores each: without --executor-cores each worker gets one big executor, with --executor-cores 2 each worker gets several small ones.',
+    summary:
+      'Two applications ask for 8 cores each: without --executor-cores each worker gets one big executor, with --executor-cores 2 each worker gets several small ones.',
     explanation: `Both applications have \`--total-executor-cores 8\` on two 8-core workers.
 
 - The first has no \`--executor-cores\`: the Master adds cores one by one to a *single* executor per worker, so its **LaunchExecutor** messages ask for two executors of 4 cores.
@@ -135,7 +141,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'app-waiting-for-memory',
     title: 'An application stuck WAITING for memory',
-    summary: 'Each executor asks for 20 GiB on 16 GiB workers, so the application waits with no executor until a bigger worker joins at 60 s.',
+    summary:
+      'Each executor asks for 20 GiB on 16 GiB workers, so the application waits with no executor until a bigger worker joins at 60 s.',
     explanation: `\`--executor-memory 20g\` is more than any worker has (\`SPARK_WORKER_MEMORY\` 16g), and the Master never splits an executor across workers.
 
 - The app registers as usual (**RegisterApplication**, **RegisteredApplication**) and stays WAITING: schedule() finds no worker that can hold even one executor, so no **LaunchExecutor** is sent.
@@ -147,7 +154,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'worker-power-off',
     title: 'A worker loses power: only the heartbeat timeout notices',
-    summary: 'A powered-off worker closes no connections, so the Master only removes it after its heartbeats have been missing for spark.worker.timeout.',
+    summary:
+      'A powered-off worker closes no connections, so the Master only removes it after its heartbeats have been missing for spark.worker.timeout.',
     explanation: `A process that dies closes its TCP connections and the Master reacts at once; a machine that loses power does not. **Worker process killed vs machine powered off** shows both side by side.
 
 - Before the failure, watch each worker's **Heartbeat** every 15 s (\`spark.worker.timeout\` / 4).
@@ -159,7 +167,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'worker-kill-vs-power-off',
     title: 'Worker process killed vs machine powered off',
-    summary: 'At 20 s one worker process is killed and another machine loses power: the Master drops the first at once and the second only 100 s later.',
+    summary:
+      'At 20 s one worker process is killed and another machine loses power: the Master drops the first at once and the second only 100 s later.',
     explanation: `Three workers each run one 4-core executor of SparkPi. At 20 s the Worker process on **w2** is killed and the machine **w3** is powered off.
 
 - **w2, process killed**: its TCP connections close. At 20.0 s the Master logs \`w2:… got disassociated, removing it.\`, marks the worker DEAD and sends the driver **ExecutorUpdated** (LOST) and **WorkerRemoved**. The executor on w2 exits too, because its WorkerWatcher lost the worker.
@@ -172,7 +181,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'network-partition-heal',
     title: 'A network partition that heals',
-    summary: 'w3 is cut off from the Master from 20 s to 150 s: the Master times it out, then tells it to reconnect and kills the executor it no longer knows.',
+    summary:
+      'w3 is cut off from the Master from 20 s to 150 s: the Master times it out, then tells it to reconnect and kills the executor it no longer knows.',
     explanation: `From 20 s to 150 s every message between **w3** and the Master is dropped. No connection closes, and w3's executor can still reach the driver on **client**.
 
 - At first the app does not slow down, because w3's executor keeps running tasks for the driver. Only w3's **Heartbeat** messages are lost, one every 15 s.
@@ -184,7 +194,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'worker-decommission',
     title: 'Decommissioning a worker',
-    summary: 'With spark.decommission.enabled=true, w2 is decommissioned at 15 s: its executors finish their tasks and leave, and the Master sends no new work there.',
+    summary:
+      'With spark.decommission.enabled=true, w2 is decommissioned at 15 s: its executors finish their tasks and leave, and the Master sends no new work there.',
     explanation: `Decommissioning takes a worker out gracefully (SIGPWR to the Worker, or the Master UI's \`/workers/kill\`). It needs \`spark.decommission.enabled=true\`.
 
 - At 15 s w2 gets the signal. It refuses any further executor and sends **WorkerDecommissioning**. The Master marks it DECOMMISSIONED: it stays listed, neither ALIVE nor DEAD.
@@ -196,7 +207,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'executor-launch-failure',
     title: 'Executors that never start: spark.deploy.maxExecutorRetries',
-    summary: 'Every executor of the application fails to launch, and after ten back-to-back failures the Master removes the application as FAILED.',
+    summary:
+      'Every executor of the application fails to launch, and after ten back-to-back failures the Master removes the application as FAILED.',
     explanation: `A broken application can keep a cluster busy replacing executors. Spark stops it after \`spark.deploy.maxExecutorRetries\` (10) failures in a row.
 
 - Each **LaunchExecutor** is answered by **ExecutorStateChanged** (FAILED) without ever reaching RUNNING.
@@ -208,7 +220,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'driver-supervised-relaunch',
     title: 'Drivers and worker loss (1 of 2): --supervise relaunches',
-    summary: 'The Worker running a --supervise driver dies at 20 s, and the Master relaunches the driver on another worker under a new driver id.',
+    summary:
+      'The Worker running a --supervise driver dies at 20 s, and the Master relaunches the driver on another worker under a new driver id.',
     explanation: `The cluster-mode driver (\`--supervise\`) is placed on **w3** at 1 s and registers SparkPi at 4.3 s. At 20 s the Worker process on w3 is killed.
 
 - The Master sees w3 disconnect and removes it: its executors are LOST, and for the supervised driver it logs \`Re-launching driver-…-0000\`.
@@ -220,7 +233,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'driver-unsupervised-lost',
     title: 'Drivers and worker loss (2 of 2): no --supervise',
-    summary: 'Without --supervise, the driver whose worker dies at 20 s ends in state ERROR and its application ends with it.',
+    summary:
+      'Without --supervise, the driver whose worker dies at 20 s ends in state ERROR and its application ends with it.',
     explanation: `Same cluster and same kill as **Drivers and worker loss (1 of 2)**. Only \`--supervise\` is missing.
 
 - At 20 s the Worker process on w3 dies, and the Master removes w3 at once (disconnect). For the driver it logs \`Not re-launching driver-…-0000 because it was not supervised\` and removes it as ERROR.
@@ -231,7 +245,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'driver-supervise-crash-loop',
     title: 'A supervised driver that keeps crashing',
-    summary: 'A driver whose main() fails 2 s after each start is restarted by its worker with a doubling back-off, until it is killed at 60 s.',
+    summary:
+      'A driver whose main() fails 2 s after each start is restarted by its worker with a doubling back-off, until it is killed at 60 s.',
     explanation: `\`--supervise\` restarts a driver that exits non-zero, and it never gives up.
 
 - The driver is launched on w1 at 1 s. Two seconds after each start it fails with exit code 1, before it has registered an application.
@@ -243,7 +258,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'master-restart-no-recovery',
     title: 'Master restart (1 of 2): recoveryMode NONE',
-    summary: 'The Master is killed at 20 s and restarted at 45 s without recovery: it kills the executors the workers report, and the running application is orphaned.',
+    summary:
+      'The Master is killed at 20 s and restarted at 45 s without recovery: it kills the executors the workers report, and the running application is orphaned.',
     explanation: `Compare with **Master restart (2 of 2)**: the same cluster and application. Only \`spark.deploy.recoveryMode\` differs.
 
 - At 20 s the Master process dies. The workers log \`Connection to master failed! Waiting for master to reconnect...\` and retry **RegisterWorker** on their own schedule (w2 every 6 s, w1 every 15 s: the interval is random per worker, 5–15 s). The driver logs \`Disconnected from Spark cluster! Waiting for reconnection...\`, while its executors keep running tasks.
@@ -255,7 +271,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'master-recovery-filesystem',
     title: 'Master restart (2 of 2): FILESYSTEM recovery',
-    summary: 'The Master is killed at 20 s and restarted at 45 s, reads its workers and application back from its recovery directory, and the application keeps its executors.',
+    summary:
+      'The Master is killed at 20 s and restarted at 45 s, reads its workers and application back from its recovery directory, and the application keeps its executors.',
     explanation: `With \`spark.deploy.recoveryMode=FILESYSTEM\` the Master writes each worker, application and driver to \`spark.deploy.recoveryDirectory\` on its own disk as they register, and deletes them when they go.
 
 - From 20 s to 45 s it goes as without recovery: the workers retry **RegisterWorker**, the driver is disconnected, and the executors keep running tasks.
@@ -267,7 +284,8 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
   {
     id: 'master-failover-zookeeper',
     title: 'Master failover with ZooKeeper',
-    summary: 'Two Masters elect a leader through ZooKeeper, and when the leader is killed at 40 s the standby takes over once ZooKeeper expires the dead leader’s session.',
+    summary:
+      'Two Masters elect a leader through ZooKeeper, and when the leader is killed at 40 s the standby takes over once ZooKeeper expires the dead leader’s session.',
     explanation: `\`spark.deploy.recoveryMode=ZOOKEEPER\` with two Masters, **m1** and **m2**, and ZooKeeper on **zk**. Every client lists both Masters (\`spark://m1:7077,m2:7077\`).
 
 - Both Masters open a ZooKeeper session (Spark asks for 60 s and the server grants at most 20 × tickTime = 40 s) and race for the leader latch. m1 wins and m2 stays STANDBY, answering workers with **MasterInStandby**. The workers register with m1 on their first retry (9 and 12 s), the app at 23 s.

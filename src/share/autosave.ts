@@ -73,6 +73,9 @@ export async function startupSession(hash: string, store: KeyValueStore): Promis
     linkError = decoded.error;
   }
   const saved = loadSession(store);
-  if (saved) return linkError === undefined ? { from: 'autosave', session: saved } : { from: 'autosave', session: saved, linkError };
+  if (saved)
+    return linkError === undefined
+      ? { from: 'autosave', session: saved }
+      : { from: 'autosave', session: saved, linkError };
   return linkError === undefined ? { from: 'none' } : { from: 'none', linkError };
 }

@@ -37,9 +37,20 @@ function sessionOf(id: string, extraActions = 0): Session {
   if (!r.ok) throw new Error('invalid');
   const scenario = structuredClone(r.scenario);
   for (let i = 0; i < extraActions; i++) {
-    scenario.actions.push(i % 2 === 0 ? { at: 10_000 + i * 7_000, type: 'kill-worker', target: 'w1' } : { at: 10_000 + i * 7_000, type: 'restart-worker', target: 'w1' });
+    scenario.actions.push(
+      i % 2 === 0
+        ? { at: 10_000 + i * 7_000, type: 'kill-worker', target: 'w1' }
+        : { at: 10_000 + i * 7_000, type: 'restart-worker', target: 'w1' },
+    );
   }
-  return { format: SESSION_FORMAT, engine: 1, scenario, playhead: 61_234, builtin: id, view: { tab: 'master', speed: 10, selection: { kind: 'worker', id: 'w1' } } };
+  return {
+    format: SESSION_FORMAT,
+    engine: 1,
+    scenario,
+    playhead: 61_234,
+    builtin: id,
+    view: { tab: 'master', speed: 10, selection: { kind: 'worker', id: 'w1' } },
+  };
 }
 
 const linkOf = async (s: Session) => encodeSession(s);
@@ -81,7 +92,16 @@ describe('share link codec', () => {
       2: (d: Record<string, unknown>) => ({ ...d, view: { tab: 'log' } }),
     };
     const r = await decodeSession(`s=1.d.${payload}`, { migrations, current: 3 });
-    expect(r).toEqual({ ok: true, session: { format: SESSION_FORMAT, engine: 1, scenario: { version: 1, name: 'x' }, playhead: 5000, view: { tab: 'log' } } });
+    expect(r).toEqual({
+      ok: true,
+      session: {
+        format: SESSION_FORMAT,
+        engine: 1,
+        scenario: { version: 1, name: 'x' },
+        playhead: 5000,
+        view: { tab: 'log' },
+      },
+    });
     // Without a path from its format, it is refused with a sentence.
     const missing = await decodeSession(`s=1.d.${payload}`, { migrations: { 2: migrations[2] }, current: 3 });
     expect(missing).toEqual({ ok: false, error: 'This link uses session format 1, which this version cannot read.' });
@@ -108,12 +128,28 @@ describe('share link codec', () => {
         },
         /unpacks to more than 2 MB/,
       ],
-      ['a future format', async () => `s=${SESSION_FORMAT + 1}.d.AAAA`, /newer version of the playground \(session format 2; this version reads formats up to 1\)/],
+      [
+        'a future format',
+        async () => `s=${SESSION_FORMAT + 1}.d.AAAA`,
+        /newer version of the playground \(session format 2; this version reads formats up to 1\)/,
+      ],
       ['an unknown codec', async () => 's=1.q.AAAA', /unknown method \("q"\)/],
       ['not a session fragment', async () => 's=hello', /not in the expected form/],
-      ['not JSON', async () => `s=1.d.${toBase64Url(await deflate(new TextEncoder().encode('<script>alert(1)</script>')))}`, /incomplete or damaged/],
-      ['JSON of the wrong shape', async () => `s=1.d.${toBase64Url(await deflate(new TextEncoder().encode('{"format":1,"engine":"x"}')))}`, /cannot use \(at engine\)/],
-      ['an array', async () => `s=1.d.${toBase64Url(await deflate(new TextEncoder().encode('[1,2]')))}`, /not a playground session/],
+      [
+        'not JSON',
+        async () => `s=1.d.${toBase64Url(await deflate(new TextEncoder().encode('<script>alert(1)</script>')))}`,
+        /incomplete or damaged/,
+      ],
+      [
+        'JSON of the wrong shape',
+        async () => `s=1.d.${toBase64Url(await deflate(new TextEncoder().encode('{"format":1,"engine":"x"}')))}`,
+        /cannot use \(at engine\)/,
+      ],
+      [
+        'an array',
+        async () => `s=1.d.${toBase64Url(await deflate(new TextEncoder().encode('[1,2]')))}`,
+        /not a playground session/,
+      ],
       ['empty payload', async () => 's=1.d.', /incomplete or damaged/],
     ];
     for (const [name, make, expected] of cases) {
@@ -133,7 +169,9 @@ describe('share link codec', () => {
   });
 
   it(`fuzz: ${RUNS.toLocaleString('en')} mutated links never throw, never take 100 ms, never lose the autosave`, async () => {
-    const seeds = await Promise.all(['client-mode', 'cluster-mode', 'worker-power-off'].map((id) => linkOf(sessionOf(id, 4))));
+    const seeds = await Promise.all(
+      ['client-mode', 'cluster-mode', 'worker-power-off'].map((id) => linkOf(sessionOf(id, 4))),
+    );
     const store = memoryStore();
     const own = sessionOf('sandbox');
     own.playhead = 4242;

@@ -25,15 +25,26 @@ export const MAX_SESSION_BYTES = 2 * 1024 * 1024;
 export const LONG_LINK_CHARS = 8000;
 
 const selectionSchema = v.object({
-  kind: v.picklist(['worker', 'master', 'zookeeper', 'client', 'executor', 'driver', 'application'], 'expected what was selected (worker, master, executor…)'),
+  kind: v.picklist(
+    ['worker', 'master', 'zookeeper', 'client', 'executor', 'driver', 'application'],
+    'expected what was selected (worker, master, executor…)',
+  ),
   id: v.pipe(v.string('expected an id'), v.maxLength(200, 'expected an id of at most 200 characters')),
 });
 
 const sessionSchema = v.object({
   format: v.literal(SESSION_FORMAT),
-  engine: v.pipe(v.number('expected the engine version, a whole number'), v.integer('expected the engine version, a whole number'), v.minValue(0, 'expected the engine version, a whole number')),
+  engine: v.pipe(
+    v.number('expected the engine version, a whole number'),
+    v.integer('expected the engine version, a whole number'),
+    v.minValue(0, 'expected the engine version, a whole number'),
+  ),
   scenario: v.record(v.string(), v.unknown(), 'expected a scenario document'),
-  playhead: v.pipe(v.number('expected the playhead in simulated ms'), v.minValue(0, 'expected the playhead, at least 0'), v.maxValue(365 * 24 * 3_600_000, 'expected the playhead within a year')),
+  playhead: v.pipe(
+    v.number('expected the playhead in simulated ms'),
+    v.minValue(0, 'expected the playhead, at least 0'),
+    v.maxValue(365 * 24 * 3_600_000, 'expected the playhead within a year'),
+  ),
   builtin: v.optional(v.pipe(v.string(), v.maxLength(100))),
   view: v.optional(
     v.object({
@@ -163,7 +174,8 @@ export function shareFragment(hash: string): string | null {
   return h.startsWith(`${FRAGMENT_KEY}=`) ? h : null;
 }
 
-const INCOMPLETE = 'This link is incomplete or damaged (it may have been cut off when it was copied). Ask for the link again, or for the session file.';
+const INCOMPLETE =
+  'This link is incomplete or damaged (it may have been cut off when it was copied). Ask for the link again, or for the session file.';
 
 export interface DecodeOptions {
   /** Read-side migrations (the page uses SESSION_MIGRATIONS; tests bring their own). */
@@ -178,25 +190,43 @@ export async function decodeSession(fragment: string, opts: DecodeOptions = {}):
   const newest = opts.current ?? SESSION_FORMAT;
   try {
     if (fragment.length > MAX_LINK_CHARS) {
-      return { ok: false, error: `This link is too long to be a playground session (${fragment.length.toLocaleString('en')} characters; at most ${MAX_LINK_CHARS.toLocaleString('en')}).` };
+      return {
+        ok: false,
+        error: `This link is too long to be a playground session (${fragment.length.toLocaleString('en')} characters; at most ${MAX_LINK_CHARS.toLocaleString('en')}).`,
+      };
     }
     const m = /^s=(\d{1,6})\.([a-z])\.([A-Za-z0-9_-]*)$/.exec(fragment);
-    if (!m) return { ok: false, error: 'This link does not hold a playground session: its address part after "#" is not in the expected form.' };
+    if (!m)
+      return {
+        ok: false,
+        error: 'This link does not hold a playground session: its address part after "#" is not in the expected form.',
+      };
     const format = Number(m[1]);
     const codec = m[2] as string;
     const payload = m[3] as string;
     if (format > newest) {
-      return { ok: false, error: `This link was made by a newer version of the playground (session format ${format}; this version reads formats up to ${newest}). Open it with the newer version.` };
+      return {
+        ok: false,
+        error: `This link was made by a newer version of the playground (session format ${format}; this version reads formats up to ${newest}). Open it with the newer version.`,
+      };
     }
     if (format < 1 || !hasMigrationPath(format, newest, migrations)) {
       return { ok: false, error: `This link uses session format ${format}, which this version cannot read.` };
     }
-    if (codec !== CODEC_DEFLATE) return { ok: false, error: `This link is packed with an unknown method ("${codec}"); it may come from a newer version.` };
+    if (codec !== CODEC_DEFLATE)
+      return {
+        ok: false,
+        error: `This link is packed with an unknown method ("${codec}"); it may come from a newer version.`,
+      };
     if (payload.length === 0) return { ok: false, error: INCOMPLETE };
     const packed = fromBase64Url(payload);
     if (!packed) return { ok: false, error: INCOMPLETE };
     const raw = await inflate(packed, MAX_SESSION_BYTES);
-    if (raw === 'too-big') return { ok: false, error: `This link unpacks to more than ${MAX_SESSION_BYTES / 1024 / 1024} MB, far more than any session; it was refused.` };
+    if (raw === 'too-big')
+      return {
+        ok: false,
+        error: `This link unpacks to more than ${MAX_SESSION_BYTES / 1024 / 1024} MB, far more than any session; it was refused.`,
+      };
     if (raw === 'corrupt') return { ok: false, error: INCOMPLETE };
     let text: string;
     try {
@@ -210,11 +240,13 @@ export async function decodeSession(fragment: string, opts: DecodeOptions = {}):
     } catch {
       return { ok: false, error: INCOMPLETE };
     }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ok: false, error: 'This link holds something that is not a playground session.' };
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+      return { ok: false, error: 'This link holds something that is not a playground session.' };
     let current = doc as Record<string, unknown>;
     for (let f = format; f < newest; f++) {
       const step = migrations[f];
-      if (!step) return { ok: false, error: `This link uses session format ${format}, which this version cannot read.` };
+      if (!step)
+        return { ok: false, error: `This link uses session format ${format}, which this version cannot read.` };
       current = { ...step(current), format: f + 1 };
     }
     const parsed = v.safeParse(sessionSchema, { ...current, format: SESSION_FORMAT });
@@ -222,7 +254,10 @@ export async function decodeSession(fragment: string, opts: DecodeOptions = {}):
       const first = parsed.issues[0];
       const path = first?.path?.map((p) => String(p.key)).join('.') ?? '';
       const where = path ? ` (at ${path})` : '';
-      return { ok: false, error: `This link holds a session this version cannot use${where}: ${first?.message ?? 'unexpected content'}.` };
+      return {
+        ok: false,
+        error: `This link holds a session this version cannot use${where}: ${first?.message ?? 'unexpected content'}.`,
+      };
     }
     return { ok: true, session: parsed.output as Session };
   } catch (err) {

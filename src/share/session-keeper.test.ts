@@ -21,7 +21,8 @@ const BUILTINS = [
   { id: 'second', scenario: { name: 'Second built-in' } },
 ];
 
-const NOT_SAVED = 'This browser refused to save the session (storage is full or disabled); use Share or Export to keep it.';
+const NOT_SAVED =
+  'This browser refused to save the session (storage is full or disabled); use Share or Export to keep it.';
 const NOT_PERSISTENT = 'This browser does not allow local storage here: the session is not saved between visits.';
 
 function memoryStorage(refuseWrites = false): KeyValueStore & { data: Map<string, string> } {
@@ -113,7 +114,15 @@ function manualTimers() {
   };
 }
 
-async function page(opts: { hash?: string; saved?: Session; storage?: ReturnType<typeof memoryStorage>; persistent?: boolean; builtins?: typeof BUILTINS } = {}) {
+async function page(
+  opts: {
+    hash?: string;
+    saved?: Session;
+    storage?: ReturnType<typeof memoryStorage>;
+    persistent?: boolean;
+    builtins?: typeof BUILTINS;
+  } = {},
+) {
   const storage = opts.storage ?? memoryStorage();
   if (opts.saved) storage.data.set(AUTOSAVE_KEY, JSON.stringify(opts.saved));
   const fake = fakeStore();
@@ -193,7 +202,9 @@ describe('session keeper: what the page opens with', () => {
     const error = decoded.ok ? '' : decoded.error;
     const p = await page({ hash: `#${bad}`, saved: own });
     expect(p.opened).toEqual([own]);
-    expect(p.banners).toEqual([{ tone: 'error', text: `${error} Your own last session was restored instead.`, offerPrevious: false }]);
+    expect(p.banners).toEqual([
+      { tone: 'error', text: `${error} Your own last session was restored instead.`, offerPrevious: false },
+    ]);
     expect(stored(p.storage, AUTOSAVE_KEY)).toEqual(own);
     expect(p.storage.data.has(PREVIOUS_KEY)).toBe(false);
   });
@@ -254,7 +265,9 @@ describe('session keeper: a link pasted into the open page', () => {
     const decoded = await decodeSession(bad);
     p.paste(`#${bad}`);
     await vi.waitFor(() => expect(p.banners).toHaveLength(1));
-    expect(p.banners).toEqual([{ tone: 'error', text: `${decoded.ok ? '' : decoded.error} Your session is unchanged.`, offerPrevious: false }]);
+    expect(p.banners).toEqual([
+      { tone: 'error', text: `${decoded.ok ? '' : decoded.error} Your session is unchanged.`, offerPrevious: false },
+    ]);
     expect(p.opened).toEqual([own]);
     expect(stored(p.storage, AUTOSAVE_KEY)).toEqual(own);
     expect(p.storage.data.has(PREVIOUS_KEY)).toBe(false);

@@ -71,7 +71,17 @@ export interface SessionKeeper {
   start(): Promise<void>;
 }
 
-export function createSessionKeeper({ store, controller, storage, persistent, location, history, events, timers, builtins }: SessionKeeperOptions): SessionKeeper {
+export function createSessionKeeper({
+  store,
+  controller,
+  storage,
+  persistent,
+  location,
+  history,
+  events,
+  timers,
+  builtins,
+}: SessionKeeperOptions): SessionKeeper {
   const dropLink = (): void => history.replaceState(null, '', location.pathname + location.search);
 
   /** Saves the session a second after the user last changed it (an action, a seek, a new scenario). */
@@ -80,7 +90,13 @@ export function createSessionKeeper({ store, controller, storage, persistent, lo
     let warned = false;
     store.subscribe((s, prev) => {
       if (s.status !== 'ready') return;
-      if (s.time === prev.time && s.actions === prev.actions && s.scenarioId === prev.scenarioId && s.selection === prev.selection) return;
+      if (
+        s.time === prev.time &&
+        s.actions === prev.actions &&
+        s.scenarioId === prev.scenarioId &&
+        s.selection === prev.selection
+      )
+        return;
       if (timer !== null) timers.clearTimeout(timer);
       timer = timers.setTimeout(() => {
         timer = null;
@@ -88,7 +104,12 @@ export function createSessionKeeper({ store, controller, storage, persistent, lo
           if (!session) return;
           if (!saveSession(storage, session) && !warned) {
             warned = true;
-            store.getState().notify('error', 'This browser refused to save the session (storage is full or disabled); use Share or Export to keep it.');
+            store
+              .getState()
+              .notify(
+                'error',
+                'This browser refused to save the session (storage is full or disabled); use Share or Export to keep it.',
+              );
           }
         });
       }, AUTOSAVE_DELAY_MS);
@@ -100,8 +121,17 @@ export function createSessionKeeper({ store, controller, storage, persistent, lo
     dropLink();
     const ok = await controller.openSession(session);
     const engineNote =
-      session.engine !== ENGINE_VERSION ? ` It was made with engine version ${session.engine}; this is version ${ENGINE_VERSION}, so its replay may differ.` : '';
-    if (ok) store.getState().setBanner({ tone: engineNote ? 'error' : 'info', text: `Opened a shared session.${engineNote}`, offerPrevious: previousKept });
+      session.engine !== ENGINE_VERSION
+        ? ` It was made with engine version ${session.engine}; this is version ${ENGINE_VERSION}, so its replay may differ.`
+        : '';
+    if (ok)
+      store
+        .getState()
+        .setBanner({
+          tone: engineNote ? 'error' : 'info',
+          text: `Opened a shared session.${engineNote}`,
+          offerPrevious: previousKept,
+        });
   };
 
   /** A link pasted into the address bar of an open page changes only the hash: open it the same way. */
@@ -111,7 +141,9 @@ export function createSessionKeeper({ store, controller, storage, persistent, lo
     const decoded = await decodeSession(fragment);
     if (!decoded.ok) {
       dropLink();
-      store.getState().setBanner({ tone: 'error', text: `${decoded.error} Your session is unchanged.`, offerPrevious: false });
+      store
+        .getState()
+        .setBanner({ tone: 'error', text: `${decoded.error} Your session is unchanged.`, offerPrevious: false });
       return;
     }
     // Save the session on screen now (not a second from now) so it can be brought back.
@@ -130,13 +162,19 @@ export function createSessionKeeper({ store, controller, storage, persistent, lo
         await openLinked(opening.session, opening.previous !== null);
       } else if (opening.from === 'autosave') {
         await controller.openSession(opening.session);
-        if (opening.linkError) s.setBanner({ tone: 'error', text: `${opening.linkError} Your own last session was restored instead.`, offerPrevious: false });
+        if (opening.linkError)
+          s.setBanner({
+            tone: 'error',
+            text: `${opening.linkError} Your own last session was restored instead.`,
+            offerPrevious: false,
+          });
       } else {
         if (first) await controller.load(first.id, first.scenario);
         else s.failed('There are no built-in scenarios.');
         if (opening.linkError) s.setBanner({ tone: 'error', text: opening.linkError, offerPrevious: false });
       }
-      if (!persistent) s.notify('info', 'This browser does not allow local storage here: the session is not saved between visits.');
+      if (!persistent)
+        s.notify('info', 'This browser does not allow local storage here: the session is not saved between visits.');
       keepAutosaved();
       events.addEventListener('hashchange', () => void onHashChange());
     },

@@ -122,7 +122,13 @@ function Submit() {
   }, [open]);
   if (!open && !opened) return null;
   return (
-    <Suspense fallback={<p role="status" className="status-banner">Loading the submit dialog…</p>}>
+    <Suspense
+      fallback={
+        <p role="status" className="status-banner">
+          Loading the submit dialog…
+        </p>
+      }
+    >
       <SubmitAppDialog />
     </Suspense>
   );
@@ -149,7 +155,15 @@ export function App({
   );
 }
 
-function Page({ scenarios, embed, storage }: { scenarios: readonly BuiltinScenario[]; embed: boolean; storage: KeyValueStore | null }) {
+function Page({
+  scenarios,
+  embed,
+  storage,
+}: {
+  scenarios: readonly BuiltinScenario[];
+  embed: boolean;
+  storage: KeyValueStore | null;
+}) {
   useAppliedTheme();
   useShortcuts();
   return (

@@ -52,8 +52,12 @@ export function ImportExport() {
         Export
       </button>
       <Suspense fallback={null}>
-        {importUsed && <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onLoad={(doc) => void load(doc)} />}
-        {exportScenario && <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} scenario={exportScenario} />}
+        {importUsed && (
+          <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onLoad={(doc) => void load(doc)} />
+        )}
+        {exportScenario && (
+          <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} scenario={exportScenario} />
+        )}
       </Suspense>
     </>
   );

@@ -18,7 +18,15 @@ export interface ModalDialogProps extends DialogProps {
   dialogRef?: RefObject<HTMLDialogElement | null>;
 }
 
-export function ModalDialog({ open, onClose, keepOnBackdrop = false, dialogRef, onClick, children, ...rest }: ModalDialogProps) {
+export function ModalDialog({
+  open,
+  onClose,
+  keepOnBackdrop = false,
+  dialogRef,
+  onClick,
+  children,
+  ...rest
+}: ModalDialogProps) {
   const own = useRef<HTMLDialogElement>(null);
   const ref = dialogRef ?? own;
   useModal(ref, open);
@@ -46,7 +54,17 @@ export function ModalDialog({ open, onClose, keepOnBackdrop = false, dialogRef, 
 }
 
 /** A dialog's title row with its × button; `block` is the dialog's CSS block (`<block>__header`, `<block>__close`). */
-export function ModalHeader({ block, titleId, title, onClose }: { block: string; titleId: string; title: string; onClose: () => void }) {
+export function ModalHeader({
+  block,
+  titleId,
+  title,
+  onClose,
+}: {
+  block: string;
+  titleId: string;
+  title: string;
+  onClose: () => void;
+}) {
   return (
     <header className={`${block}__header`}>
       <h2 id={titleId}>{title}</h2>

@@ -27,7 +27,13 @@ function Toast({ notice, onDismiss }: { notice: Notice; onDismiss: (id: number) 
       onBlur={() => setHeld(false)}
     >
       <span className="notice-text">{notice.text}</span>
-      <button type="button" className="notice-dismiss" aria-label="Dismiss" title="Dismiss" onClick={() => onDismiss(notice.id)}>
+      <button
+        type="button"
+        className="notice-dismiss"
+        aria-label="Dismiss"
+        title="Dismiss"
+        onClick={() => onDismiss(notice.id)}
+      >
         ×
       </button>
     </div>

@@ -14,7 +14,15 @@ interface PlaygroundContextValue {
 
 const PlaygroundContext = createContext<PlaygroundContextValue | null>(null);
 
-export function PlaygroundProvider({ store, controller, children }: { store: PlaygroundStore; controller: Controller; children: ReactNode }) {
+export function PlaygroundProvider({
+  store,
+  controller,
+  children,
+}: {
+  store: PlaygroundStore;
+  controller: Controller;
+  children: ReactNode;
+}) {
   const value = useMemo(() => ({ store, controller }), [store, controller]);
   return <PlaygroundContext.Provider value={value}>{children}</PlaygroundContext.Provider>;
 }

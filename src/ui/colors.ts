@@ -4,8 +4,18 @@ import type { MessageKind } from '../engine/public';
 
 // Distinct, colour-blind-friendlier hues (Okabe–Ito order first, then Tableau-like extras).
 const APP_HUES = [
-  '#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7f7f7f', '#b8860b',
-  '#6a3d9a', '#1b9e77', '#e7298a', '#66a61e',
+  '#0072b2',
+  '#e69f00',
+  '#009e73',
+  '#cc79a7',
+  '#56b4e9',
+  '#d55e00',
+  '#7f7f7f',
+  '#b8860b',
+  '#6a3d9a',
+  '#1b9e77',
+  '#e7298a',
+  '#66a61e',
 ] as const;
 
 /** A stable colour for an application id (the same on every frame and every machine). */

@@ -39,7 +39,14 @@ function fakeClient() {
   let time = 0;
   let pending: (() => void) | null = null;
   const client = {
-    load: async (): Promise<LoadResult> => ({ ok: true, name: 'Demo', description: '', warnings: [], latencyMs: 1, conf: {} }),
+    load: async (): Promise<LoadResult> => ({
+      ok: true,
+      name: 'Demo',
+      description: '',
+      warnings: [],
+      latencyMs: 1,
+      conf: {},
+    }),
     play: (wallMs: number, speed: number) => {
       plays.push([wallMs, speed]);
       return new Promise<EngineFrame>((resolve) => {
@@ -174,7 +181,17 @@ describe('controller: seek, step, apply', () => {
 
   it('messages of a frame reach the flight board, and leave once delivered', async () => {
     const { board, controller, client } = await loaded();
-    const message = { id: 7, t: 0, tDeliver: 5, from: 'w1', to: 'master', type: 'RegisterWorker', label: 'RegisterWorker', kind: 'registration' as const, count: 1 };
+    const message = {
+      id: 7,
+      t: 0,
+      tDeliver: 5,
+      from: 'w1',
+      to: 'master',
+      type: 'RegisterWorker',
+      label: 'RegisterWorker',
+      kind: 'registration' as const,
+      count: 1,
+    };
     client.step = async () => frameAt(1, { messages: [message] });
     await controller.step();
     expect([...board.flights.keys()]).toEqual([7]);
@@ -187,7 +204,10 @@ describe('controller: seek, step, apply', () => {
   it('reports a refused action as text', async () => {
     const { controller, client } = await loaded();
     client.apply = async () => ({ ok: false as const, error: '"w9" is not a worker at 0 ms.' }) as never;
-    expect(await controller.apply({ type: 'kill-worker', target: 'w9' })).toEqual({ ok: false, error: '"w9" is not a worker at 0 ms.' });
+    expect(await controller.apply({ type: 'kill-worker', target: 'w9' })).toEqual({
+      ok: false,
+      error: '"w9" is not a worker at 0 ms.',
+    });
     controller.dispose();
   });
 });
@@ -298,7 +318,9 @@ describe('controller: against the real engine API, in-thread', () => {
     await controller.seek(2000);
 
     const applying = controller.apply({ type: 'kill-worker', target: 'w2' });
-    await vi.waitFor(() => expect(store.getState().forkPrompt).toEqual({ action: 'kill-worker w2', at: 2000, horizon: 8000 }));
+    await vi.waitFor(() =>
+      expect(store.getState().forkPrompt).toEqual({ action: 'kill-worker w2', at: 2000, horizon: 8000 }),
+    );
     controller.resolveFork('branch');
     expect(await applying).toEqual({ ok: true });
 

@@ -38,7 +38,15 @@ const animationFrames: Scheduler = {
 interface PerfProbe {
   frameBytes: number[];
   /** What the frames over 10 KiB were made of (for finding what makes them big). */
-  bigFrames?: { bytes: number; time: number; nodes: number; messages: number; changes: number; logs: number; full: boolean }[];
+  bigFrames?: {
+    bytes: number;
+    time: number;
+    nodes: number;
+    messages: number;
+    changes: number;
+    logs: number;
+    full: boolean;
+  }[];
 }
 
 function perfProbe(): PerfProbe | undefined {
@@ -78,7 +86,15 @@ export function createController(
       probe.frameBytes.push(bytes);
       if (bytes > 10 * 1024 && probe.bigFrames) {
         const { time, nodes, messages, changes, logs, full } = frame;
-        probe.bigFrames.push({ bytes, time, nodes: nodes.length, messages: messages.length, changes: changes.length, logs: logs.length, full });
+        probe.bigFrames.push({
+          bytes,
+          time,
+          nodes: nodes.length,
+          messages: messages.length,
+          changes: changes.length,
+          logs: logs.length,
+          full,
+        });
       }
     }
     const s = store.getState();
@@ -101,7 +117,8 @@ export function createController(
     ]);
     if (gen !== generation) return;
     const now = store.getState();
-    if (now.selection && inspect && JSON.stringify(inspect.selection) === JSON.stringify(now.selection)) now.setInspect(inspect);
+    if (now.selection && inspect && JSON.stringify(inspect.selection) === JSON.stringify(now.selection))
+      now.setInspect(inspect);
     if (masterPageVisible && master) now.setMasterPage(master);
   };
 
@@ -273,7 +290,9 @@ export function createController(
           const kept = await currentSession();
           if (kept) {
             kept.playhead = s.horizon;
-            store.getState().addBranch(`until ${formatSimTime(s.horizon)} (before ${label} at ${formatSimTime(s.time)})`, kept);
+            store
+              .getState()
+              .addBranch(`until ${formatSimTime(s.horizon)} (before ${label} at ${formatSimTime(s.time)})`, kept);
           }
         }
         dropFuture = true;

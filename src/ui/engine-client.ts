@@ -10,7 +10,9 @@ import type { EngineApi } from '../engine/api';
  * in-thread engine (createEngineApi() wrapped in promises, as the controller's tests do) would
  * have to fake. comlink's proxy satisfies this type as it is.
  */
-export type EngineClient = { [K in keyof EngineApi]: (...args: Parameters<EngineApi[K]>) => Promise<Awaited<ReturnType<EngineApi[K]>>> } & {
+export type EngineClient = {
+  [K in keyof EngineApi]: (...args: Parameters<EngineApi[K]>) => Promise<Awaited<ReturnType<EngineApi[K]>>>;
+} & {
   dispose(): void;
 };
 
@@ -22,7 +24,9 @@ export interface EngineClientOptions {
 export function createEngineClient(opts: EngineClientOptions = {}): EngineClient {
   const worker = new Worker(new URL('../engine/worker.ts', import.meta.url), { type: 'module', name: 'spark-engine' });
   worker.addEventListener('error', (e) => opts.onFatal?.(e.message || 'The engine worker failed to start.'));
-  worker.addEventListener('messageerror', () => opts.onFatal?.('The engine worker sent a message the page cannot read.'));
+  worker.addEventListener('messageerror', () =>
+    opts.onFatal?.('The engine worker sent a message the page cannot read.'),
+  );
   const remote: Remote<EngineApi> = wrap<EngineApi>(worker);
   const dispose = (): void => {
     remote[releaseProxy]();

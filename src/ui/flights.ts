@@ -28,7 +28,12 @@ export function createFlightBoard(): FlightBoard {
 export const flightBoard = createFlightBoard();
 
 /** Adds a frame's messages and drops; `full` replaces everything (load, seek). */
-export function addFlights(board: FlightBoard, messages: readonly MessageView[], drops: readonly { id: number; reason: string }[], full: boolean): void {
+export function addFlights(
+  board: FlightBoard,
+  messages: readonly MessageView[],
+  drops: readonly { id: number; reason: string }[],
+  full: boolean,
+): void {
   if (full) board.flights.clear();
   for (const m of messages) board.flights.set(m.id, { ...m });
   for (const d of drops) {

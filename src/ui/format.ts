@@ -8,7 +8,13 @@ const PiB = TiB * 1024;
 
 /** Utils.bytesToString: the largest unit that keeps the value at 2 or more, one decimal. */
 export function bytesToString(bytes: number): string {
-  const units: [number, string][] = [[PiB, 'PiB'], [TiB, 'TiB'], [GiB, 'GiB'], [MiB, 'MiB'], [KiB, 'KiB']];
+  const units: [number, string][] = [
+    [PiB, 'PiB'],
+    [TiB, 'TiB'],
+    [GiB, 'GiB'],
+    [MiB, 'MiB'],
+    [KiB, 'KiB'],
+  ];
   for (const [size, unit] of units) {
     if (bytes >= 2 * size) return `${(bytes / size).toFixed(1)} ${unit}`;
   }
@@ -40,8 +46,10 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  */
 export function formatDate(epochMs: number): string {
   const d = new Date(epochMs);
-  return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ` +
-    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return (
+    `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+  );
 }
 
 /** The header clock: simulated time since the scenario's start as h:mm:ss.mmm. */

@@ -22,7 +22,14 @@ function browserStorage(): { store: KeyValueStore; persistent: boolean } {
     return { store: localStorage, persistent: true };
   } catch {
     const data = new Map<string, string>();
-    return { store: { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) }, persistent: false };
+    return {
+      store: {
+        getItem: (k) => data.get(k) ?? null,
+        setItem: (k, v) => void data.set(k, v),
+        removeItem: (k) => void data.delete(k),
+      },
+      persistent: false,
+    };
   }
 }
 
@@ -31,7 +38,8 @@ const storage = browserStorage();
 // The theme the user chose last time (a UI preference, not part of any session).
 const THEME_KEY = 'spark-playground.theme';
 const savedTheme = storage.store.getItem(THEME_KEY);
-if (savedTheme === 'light' || savedTheme === 'dark' || savedTheme === 'system') playgroundStore.getState().setTheme(savedTheme);
+if (savedTheme === 'light' || savedTheme === 'dark' || savedTheme === 'system')
+  playgroundStore.getState().setTheme(savedTheme);
 playgroundStore.subscribe((s, prev) => {
   if (s.theme !== prev.theme) {
     try {
@@ -50,7 +58,13 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 createRoot(root).render(
   <StrictMode>
-    <App scenarios={builtinScenarios} store={playgroundStore} controller={controller} embed={embed} storage={storage.store} />
+    <App
+      scenarios={builtinScenarios}
+      store={playgroundStore}
+      controller={controller}
+      embed={embed}
+      storage={storage.store}
+    />
   </StrictMode>,
 );
 

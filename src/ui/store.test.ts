@@ -49,7 +49,16 @@ describe('createPlaygroundStore', () => {
     });
     store.getState().loading('client-mode');
     const s = store.getState();
-    expect(s).toMatchObject({ scenarioId: 'client-mode', status: 'loading', time: 0, horizon: 0, rate: 0, rateReason: 'paused', selection: null, menu: null });
+    expect(s).toMatchObject({
+      scenarioId: 'client-mode',
+      status: 'loading',
+      time: 0,
+      horizon: 0,
+      rate: 0,
+      rateReason: 'paused',
+      selection: null,
+      menu: null,
+    });
     expect(s).toMatchObject({ showTasks: false, theme: 'dark', speed: 50 });
     expect(s.banner?.text).toBe('Opened a shared session.');
   });

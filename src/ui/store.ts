@@ -8,7 +8,16 @@
 // and live in flights.ts, read by the canvas overlay outside React.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MasterPageView, ScenarioError } from '../engine/api';
-import type { EngineFrame, InspectView, LogEntry, NodeView, PartitionView, Selection, StateChangeView, TimelineAction } from '../engine/public';
+import type {
+  EngineFrame,
+  InspectView,
+  LogEntry,
+  NodeView,
+  PartitionView,
+  Selection,
+  StateChangeView,
+  TimelineAction,
+} from '../engine/public';
 import type { Banner, Branch, ForkPrompt, Session, SideTab } from '../share/session-types';
 
 /** Speed steps of the control: multiples of "1×" (see pacing.ts for what 1× means). */
@@ -33,7 +42,15 @@ export interface FailureMarker {
 }
 
 /** The states that make a failure marker. */
-export const FAILURE_STATES: ReadonlySet<string> = new Set(['LOST', 'FAILED', 'ERROR', 'DEAD', 'KILLED', 'RELAUNCHING', 'UNKNOWN']);
+export const FAILURE_STATES: ReadonlySet<string> = new Set([
+  'LOST',
+  'FAILED',
+  'ERROR',
+  'DEAD',
+  'KILLED',
+  'RELAUNCHING',
+  'UNKNOWN',
+]);
 
 /** An open context menu: which thing, and where (client px). */
 export interface MenuState {
@@ -130,7 +147,13 @@ export type PlaygroundState = ScenarioState & ClusterState & PlaybackState & Pan
 
 export interface ScenarioActions {
   loading(scenarioId: string): void;
-  loaded(name: string, description: string, warnings: ScenarioError[], latencyMs: number, sparkConf?: Record<string, string>): void;
+  loaded(
+    name: string,
+    description: string,
+    warnings: ScenarioError[],
+    latencyMs: number,
+    sparkConf?: Record<string, string>,
+  ): void;
   invalid(errors: ScenarioError[], warnings: ScenarioError[]): void;
   failed(message: string): void;
 }
@@ -243,7 +266,15 @@ const emptyRun = {
 
 /** The store's starting values, overridden by `initial` (tests start from any state this way). */
 export function getInitialState(initial: Partial<PlaygroundState> = {}): PlaygroundState {
-  return { ...initialScenario, ...initialCluster, ...initialPlayback, ...initialPanels, ...initialSession, ...initialPrefs, ...initial };
+  return {
+    ...initialScenario,
+    ...initialCluster,
+    ...initialPlayback,
+    ...initialPanels,
+    ...initialSession,
+    ...initialPrefs,
+    ...initial,
+  };
 }
 
 // ---------------------------------------------------------------- merging frames (pure)
@@ -303,7 +334,9 @@ export function mergeFrame(s: ClusterState, frame: EngineFrame): Partial<Cluster
   const changes = frame.full ? frame.changes : frame.changes.length > 0 ? [...s.changes, ...frame.changes] : s.changes;
 
   // Seeking back rewinds the log to the new time; the worker then sends what follows again.
-  const base = frame.full ? s.logs.filter((l) => l.t <= frame.time && l.seq < (frame.logs[0]?.seq ?? Infinity)) : s.logs;
+  const base = frame.full
+    ? s.logs.filter((l) => l.t <= frame.time && l.seq < (frame.logs[0]?.seq ?? Infinity))
+    : s.logs;
   const logs = frame.logs.length === 0 ? base : [...base, ...frame.logs].slice(-LOG_LIMIT);
 
   return {
@@ -327,7 +360,8 @@ export function mergeFrame(s: ClusterState, frame: EngineFrame): Partial<Cluster
 type SetState = StoreApi<Playground>['setState'];
 
 const scenarioActions = (set: SetState): ScenarioActions => ({
-  loading: (scenarioId) => set({ scenarioId, status: 'loading', errors: [], warnings: [], playing: false, ...emptyRun }),
+  loading: (scenarioId) =>
+    set({ scenarioId, status: 'loading', errors: [], warnings: [], playing: false, ...emptyRun }),
   loaded: (scenarioName, scenarioDescription, warnings, latencyMs, sparkConf = {}) =>
     set({ scenarioName, scenarioDescription, status: 'ready', errors: [], warnings, latencyMs, sparkConf }),
   invalid: (errors, warnings) => set({ status: 'invalid', errors, warnings, playing: false }),
@@ -348,7 +382,8 @@ const clusterActions = (set: SetState): ClusterActions => ({
 const playbackActions = (set: SetState): PlaybackActions => ({
   setPlaying: (playing) => set((s) => ({ playing: playing && s.status === 'ready' })),
   setSpeed: (speed) => set({ speed }),
-  setRate: (rate, rateReason) => set((s) => (s.rate === rate && s.rateReason === rateReason ? s : { rate, rateReason })),
+  setRate: (rate, rateReason) =>
+    set((s) => (s.rate === rate && s.rateReason === rateReason ? s : { rate, rateReason })),
 });
 
 const panelsActions = (set: SetState): PanelsActions => {

@@ -17,10 +17,12 @@ export function renderWithStore(element: ReactElement, state: Partial<Playground
   const store = createPlaygroundStore(state);
   const calls: Rendered['calls'] = [];
   const controller = new Proxy({} as Controller, {
-    get: (_, method) => (...args: unknown[]) => {
-      calls.push({ method: String(method), args });
-      return Promise.resolve(method === 'apply' ? { ok: true } : undefined);
-    },
+    get:
+      (_, method) =>
+      (...args: unknown[]) => {
+        calls.push({ method: String(method), args });
+        return Promise.resolve(method === 'apply' ? { ok: true } : undefined);
+      },
   });
   const html = renderToStaticMarkup(
     <PlaygroundProvider store={store} controller={controller}>

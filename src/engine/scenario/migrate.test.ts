@@ -13,7 +13,11 @@ describe('readVersion', () => {
   it('refuses a version newer than the playground', () => {
     expect(readVersion({ version: 4 }, 3)).toEqual({
       ok: false,
-      error: { path: 'version', message: 'This scenario was made by a newer version of the playground (format version 4; this one reads up to 3).' },
+      error: {
+        path: 'version',
+        message:
+          'This scenario was made by a newer version of the playground (format version 4; this one reads up to 3).',
+      },
     });
   });
 });
@@ -34,7 +38,13 @@ describe('migrate', () => {
 
   it('runs each step from the document version up to the newest, stamping versions', () => {
     const warnings: ScenarioIssue[] = [];
-    const out = migrate({ version: 1, cluster: { workers: ['w1'] }, legacy: true }, 1, (w) => warnings.push(w), 3, chain);
+    const out = migrate(
+      { version: 1, cluster: { workers: ['w1'] }, legacy: true },
+      1,
+      (w) => warnings.push(w),
+      3,
+      chain,
+    );
     expect(out).toEqual({ version: 3, workers: ['w1'] });
     expect(warnings).toEqual([{ path: 'legacy', message: 'dropped' }]);
   });
@@ -50,7 +60,9 @@ describe('migrate', () => {
   });
 
   it('fails loudly on a gap in the chain (a playground bug)', () => {
-    expect(() => migrate({ version: 1 }, 1, () => {}, 2, {})).toThrow('No migration from scenario format version 1 to 2.');
+    expect(() => migrate({ version: 1 }, 1, () => {}, 2, {})).toThrow(
+      'No migration from scenario format version 1 to 2.',
+    );
   });
 
   it('has a step for every older version', () => {

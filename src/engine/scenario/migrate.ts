@@ -19,15 +19,27 @@ export type VersionRead = { ok: true; version: number } | { ok: false; error: Sc
 export function readVersion(doc: ScenarioDocument, newest = SCENARIO_FORMAT_VERSION): VersionRead {
   const version = doc.version;
   if (version === undefined) {
-    return { ok: false, error: issue(['version'], `Missing: the scenario format version (this playground writes ${newest}).`) };
+    return {
+      ok: false,
+      error: issue(['version'], `Missing: the scenario format version (this playground writes ${newest}).`),
+    };
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: issue(['version'], `Expected the scenario format version, a whole number of at least 1; got ${show(version)}.`) };
+    return {
+      ok: false,
+      error: issue(
+        ['version'],
+        `Expected the scenario format version, a whole number of at least 1; got ${show(version)}.`,
+      ),
+    };
   }
   if (version > newest) {
     return {
       ok: false,
-      error: issue(['version'], `This scenario was made by a newer version of the playground (format version ${version}; this one reads up to ${newest}).`),
+      error: issue(
+        ['version'],
+        `This scenario was made by a newer version of the playground (format version ${version}; this one reads up to ${newest}).`,
+      ),
     };
   }
   return { ok: true, version };

@@ -64,7 +64,9 @@ export function restoreScenario(input: unknown, opts: RestoreOptions = {}): Rest
     }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return fail([issue([], `${what} does not hold a scenario: expected a JSON object such as {"version": 1, "workers": []}.`)]);
+    return fail([
+      issue([], `${what} does not hold a scenario: expected a JSON object such as {"version": 1, "workers": []}.`),
+    ]);
   }
 
   const warnings: ScenarioIssue[] = [];

@@ -22,7 +22,8 @@ type RawIssue = { code?: string; input?: unknown };
 
 /** "Missing: <what>." or "Expected <what>; got <value>." */
 function expected(what: string) {
-  return (iss: RawIssue) => (iss.input === undefined ? `Missing: ${what}.` : `Expected ${what}; got ${show(iss.input)}.`);
+  return (iss: RawIssue) =>
+    iss.input === undefined ? `Missing: ${what}.` : `Expected ${what}; got ${show(iss.input)}.`;
 }
 
 function wholeNumber(what: string, min: number, max = Number.MAX_SAFE_INTEGER) {
@@ -44,17 +45,25 @@ function object<T extends z.core.$ZodLooseShape>(shape: T, what: string) {
 }
 
 // A DNS-ish host name: dot-separated labels of letters, digits and inner hyphens.
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
 function host(whose: string) {
-  const error = expected(`${whose} host name (letters, digits and hyphens, dot-separated, like "w1" or "worker-1.example.com")`);
+  const error = expected(
+    `${whose} host name (letters, digits and hyphens, dot-separated, like "w1" or "worker-1.example.com")`,
+  );
   return z.string({ error }).regex(HOST_NAME, { error });
 }
 
-const workerCores = wholeNumber('the number of cores the worker offers (SPARK_WORKER_CORES), a whole number of at least 1', 1);
+const workerCores = wholeNumber(
+  'the number of cores the worker offers (SPARK_WORKER_CORES), a whole number of at least 1',
+  1,
+);
 
 /** SPARK_WORKER_MEMORY: a Spark memory string, checked with Spark's own parser and message. */
-const workerMemory = text('the memory the worker offers (SPARK_WORKER_MEMORY) as a string such as "16g" or "512m"').superRefine((value, ctx) => {
+const workerMemory = text(
+  'the memory the worker offers (SPARK_WORKER_MEMORY) as a string such as "16g" or "512m"',
+).superRefine((value, ctx) => {
   const problem = checkWorkerMemory(value);
   if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, input: value });
 });
@@ -74,15 +83,21 @@ const workerSchema = object(
 const masterSchema = object(
   {
     host: host("the master's"),
-    port: wholeNumber('the master port (SPARK_MASTER_PORT), a whole number from 1 to 65535', 1, 65535).default(DEFAULT_MASTER_PORT),
+    port: wholeNumber('the master port (SPARK_MASTER_PORT), a whole number from 1 to 65535', 1, 65535).default(
+      DEFAULT_MASTER_PORT,
+    ),
   },
   'a master such as {"host": "master"}',
 );
 
 const networkSchema = object(
   {
-    latencyMs: wholeNumber('the one-way network latency in ms, a whole number of at least 0', 0).default(DEFAULT_NETWORK.latencyMs),
-    jitterMs: wholeNumber('the network jitter in ms, a whole number of at least 0', 0).default(DEFAULT_NETWORK.jitterMs),
+    latencyMs: wholeNumber('the one-way network latency in ms, a whole number of at least 0', 0).default(
+      DEFAULT_NETWORK.latencyMs,
+    ),
+    jitterMs: wholeNumber('the network jitter in ms, a whole number of at least 0', 0).default(
+      DEFAULT_NETWORK.jitterMs,
+    ),
   },
   'the network settings such as {"latencyMs": 2, "jitterMs": 1}',
 );
@@ -107,7 +122,8 @@ function unionError(key: string, label: string, allowed: readonly string[], exam
   const list = allowed.map((v) => `"${v}"`).join(', ');
   return (iss: RawIssue) => {
     if (iss.code !== 'invalid_union') return `Expected an object such as ${example}; got ${show(iss.input)}.`;
-    const value = typeof iss.input === 'object' && iss.input !== null ? (iss.input as Record<string, unknown>)[key] : undefined;
+    const value =
+      typeof iss.input === 'object' && iss.input !== null ? (iss.input as Record<string, unknown>)[key] : undefined;
     if (value === undefined) return `Missing: the ${label} ("${key}"), one of ${list}.`;
     const near = typeof value === 'string' ? closestValue(value, allowed) : undefined;
     return `Unknown ${label} ${show(value)}; expected one of ${list}.${near ? ` Did you mean "${near}"?` : ''}`;
@@ -119,7 +135,14 @@ const crashFields = { kind: z.literal('crash'), afterMs, exitCode };
 const executorFaultSchema = z.discriminatedUnion(
   'kind',
   [object({ kind: z.literal('launch-failure') }, 'an executor fault'), object(crashFields, 'an executor fault')],
-  { error: unionError('kind', 'executor fault kind', ['launch-failure', 'crash'], '{"kind": "crash", "afterMs": 2000, "exitCode": 1}') },
+  {
+    error: unionError(
+      'kind',
+      'executor fault kind',
+      ['launch-failure', 'crash'],
+      '{"kind": "crash", "afterMs": 2000, "exitCode": 1}',
+    ),
+  },
 );
 
 const driverFaultSchema = z.discriminatedUnion('kind', [object(crashFields, 'a driver fault')], {
@@ -160,27 +183,58 @@ export const actionSchemas = {
     'an action',
   ),
   'add-worker': object(
-    { at, type: z.literal('add-worker'), host: host("the new worker's"), cores: workerCores, memory: workerMemory, port: workerPort.optional() },
+    {
+      at,
+      type: z.literal('add-worker'),
+      host: host("the new worker's"),
+      cores: workerCores,
+      memory: workerMemory,
+      port: workerPort.optional(),
+    },
     'an action',
   ),
   workerTarget: object(
-    { at, type: z.literal(['kill-worker', 'power-off', 'restart-worker', 'decommission-worker', 'remove-worker']), target: workerTarget },
+    {
+      at,
+      type: z.literal(['kill-worker', 'power-off', 'restart-worker', 'decommission-worker', 'remove-worker']),
+      target: workerTarget,
+    },
     'an action',
   ),
   partition: object(
-    { at, type: z.literal('partition'), between: hostPair, oneWay: z.boolean({ error: expected('true or false') }).optional() },
+    {
+      at,
+      type: z.literal('partition'),
+      between: hostPair,
+      oneWay: z.boolean({ error: expected('true or false') }).optional(),
+    },
     'an action',
   ),
   heal: object({ at, type: z.literal('heal'), between: hostPair.optional() }, 'an action'),
   'kill-executor': object({ at, type: z.literal('kill-executor'), target: executorTarget }, 'an action'),
   driverTarget: object(
-    { at, type: z.literal(['kill-driver', 'crash-driver']), target: idTarget('the driver id, such as "driver-20260101000001-0000"') },
+    {
+      at,
+      type: z.literal(['kill-driver', 'crash-driver']),
+      target: idTarget('the driver id, such as "driver-20260101000001-0000"'),
+    },
     'an action',
   ),
-  'kill-app': object({ at, type: z.literal('kill-app'), target: idTarget('the application id, such as "app-20260101000005-0000"') }, 'an action'),
-  master: object({ at, type: z.literal(['kill-master', 'restart-master']), target: host('the target master').optional() }, 'an action'),
+  'kill-app': object(
+    { at, type: z.literal('kill-app'), target: idTarget('the application id, such as "app-20260101000005-0000"') },
+    'an action',
+  ),
+  master: object(
+    { at, type: z.literal(['kill-master', 'restart-master']), target: host('the target master').optional() },
+    'an action',
+  ),
   'set-conf': object(
-    { at, type: z.literal('set-conf'), key: nonEmptyText('a Spark configuration key such as "spark.deploy.spreadOut"'), value: text('the value as a string, as in spark-defaults.conf') },
+    {
+      at,
+      type: z.literal('set-conf'),
+      key: nonEmptyText('a Spark configuration key such as "spark.deploy.spreadOut"'),
+      value: text('the value as a string, as in spark-defaults.conf'),
+    },
     'an action',
   ),
 } as const;
@@ -228,13 +282,17 @@ const MAX_EPOCH_MS = 253402300799999;
 
 export const scenarioSchema = object(
   {
-    version: z.literal(SCENARIO_FORMAT_VERSION, { error: expected(`the scenario format version ${SCENARIO_FORMAT_VERSION}`) }),
+    version: z.literal(SCENARIO_FORMAT_VERSION, {
+      error: expected(`the scenario format version ${SCENARIO_FORMAT_VERSION}`),
+    }),
     name: text('the scenario name as a string').default(DEFAULT_SCENARIO_NAME),
     description: text('the description as a (markdown) string').default(''),
     seed: wholeNumber('the random seed, a whole number from 0 to 4294967295', 0, 4294967295).default(DEFAULT_SEED),
-    startEpochMs: wholeNumber('the start time in ms since 1970-01-01T00:00:00Z, a whole number of at least 0 before the year 10000', 0, MAX_EPOCH_MS).default(
-      DEFAULT_START_EPOCH_MS,
-    ),
+    startEpochMs: wholeNumber(
+      'the start time in ms since 1970-01-01T00:00:00Z, a whole number of at least 0 before the year 10000',
+      0,
+      MAX_EPOCH_MS,
+    ).default(DEFAULT_START_EPOCH_MS),
     sparkVersion: z
       .string({ error: expected('a Spark version such as "4.0"') })
       .regex(/^\d+\.\d+(?:\.\d+)?$/, { error: expected('a Spark version such as "4.0" or "3.5.1"') })
@@ -242,16 +300,22 @@ export const scenarioSchema = object(
     conf: z
       .record(
         z.string(),
-        z.string({ error: expected('the value as a string, as in spark-defaults.conf (write "true" or "60", with quotes)') }),
+        z.string({
+          error: expected('the value as a string, as in spark-defaults.conf (write "true" or "60", with quotes)'),
+        }),
         { error: expected('the configuration as an object of strings, such as {"spark.deploy.spreadOut": "true"}') },
       )
       .default(() => ({})),
     masters: z
       .array(masterSchema, { error: expected('a list of masters such as [{"host": "master"}]') })
-      .min(1, { error: 'A cluster needs at least one master; leave "masters" out for the default [{"host": "master"}].' })
+      .min(1, {
+        error: 'A cluster needs at least one master; leave "masters" out for the default [{"host": "master"}].',
+      })
       .default(() => [{ host: DEFAULT_MASTER_HOST, port: DEFAULT_MASTER_PORT }]),
     network: networkSchema.default(() => ({ ...DEFAULT_NETWORK })),
-    workers: z.array(workerSchema, { error: expected('a list of workers such as [{"host": "w1", "cores": 8, "memory": "16g"}] (it may be empty)') }),
+    workers: z.array(workerSchema, {
+      error: expected('a list of workers such as [{"host": "w1", "cores": 8, "memory": "16g"}] (it may be empty)'),
+    }),
     actions: z.array(actionSchema, { error: expected('a list of actions (it may be empty)') }).default(() => []),
   },
   'a scenario as a JSON object such as {"version": 1, "workers": [{"host": "w1", "cores": 8, "memory": "16g"}]}',

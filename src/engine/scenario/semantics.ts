@@ -63,7 +63,8 @@ function ignoredKeyMessage(key: string, extra = ''): string {
 
 /** Problem with a new worker's host, or undefined if it is free. */
 function hostTaken(hosts: Hosts, host: string, when: string): string | undefined {
-  if (host === CLIENT_HOST) return `"${CLIENT_HOST}" is the machine spark-submit runs on; give the worker another host name.`;
+  if (host === CLIENT_HOST)
+    return `"${CLIENT_HOST}" is the machine spark-submit runs on; give the worker another host name.`;
   const master = hosts.masters.get(host);
   if (master !== undefined) return `"${host}" is the host of masters[${master}]; a worker needs a host of its own.`;
   if (hosts.workersNow.has(host)) return `"${host}" is already a worker${when}; every worker needs its own host.`;
@@ -74,8 +75,16 @@ function checkHosts(s: Scenario, r: Report): Hosts {
   const masters = new Map<string, number>();
   s.masters.forEach((m, i) => {
     const first = masters.get(m.host);
-    if (m.host === CLIENT_HOST) r.err(['masters', i, 'host'], `"${CLIENT_HOST}" is the machine spark-submit runs on; give the master another host name.`);
-    else if (first !== undefined) r.err(['masters', i, 'host'], `"${m.host}" is already the host of masters[${first}]; every master needs its own host.`);
+    if (m.host === CLIENT_HOST)
+      r.err(
+        ['masters', i, 'host'],
+        `"${CLIENT_HOST}" is the machine spark-submit runs on; give the master another host name.`,
+      );
+    else if (first !== undefined)
+      r.err(
+        ['masters', i, 'host'],
+        `"${m.host}" is already the host of masters[${first}]; every master needs its own host.`,
+      );
     else masters.set(m.host, i);
   });
   const hosts: Hosts = { masters, workersNow: new Set(), workersEver: new Map(), any: new Set() };
@@ -87,7 +96,8 @@ function checkHosts(s: Scenario, r: Report): Hosts {
       hosts.workersEver.set(w.host, 0);
     }
   });
-  for (const a of s.actions) if (a.type === 'add-worker' && !hosts.workersEver.has(a.host)) hosts.workersEver.set(a.host, a.at);
+  for (const a of s.actions)
+    if (a.type === 'add-worker' && !hosts.workersEver.has(a.host)) hosts.workersEver.set(a.host, a.at);
   hosts.any = new Set([...masters.keys(), ...hosts.workersEver.keys(), CLIENT_HOST]);
   // With ZooKeeper recovery the simulation also runs the ZooKeeper server: a partition may cut a
   // Master off from it.
@@ -112,7 +122,10 @@ function checkZooKeeperUrl(s: Scenario, r: Report): void {
   }
   const servers = zooKeeperServers(url);
   if (servers.length > 1) {
-    r.warn(['conf', 'spark.deploy.zookeeper.url'], `The simulation runs one ZooKeeper server, the first of the list: ${servers[0]?.host ?? ''}:${servers[0]?.port ?? 2181}.`);
+    r.warn(
+      ['conf', 'spark.deploy.zookeeper.url'],
+      `The simulation runs one ZooKeeper server, the first of the list: ${servers[0]?.host ?? ''}:${servers[0]?.port ?? 2181}.`,
+    );
   }
 }
 
@@ -121,7 +134,8 @@ function checkStandbyMasters(s: Scenario, r: Report): void {
   const recoveryMode = s.conf['spark.deploy.recoveryMode'] ?? 'NONE';
   if (s.masters.length <= 1 || recoveryMode === 'ZOOKEEPER') return;
   // Master.scala matches the mode with `case "ZOOKEEPER"`: other spellings fall back to NONE.
-  const caseHint = recoveryMode.toUpperCase() === 'ZOOKEEPER' ? ' (Spark compares it case-sensitively: write it in capitals)' : '';
+  const caseHint =
+    recoveryMode.toUpperCase() === 'ZOOKEEPER' ? ' (Spark compares it case-sensitively: write it in capitals)' : '';
   r.err(
     ['masters'],
     `${s.masters.length} masters are listed, but standby masters need ZooKeeper: set conf "spark.deploy.recoveryMode" to "ZOOKEEPER" (it is "${recoveryMode}")${caseHint}, or list one master.`,
@@ -142,12 +156,23 @@ function checkWorkerTarget(hosts: Hosts, r: Report, i: number, a: Action & { tar
 
 function checkPair(hosts: Hosts, r: Report, i: number, between: [string, string]): void {
   between.forEach((h, k) => {
-    if (!hosts.any.has(h)) r.err(['actions', i, 'between', k], `"${h}" is not a host of this scenario (hosts: ${list(hosts.any)}).${didYouMean(h, [...hosts.any])}`);
+    if (!hosts.any.has(h))
+      r.err(
+        ['actions', i, 'between', k],
+        `"${h}" is not a host of this scenario (hosts: ${list(hosts.any)}).${didYouMean(h, [...hosts.any])}`,
+      );
   });
-  if (between[0] === between[1]) r.err(['actions', i, 'between'], `A partition needs two different hosts; got "${between[0]}" twice.`);
+  if (between[0] === between[1])
+    r.err(['actions', i, 'between'], `A partition needs two different hosts; got "${between[0]}" twice.`);
 }
 
-function checkSubmit(hosts: Hosts, r: Report, i: number, command: string, conf: Readonly<Record<string, string>>): void {
+function checkSubmit(
+  hosts: Hosts,
+  r: Report,
+  i: number,
+  command: string,
+  conf: Readonly<Record<string, string>>,
+): void {
   const check = checkSubmitCommand(command, conf);
   if (check.error !== undefined) r.err(['actions', i, 'command'], check.error);
   for (const w of check.warnings) r.warn(['actions', i, 'command'], `spark-submit warns: ${w}`);
@@ -197,15 +222,25 @@ function checkTimeline(s: Scenario, hosts: Hosts, r: Report): void {
       case 'restart-master': {
         const masters = [...hosts.masters.keys()];
         if (a.target !== undefined && !hosts.masters.has(a.target)) {
-          r.err(['actions', i, 'target'], `"${a.target}" is not a master host (masters: ${list(masters)}).${didYouMean(a.target, masters)}`);
+          r.err(
+            ['actions', i, 'target'],
+            `"${a.target}" is not a master host (masters: ${list(masters)}).${didYouMean(a.target, masters)}`,
+          );
         }
         break;
       }
       case 'set-conf':
         if (isSparkKey(a.key)) conf[a.key] = a.value;
-        else if (!isNetworkKey(a.key)) r.warn(['actions', i, 'key'], ignoredKeyMessage(a.key, `; the network keys are ${NETWORK_CONF_KEYS.join(' and ')}`));
+        else if (!isNetworkKey(a.key))
+          r.warn(
+            ['actions', i, 'key'],
+            ignoredKeyMessage(a.key, `; the network keys are ${NETWORK_CONF_KEYS.join(' and ')}`),
+          );
         else if (!/^[0-9]+$/.test(a.value)) {
-          r.err(['actions', i, 'value'], `Expected ${a.key} as a whole number of ms, at least 0, in a string such as "20"; got ${JSON.stringify(a.value)}.`);
+          r.err(
+            ['actions', i, 'value'],
+            `Expected ${a.key} as a whole number of ms, at least 0, in a string such as "20"; got ${JSON.stringify(a.value)}.`,
+          );
         }
         break;
       case 'submit':

@@ -26,9 +26,11 @@ export interface SubmitCheck {
  */
 export function checkSubmitCommand(line: string, conf: Readonly<Record<string, string>>): SubmitCheck {
   const r = parseSparkSubmit(line, conf);
-  if (r.ok) return { error: undefined, warnings: r.warnings.map(oneLine), masterHosts: r.submit.masters.map((m) => m.host) };
+  if (r.ok)
+    return { error: undefined, warnings: r.warnings.map(oneLine), masterHosts: r.submit.masters.map((m) => m.host) };
   // --help, --version and a bare `spark-submit` print something and submit nothing: no error text.
   const printed = String(r.kind) === 'version' ? 'its version' : 'its usage';
-  const error = r.error !== '' ? oneLine(r.error) : `This spark-submit line only prints ${printed}; it submits nothing.`;
+  const error =
+    r.error !== '' ? oneLine(r.error) : `This spark-submit line only prints ${printed}; it submits nothing.`;
   return { error, warnings: [], masterHosts: [] };
 }

@@ -9,10 +9,13 @@ type Seen = { t: number; pid: number; ep: string; type: string; replyTo: number 
 function recorder(opts: { seed?: number; latencyMs?: number; jitterMs?: number } = {}) {
   const seen: Seen[] = [];
   const handlers = new Map<number, (k: Kernel, p: Process, d: Delivery) => void>();
-  const k = new Kernel({ seed: opts.seed ?? 1, network: { latencyMs: opts.latencyMs ?? 5, jitterMs: opts.jitterMs ?? 0 } }, (kk, p, d) => {
-    seen.push({ t: kk.now, pid: p.pid, ep: d.ep, type: d.msg.type, replyTo: d.replyTo });
-    handlers.get(p.pid)?.(kk, p, d);
-  });
+  const k = new Kernel(
+    { seed: opts.seed ?? 1, network: { latencyMs: opts.latencyMs ?? 5, jitterMs: opts.jitterMs ?? 0 } },
+    (kk, p, d) => {
+      seen.push({ t: kk.now, pid: p.pid, ep: d.ep, type: d.msg.type, replyTo: d.replyTo });
+      handlers.get(p.pid)?.(kk, p, d);
+    },
+  );
   return { k, seen, handlers };
 }
 

@@ -193,7 +193,6 @@ function fnvInt(hash: number, n: number): number {
   return h >>> 0;
 }
 
-
 export class Kernel {
   state: KernelState;
   readonly record: boolean;
@@ -294,7 +293,13 @@ export class Kernel {
     return p as Process<S>;
   }
 
-  spawn<S>(host: string, kind: string, label: string, state: S, opts: { port?: number; parent?: Pid } = {}): Process<S> {
+  spawn<S>(
+    host: string,
+    kind: string,
+    label: string,
+    state: S,
+    opts: { port?: number; parent?: Pid } = {},
+  ): Process<S> {
     const h = this.addHost(host);
     if (!h.up) throw new Error(`cannot start ${label}: host ${host} is powered off`);
     const pid = this.state.procs.length + 1;
@@ -384,7 +389,9 @@ export class Kernel {
   heal(a?: string, b?: string): void {
     const n = this.state.network;
     n.partitions =
-      a === undefined || b === undefined ? [] : n.partitions.filter((p) => !((p.a === a && p.b === b) || (p.a === b && p.b === a)));
+      a === undefined || b === undefined
+        ? []
+        : n.partitions.filter((p) => !((p.a === a && p.b === b) || (p.a === b && p.b === a)));
   }
 
   blocked(fromHost: string, toHost: string): boolean {
@@ -411,7 +418,15 @@ export class Kernel {
    * Request/response RPC (`ask`). The reply reaches `fromEp` with `replyTo` set and `ctx` readable
    * through `askContext`; if none comes within `timeoutMs`, an AskTimeout does.
    */
-  ask<M extends Msg>(from: Pid, fromEp: string, to: Pid, toEp: string, msg: M, timeoutMs: number, ctx: unknown = null): number {
+  ask<M extends Msg>(
+    from: Pid,
+    fromEp: string,
+    to: Pid,
+    toEp: string,
+    msg: M,
+    timeoutMs: number,
+    ctx: unknown = null,
+  ): number {
     const askId = this.state.nextAskId++;
     const pending: PendingAsk = { timeout: null, from, fromEp, to, requestType: msg.type, ctx };
     this.state.asks.set(askId, pending);
@@ -514,7 +529,17 @@ export class Kernel {
     if (handle > 0) this.state.cancelled.add(handle);
   }
 
-  private enqueue(t: number, to: Pid, ep: string, from: Pid, fromEp: string, msg: Msg, net: number, askId: number, replyTo: number): number {
+  private enqueue(
+    t: number,
+    to: Pid,
+    ep: string,
+    from: Pid,
+    fromEp: string,
+    msg: Msg,
+    net: number,
+    askId: number,
+    replyTo: number,
+  ): number {
     const seq = ++this.state.seq;
     const fg = this.background.has(msg.type) ? 0 : 1;
     this.state.foreground += fg;

@@ -52,4 +52,3 @@ export function heapPop<E extends Timed>(heap: E[]): E | undefined {
   heap[i] = last;
   return top;
 }
-

@@ -11,7 +11,8 @@ export class Random {
   private gen: Generator;
 
   constructor(seedOrState: number | readonly number[]) {
-    this.gen = typeof seedOrState === 'number' ? xoroshiro128plus(seedOrState | 0) : xoroshiro128plusFromState(seedOrState);
+    this.gen =
+      typeof seedOrState === 'number' ? xoroshiro128plus(seedOrState | 0) : xoroshiro128plusFromState(seedOrState);
   }
 
   /** Plain-data state, for snapshots. */

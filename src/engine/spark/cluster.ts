@@ -92,8 +92,9 @@ export class SparkCluster {
     receivers: Readonly<Record<ProcessKind, Receive>>;
   }) {
     this.receivers = new Map(Object.entries(opts.receivers));
-    this.k = new Kernel({ seed: opts.seed, network: { latencyMs: opts.latencyMs, jitterMs: opts.jitterMs }, record: opts.record ?? true }, (k, p, d) =>
-      this.dispatch(p, d),
+    this.k = new Kernel(
+      { seed: opts.seed, network: { latencyMs: opts.latencyMs, jitterMs: opts.jitterMs }, record: opts.record ?? true },
+      (k, p, d) => this.dispatch(p, d),
     );
     const world: WorldState = {
       conf: { ...opts.conf },
@@ -121,7 +122,13 @@ export class SparkCluster {
   }
 
   /** Starts a process of one of the model's kinds (so each has a receiver in the table). */
-  spawn<S>(host: string, kind: ProcessKind, label: string, state: S, opts: { port?: number; parent?: Pid } = {}): Process<S> {
+  spawn<S>(
+    host: string,
+    kind: ProcessKind,
+    label: string,
+    state: S,
+    opts: { port?: number; parent?: Pid } = {},
+  ): Process<S> {
     return this.k.spawn(host, kind, label, state, opts);
   }
 
@@ -219,7 +226,15 @@ export class SparkCluster {
     this.k.send(from, fromEp, to, ep, msg);
   }
 
-  askTo<M extends Msg>(from: Pid, fromEp: string, address: string, ep: string, msg: M, timeoutMs: number, ctx: unknown = null): number {
+  askTo<M extends Msg>(
+    from: Pid,
+    fromEp: string,
+    address: string,
+    ep: string,
+    msg: M,
+    timeoutMs: number,
+    ctx: unknown = null,
+  ): number {
     const to = this.resolve(address);
     if (to === 0) {
       this.k.log(from, `Failed to connect to ${address}: Connection refused`, 'WARN');
@@ -244,8 +259,10 @@ export class SparkCluster {
     if (this.acting) return { kind: 'action', type: this.acting.type, t };
     if (!d) return { kind: 'start', type: 'start', t };
     // The OS and the network speak too: a peer's connection dropping, a child process ending.
-    if (d.msg.type === 'Disconnected') return { kind: 'disconnect', type: 'Disconnected', from: this.k.proc(d.from).label, t };
-    if (d.msg.type === 'ChildExited') return { kind: 'process-exit', type: 'ChildExited', from: this.k.proc(d.from).label, t };
+    if (d.msg.type === 'Disconnected')
+      return { kind: 'disconnect', type: 'Disconnected', from: this.k.proc(d.from).label, t };
+    if (d.msg.type === 'ChildExited')
+      return { kind: 'process-exit', type: 'ChildExited', from: this.k.proc(d.from).label, t };
     if (d.net > 0) {
       return { kind: 'message', type: d.msg.type, from: this.k.proc(d.from).label, messageId: d.net, t };
     }

@@ -84,8 +84,14 @@ describe('readRaw', () => {
       key: 'spark.deploy.spreadOut',
       value: 'false',
     });
-    expect(readRaw({ 'spark.deploy.spreadOut': 'false', 'spark.deploy.spreadOutApps': 'true' }, 'spark.deploy.spreadOutApps')?.value).toBe('true');
-    expect(readRaw({ 'spark.network.timeout': '30s' }, 'spark.rpc.askTimeout')).toEqual({ key: 'spark.network.timeout', value: '30s' });
+    expect(
+      readRaw({ 'spark.deploy.spreadOut': 'false', 'spark.deploy.spreadOutApps': 'true' }, 'spark.deploy.spreadOutApps')
+        ?.value,
+    ).toBe('true');
+    expect(readRaw({ 'spark.network.timeout': '30s' }, 'spark.rpc.askTimeout')).toEqual({
+      key: 'spark.network.timeout',
+      value: '30s',
+    });
     expect(readRaw({}, 'spark.rpc.askTimeout')).toBeUndefined();
   });
 
@@ -138,15 +144,15 @@ describe('getInt / getLong (intConf, longConf)', () => {
     expect(thrown(() => getInt({ 'spark.deploy.defaultCores': '4.0' }, 'spark.deploy.defaultCores')).message).toBe(
       'spark.deploy.defaultCores should be int, but was 4.0',
     );
-    expect(thrown(() => getInt({ 'spark.deploy.defaultCores': '3000000000' }, 'spark.deploy.defaultCores')).message).toBe(
-      'spark.deploy.defaultCores should be int, but was 3000000000',
-    );
+    expect(
+      thrown(() => getInt({ 'spark.deploy.defaultCores': '3000000000' }, 'spark.deploy.defaultCores')).message,
+    ).toBe('spark.deploy.defaultCores should be int, but was 3000000000');
     expect(thrown(() => getInt({ 'spark.worker.timeout': '60s' }, 'spark.worker.timeout')).message).toBe(
       'spark.worker.timeout should be long, but was 60s',
     );
-    expect(thrown(() => getLong({ 'spark.worker.cleanup.interval': 'x' }, 'spark.worker.cleanup.interval')).message).toBe(
-      'spark.worker.cleanup.interval should be long, but was x',
-    );
+    expect(
+      thrown(() => getLong({ 'spark.worker.cleanup.interval': 'x' }, 'spark.worker.cleanup.interval')).message,
+    ).toBe('spark.worker.cleanup.interval should be long, but was x');
   });
 
   it('applies checkValue with TypedConfigBuilder’s message', () => {
@@ -156,13 +162,22 @@ describe('getInt / getLong (intConf, longConf)', () => {
     expect(thrown(() => getInt({ 'spark.deploy.maxDrivers': '-3' }, 'spark.deploy.maxDrivers')).message).toBe(
       "'-3' in spark.deploy.maxDrivers is invalid. The maximum number of running drivers should be positive.",
     );
-    expect(thrown(() => getOptionalInt({ 'spark.deploy.appNumberModulo': '999' }, 'spark.deploy.appNumberModulo')).message).toBe(
+    expect(
+      thrown(() => getOptionalInt({ 'spark.deploy.appNumberModulo': '999' }, 'spark.deploy.appNumberModulo')).message,
+    ).toBe(
       "'999' in spark.deploy.appNumberModulo is invalid. The modulo for app number should be greater than or equal to 1000.",
     );
     expect(
-      thrown(() => getInt({ 'spark.worker.initialRegistrationRetries': '0' }, 'spark.worker.initialRegistrationRetries')).message,
-    ).toBe("'0' in spark.worker.initialRegistrationRetries is invalid. The number of initial registration retries should be positive");
-    expect(thrown(() => getInt({ 'spark.worker.maxRegistrationRetries': '0' }, 'spark.worker.maxRegistrationRetries')).message).toBe(
+      thrown(() =>
+        getInt({ 'spark.worker.initialRegistrationRetries': '0' }, 'spark.worker.initialRegistrationRetries'),
+      ).message,
+    ).toBe(
+      "'0' in spark.worker.initialRegistrationRetries is invalid. The number of initial registration retries should be positive",
+    );
+    expect(
+      thrown(() => getInt({ 'spark.worker.maxRegistrationRetries': '0' }, 'spark.worker.maxRegistrationRetries'))
+        .message,
+    ).toBe(
       "'0' in spark.worker.maxRegistrationRetries is invalid. The max number of registration retries should be positive",
     );
   });
@@ -184,8 +199,12 @@ describe('getInt / getLong (intConf, longConf)', () => {
 
 describe('getString (stringConf)', () => {
   it('upper-cases and checks the worker selection policy', () => {
-    expect(getString({ 'spark.deploy.workerSelectionPolicy': 'worker_id' }, 'spark.deploy.workerSelectionPolicy')).toBe('WORKER_ID');
-    expect(workerSelectionPolicyOf({ 'spark.deploy.workerSelectionPolicy': 'Memory_Free_Asc' })).toBe('MEMORY_FREE_ASC');
+    expect(getString({ 'spark.deploy.workerSelectionPolicy': 'worker_id' }, 'spark.deploy.workerSelectionPolicy')).toBe(
+      'WORKER_ID',
+    );
+    expect(workerSelectionPolicyOf({ 'spark.deploy.workerSelectionPolicy': 'Memory_Free_Asc' })).toBe(
+      'MEMORY_FREE_ASC',
+    );
     expect(workerSelectionPolicyOf({})).toBe('CORES_FREE_DESC');
     expect(thrown(() => workerSelectionPolicyOf({ 'spark.deploy.workerSelectionPolicy': 'random' })).message).toBe(
       'The value of spark.deploy.workerSelectionPolicy should be one of CORES_FREE_ASC, CORES_FREE_DESC, MEMORY_FREE_ASC, MEMORY_FREE_DESC, WORKER_ID, but was RANDOM',
@@ -193,19 +212,24 @@ describe('getString (stringConf)', () => {
   });
 
   it('prints the decommission modes in the order Spark’s Set keeps them', () => {
-    expect(thrown(() => getString({ 'spark.master.ui.decommission.allow.mode': 'maybe' }, 'spark.master.ui.decommission.allow.mode')).message).toBe(
-      'The value of spark.master.ui.decommission.allow.mode should be one of ALLOW, LOCAL, DENY, but was MAYBE',
-    );
+    expect(
+      thrown(() =>
+        getString({ 'spark.master.ui.decommission.allow.mode': 'maybe' }, 'spark.master.ui.decommission.allow.mode'),
+      ).message,
+    ).toBe('The value of spark.master.ui.decommission.allow.mode should be one of ALLOW, LOCAL, DENY, but was MAYBE');
   });
 
   it('refuses id patterns that format to whitespace', () => {
-    expect(getString({ 'spark.deploy.appIdPattern': 'application-%s-%06d' }, 'spark.deploy.appIdPattern')).toBe('application-%s-%06d');
-    expect(thrown(() => getString({ 'spark.deploy.appIdPattern': 'app %s-%04d' }, 'spark.deploy.appIdPattern')).message).toBe(
-      "'app %s-%04d' in spark.deploy.appIdPattern is invalid. Whitespace is not allowed.",
+    expect(getString({ 'spark.deploy.appIdPattern': 'application-%s-%06d' }, 'spark.deploy.appIdPattern')).toBe(
+      'application-%s-%06d',
     );
-    expect(thrown(() => getString({ 'spark.deploy.driverIdPattern': 'driver-%s-%8d' }, 'spark.deploy.driverIdPattern')).message).toBe(
-      "'driver-%s-%8d' in spark.deploy.driverIdPattern is invalid. Whitespace is not allowed.",
-    );
+    expect(
+      thrown(() => getString({ 'spark.deploy.appIdPattern': 'app %s-%04d' }, 'spark.deploy.appIdPattern')).message,
+    ).toBe("'app %s-%04d' in spark.deploy.appIdPattern is invalid. Whitespace is not allowed.");
+    expect(
+      thrown(() => getString({ 'spark.deploy.driverIdPattern': 'driver-%s-%8d' }, 'spark.deploy.driverIdPattern'))
+        .message,
+    ).toBe("'driver-%s-%8d' in spark.deploy.driverIdPattern is invalid. Whitespace is not allowed.");
     expect(thrown(() => getString({ 'spark.worker.idPattern': 'w-%s-%s%n%d' }, 'spark.worker.idPattern')).message).toBe(
       "'w-%s-%s%n%d' in spark.worker.idPattern is invalid. Whitespace is not allowed.",
     );
@@ -234,13 +258,17 @@ describe('getTimeMs', () => {
     expect(getTimeMs({ 'spark.rpc.askTimeout': '5000ms' }, 'spark.rpc.askTimeout')).toBe(5000);
     expect(getTimeMs({ 'spark.rpc.askTimeout': '1500ms' }, 'spark.rpc.askTimeout')).toBe(1000);
     expect(getTimeMs({ 'spark.rpc.askTimeout': '2min' }, 'spark.rpc.askTimeout')).toBe(120000);
-    expect(getTimeMs({ 'spark.worker.driverTerminateTimeout': '1500' }, 'spark.worker.driverTerminateTimeout')).toBe(1500);
+    expect(getTimeMs({ 'spark.worker.driverTerminateTimeout': '1500' }, 'spark.worker.driverTerminateTimeout')).toBe(
+      1500,
+    );
   });
 
   it('follows RpcUtils.askRpcTimeout: askTimeout, then network.timeout, then 120s', () => {
     expect(getTimeMs({}, 'spark.rpc.askTimeout')).toBe(120000);
     expect(getTimeMs({ 'spark.network.timeout': '300s' }, 'spark.rpc.askTimeout')).toBe(300000);
-    expect(getTimeMs({ 'spark.network.timeout': '300s', 'spark.rpc.askTimeout': '10s' }, 'spark.rpc.askTimeout')).toBe(10000);
+    expect(getTimeMs({ 'spark.network.timeout': '300s', 'spark.rpc.askTimeout': '10s' }, 'spark.rpc.askTimeout')).toBe(
+      10000,
+    );
   });
 
   it('reads spark.worker.timeout as a plain number of seconds', () => {
@@ -255,9 +283,9 @@ describe('getTimeMs', () => {
     expect(getTimeMs({}, 'spark.deploy.recoveryTimeout')).toBe(60000);
     expect(getTimeMs({ 'spark.worker.timeout': '20' }, 'spark.deploy.recoveryTimeout')).toBe(20000);
     expect(getTimeMs({ 'spark.deploy.recoveryTimeout': '90s' }, 'spark.deploy.recoveryTimeout')).toBe(90000);
-    expect(thrown(() => getTimeMs({ 'spark.deploy.recoveryTimeout': '500ms' }, 'spark.deploy.recoveryTimeout')).message).toBe(
-      "'0' in spark.deploy.recoveryTimeout is invalid. spark.deploy.recoveryTimeout must be positive.",
-    );
+    expect(
+      thrown(() => getTimeMs({ 'spark.deploy.recoveryTimeout': '500ms' }, 'spark.deploy.recoveryTimeout')).message,
+    ).toBe("'0' in spark.deploy.recoveryTimeout is invalid. spark.deploy.recoveryTimeout must be positive.");
   });
 
   it('accepts the unit/default form the engine uses for any key', () => {
@@ -293,12 +321,32 @@ describe('getSizeMb (bytesConf MiB)', () => {
 
 describe('getOptionalDouble (doubleConf)', () => {
   it('parses Java doubles and rejects the rest', () => {
-    expect(getOptionalDouble({ 'spark.scheduler.minRegisteredResourcesRatio': '0.8' }, 'spark.scheduler.minRegisteredResourcesRatio')).toBe(0.8);
-    expect(getOptionalDouble({ 'spark.scheduler.minRegisteredResourcesRatio': '1e0' }, 'spark.scheduler.minRegisteredResourcesRatio')).toBe(1);
-    expect(getOptionalDouble({ 'spark.scheduler.minRegisteredResourcesRatio': '.5d' }, 'spark.scheduler.minRegisteredResourcesRatio')).toBe(0.5);
-    expect(thrown(() => getOptionalDouble({ 'spark.scheduler.minRegisteredResourcesRatio': 'half' }, 'spark.scheduler.minRegisteredResourcesRatio')).message).toBe(
-      'spark.scheduler.minRegisteredResourcesRatio should be double, but was half',
-    );
+    expect(
+      getOptionalDouble(
+        { 'spark.scheduler.minRegisteredResourcesRatio': '0.8' },
+        'spark.scheduler.minRegisteredResourcesRatio',
+      ),
+    ).toBe(0.8);
+    expect(
+      getOptionalDouble(
+        { 'spark.scheduler.minRegisteredResourcesRatio': '1e0' },
+        'spark.scheduler.minRegisteredResourcesRatio',
+      ),
+    ).toBe(1);
+    expect(
+      getOptionalDouble(
+        { 'spark.scheduler.minRegisteredResourcesRatio': '.5d' },
+        'spark.scheduler.minRegisteredResourcesRatio',
+      ),
+    ).toBe(0.5);
+    expect(
+      thrown(() =>
+        getOptionalDouble(
+          { 'spark.scheduler.minRegisteredResourcesRatio': 'half' },
+          'spark.scheduler.minRegisteredResourcesRatio',
+        ),
+      ).message,
+    ).toBe('spark.scheduler.minRegisteredResourcesRatio should be double, but was half');
   });
 });
 
@@ -330,7 +378,10 @@ describe('validateMasterConf / validateWorkerConf', () => {
   });
 
   it('reports bad Worker values', () => {
-    const issues = validateWorkerConf({ 'spark.worker.cleanup.enabled': 'on', 'spark.worker.driverTerminateTimeout': 'soon' });
+    const issues = validateWorkerConf({
+      'spark.worker.cleanup.enabled': 'on',
+      'spark.worker.driverTerminateTimeout': 'soon',
+    });
     expect(issues.map((i) => i.key)).toEqual(['spark.worker.driverTerminateTimeout', 'spark.worker.cleanup.enabled']);
     expect(issues[1]?.error.message).toBe('spark.worker.cleanup.enabled should be boolean, but was on');
   });

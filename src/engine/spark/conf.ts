@@ -56,7 +56,13 @@ export interface ConfEntry {
 
 export const INT_MAX_VALUE = 2147483647;
 
-const WORKER_SELECTION_POLICIES = ['CORES_FREE_ASC', 'CORES_FREE_DESC', 'MEMORY_FREE_ASC', 'MEMORY_FREE_DESC', 'WORKER_ID'] as const;
+const WORKER_SELECTION_POLICIES = [
+  'CORES_FREE_ASC',
+  'CORES_FREE_DESC',
+  'MEMORY_FREE_ASC',
+  'MEMORY_FREE_DESC',
+  'WORKER_ID',
+] as const;
 export type WorkerSelectionPolicyName = (typeof WORKER_SELECTION_POLICIES)[number];
 
 const positive = (v: number | string): boolean => typeof v === 'number' && v > 0;
@@ -76,149 +82,502 @@ function noWhitespaceWhenFormatted(args: readonly (string | number)[]) {
  */
 export const CONF_ENTRIES: readonly ConfEntry[] = [
   // --- Master: internal/config/Deploy.scala
-  { key: 'spark.deploy.recoveryMode', type: 'string', defaultValue: 'NONE', scope: ['master'], version: '0.8.1',
-    doc: 'ZOOKEEPER, FILESYSTEM, ROCKSDB or CUSTOM (matched case-sensitively by Master.onStart); anything else behaves as NONE.' },
-  { key: 'spark.deploy.recoveryCompressionCodec', type: 'string', scope: ['master'], version: '4.0.0',
-    doc: 'Compression of the FILESYSTEM persistence engine; unset means none.' },
-  { key: 'spark.deploy.recoveryMode.factory', type: 'string', defaultValue: '', scope: ['master'], version: '1.2.0',
-    doc: 'StandaloneRecoveryModeFactory class for CUSTOM recovery.' },
-  { key: 'spark.deploy.recoveryDirectory', type: 'string', defaultValue: '', scope: ['master'], version: '0.8.1',
-    doc: 'Directory of the FILESYSTEM / ROCKSDB persistence engines.' },
-  { key: 'spark.deploy.recoveryTimeout', type: 'time', timeUnit: 'SECONDS', scope: ['master'], version: '4.0.0',
+  {
+    key: 'spark.deploy.recoveryMode',
+    type: 'string',
+    defaultValue: 'NONE',
+    scope: ['master'],
+    version: '0.8.1',
+    doc: 'ZOOKEEPER, FILESYSTEM, ROCKSDB or CUSTOM (matched case-sensitively by Master.onStart); anything else behaves as NONE.',
+  },
+  {
+    key: 'spark.deploy.recoveryCompressionCodec',
+    type: 'string',
+    scope: ['master'],
+    version: '4.0.0',
+    doc: 'Compression of the FILESYSTEM persistence engine; unset means none.',
+  },
+  {
+    key: 'spark.deploy.recoveryMode.factory',
+    type: 'string',
+    defaultValue: '',
+    scope: ['master'],
+    version: '1.2.0',
+    doc: 'StandaloneRecoveryModeFactory class for CUSTOM recovery.',
+  },
+  {
+    key: 'spark.deploy.recoveryDirectory',
+    type: 'string',
+    defaultValue: '',
+    scope: ['master'],
+    version: '0.8.1',
+    doc: 'Directory of the FILESYSTEM / ROCKSDB persistence engines.',
+  },
+  {
+    key: 'spark.deploy.recoveryTimeout',
+    type: 'time',
+    timeUnit: 'SECONDS',
+    scope: ['master'],
+    version: '4.0.0',
     defaultNote: 'spark.worker.timeout (Master: RECOVERY_TIMEOUT.map(_ * 1000).getOrElse(workerTimeoutMs))',
     check: { valid: positive, message: 'spark.deploy.recoveryTimeout must be positive.' },
-    doc: 'How long a recovering Master waits before CompleteRecovery.' },
-  { key: 'spark.deploy.zookeeper.url', type: 'string', scope: ['master'], version: '0.8.1',
-    doc: 'ZooKeeper connect string for ZOOKEEPER recovery.' },
-  { key: 'spark.deploy.zookeeper.dir', type: 'string', scope: ['master'], version: '0.8.1',
-    defaultNote: 'unset; the ZooKeeper engine and election agent use /spark (ZooKeeperLeaderElectionAgent.scala, ZooKeeperPersistenceEngine.scala)',
-    doc: 'ZooKeeper working directory.' },
-  { key: 'spark.deploy.retainedApplications', type: 'int', defaultValue: '200', scope: ['master'], version: '0.8.0',
-    doc: 'Completed applications the Master keeps (it trims a tenth when over).' },
-  { key: 'spark.deploy.retainedDrivers', type: 'int', defaultValue: '200', scope: ['master'], version: '1.1.0',
-    doc: 'Completed drivers the Master keeps (it trims a tenth when over).' },
-  { key: 'spark.dead.worker.persistence', type: 'int', defaultValue: '15', scope: ['master'], version: '0.8.0',
-    doc: 'DEAD workers stay listed until (this + 1) × spark.worker.timeout after their last heartbeat.' },
-  { key: 'spark.deploy.maxExecutorRetries', type: 'int', defaultValue: '10', scope: ['master'], version: '1.6.3',
-    doc: 'Executor failures in a row before the Master removes an app that has no running executor; -1 disables.' },
-  { key: 'spark.deploy.spreadOutDrivers', type: 'boolean', defaultValue: 'true', scope: ['master'], version: '4.0.0',
-    doc: 'Round-robin driver placement (true) or first fit in worker-id order (false).' },
-  { key: 'spark.deploy.spreadOutApps', type: 'boolean', defaultValue: 'true', alternatives: ['spark.deploy.spreadOut'],
-    scope: ['master'], version: '0.6.1',
-    doc: 'Spread an app’s executors over workers (true) or pack them (false).' },
-  { key: 'spark.deploy.workerSelectionPolicy', type: 'string', defaultValue: 'CORES_FREE_DESC', upperCase: true,
-    validValues: WORKER_SELECTION_POLICIES, scope: ['master'], version: '4.0.0',
-    doc: 'Order in which the Master considers usable workers for executors (case-insensitive).' },
-  { key: 'spark.deploy.defaultCores', type: 'int', defaultValue: String(INT_MAX_VALUE), scope: ['master'], version: '0.9.0',
+    doc: 'How long a recovering Master waits before CompleteRecovery.',
+  },
+  {
+    key: 'spark.deploy.zookeeper.url',
+    type: 'string',
+    scope: ['master'],
+    version: '0.8.1',
+    doc: 'ZooKeeper connect string for ZOOKEEPER recovery.',
+  },
+  {
+    key: 'spark.deploy.zookeeper.dir',
+    type: 'string',
+    scope: ['master'],
+    version: '0.8.1',
+    defaultNote:
+      'unset; the ZooKeeper engine and election agent use /spark (ZooKeeperLeaderElectionAgent.scala, ZooKeeperPersistenceEngine.scala)',
+    doc: 'ZooKeeper working directory.',
+  },
+  {
+    key: 'spark.deploy.retainedApplications',
+    type: 'int',
+    defaultValue: '200',
+    scope: ['master'],
+    version: '0.8.0',
+    doc: 'Completed applications the Master keeps (it trims a tenth when over).',
+  },
+  {
+    key: 'spark.deploy.retainedDrivers',
+    type: 'int',
+    defaultValue: '200',
+    scope: ['master'],
+    version: '1.1.0',
+    doc: 'Completed drivers the Master keeps (it trims a tenth when over).',
+  },
+  {
+    key: 'spark.dead.worker.persistence',
+    type: 'int',
+    defaultValue: '15',
+    scope: ['master'],
+    version: '0.8.0',
+    doc: 'DEAD workers stay listed until (this + 1) × spark.worker.timeout after their last heartbeat.',
+  },
+  {
+    key: 'spark.deploy.maxExecutorRetries',
+    type: 'int',
+    defaultValue: '10',
+    scope: ['master'],
+    version: '1.6.3',
+    doc: 'Executor failures in a row before the Master removes an app that has no running executor; -1 disables.',
+  },
+  {
+    key: 'spark.deploy.spreadOutDrivers',
+    type: 'boolean',
+    defaultValue: 'true',
+    scope: ['master'],
+    version: '4.0.0',
+    doc: 'Round-robin driver placement (true) or first fit in worker-id order (false).',
+  },
+  {
+    key: 'spark.deploy.spreadOutApps',
+    type: 'boolean',
+    defaultValue: 'true',
+    alternatives: ['spark.deploy.spreadOut'],
+    scope: ['master'],
+    version: '0.6.1',
+    doc: 'Spread an app’s executors over workers (true) or pack them (false).',
+  },
+  {
+    key: 'spark.deploy.workerSelectionPolicy',
+    type: 'string',
+    defaultValue: 'CORES_FREE_DESC',
+    upperCase: true,
+    validValues: WORKER_SELECTION_POLICIES,
+    scope: ['master'],
+    version: '4.0.0',
+    doc: 'Order in which the Master considers usable workers for executors (case-insensitive).',
+  },
+  {
+    key: 'spark.deploy.defaultCores',
+    type: 'int',
+    defaultValue: String(INT_MAX_VALUE),
+    scope: ['master'],
+    version: '0.9.0',
     check: { valid: positive, message: 'spark.deploy.defaultCores must be positive.' },
-    doc: 'Cores given to apps that do not set spark.cores.max.' },
-  { key: 'spark.deploy.maxDrivers', type: 'int', defaultValue: String(INT_MAX_VALUE), scope: ['master'], version: '4.0.0',
+    doc: 'Cores given to apps that do not set spark.cores.max.',
+  },
+  {
+    key: 'spark.deploy.maxDrivers',
+    type: 'int',
+    defaultValue: String(INT_MAX_VALUE),
+    scope: ['master'],
+    version: '4.0.0',
     check: { valid: positive, message: 'The maximum number of running drivers should be positive.' },
-    doc: 'Maximum number of placed drivers.' },
-  { key: 'spark.deploy.appNumberModulo', type: 'int', scope: ['master'], version: '4.0.0',
+    doc: 'Maximum number of placed drivers.',
+  },
+  {
+    key: 'spark.deploy.appNumberModulo',
+    type: 'int',
+    scope: ['master'],
+    version: '4.0.0',
     defaultNote: 'unset: app numbers grow without wrapping',
-    check: { valid: (v) => typeof v === 'number' && v >= 1000, message: 'The modulo for app number should be greater than or equal to 1000.' },
-    doc: 'Wraps the app number used in app ids.' },
-  { key: 'spark.deploy.driverIdPattern', type: 'string', defaultValue: 'driver-%s-%04d', scope: ['master'], version: '4.0.0',
+    check: {
+      valid: (v) => typeof v === 'number' && v >= 1000,
+      message: 'The modulo for app number should be greater than or equal to 1000.',
+    },
+    doc: 'Wraps the app number used in app ids.',
+  },
+  {
+    key: 'spark.deploy.driverIdPattern',
+    type: 'string',
+    defaultValue: 'driver-%s-%04d',
+    scope: ['master'],
+    version: '4.0.0',
     check: { valid: noWhitespaceWhenFormatted(['20231101000000', 0]), message: 'Whitespace is not allowed.' },
-    doc: 'String.format pattern of driver ids (timestamp, number).' },
-  { key: 'spark.deploy.appIdPattern', type: 'string', defaultValue: 'app-%s-%04d', scope: ['master'], version: '4.0.0',
+    doc: 'String.format pattern of driver ids (timestamp, number).',
+  },
+  {
+    key: 'spark.deploy.appIdPattern',
+    type: 'string',
+    defaultValue: 'app-%s-%04d',
+    scope: ['master'],
+    version: '4.0.0',
     check: { valid: noWhitespaceWhenFormatted(['20231101000000', 0]), message: 'Whitespace is not allowed.' },
-    doc: 'String.format pattern of app ids (timestamp, number).' },
+    doc: 'String.format pattern of app ids (timestamp, number).',
+  },
 
   // --- Master and Worker: internal/config/Worker.scala
-  { key: 'spark.worker.timeout', type: 'long', defaultValue: '60', timeUnit: 'SECONDS', scope: ['master', 'worker'], version: '0.6.2',
-    doc: 'Seconds without a heartbeat before the Master declares a worker dead; workers heartbeat every quarter of it. A plain number: "60s" is rejected.' },
-  { key: 'spark.worker.initialRegistrationRetries', type: 'int', defaultValue: '6', scope: ['worker'], version: '4.0.0', internal: true,
+  {
+    key: 'spark.worker.timeout',
+    type: 'long',
+    defaultValue: '60',
+    timeUnit: 'SECONDS',
+    scope: ['master', 'worker'],
+    version: '0.6.2',
+    doc: 'Seconds without a heartbeat before the Master declares a worker dead; workers heartbeat every quarter of it. A plain number: "60s" is rejected.',
+  },
+  {
+    key: 'spark.worker.initialRegistrationRetries',
+    type: 'int',
+    defaultValue: '6',
+    scope: ['worker'],
+    version: '4.0.0',
+    internal: true,
     check: { valid: positive, message: 'The number of initial registration retries should be positive' },
-    doc: 'Registration attempts at short (5–15 s) intervals.' },
-  { key: 'spark.worker.maxRegistrationRetries', type: 'int', defaultValue: '16', scope: ['worker'], version: '4.0.0', internal: true,
+    doc: 'Registration attempts at short (5–15 s) intervals.',
+  },
+  {
+    key: 'spark.worker.maxRegistrationRetries',
+    type: 'int',
+    defaultValue: '16',
+    scope: ['worker'],
+    version: '4.0.0',
+    internal: true,
     check: { valid: positive, message: 'The max number of registration retries should be positive' },
-    doc: 'Total registration attempts; later ones are 30–90 s apart.' },
-  { key: 'spark.worker.driverTerminateTimeout', type: 'time', timeUnit: 'MILLISECONDS', defaultValue: '10s', scope: ['worker'], version: '2.1.2',
-    doc: 'Grace period before a killed driver process is destroyed.' },
-  { key: 'spark.worker.cleanup.enabled', type: 'boolean', defaultValue: 'true', scope: ['worker'], version: '1.0.0',
-    doc: 'Periodic clean-up of finished applications’ work directories.' },
-  { key: 'spark.worker.cleanup.interval', type: 'long', defaultValue: '1800', timeUnit: 'SECONDS', scope: ['worker'], version: '1.0.0',
-    doc: 'Seconds between work-directory clean-ups.' },
-  { key: 'spark.worker.cleanup.appDataTtl', type: 'long', defaultValue: '604800', timeUnit: 'SECONDS', scope: ['worker'], version: '1.0.0',
-    doc: 'Seconds an application’s work directory is kept.' },
-  { key: 'spark.worker.preferConfiguredMasterAddress', type: 'boolean', defaultValue: 'false', scope: ['worker'], version: '2.2.1',
-    doc: 'Reconnect to the configured master address rather than the one the Master reported.' },
-  { key: 'spark.worker.ui.port', type: 'int', scope: ['worker'], version: '1.1.0',
+    doc: 'Total registration attempts; later ones are 30–90 s apart.',
+  },
+  {
+    key: 'spark.worker.driverTerminateTimeout',
+    type: 'time',
+    timeUnit: 'MILLISECONDS',
+    defaultValue: '10s',
+    scope: ['worker'],
+    version: '2.1.2',
+    doc: 'Grace period before a killed driver process is destroyed.',
+  },
+  {
+    key: 'spark.worker.cleanup.enabled',
+    type: 'boolean',
+    defaultValue: 'true',
+    scope: ['worker'],
+    version: '1.0.0',
+    doc: 'Periodic clean-up of finished applications’ work directories.',
+  },
+  {
+    key: 'spark.worker.cleanup.interval',
+    type: 'long',
+    defaultValue: '1800',
+    timeUnit: 'SECONDS',
+    scope: ['worker'],
+    version: '1.0.0',
+    doc: 'Seconds between work-directory clean-ups.',
+  },
+  {
+    key: 'spark.worker.cleanup.appDataTtl',
+    type: 'long',
+    defaultValue: '604800',
+    timeUnit: 'SECONDS',
+    scope: ['worker'],
+    version: '1.0.0',
+    doc: 'Seconds an application’s work directory is kept.',
+  },
+  {
+    key: 'spark.worker.preferConfiguredMasterAddress',
+    type: 'boolean',
+    defaultValue: 'false',
+    scope: ['worker'],
+    version: '2.2.1',
+    doc: 'Reconnect to the configured master address rather than the one the Master reported.',
+  },
+  {
+    key: 'spark.worker.ui.port',
+    type: 'int',
+    scope: ['worker'],
+    version: '1.1.0',
     defaultNote: 'unset: --webui-port / SPARK_WORKER_WEBUI_PORT / 8081',
-    doc: 'Worker web UI port; overrides the flag when set.' },
-  { key: 'spark.worker.ui.retainedExecutors', type: 'int', defaultValue: '1000', scope: ['worker'], version: '1.5.0',
-    doc: 'Finished executors a Worker keeps listing.' },
-  { key: 'spark.worker.ui.retainedDrivers', type: 'int', defaultValue: '1000', scope: ['worker'], version: '1.5.0',
-    doc: 'Finished drivers a Worker keeps listing.' },
-  { key: 'spark.worker.decommission.signal', type: 'string', defaultValue: 'PWR', scope: ['worker'], version: '3.2.0',
-    doc: 'Signal that starts a worker decommission.' },
-  { key: 'spark.worker.idPattern', type: 'string', defaultValue: 'worker-%s-%s-%d', scope: ['worker'], version: '4.0.0', internal: true,
+    doc: 'Worker web UI port; overrides the flag when set.',
+  },
+  {
+    key: 'spark.worker.ui.retainedExecutors',
+    type: 'int',
+    defaultValue: '1000',
+    scope: ['worker'],
+    version: '1.5.0',
+    doc: 'Finished executors a Worker keeps listing.',
+  },
+  {
+    key: 'spark.worker.ui.retainedDrivers',
+    type: 'int',
+    defaultValue: '1000',
+    scope: ['worker'],
+    version: '1.5.0',
+    doc: 'Finished drivers a Worker keeps listing.',
+  },
+  {
+    key: 'spark.worker.decommission.signal',
+    type: 'string',
+    defaultValue: 'PWR',
+    scope: ['worker'],
+    version: '3.2.0',
+    doc: 'Signal that starts a worker decommission.',
+  },
+  {
+    key: 'spark.worker.idPattern',
+    type: 'string',
+    defaultValue: 'worker-%s-%s-%d',
+    scope: ['worker'],
+    version: '4.0.0',
+    internal: true,
     check: { valid: noWhitespaceWhenFormatted(['20231109000000', 'host', 0]), message: 'Whitespace is not allowed.' },
-    doc: 'String.format pattern of worker ids (timestamp, host, port).' },
+    doc: 'String.format pattern of worker ids (timestamp, host, port).',
+  },
   // Not read from Spark's source here: default and version are from Spark's published config listing.
-  { key: 'spark.worker.executorStateSync.maxAttempts', type: 'int', defaultValue: '5', scope: ['worker'], version: '3.3.0', internal: true,
-    doc: 'Attempts to report an ExecutorStateChanged before the Worker gives up and exits.' },
+  {
+    key: 'spark.worker.executorStateSync.maxAttempts',
+    type: 'int',
+    defaultValue: '5',
+    scope: ['worker'],
+    version: '3.3.0',
+    internal: true,
+    doc: 'Attempts to report an ExecutorStateChanged before the Worker gives up and exits.',
+  },
 
   // --- Master: internal/config/package.scala and UI.scala
-  { key: 'spark.master.rest.enabled', type: 'boolean', defaultValue: 'false', scope: ['master', 'submit'], version: '1.3.0',
-    doc: 'REST submission gateway on the Master; spark-submit also reads it to pick the REST client.' },
-  { key: 'spark.master.rest.host', type: 'string', scope: ['master'], version: '4.0.0', defaultNote: 'the Master host',
-    doc: 'Host the REST server binds.' },
-  { key: 'spark.master.rest.port', type: 'int', defaultValue: '6066', scope: ['master'], version: '1.3.0',
-    doc: 'REST server port.' },
-  { key: 'spark.master.ui.port', type: 'int', defaultValue: '8080', scope: ['master'], version: '1.1.0',
-    doc: 'Master web UI port.' },
-  { key: 'spark.master.ui.historyServerUrl', type: 'string', scope: ['master'], version: '4.0.0',
-    doc: 'History server link on the Master page.' },
-  { key: 'spark.master.useAppNameAsAppId.enabled', type: 'boolean', defaultValue: 'false', scope: ['master'], version: '4.0.0', internal: true,
-    doc: '(Experimental) use the app name as the app id.' },
-  { key: 'spark.master.ui.decommission.allow.mode', type: 'string', defaultValue: 'LOCAL', upperCase: true,
-    validValues: ['ALLOW', 'LOCAL', 'DENY'], scope: ['master'], version: '3.1.0', internal: true,
-    doc: 'Who may call the Master UI’s /workers/kill endpoint.' },
-  { key: 'spark.ui.reverseProxy', type: 'boolean', defaultValue: 'false', scope: ['master', 'worker', 'application'], version: '2.1.0',
-    doc: 'The Master proxies worker and application UIs.' },
-  { key: 'spark.ui.killEnabled', type: 'boolean', defaultValue: 'true', scope: ['master', 'application'], version: '1.0.0',
-    doc: 'Kill links in the web UIs.' },
-  { key: 'spark.decommission.enabled', type: 'boolean', defaultValue: 'false', scope: ['master', 'worker', 'application'], version: '3.1.0',
-    doc: 'Graceful decommission of executors and workers.' },
+  {
+    key: 'spark.master.rest.enabled',
+    type: 'boolean',
+    defaultValue: 'false',
+    scope: ['master', 'submit'],
+    version: '1.3.0',
+    doc: 'REST submission gateway on the Master; spark-submit also reads it to pick the REST client.',
+  },
+  {
+    key: 'spark.master.rest.host',
+    type: 'string',
+    scope: ['master'],
+    version: '4.0.0',
+    defaultNote: 'the Master host',
+    doc: 'Host the REST server binds.',
+  },
+  {
+    key: 'spark.master.rest.port',
+    type: 'int',
+    defaultValue: '6066',
+    scope: ['master'],
+    version: '1.3.0',
+    doc: 'REST server port.',
+  },
+  {
+    key: 'spark.master.ui.port',
+    type: 'int',
+    defaultValue: '8080',
+    scope: ['master'],
+    version: '1.1.0',
+    doc: 'Master web UI port.',
+  },
+  {
+    key: 'spark.master.ui.historyServerUrl',
+    type: 'string',
+    scope: ['master'],
+    version: '4.0.0',
+    doc: 'History server link on the Master page.',
+  },
+  {
+    key: 'spark.master.useAppNameAsAppId.enabled',
+    type: 'boolean',
+    defaultValue: 'false',
+    scope: ['master'],
+    version: '4.0.0',
+    internal: true,
+    doc: '(Experimental) use the app name as the app id.',
+  },
+  {
+    key: 'spark.master.ui.decommission.allow.mode',
+    type: 'string',
+    defaultValue: 'LOCAL',
+    upperCase: true,
+    validValues: ['ALLOW', 'LOCAL', 'DENY'],
+    scope: ['master'],
+    version: '3.1.0',
+    internal: true,
+    doc: 'Who may call the Master UI’s /workers/kill endpoint.',
+  },
+  {
+    key: 'spark.ui.reverseProxy',
+    type: 'boolean',
+    defaultValue: 'false',
+    scope: ['master', 'worker', 'application'],
+    version: '2.1.0',
+    doc: 'The Master proxies worker and application UIs.',
+  },
+  {
+    key: 'spark.ui.killEnabled',
+    type: 'boolean',
+    defaultValue: 'true',
+    scope: ['master', 'application'],
+    version: '1.0.0',
+    doc: 'Kill links in the web UIs.',
+  },
+  {
+    key: 'spark.decommission.enabled',
+    type: 'boolean',
+    defaultValue: 'false',
+    scope: ['master', 'worker', 'application'],
+    version: '3.1.0',
+    doc: 'Graceful decommission of executors and workers.',
+  },
 
   // --- RPC: internal/config/Network.scala + util/RpcUtils.askRpcTimeout
-  { key: 'spark.rpc.askTimeout', type: 'time', timeUnit: 'SECONDS', defaultValue: '120s', fallbackKeys: ['spark.network.timeout'],
-    scope: ['rpc'], version: '1.4.0',
-    doc: 'Ask timeout (RpcUtils.askRpcTimeout: this key, then spark.network.timeout, then 120s; read in whole seconds).' },
-  { key: 'spark.network.timeout', type: 'time', timeUnit: 'SECONDS', defaultValue: '120s', scope: ['rpc'], version: '1.3.0',
-    doc: 'Default for network timeouts, including the ask timeout.' },
+  {
+    key: 'spark.rpc.askTimeout',
+    type: 'time',
+    timeUnit: 'SECONDS',
+    defaultValue: '120s',
+    fallbackKeys: ['spark.network.timeout'],
+    scope: ['rpc'],
+    version: '1.4.0',
+    doc: 'Ask timeout (RpcUtils.askRpcTimeout: this key, then spark.network.timeout, then 120s; read in whole seconds).',
+  },
+  {
+    key: 'spark.network.timeout',
+    type: 'time',
+    timeUnit: 'SECONDS',
+    defaultValue: '120s',
+    scope: ['rpc'],
+    version: '1.3.0',
+    doc: 'Default for network timeouts, including the ask timeout.',
+  },
 
   // --- Application / submit: internal/config/package.scala
-  { key: 'spark.executor.memory', type: 'bytes', byteUnit: 'MiB', defaultValue: '1g', scope: ['application', 'submit'], version: '0.7.0',
-    doc: 'Executor heap; a bare number is MiB.' },
-  { key: 'spark.driver.memory', type: 'bytes', byteUnit: 'MiB', defaultValue: '1g', scope: ['application', 'submit'], version: '1.1.1',
-    doc: 'Driver heap; a bare number is MiB for this conf (the cluster-mode DriverDescription reads it as bytes, see submit/prepare-submit-environment.ts).' },
-  { key: 'spark.executor.cores', type: 'int', defaultValue: '1', scope: ['application', 'submit'], version: '1.0.0',
-    doc: 'Cores per executor; for spark:// masters, unset means one executor per worker taking all its free cores.' },
-  { key: 'spark.driver.cores', type: 'int', defaultValue: '1', scope: ['application', 'submit'], version: '1.3.0',
-    doc: 'Driver cores, cluster deploy mode only.' },
-  { key: 'spark.cores.max', type: 'int', scope: ['application', 'submit'], version: '0.6.0',
+  {
+    key: 'spark.executor.memory',
+    type: 'bytes',
+    byteUnit: 'MiB',
+    defaultValue: '1g',
+    scope: ['application', 'submit'],
+    version: '0.7.0',
+    doc: 'Executor heap; a bare number is MiB.',
+  },
+  {
+    key: 'spark.driver.memory',
+    type: 'bytes',
+    byteUnit: 'MiB',
+    defaultValue: '1g',
+    scope: ['application', 'submit'],
+    version: '1.1.1',
+    doc: 'Driver heap; a bare number is MiB for this conf (the cluster-mode DriverDescription reads it as bytes, see submit/prepare-submit-environment.ts).',
+  },
+  {
+    key: 'spark.executor.cores',
+    type: 'int',
+    defaultValue: '1',
+    scope: ['application', 'submit'],
+    version: '1.0.0',
+    doc: 'Cores per executor; for spark:// masters, unset means one executor per worker taking all its free cores.',
+  },
+  {
+    key: 'spark.driver.cores',
+    type: 'int',
+    defaultValue: '1',
+    scope: ['application', 'submit'],
+    version: '1.3.0',
+    doc: 'Driver cores, cluster deploy mode only.',
+  },
+  {
+    key: 'spark.cores.max',
+    type: 'int',
+    scope: ['application', 'submit'],
+    version: '0.6.0',
     defaultNote: 'unset: the Master uses spark.deploy.defaultCores',
-    doc: 'Total cores for the application across the cluster.' },
-  { key: 'spark.driver.supervise', type: 'boolean', defaultValue: 'false', scope: ['application', 'submit'], version: '1.3.0',
-    doc: 'Restart the driver when it exits non-zero (standalone cluster mode).' },
-  { key: 'spark.submit.deployMode', type: 'string', defaultValue: 'client', scope: ['submit'], version: '1.5.0',
-    doc: 'client or cluster.' },
-  { key: 'spark.standalone.submit.waitAppCompletion', type: 'boolean', defaultValue: 'false', scope: ['submit'], version: '3.1.0',
-    doc: 'The legacy cluster-mode client keeps polling until the driver finishes.' },
-  { key: 'spark.dynamicAllocation.enabled', type: 'boolean', defaultValue: 'false', scope: ['application', 'submit'], version: '1.2.0',
-    doc: 'Dynamic allocation (initial executor limit 0 on standalone).' },
-  { key: 'spark.executor.instances', type: 'int', scope: ['submit'], version: '1.0.0',
-    doc: 'Executor count (--num-executors); validated by spark-submit but not used by standalone.' },
-  { key: 'spark.scheduler.minRegisteredResourcesRatio', type: 'double', scope: ['application'], version: '1.1.1',
+    doc: 'Total cores for the application across the cluster.',
+  },
+  {
+    key: 'spark.driver.supervise',
+    type: 'boolean',
+    defaultValue: 'false',
+    scope: ['application', 'submit'],
+    version: '1.3.0',
+    doc: 'Restart the driver when it exits non-zero (standalone cluster mode).',
+  },
+  {
+    key: 'spark.submit.deployMode',
+    type: 'string',
+    defaultValue: 'client',
+    scope: ['submit'],
+    version: '1.5.0',
+    doc: 'client or cluster.',
+  },
+  {
+    key: 'spark.standalone.submit.waitAppCompletion',
+    type: 'boolean',
+    defaultValue: 'false',
+    scope: ['submit'],
+    version: '3.1.0',
+    doc: 'The legacy cluster-mode client keeps polling until the driver finishes.',
+  },
+  {
+    key: 'spark.dynamicAllocation.enabled',
+    type: 'boolean',
+    defaultValue: 'false',
+    scope: ['application', 'submit'],
+    version: '1.2.0',
+    doc: 'Dynamic allocation (initial executor limit 0 on standalone).',
+  },
+  {
+    key: 'spark.executor.instances',
+    type: 'int',
+    scope: ['submit'],
+    version: '1.0.0',
+    doc: 'Executor count (--num-executors); validated by spark-submit but not used by standalone.',
+  },
+  {
+    key: 'spark.scheduler.minRegisteredResourcesRatio',
+    type: 'double',
+    scope: ['application'],
+    version: '1.1.1',
     defaultNote: 'unset: 0 for standalone (StandaloneSchedulerBackend)',
-    doc: 'Share of cores that must register before scheduling starts.' },
-  { key: 'spark.scheduler.maxRegisteredResourcesWaitingTime', type: 'time', timeUnit: 'MILLISECONDS', defaultValue: '30s',
-    scope: ['application'], version: '1.1.1',
-    doc: 'Longest wait for that share.' },
+    doc: 'Share of cores that must register before scheduling starts.',
+  },
+  {
+    key: 'spark.scheduler.maxRegisteredResourcesWaitingTime',
+    type: 'time',
+    timeUnit: 'MILLISECONDS',
+    defaultValue: '30s',
+    scope: ['application'],
+    version: '1.1.1',
+    doc: 'Longest wait for that share.',
+  },
 ];
 
 const ENTRY_BY_KEY: ReadonlyMap<string, ConfEntry> = new Map(CONF_ENTRIES.map((e) => [e.key, e]));
@@ -291,7 +650,10 @@ function checkFailed(value: number | string, key: string, message: string): JvmE
 
 /** TypedConfigBuilder.checkValues' message. */
 function notOneOf(value: string, key: string, valid: readonly string[]): JvmException {
-  return new JvmException(ILLEGAL_ARGUMENT_EXCEPTION, `The value of ${key} should be one of ${valid.join(', ')}, but was ${value}`);
+  return new JvmException(
+    ILLEGAL_ARGUMENT_EXCEPTION,
+    `The value of ${key} should be one of ${valid.join(', ')}, but was ${value}`,
+  );
 }
 
 /** Applies an entry's transform and checks, in ConfigBuilder's order, to a converted value. */
@@ -473,12 +835,24 @@ function readIssue(conf: SparkConfMap, key: string): ConfIssue | undefined {
   const entry = ENTRY_BY_KEY.get(key);
   try {
     switch (entry?.type) {
-      case 'boolean': getOptionalBoolean(conf, key); break;
-      case 'int': case 'long': getOptionalInt(conf, key); break;
-      case 'double': getOptionalDouble(conf, key); break;
-      case 'time': getOptionalTimeMs(conf, key); break;
-      case 'bytes': getOptionalSizeMb(conf, key); break;
-      default: getOptionalString(conf, key);
+      case 'boolean':
+        getOptionalBoolean(conf, key);
+        break;
+      case 'int':
+      case 'long':
+        getOptionalInt(conf, key);
+        break;
+      case 'double':
+        getOptionalDouble(conf, key);
+        break;
+      case 'time':
+        getOptionalTimeMs(conf, key);
+        break;
+      case 'bytes':
+        getOptionalSizeMb(conf, key);
+        break;
+      default:
+        getOptionalString(conf, key);
     }
     return undefined;
   } catch (e) {
@@ -567,15 +941,25 @@ export function javaFormatForCheck(pattern: string, args: readonly (string | num
   const out = pattern.replace(FORMAT_SPEC, (_m, flags: string, width: string | undefined, _precision, conv: string) => {
     if (conv === '%') return '%';
     if (conv === 'n') return '\n';
-    if (conv !== 's' && conv !== 'd') { unsupported = true; return ''; }
+    if (conv !== 's' && conv !== 'd') {
+      unsupported = true;
+      return '';
+    }
     const arg = args[next++];
-    if (arg === undefined) { unsupported = true; return ''; }
+    if (arg === undefined) {
+      unsupported = true;
+      return '';
+    }
     let text = String(arg);
     const w = width !== undefined ? Number(width) : 0;
     if (text.length < w) {
       const zeroPad = conv === 'd' && flags.includes('0') && !flags.includes('-');
       const pad = (zeroPad ? '0' : ' ').repeat(w - text.length);
-      text = flags.includes('-') ? text + pad : zeroPad && text.startsWith('-') ? '-' + pad + text.slice(1) : pad + text;
+      text = flags.includes('-')
+        ? text + pad
+        : zeroPad && text.startsWith('-')
+          ? '-' + pad + text.slice(1)
+          : pad + text;
     }
     return text;
   });

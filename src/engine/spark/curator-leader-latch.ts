@@ -64,7 +64,12 @@ export interface LeaderLatchListener {
 }
 
 /** new LeaderLatch(client, latchPath): nothing sent yet. */
-export function newLeaderLatch(connect: { server: string; serverCount: number }, jvm: Pid, id: string, latchPath: string): LeaderLatchState {
+export function newLeaderLatch(
+  connect: { server: string; serverCount: number },
+  jvm: Pid,
+  id: string,
+  latchPath: string,
+): LeaderLatchState {
   return {
     jvm,
     id,
@@ -116,12 +121,17 @@ function connect(c: SparkCluster, l: LeaderLatchState): void {
 /** Keeps one SendThreadWakeup pending, at the next moment the SendThread has something to do. */
 function armWakeup(c: SparkCluster, l: LeaderLatchState): void {
   const rt = readTimeout(l);
-  const due = l.connected ? Math.min(l.lastSend + Math.floor(rt / 2), l.lastHeard + rt) : l.connectStartedAt + connectTimeout(l);
+  const due = l.connected
+    ? Math.min(l.lastSend + Math.floor(rt / 2), l.lastHeard + rt)
+    : l.connectStartedAt + connectTimeout(l);
   // An earlier wakeup recomputes when it fires; only a later one must be replaced.
   if (l.wakeupAt > c.now && l.wakeupAt <= due) return;
   l.wakeupToken += 1;
   l.wakeupAt = Math.max(due, c.now);
-  c.k.timer(l.jvm, LEADER_AGENT_EP, l.wakeupAt - c.now, { type: 'SendThreadWakeup', token: l.wakeupToken } satisfies SendThreadWakeup);
+  c.k.timer(l.jvm, LEADER_AGENT_EP, l.wakeupAt - c.now, {
+    type: 'SendThreadWakeup',
+    token: l.wakeupToken,
+  } satisfies SendThreadWakeup);
 }
 
 function setConnectionState(c: SparkCluster, l: LeaderLatchState, to: ConnectionState): void {
@@ -130,7 +140,12 @@ function setConnectionState(c: SparkCluster, l: LeaderLatchState, to: Connection
 }
 
 /** Everything the server sends to this client, and the client's own wakeups. */
-export function leaderLatchReceive(c: SparkCluster, l: LeaderLatchState, listener: LeaderLatchListener, d: Delivery): void {
+export function leaderLatchReceive(
+  c: SparkCluster,
+  l: LeaderLatchState,
+  listener: LeaderLatchListener,
+  d: Delivery,
+): void {
   const msg = d.msg as ZooKeeperMessage | SendThreadWakeup;
   if (msg.type === 'SendThreadWakeup') {
     if (msg.token === l.wakeupToken) sendThreadWakeup(c, l, listener);
@@ -171,14 +186,23 @@ function sendThreadWakeup(c: SparkCluster, l: LeaderLatchState, listener: Leader
   if (l.connected) {
     const idleRecv = now - l.lastHeard;
     if (idleRecv >= readTimeout(l)) {
-      connectionLost(c, l, listener, `Client session timed out, have not heard from server in ${idleRecv}ms for session id ${sessionIdHex(l.sessionId)}, closing socket connection and attempting reconnect`);
+      connectionLost(
+        c,
+        l,
+        listener,
+        `Client session timed out, have not heard from server in ${idleRecv}ms for session id ${sessionIdHex(l.sessionId)}, closing socket connection and attempting reconnect`,
+      );
       return;
     }
     if (now - l.lastSend >= Math.floor(readTimeout(l) / 2)) zkSend(c, l, { type: 'Ping', sessionId: l.sessionId });
   } else if (now - l.connectStartedAt >= connectTimeout(l)) {
     // The connection attempt went unanswered (the server is cut off or down): try again. (ClientCnxn
     // sleeps up to a random second first; the model retries at once.)
-    c.k.log(l.jvm, `Client session timed out, have not heard from server in ${now - l.connectStartedAt}ms for session id ${sessionIdHex(l.sessionId)}`, 'WARN');
+    c.k.log(
+      l.jvm,
+      `Client session timed out, have not heard from server in ${now - l.connectStartedAt}ms for session id ${sessionIdHex(l.sessionId)}`,
+      'WARN',
+    );
     connect(c, l);
     return;
   }
@@ -199,14 +223,28 @@ function connectionLost(c: SparkCluster, l: LeaderLatchState, listener: LeaderLa
 /** The RPC connection to the ZooKeeper server closed (its process died). */
 export function leaderLatchServerClosed(c: SparkCluster, l: LeaderLatchState, listener: LeaderLatchListener): void {
   if (!l.connected) return;
-  connectionLost(c, l, listener, `Unable to read additional data from server sessionid ${sessionIdHex(l.sessionId)}, likely server has closed socket, closing socket connection and attempting reconnect`);
+  connectionLost(
+    c,
+    l,
+    listener,
+    `Unable to read additional data from server sessionid ${sessionIdHex(l.sessionId)}, likely server has closed socket, closing socket connection and attempting reconnect`,
+  );
 }
 
-function onConnectResponse(c: SparkCluster, l: LeaderLatchState, listener: LeaderLatchListener, msg: ConnectResponse): void {
+function onConnectResponse(
+  c: SparkCluster,
+  l: LeaderLatchState,
+  listener: LeaderLatchListener,
+  msg: ConnectResponse,
+): void {
   if (l.connected) return;
   if (msg.timeOut <= 0) {
     // The session this client tried to resume expired while it was away: its latch node is gone.
-    c.k.log(l.jvm, `Unable to reconnect to ZooKeeper service, session ${sessionIdHex(msg.sessionId)} has expired`, 'WARN');
+    c.k.log(
+      l.jvm,
+      `Unable to reconnect to ZooKeeper service, session ${sessionIdHex(msg.sessionId)} has expired`,
+      'WARN',
+    );
     setConnectionState(c, l, 'LOST');
     setLeadership(c, l, listener, false);
     l.ourPath = null;
@@ -219,7 +257,10 @@ function onConnectResponse(c: SparkCluster, l: LeaderLatchState, listener: Leade
   l.sessionId = msg.sessionId;
   l.sessionTimeoutMs = msg.timeOut;
   l.connected = true;
-  c.k.log(l.jvm, `Session establishment complete on server ${l.server}, session id = ${sessionIdHex(l.sessionId)}, negotiated timeout = ${msg.timeOut}`);
+  c.k.log(
+    l.jvm,
+    `Session establishment complete on server ${l.server}, session id = ${sessionIdHex(l.sessionId)}, negotiated timeout = ${msg.timeOut}`,
+  );
   if (l.connectionState === 'LATENT') {
     setConnectionState(c, l, 'CONNECTED');
   } else {
@@ -241,7 +282,13 @@ function latchReset(c: SparkCluster, l: LeaderLatchState, listener: LeaderLatchL
     l.ourPath = null;
   }
   // Curator names it "<guid>-latch-<sequence>" with protection; the model leaves the guid out.
-  zkSend(c, l, { type: 'CreateRequest', path: `${l.latchPath}/latch-`, data: l.id, mode: 'EPHEMERAL_SEQUENTIAL', sessionId: l.sessionId });
+  zkSend(c, l, {
+    type: 'CreateRequest',
+    path: `${l.latchPath}/latch-`,
+    data: l.id,
+    mode: 'EPHEMERAL_SEQUENTIAL',
+    sessionId: l.sessionId,
+  });
 }
 
 function getChildren(c: SparkCluster, l: LeaderLatchState): void {
@@ -249,9 +296,16 @@ function getChildren(c: SparkCluster, l: LeaderLatchState): void {
 }
 
 /** LeaderLatch.checkLeadership: lead if our node is first, else watch the node just before ours. */
-function checkLeadership(c: SparkCluster, l: LeaderLatchState, listener: LeaderLatchListener, children: string[]): void {
+function checkLeadership(
+  c: SparkCluster,
+  l: LeaderLatchState,
+  listener: LeaderLatchListener,
+  children: string[],
+): void {
   // LockInternals.getSortedChildren: by sequence number (the zero-padded suffix sorts as text).
-  const sorted = children.filter((n) => n.includes('latch-')).sort((x, y) => (seqOf(x) < seqOf(y) ? -1 : seqOf(x) > seqOf(y) ? 1 : 0));
+  const sorted = children
+    .filter((n) => n.includes('latch-'))
+    .sort((x, y) => (seqOf(x) < seqOf(y) ? -1 : seqOf(x) > seqOf(y) ? 1 : 0));
   const ourName = l.ourPath === null ? null : l.ourPath.slice(l.ourPath.lastIndexOf('/') + 1);
   const ourIndex = ourName === null ? -1 : sorted.indexOf(ourName);
   if (ourIndex < 0) {

@@ -16,7 +16,8 @@ import { WORKER_EP } from './worker-state';
 const RUNNER_EP = 'DriverRunner';
 
 /** The runner's timers: the driver's directory is ready, or a back-off sleep is over. */
-export type DriverRunnerTimer = { type: 'DriverPrepared'; driverId: string } | { type: 'DriverRelaunch'; driverId: string };
+export type DriverRunnerTimer =
+  { type: 'DriverPrepared'; driverId: string } | { type: 'DriverRelaunch'; driverId: string };
 
 /** new DriverRunner(...): nothing has run yet. */
 export function newDriverRunner(driverId: string, driverDesc: DriverDescription): DriverRunner {
@@ -37,7 +38,10 @@ export function newDriverRunner(driverId: string, driverDesc: DriverDescription)
 
 /** DriverRunner.start(): prepareAndRunDriver begins with the driver's working directory. */
 export function startDriverRunner(c: SparkCluster, p: Process<WorkerState>, runner: DriverRunner): void {
-  runner.pendingTimer = c.k.timer(p.pid, RUNNER_EP, DRIVER_RUNNER_PREPARE_MS, { type: 'DriverPrepared', driverId: runner.driverId } satisfies DriverRunnerTimer);
+  runner.pendingTimer = c.k.timer(p.pid, RUNNER_EP, DRIVER_RUNNER_PREPARE_MS, {
+    type: 'DriverPrepared',
+    driverId: runner.driverId,
+  } satisfies DriverRunnerTimer);
 }
 
 /** The runner thread wakes (prepared, or a back-off slice is over): launch, unless it was killed. */
@@ -56,7 +60,10 @@ function launchDriverProcess(c: SparkCluster, p: Process<WorkerState>, r: Driver
   r.runStartedAt = c.now;
   const child = startClusterDriver(c, { host: w.host, workerUrl: w.address, parent: p.pid }, r.driverId, r.driverDesc);
   r.pid = child.pid;
-  c.k.log(p.pid, `Launch Command: "java" "-Xmx${r.driverDesc.mem}M" "org.apache.spark.deploy.worker.DriverWrapper" "spark://Worker@${w.address}" "${r.driverDesc.jarUrl}" "${r.driverDesc.command.arguments[2] ?? ''}"`);
+  c.k.log(
+    p.pid,
+    `Launch Command: "java" "-Xmx${r.driverDesc.mem}M" "org.apache.spark.deploy.worker.DriverWrapper" "spark://Worker@${w.address}" "${r.driverDesc.jarUrl}" "${r.driverDesc.command.arguments[2] ?? ''}"`,
+  );
 }
 
 /** DriverRunner.runCommandWithRetry after the process exits. */
@@ -74,7 +81,10 @@ export function driverProcessExited(c: SparkCluster, p: Process<WorkerState>, r:
   r.phase = 'backoff';
   r.sleepStartedAt = c.now;
   c.world.driverRestarts.set(r.driverId, (c.world.driverRestarts.get(r.driverId) ?? 0) + 1);
-  r.pendingTimer = c.k.timer(p.pid, RUNNER_EP, r.waitSeconds * 1000, { type: 'DriverRelaunch', driverId: r.driverId } satisfies DriverRunnerTimer);
+  r.pendingTimer = c.k.timer(p.pid, RUNNER_EP, r.waitSeconds * 1000, {
+    type: 'DriverRelaunch',
+    driverId: r.driverId,
+  } satisfies DriverRunnerTimer);
   r.waitSeconds *= 2;
 }
 
@@ -83,7 +93,12 @@ function finishDriverRunner(c: SparkCluster, p: Process<WorkerState>, r: DriverR
   r.phase = 'finished';
   const finalState: DriverStateName = exitCode === 0 ? 'FINISHED' : r.killed ? 'KILLED' : 'FAILED';
   r.finalState = finalState;
-  c.k.send(p.pid, RUNNER_EP, p.pid, WORKER_EP, { type: 'DriverStateChanged', driverId: r.driverId, state: finalState, exception: null });
+  c.k.send(p.pid, RUNNER_EP, p.pid, WORKER_EP, {
+    type: 'DriverStateChanged',
+    driverId: r.driverId,
+    state: finalState,
+    exception: null,
+  });
 }
 
 /** DriverRunner.kill(): Utils.terminateProcess on a running driver; a sleeping or preparing runner sees `killed`. */
@@ -95,6 +110,9 @@ export function killDriverRunner(c: SparkCluster, p: Process<WorkerState>, r: Dr
     // The back-off sleeps in one-second slices and checks `killed`; preparing checks it before launch.
     c.k.cancel(r.pendingTimer);
     const remainder = r.phase === 'backoff' ? 1000 - ((c.now - r.sleepStartedAt) % 1000) : 0;
-    r.pendingTimer = c.k.timer(p.pid, RUNNER_EP, remainder, { type: 'DriverRelaunch', driverId: r.driverId } satisfies DriverRunnerTimer);
+    r.pendingTimer = c.k.timer(p.pid, RUNNER_EP, remainder, {
+      type: 'DriverRelaunch',
+      driverId: r.driverId,
+    } satisfies DriverRunnerTimer);
   }
 }

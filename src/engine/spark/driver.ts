@@ -133,19 +133,37 @@ function startDriverProcess(c: SparkCluster, o: StartOpts): Process<DriverProces
 }
 
 /** Client mode: the driver is the spark-submit JVM on the client machine. */
-export function startClientDriver(c: SparkCluster, host: string, masters: string[], app: StartOpts['app']): Process<DriverProcessState> {
+export function startClientDriver(
+  c: SparkCluster,
+  host: string,
+  masters: string[],
+  app: StartOpts['app'],
+): Process<DriverProcessState> {
   return startDriverProcess(c, { mode: 'client', host, driverId: null, workerUrl: null, parent: 0, masters, app });
 }
 
 /** Cluster mode: DriverRunner starts a DriverWrapper JVM on the worker, the worker's URL its first argument. */
-export function startClusterDriver(c: SparkCluster, worker: LaunchedByWorker, driverId: string, desc: DriverDescription): Process<DriverProcessState> {
+export function startClusterDriver(
+  c: SparkCluster,
+  worker: LaunchedByWorker,
+  driverId: string,
+  desc: DriverDescription,
+): Process<DriverProcessState> {
   const args = desc.command.arguments;
   // DriverWrapper <workerUrl> <userJar> <mainClass> [args]; the app's conf travels in javaOpts (-Dk=v).
-  const conf = new Map(desc.command.javaOpts.filter((o) => o.startsWith('-D')).map((o) => {
-    const i = o.indexOf('=');
-    return [o.slice(2, i), o.slice(i + 1)] as const;
-  }));
-  const masters = (conf.get('spark.master') ?? '').replace(/^spark:\/\//, '').split(',').filter(Boolean).map((m) => (m.includes(':') ? m : `${m}:7077`));
+  const conf = new Map(
+    desc.command.javaOpts
+      .filter((o) => o.startsWith('-D'))
+      .map((o) => {
+        const i = o.indexOf('=');
+        return [o.slice(2, i), o.slice(i + 1)] as const;
+      }),
+  );
+  const masters = (conf.get('spark.master') ?? '')
+    .replace(/^spark:\/\//, '')
+    .split(',')
+    .filter(Boolean)
+    .map((m) => (m.includes(':') ? m : `${m}:7077`));
   const cores = conf.get('spark.executor.cores');
   const maxCores = conf.get('spark.cores.max');
   const mem = conf.get('spark.executor.memory');
@@ -183,7 +201,22 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
         ...s.appDescInput,
         command: {
           mainClass: 'org.apache.spark.executor.CoarseGrainedExecutorBackend',
-          arguments: ['--driver-url', `spark://${DRIVER_EP}@${address}`, '--executor-id', '{{EXECUTOR_ID}}', '--hostname', '{{HOSTNAME}}', '--cores', '{{CORES}}', '--app-id', '{{APP_ID}}', '--worker-url', '{{WORKER_URL}}', '--resourceProfileId', '{{RESOURCE_PROFILE_ID}}'],
+          arguments: [
+            '--driver-url',
+            `spark://${DRIVER_EP}@${address}`,
+            '--executor-id',
+            '{{EXECUTOR_ID}}',
+            '--hostname',
+            '{{HOSTNAME}}',
+            '--cores',
+            '{{CORES}}',
+            '--app-id',
+            '{{APP_ID}}',
+            '--worker-url',
+            '{{WORKER_URL}}',
+            '--resourceProfileId',
+            '{{RESOURCE_PROFILE_ID}}',
+          ],
           javaOpts: [],
         },
         appUiUrl: `http://${p.host}:4040`,
@@ -213,7 +246,10 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     }
     case 'ExecutorAdded': {
       const fullId = `${s.appId}/${msg.id}`;
-      c.k.log(p.pid, `Granted executor ID ${fullId} on hostPort ${msg.hostPort} with ${msg.cores} core(s), ${megabytesToString(msg.memory)} RAM`);
+      c.k.log(
+        p.pid,
+        `Granted executor ID ${fullId} on hostPort ${msg.hostPort} with ${msg.cores} core(s), ${megabytesToString(msg.memory)} RAM`,
+      );
       return;
     }
     case 'ExecutorUpdated': {
@@ -236,12 +272,14 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       c.k.log(p.pid, `Master has changed, new master is at spark://${msg.master}`);
       s.master = msg.master;
       s.alreadyDisconnected = false;
-      if (s.appId) c.sendTo(p.pid, APP_CLIENT_EP, msg.master, 'Master', { type: 'MasterChangeAcknowledged', appId: s.appId });
+      if (s.appId)
+        c.sendTo(p.pid, APP_CLIENT_EP, msg.master, 'Master', { type: 'MasterChangeAcknowledged', appId: s.appId });
       return;
     }
     case 'StopAppClient': {
       markDead(c, p, 'Application has been stopped.');
-      if (s.master && s.appId && !s.clientStopped) c.sendTo(p.pid, APP_CLIENT_EP, s.master, 'Master', { type: 'UnregisterApplication', appId: s.appId });
+      if (s.master && s.appId && !s.clientStopped)
+        c.sendTo(p.pid, APP_CLIENT_EP, s.master, 'Master', { type: 'UnregisterApplication', appId: s.appId });
       else if (!s.master) c.k.log(p.pid, 'Drop UnregisterApplication because has not yet connected to master', 'WARN');
       s.clientStopped = true;
       if (d.askId > 0) c.k.reply(d, { type: 'Boolean', value: true });
@@ -257,8 +295,18 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
         c.k.reply(d, { type: 'Boolean', value: false, message: `Duplicate executor ID: ${msg.executorId}` });
         return;
       }
-      c.k.log(p.pid, `Registered executor NettyRpcEndpointRef(spark-client://Executor) (${msg.executorRef}) with ID ${msg.executorId}`);
-      s.executors.set(msg.executorId, { executorId: msg.executorId, address: msg.executorRef, host: msg.hostname, totalCores: msg.cores, freeCores: 0, launched: false });
+      c.k.log(
+        p.pid,
+        `Registered executor NettyRpcEndpointRef(spark-client://Executor) (${msg.executorRef}) with ID ${msg.executorId}`,
+      );
+      s.executors.set(msg.executorId, {
+        executorId: msg.executorId,
+        address: msg.executorRef,
+        host: msg.hostname,
+        totalCores: msg.cores,
+        freeCores: 0,
+        launched: false,
+      });
       s.totalCoreCount += msg.cores;
       c.k.reply(d, { type: 'Boolean', value: true });
       return;
@@ -279,7 +327,10 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       else s.pendingTasks.push(msg.taskId);
       if (ex) ex.freeCores += 1;
       if (s.tasksDone >= s.behaviour.tasks) {
-        c.k.log(p.pid, `Job 0 finished: reduce at SparkPi.scala:38, took ${((c.now - s.jobStartedAt) / 1000).toFixed(6)} s`);
+        c.k.log(
+          p.pid,
+          `Job 0 finished: reduce at SparkPi.scala:38, took ${((c.now - s.jobStartedAt) / 1000).toFixed(6)} s`,
+        );
         stopSparkContext(c, p, 0);
       } else if (ex) {
         makeOffers(c, p, ex);
@@ -288,7 +339,8 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     }
     case 'StopExecutors': {
       c.k.log(p.pid, 'Asking each executor to shut down');
-      for (const ex of s.executors.values()) c.sendTo(p.pid, DRIVER_EP, ex.address, 'Executor', { type: 'StopExecutor' });
+      for (const ex of s.executors.values())
+        c.sendTo(p.pid, DRIVER_EP, ex.address, 'Executor', { type: 'StopExecutor' });
       if (d.askId > 0) c.k.reply(d, { type: 'Boolean', value: true });
       return;
     }
@@ -296,13 +348,22 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       return; // replies to our own StopExecutors / StopAppClient asks
     case 'StarvationCheck': {
       if (s.tasksLaunched > 0 || s.stopping) return;
-      c.k.log(p.pid, 'Initial job has not accepted any resources; check your cluster UI to ensure that workers are registered and have sufficient resources', 'WARN');
+      c.k.log(
+        p.pid,
+        'Initial job has not accepted any resources; check your cluster UI to ensure that workers are registered and have sufficient resources',
+        'WARN',
+      );
       c.k.timer(p.pid, DRIVER_EP, STARVATION_TIMEOUT_MS, { type: 'StarvationCheck' });
       return;
     }
     case 'ExecutorLossReasonTimeout': {
       if (!s.executorsPendingLossReason.has(msg.executorId)) return;
-      removeExecutor(c, p, msg.executorId, 'Remote RPC client disassociated. Likely due to containers exceeding thresholds, or network issues.');
+      removeExecutor(
+        c,
+        p,
+        msg.executorId,
+        'Remote RPC client disassociated. Likely due to containers exceeding thresholds, or network issues.',
+      );
       return;
     }
     case 'Disconnected': {
@@ -329,7 +390,6 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   }
 }
 
-
 // ---------------------------------------------------------------- AppClient
 
 function registerWithMaster(c: SparkCluster, p: Process<DriverProcessState>, attempt: number): void {
@@ -338,7 +398,11 @@ function registerWithMaster(c: SparkCluster, p: Process<DriverProcessState>, att
   const self = c.addressOf(p.pid);
   for (const master of s.masters) {
     c.k.log(p.pid, `Connecting to master spark://${master}...`);
-    c.sendTo(p.pid, APP_CLIENT_EP, master, 'Master', { type: 'RegisterApplication', appDescription: s.appDesc, driver: self });
+    c.sendTo(p.pid, APP_CLIENT_EP, master, 'Master', {
+      type: 'RegisterApplication',
+      appDescription: s.appDesc,
+      driver: self,
+    });
   }
   c.k.timer(p.pid, APP_CLIENT_EP, REGISTRATION_TIMEOUT_MS, { type: 'RegistrationCheck', attempt });
 }
@@ -373,7 +437,10 @@ function onDisconnected(c: SparkCluster, p: Process<DriverProcessState>, address
     if (ex.address !== address) continue;
     // Standalone waits for the Master's ExecutorUpdated before removing the executor itself.
     s.executorsPendingLossReason.add(ex.executorId);
-    c.k.timer(p.pid, DRIVER_EP, EXECUTOR_REMOVE_DELAY_ON_DISCONNECTION_MS, { type: 'ExecutorLossReasonTimeout', executorId: ex.executorId });
+    c.k.timer(p.pid, DRIVER_EP, EXECUTOR_REMOVE_DELAY_ON_DISCONNECTION_MS, {
+      type: 'ExecutorLossReasonTimeout',
+      executorId: ex.executorId,
+    });
     return;
   }
 }
@@ -409,7 +476,14 @@ function startJob(c: SparkCluster, p: Process<DriverProcessState>): void {
 
 function makeOffers(c: SparkCluster, p: Process<DriverProcessState>, ex: ExecutorData): void {
   const s = p.state;
-  if (!s.jobStarted || s.stopping || !ex.launched || s.executorsPendingLossReason.has(ex.executorId) || s.executorsPendingDecommission.has(ex.executorId)) return;
+  if (
+    !s.jobStarted ||
+    s.stopping ||
+    !ex.launched ||
+    s.executorsPendingLossReason.has(ex.executorId) ||
+    s.executorsPendingDecommission.has(ex.executorId)
+  )
+    return;
   while (ex.freeCores > 0 && s.pendingTasks.length > 0) {
     const taskId = s.pendingTasks.pop() as number;
     ex.freeCores -= 1;
@@ -441,7 +515,12 @@ function removeExecutor(c: SparkCluster, p: Process<DriverProcessState>, executo
  * StandaloneSchedulerBackend.executorDecommissioned → decommissionExecutors: stop offering it
  * tasks and tell the executor (DecommissionExecutor); it exits once its running tasks are done.
  */
-function decommissionExecutor(c: SparkCluster, p: Process<DriverProcessState>, executorId: string, fullId: string): void {
+function decommissionExecutor(
+  c: SparkCluster,
+  p: Process<DriverProcessState>,
+  executorId: string,
+  fullId: string,
+): void {
   const s = p.state;
   c.k.log(p.pid, `Asked to decommission executor ${fullId}`);
   const ex = s.executors.get(executorId);

@@ -19,18 +19,43 @@ export interface ExecutorForked {
   fullId: string;
 }
 
-function executorStateChanged(r: ExecutorRunner, state: ExecutorStateName, message: string | null, exitStatus: number | null): ExecutorStateChanged {
+function executorStateChanged(
+  r: ExecutorRunner,
+  state: ExecutorStateName,
+  message: string | null,
+  exitStatus: number | null,
+): ExecutorStateChanged {
   return { type: 'ExecutorStateChanged', appId: r.appId, execId: r.execId, state, message, exitStatus };
 }
 
 /** new ExecutorRunner(...): LAUNCHING, no process yet. */
-export function newExecutorRunner(appId: string, execId: number, appDesc: ApplicationDescription, cores: number, memory: number): ExecutorRunner {
-  return { appId, execId, fullId: `${appId}/${execId}`, appDesc, cores, memory, state: 'LAUNCHING', pid: 0, forkTimer: 0, killed: false };
+export function newExecutorRunner(
+  appId: string,
+  execId: number,
+  appDesc: ApplicationDescription,
+  cores: number,
+  memory: number,
+): ExecutorRunner {
+  return {
+    appId,
+    execId,
+    fullId: `${appId}/${execId}`,
+    appDesc,
+    cores,
+    memory,
+    state: 'LAUNCHING',
+    pid: 0,
+    forkTimer: 0,
+    killed: false,
+  };
 }
 
 /** ExecutorRunner.start(): the runner thread begins forking the executor JVM. */
 export function startExecutorRunner(c: SparkCluster, p: Process<WorkerState>, runner: ExecutorRunner): void {
-  runner.forkTimer = c.k.timer(p.pid, RUNNER_EP, EXECUTOR_FORK_MS, { type: 'ExecutorForked', fullId: runner.fullId } satisfies ExecutorForked);
+  runner.forkTimer = c.k.timer(p.pid, RUNNER_EP, EXECUTOR_FORK_MS, {
+    type: 'ExecutorForked',
+    fullId: runner.fullId,
+  } satisfies ExecutorForked);
 }
 
 /**
@@ -73,11 +98,28 @@ export function terminateProcess(c: SparkCluster, pid: Pid): void {
 }
 
 /** process.waitFor() returned: EXITED with the code, or KILLED when the runner was interrupted. */
-export function executorProcessExited(c: SparkCluster, p: Process<WorkerState>, r: ExecutorRunner, exitCode: number): void {
+export function executorProcessExited(
+  c: SparkCluster,
+  p: Process<WorkerState>,
+  r: ExecutorRunner,
+  exitCode: number,
+): void {
   if (r.killed) {
-    c.k.send(p.pid, RUNNER_EP, p.pid, WORKER_EP, executorStateChanged(r, 'KILLED', `Runner thread for executor ${r.fullId} interrupted`, exitCode));
+    c.k.send(
+      p.pid,
+      RUNNER_EP,
+      p.pid,
+      WORKER_EP,
+      executorStateChanged(r, 'KILLED', `Runner thread for executor ${r.fullId} interrupted`, exitCode),
+    );
   } else {
     r.state = 'EXITED';
-    c.k.send(p.pid, RUNNER_EP, p.pid, WORKER_EP, executorStateChanged(r, 'EXITED', `Command exited with code ${exitCode}`, exitCode));
+    c.k.send(
+      p.pid,
+      RUNNER_EP,
+      p.pid,
+      WORKER_EP,
+      executorStateChanged(r, 'EXITED', `Command exited with code ${exitCode}`, exitCode),
+    );
   }
 }

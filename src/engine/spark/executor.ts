@@ -43,7 +43,11 @@ export interface ExecutorArguments {
 }
 
 /** ExecutorRunner's fork: a CoarseGrainedExecutorBackend JVM on the worker's machine. */
-export function startExecutorProcess(c: SparkCluster, worker: LaunchedByWorker, r: ExecutorArguments): Process<ExecutorBackendState> {
+export function startExecutorProcess(
+  c: SparkCluster,
+  worker: LaunchedByWorker,
+  r: ExecutorArguments,
+): Process<ExecutorBackendState> {
   const host = worker.host;
   const port = c.ephemeralPort(host);
   // --driver-url spark://CoarseGrainedScheduler@host:port, as the ApplicationDescription's command has it.
@@ -62,11 +66,15 @@ export function startExecutorProcess(c: SparkCluster, worker: LaunchedByWorker, 
     tasks: new Map(),
     behaviour: r.appDesc.behaviour,
   };
-  const p = c.spawn(host, 'executor', `Executor ${r.appId}/${r.execId}@${host}`, state, { port, parent: worker.parent });
+  const p = c.spawn(host, 'executor', `Executor ${r.appId}/${r.execId}@${host}`, state, {
+    port,
+    parent: worker.parent,
+  });
   c.bind(p.pid, host, port);
   c.k.timer(p.pid, EXECUTOR_EP, EXECUTOR_JVM_STARTUP_MS, { type: 'JvmStarted' });
   const fault = r.appDesc.behaviour.executorFault;
-  if (fault?.kind === 'crash') c.k.timer(p.pid, EXECUTOR_EP, fault.afterMs, { type: 'UserCodeCrash', exitCode: fault.exitCode });
+  if (fault?.kind === 'crash')
+    c.k.timer(p.pid, EXECUTOR_EP, fault.afterMs, { type: 'UserCodeCrash', exitCode: fault.exitCode });
   return p;
 }
 
@@ -85,13 +93,33 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       // to the worker so that the executor dies with it.
       c.k.connect(p.pid, c.resolve(e.workerUrl));
       e.phase = 'fetching-config';
-      c.askTo(p.pid, EXECUTOR_EP, e.driverUrl, DRIVER_EP, { type: 'RetrieveSparkAppConfig', resourceProfileId: 0 }, c.settings.askTimeoutMs);
+      c.askTo(
+        p.pid,
+        EXECUTOR_EP,
+        e.driverUrl,
+        DRIVER_EP,
+        { type: 'RetrieveSparkAppConfig', resourceProfileId: 0 },
+        c.settings.askTimeoutMs,
+      );
       return;
     }
     case 'SparkAppConfig': {
       e.phase = 'registering';
       c.k.log(p.pid, `Connecting to driver: spark://CoarseGrainedScheduler@${e.driverUrl}`);
-      c.askTo(p.pid, EXECUTOR_EP, e.driverUrl, DRIVER_EP, { type: 'RegisterExecutor', executorId: e.executorId, executorRef: c.addressOf(p.pid), hostname: e.hostname, cores: e.cores }, c.settings.askTimeoutMs);
+      c.askTo(
+        p.pid,
+        EXECUTOR_EP,
+        e.driverUrl,
+        DRIVER_EP,
+        {
+          type: 'RegisterExecutor',
+          executorId: e.executorId,
+          executorRef: c.addressOf(p.pid),
+          hostname: e.hostname,
+          cores: e.cores,
+        },
+        c.settings.askTimeoutMs,
+      );
       return;
     }
     case 'Boolean': {
@@ -110,17 +138,28 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     }
     case 'RegisteredExecutor': {
       e.phase = 'running';
-      c.k.send(p.pid, EXECUTOR_EP, c.resolve(e.driverUrl), DRIVER_EP, { type: 'LaunchedExecutor', executorId: e.executorId });
+      c.k.send(p.pid, EXECUTOR_EP, c.resolve(e.driverUrl), DRIVER_EP, {
+        type: 'LaunchedExecutor',
+        executorId: e.executorId,
+      });
       return;
     }
     case 'LaunchTask': {
       if (e.stopping) return;
-      e.tasks.set(msg.taskId, c.k.timer(p.pid, EXECUTOR_EP, msg.durationMs, { type: 'TaskFinished', taskId: msg.taskId }));
+      e.tasks.set(
+        msg.taskId,
+        c.k.timer(p.pid, EXECUTOR_EP, msg.durationMs, { type: 'TaskFinished', taskId: msg.taskId }),
+      );
       return;
     }
     case 'TaskFinished': {
       if (!e.tasks.delete(msg.taskId)) return;
-      c.sendTo(p.pid, EXECUTOR_EP, e.driverUrl, DRIVER_EP, { type: 'StatusUpdate', executorId: e.executorId, taskId: msg.taskId, state: 'FINISHED' });
+      c.sendTo(p.pid, EXECUTOR_EP, e.driverUrl, DRIVER_EP, {
+        type: 'StatusUpdate',
+        executorId: e.executorId,
+        taskId: msg.taskId,
+        state: 'FINISHED',
+      });
       return;
     }
     case 'DecommissionExecutor': {

@@ -24,7 +24,12 @@ describe('worker process killed (kill-worker)', () => {
   const base = {
     workers: [...TWO_WORKERS, { host: 'w3', cores: 4, memory: '8g' }],
     actions: [
-      { at: 0, type: 'submit', command: `${SUBMIT} --executor-cores 2 --total-executor-cores 4 ${PI} 200`, workload: { tasks: 200, taskMs: 1000 } },
+      {
+        at: 0,
+        type: 'submit',
+        command: `${SUBMIT} --executor-cores 2 --total-executor-cores 4 ${PI} 200`,
+        workload: { tasks: 200, taskMs: 1000 },
+      },
       { at: 10_000, type: 'kill-worker', target: 'w3' },
     ],
   };
@@ -72,24 +77,36 @@ describe('machine powered off and partitions: only the heartbeat timeout notices
   });
 
   it('culls a DEAD worker after (spark.dead.worker.persistence + 1) × timeout', () => {
-    const sim = simulate({ conf: { 'spark.worker.timeout': '10', 'spark.dead.worker.persistence': '2' }, workers: TWO_WORKERS, actions: [{ at: 1_000, type: 'power-off', target: 'w2' }] }, 60_000);
+    const sim = simulate(
+      {
+        conf: { 'spark.worker.timeout': '10', 'spark.dead.worker.persistence': '2' },
+        workers: TWO_WORKERS,
+        actions: [{ at: 1_000, type: 'power-off', target: 'w2' }],
+      },
+      60_000,
+    );
     // timeout 10 s: last heartbeat ~0 s, DEAD at the check at 20 s, culled once lastHeartbeat < now − 30 s: at 40 s.
     expect(sim.output().master?.workers.map((w) => w.host)).toEqual(['w1']);
   });
 
   it('after a heal, the worker is told to reconnect, re-registers, and the Master kills what it no longer knows', () => {
-    const sim = simulate({
-      workers: TWO_WORKERS,
-      actions: [
-        { at: 0, type: 'submit', command: `${SUBMIT} ${PI} 400`, workload: { tasks: 400, taskMs: 6000 } },
-        { at: 15_500, type: 'partition', between: ['w2', 'master'] },
-        { at: 150_000, type: 'heal' },
-      ],
-    }, 180_000);
+    const sim = simulate(
+      {
+        workers: TWO_WORKERS,
+        actions: [
+          { at: 0, type: 'submit', command: `${SUBMIT} ${PI} 400`, workload: { tasks: 400, taskMs: 6000 } },
+          { at: 15_500, type: 'partition', between: ['w2', 'master'] },
+          { at: 150_000, type: 'heal' },
+        ],
+      },
+      180_000,
+    );
     const trace = sim.traceSince(0);
     const reconnect = trace.find((m) => m.type === 'ReconnectWorker');
     expect(reconnect?.t).toBeGreaterThanOrEqual(150_000);
-    const reregister = trace.find((m) => m.type === 'RegisterWorker' && m.t > 150_000 && m.from.startsWith('Worker@w2'));
+    const reregister = trace.find(
+      (m) => m.type === 'RegisterWorker' && m.t > 150_000 && m.from.startsWith('Worker@w2'),
+    );
     expect(reregister).toBeDefined();
     const latest = trace.filter((m) => m.type === 'WorkerLatestState' && m.t > 150_000);
     expect(latest).toHaveLength(1);
@@ -101,23 +118,42 @@ describe('machine powered off and partitions: only the heartbeat timeout notices
   });
 
   it('a one-way partition master → worker also ends in a heartbeat timeout only when heartbeats are cut', () => {
-    const oneWayIn = simulate({ workers: TWO_WORKERS, actions: [{ at: 5_000, type: 'partition', between: ['master', 'w2'], oneWay: true }] }, 200_000);
+    const oneWayIn = simulate(
+      { workers: TWO_WORKERS, actions: [{ at: 5_000, type: 'partition', between: ['master', 'w2'], oneWay: true }] },
+      200_000,
+    );
     // Heartbeats (w2 → master) still arrive: the Master never notices.
     expect(masterWorker(oneWayIn, 'w2')?.state).toBe('ALIVE');
-    const oneWayOut = simulate({ workers: TWO_WORKERS, actions: [{ at: 5_000, type: 'partition', between: ['w2', 'master'], oneWay: true }] }, 200_000);
+    const oneWayOut = simulate(
+      { workers: TWO_WORKERS, actions: [{ at: 5_000, type: 'partition', between: ['w2', 'master'], oneWay: true }] },
+      200_000,
+    );
     expect(masterWorker(oneWayOut, 'w2')?.state).not.toBe('ALIVE');
   });
 });
 
 describe('worker registration retries (Worker.scala registerWithMaster / reregisterWithMaster)', () => {
   it('retries at the randomised short interval six times, then the long one, and gives up after attempt 16', () => {
-    const sim = simulate({ workers: [], actions: [{ at: 0, type: 'kill-master' }, { at: 1_000, type: 'add-worker', host: 'w9', cores: 2, memory: '2g' }] });
+    const sim = simulate({
+      workers: [],
+      actions: [
+        { at: 0, type: 'kill-master' },
+        { at: 1_000, type: 'add-worker', host: 'w9', cores: 2, memory: '2g' },
+      ],
+    });
     const worker = sim.cluster.k.state.procs.find((p) => p.kind === 'worker' && p.host === 'w9')!;
     const fuzz = (worker.state as { fuzz: number }).fuzz;
     const I = Math.round(10 * fuzz) * 1000;
     const P = Math.round(60 * fuzz) * 1000;
-    const sends = sim.traceSince(0).filter((m) => m.type === 'RegisterWorker' && m.from.startsWith('Worker@w9')).map((m) => m.t - 1_000);
-    const expected = [0, ...[1, 2, 3, 4, 5, 6].map((n) => n * I), ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => 6 * I + n * P)];
+    const sends = sim
+      .traceSince(0)
+      .filter((m) => m.type === 'RegisterWorker' && m.from.startsWith('Worker@w9'))
+      .map((m) => m.t - 1_000);
+    const expected = [
+      0,
+      ...[1, 2, 3, 4, 5, 6].map((n) => n * I),
+      ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => 6 * I + n * P),
+    ];
     expect(sends).toEqual(expected);
     expect(worker.alive).toBe(false);
     expect(worker.exitedAt - 1_000).toBe(6 * I + 11 * P);
@@ -126,7 +162,16 @@ describe('worker registration retries (Worker.scala registerWithMaster / reregis
   });
 
   it('restart-worker starts a new Worker process that registers under a new id', () => {
-    const sim = simulate({ workers: TWO_WORKERS, actions: [{ at: 5_000, type: 'kill-worker', target: 'w2' }, { at: 8_000, type: 'restart-worker', target: 'w2' }] }, 10_000);
+    const sim = simulate(
+      {
+        workers: TWO_WORKERS,
+        actions: [
+          { at: 5_000, type: 'kill-worker', target: 'w2' },
+          { at: 8_000, type: 'restart-worker', target: 'w2' },
+        ],
+      },
+      10_000,
+    );
     const w2 = sim.output().master!.workers.filter((w) => w.host === 'w2');
     expect(w2.map((w) => w.state).sort()).toEqual(['ALIVE', 'DEAD']);
     expect(new Set(w2.map((w) => w.id)).size).toBe(2);
@@ -137,7 +182,15 @@ describe('worker registration retries (Worker.scala registerWithMaster / reregis
 describe('drivers', () => {
   const cluster = (extra: string, driverFault?: unknown) => ({
     workers: TWO_WORKERS,
-    actions: [{ at: 0, type: 'submit', command: `${SUBMIT} --deploy-mode cluster ${extra} ${PI} 20`, workload: { tasks: 20, taskMs: 100 }, ...(driverFault ? { driverFault } : {}) }],
+    actions: [
+      {
+        at: 0,
+        type: 'submit',
+        command: `${SUBMIT} --deploy-mode cluster ${extra} ${PI} 20`,
+        workload: { tasks: 20, taskMs: 100 },
+        ...(driverFault ? { driverFault } : {}),
+      },
+    ],
   });
 
   it('--supervise restarts a crashing driver after 1, 2, 4 s, same id, the Master still sees RUNNING', () => {
@@ -171,7 +224,10 @@ describe('drivers', () => {
   it('a supervised driver survives its worker: relaunched with a new id, the old one RELAUNCHING', () => {
     const base = cluster('--supervise');
     const probe = simulate(base, 2_000).output().drivers[0]!;
-    const sim = simulate({ ...base, actions: [...base.actions, { at: 2_000, type: 'kill-worker', target: probe.worker }] });
+    const sim = simulate({
+      ...base,
+      actions: [...base.actions, { at: 2_000, type: 'kill-worker', target: probe.worker }],
+    });
     const out = sim.output();
     expect(out.drivers).toHaveLength(2);
     expect(out.drivers[0]).toMatchObject({ id: probe.id, state: 'RELAUNCHING' });
@@ -183,12 +239,18 @@ describe('drivers', () => {
   it('an unsupervised driver is lost with its worker: ERROR', () => {
     const base = cluster('');
     const probe = simulate(base, 2_000).output().drivers[0]!;
-    const sim = simulate({ ...base, actions: [...base.actions, { at: 2_000, type: 'kill-worker', target: probe.worker }] });
+    const sim = simulate({
+      ...base,
+      actions: [...base.actions, { at: 2_000, type: 'kill-worker', target: probe.worker }],
+    });
     expect(sim.output().drivers.map((d) => d.state)).toEqual(['ERROR']);
   });
 
   it('kill-driver: a running driver is KILLED through KillDriver; a waiting one at once', () => {
-    const running = simulate({ ...cluster(''), actions: [...cluster('').actions, { at: 5_000, type: 'kill-driver', target: 'driver-20260101000001-0000' }] });
+    const running = simulate({
+      ...cluster(''),
+      actions: [...cluster('').actions, { at: 5_000, type: 'kill-driver', target: 'driver-20260101000001-0000' }],
+    });
     expect(running.output().drivers[0]?.state).toBe('KILLED');
     expect(running.traceSince(0).some((m) => m.type === 'KillDriver')).toBe(true);
     const waiting = simulate({
@@ -203,30 +265,62 @@ describe('drivers', () => {
   });
 
   it('crash-driver makes the driver process exit non-zero; --supervise brings it back', () => {
-    const sim = simulate({ ...cluster('--supervise'), actions: [...cluster('--supervise').actions, { at: 5_000, type: 'crash-driver', target: 'driver-20260101000001-0000' }] });
+    const sim = simulate({
+      ...cluster('--supervise'),
+      actions: [
+        ...cluster('--supervise').actions,
+        { at: 5_000, type: 'crash-driver', target: 'driver-20260101000001-0000' },
+      ],
+    });
     expect(sim.output().drivers[0]).toMatchObject({ state: 'FINISHED', restarts: 1 });
   });
 });
 
 describe('executors', () => {
   it('an app whose executors fail to launch is FAILED after exactly 10 of them', () => {
-    const sim = simulate({ workers: TWO_WORKERS, actions: [{ at: 0, type: 'submit', command: `${SUBMIT} ${PI} 10`, executorFault: { kind: 'launch-failure' } }] });
+    const sim = simulate({
+      workers: TWO_WORKERS,
+      actions: [{ at: 0, type: 'submit', command: `${SUBMIT} ${PI} 10`, executorFault: { kind: 'launch-failure' } }],
+    });
     const app = sim.output().apps[0]!;
     expect(app.state).toBe('FAILED');
     expect(app.removedExecutors.filter((e) => e.state === 'FAILED')).toHaveLength(10);
     expect(sim.logLines(0).join('\n')).toContain('failed 10 times; removing it');
-    expect(sim.logLines(0).join('\n')).toContain('Application has been killed. Reason: Master removed our application: FAILED');
+    expect(sim.logLines(0).join('\n')).toContain(
+      'Application has been killed. Reason: Master removed our application: FAILED',
+    );
   });
 
   it('spark.deploy.maxExecutorRetries=-1 never removes the app', () => {
-    const sim = simulate({ conf: { 'spark.deploy.maxExecutorRetries': '-1' }, workers: TWO_WORKERS, actions: [{ at: 0, type: 'submit', command: `${SUBMIT} ${PI} 10`, executorFault: { kind: 'launch-failure' } }] }, 30_000);
+    const sim = simulate(
+      {
+        conf: { 'spark.deploy.maxExecutorRetries': '-1' },
+        workers: TWO_WORKERS,
+        actions: [{ at: 0, type: 'submit', command: `${SUBMIT} ${PI} 10`, executorFault: { kind: 'launch-failure' } }],
+      },
+      30_000,
+    );
     const app = sim.output().apps[0]!;
     expect(app.state).toBe('RUNNING');
     expect(app.removedExecutors.length).toBeGreaterThan(10);
   });
 
   it('executors that crash after reaching RUNNING are relaunched without end', () => {
-    const sim = simulate({ workers: TWO_WORKERS, actions: [{ at: 0, type: 'submit', command: `${SUBMIT} ${PI} 1000`, workload: { tasks: 1000, taskMs: 5_000 }, executorFault: { kind: 'crash', afterMs: 3_000, exitCode: 1 } }] }, 120_000);
+    const sim = simulate(
+      {
+        workers: TWO_WORKERS,
+        actions: [
+          {
+            at: 0,
+            type: 'submit',
+            command: `${SUBMIT} ${PI} 1000`,
+            workload: { tasks: 1000, taskMs: 5_000 },
+            executorFault: { kind: 'crash', afterMs: 3_000, exitCode: 1 },
+          },
+        ],
+      },
+      120_000,
+    );
     const app = sim.output().apps[0]!;
     expect(app.state).toBe('RUNNING');
     expect(app.removedExecutors.length).toBeGreaterThan(30);
@@ -234,13 +328,16 @@ describe('executors', () => {
   });
 
   it('kill-executor: the process exits non-zero, the Master counts a failure and launches a replacement', () => {
-    const sim = simulate({
-      workers: TWO_WORKERS,
-      actions: [
-        { at: 0, type: 'submit', command: `${SUBMIT} ${PI} 200`, workload: { tasks: 200, taskMs: 1_000 } },
-        { at: 8_000, type: 'kill-executor', target: 'app-20260101000003-0000/0' },
-      ],
-    }, 9_000);
+    const sim = simulate(
+      {
+        workers: TWO_WORKERS,
+        actions: [
+          { at: 0, type: 'submit', command: `${SUBMIT} ${PI} 200`, workload: { tasks: 200, taskMs: 1_000 } },
+          { at: 8_000, type: 'kill-executor', target: 'app-20260101000003-0000/0' },
+        ],
+      },
+      9_000,
+    );
     const app = sim.output().apps[0]!;
     expect(app.removedExecutors).toEqual([expect.objectContaining({ id: 0, state: 'EXITED' })]);
     expect(app.executors.map((e) => e.id).sort()).toEqual([1, 2]);
@@ -266,14 +363,22 @@ describe('executors', () => {
 
 describe('decommission (spark.decommission.enabled)', () => {
   it('marks the worker and its executors DECOMMISSIONED, does not re-schedule, and does not count exits', () => {
-    const sim = simulate({
-      conf: { 'spark.decommission.enabled': 'true' },
-      workers: TWO_WORKERS,
-      actions: [
-        { at: 0, type: 'submit', command: `${SUBMIT} --total-executor-cores 8 ${PI} 400`, workload: { tasks: 400, taskMs: 1_000 } },
-        { at: 8_000, type: 'decommission-worker', target: 'w2' },
-      ],
-    }, 20_000);
+    const sim = simulate(
+      {
+        conf: { 'spark.decommission.enabled': 'true' },
+        workers: TWO_WORKERS,
+        actions: [
+          {
+            at: 0,
+            type: 'submit',
+            command: `${SUBMIT} --total-executor-cores 8 ${PI} 400`,
+            workload: { tasks: 400, taskMs: 1_000 },
+          },
+          { at: 8_000, type: 'decommission-worker', target: 'w2' },
+        ],
+      },
+      20_000,
+    );
     const out = sim.output();
     expect(masterWorker(sim, 'w2')?.state).toBe('DECOMMISSIONED');
     const app = out.apps[0]!;
@@ -283,11 +388,18 @@ describe('decommission (spark.decommission.enabled)', () => {
     // The executor exited 0 once its tasks were done; the Master saw an unknown executor.
     expect(sim.logLines(0).join('\n')).toContain('No running tasks, no block migration configured, stopping.');
     const id = app.removedExecutors[0]!.id;
-    expect(changesOf(sim, `app-20260101000003-0000/${id}`).map((c) => c.to)).toEqual(['LAUNCHING', 'RUNNING', 'DECOMMISSIONED']);
+    expect(changesOf(sim, `app-20260101000003-0000/${id}`).map((c) => c.to)).toEqual([
+      'LAUNCHING',
+      'RUNNING',
+      'DECOMMISSIONED',
+    ]);
   });
 
   it('is refused when the feature is disabled', () => {
-    const sim = simulate({ workers: TWO_WORKERS, actions: [{ at: 1_000, type: 'decommission-worker', target: 'w2' }] }, 5_000);
+    const sim = simulate(
+      { workers: TWO_WORKERS, actions: [{ at: 1_000, type: 'decommission-worker', target: 'w2' }] },
+      5_000,
+    );
     expect(masterWorker(sim, 'w2')?.state).toBe('ALIVE');
     expect(sim.logLines(0).join('\n')).toContain('Receive decommission request, but decommission feature is disabled.');
   });
@@ -295,11 +407,14 @@ describe('decommission (spark.decommission.enabled)', () => {
 
 describe('network settings and causes', () => {
   it('set-conf changes latency and jitter from then on', () => {
-    const sim = simulate({
-      network: { latencyMs: 2, jitterMs: 0 },
-      workers: [{ host: 'w1', cores: 2, memory: '2g' }],
-      actions: [{ at: 30_000, type: 'set-conf', key: 'network.latencyMs', value: '250' }],
-    }, 70_000);
+    const sim = simulate(
+      {
+        network: { latencyMs: 2, jitterMs: 0 },
+        workers: [{ host: 'w1', cores: 2, memory: '2g' }],
+        actions: [{ at: 30_000, type: 'set-conf', key: 'network.latencyMs', value: '250' }],
+      },
+      70_000,
+    );
     const beats = sim.traceSince(0).filter((m) => m.type === 'Heartbeat');
     const latencyAt = (t: number) => {
       const rec = sim.cluster.k.messages.find((m) => m.type === 'Heartbeat' && m.t === t);
@@ -310,18 +425,28 @@ describe('network settings and causes', () => {
   });
 
   it('records why each executor changed state (the message, timer or action that caused it)', () => {
-    const sim = simulate({
-      workers: TWO_WORKERS,
-      actions: [
-        { at: 0, type: 'submit', command: `${SUBMIT} ${PI} 200`, workload: { tasks: 200, taskMs: 1_000 } },
-        { at: 8_000, type: 'power-off', target: 'w2' },
-      ],
-    }, 130_000);
+    const sim = simulate(
+      {
+        workers: TWO_WORKERS,
+        actions: [
+          { at: 0, type: 'submit', command: `${SUBMIT} ${PI} 200`, workload: { tasks: 200, taskMs: 1_000 } },
+          { at: 8_000, type: 'power-off', target: 'w2' },
+        ],
+      },
+      130_000,
+    );
     const lost = sim.cluster.world.changes.find((ch) => ch.kind === 'executor' && ch.to === 'LOST');
     expect(lost).toMatchObject({ from: 'RUNNING', cause: { kind: 'timer', type: 'CheckForWorkerTimeOut' } });
     const running = sim.cluster.world.changes.find((ch) => ch.kind === 'executor' && ch.to === 'RUNNING');
-    expect(running?.cause).toMatchObject({ kind: 'message', type: 'ExecutorStateChanged', from: expect.stringMatching(/^Worker@w[12]$/) });
-    const action = simulate({ workers: TWO_WORKERS, actions: [{ at: 1_000, type: 'kill-worker', target: 'w1' }] }, 2_000);
+    expect(running?.cause).toMatchObject({
+      kind: 'message',
+      type: 'ExecutorStateChanged',
+      from: expect.stringMatching(/^Worker@w[12]$/),
+    });
+    const action = simulate(
+      { workers: TWO_WORKERS, actions: [{ at: 1_000, type: 'kill-worker', target: 'w1' }] },
+      2_000,
+    );
     const dead = action.cluster.world.changes.find((ch) => ch.kind === 'worker' && ch.to === 'DEAD');
     expect(dead?.cause).toMatchObject({ kind: 'disconnect', type: 'Disconnected', from: 'Worker@w1' });
   });

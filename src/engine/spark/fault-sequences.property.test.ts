@@ -15,10 +15,21 @@ const HORIZON_MS = 90_000;
 const hostArb = fc.integer({ min: 1, max: 4 }).map((i) => `w${i}`);
 
 const faultArb = fc.oneof(
-  fc.record({ type: fc.constantFrom('kill-worker', 'power-off', 'restart-worker', 'decommission-worker'), target: hostArb }),
-  fc.record({ type: fc.constant('partition'), between: fc.tuple(hostArb, fc.constantFrom('master', 'client')), oneWay: fc.boolean() }),
+  fc.record({
+    type: fc.constantFrom('kill-worker', 'power-off', 'restart-worker', 'decommission-worker'),
+    target: hostArb,
+  }),
+  fc.record({
+    type: fc.constant('partition'),
+    between: fc.tuple(hostArb, fc.constantFrom('master', 'client')),
+    oneWay: fc.boolean(),
+  }),
   fc.record({ type: fc.constant('heal') }),
-  fc.record({ type: fc.constant('kill-executor'), app: fc.integer({ min: 0, max: 2 }), exec: fc.integer({ min: 0, max: 3 }) }),
+  fc.record({
+    type: fc.constant('kill-executor'),
+    app: fc.integer({ min: 0, max: 2 }),
+    exec: fc.integer({ min: 0, max: 3 }),
+  }),
   fc.record({ type: fc.constantFrom('crash-driver', 'kill-driver'), driver: fc.integer({ min: 0, max: 2 }) }),
   fc.record({ type: fc.constant('kill-app'), app: fc.integer({ min: 0, max: 2 }) }),
   fc.record({ type: fc.constantFrom('kill-master', 'restart-master') }),
@@ -26,7 +37,10 @@ const faultArb = fc.oneof(
 
 const caseArb = fc.record({
   seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-  workers: fc.array(fc.record({ cores: fc.integer({ min: 1, max: 8 }), memoryGb: fc.integer({ min: 1, max: 8 }) }), { minLength: 1, maxLength: 4 }),
+  workers: fc.array(fc.record({ cores: fc.integer({ min: 1, max: 8 }), memoryGb: fc.integer({ min: 1, max: 8 }) }), {
+    minLength: 1,
+    maxLength: 4,
+  }),
   submits: fc.array(
     fc.record({
       at: fc.integer({ min: 0, max: 10_000 }),
@@ -101,25 +115,30 @@ function checkStep(m: MasterState): void {
   for (const w of m.workers) {
     if (w.state !== 'ALIVE') continue;
     if (w.coresUsed > w.cores || w.memoryUsed > w.memory || w.coresUsed < 0 || w.memoryUsed < 0) {
-      throw new Error(`worker ${w.id} over-allocated: ${w.coresUsed}/${w.cores} cores, ${w.memoryUsed}/${w.memory} MiB`);
+      throw new Error(
+        `worker ${w.id} over-allocated: ${w.coresUsed}/${w.cores} cores, ${w.memoryUsed}/${w.memory} MiB`,
+      );
     }
   }
   for (const app of m.apps) {
     const max = app.desc.maxCores ?? app.defaultCores;
     if (app.coresGranted > max) throw new Error(`${app.id} holds ${app.coresGranted} cores > spark.cores.max ${max}`);
     for (const e of app.executors.values()) {
-      if (e.worker.state !== 'ALIVE' && e.worker.state !== 'DECOMMISSIONED') throw new Error(`${e.fullId} counted on a ${e.worker.state} worker`);
+      if (e.worker.state !== 'ALIVE' && e.worker.state !== 'DECOMMISSIONED')
+        throw new Error(`${e.fullId} counted on a ${e.worker.state} worker`);
     }
   }
 }
 
 function checkEnd(sim: Simulation, m: MasterState): void {
   const changes = sim.cluster.world.changes;
-  const created = (kind: string) => new Set(changes.filter((ch) => ch.kind === kind && ch.from === null).map((ch) => ch.subject));
+  const created = (kind: string) =>
+    new Set(changes.filter((ch) => ch.kind === kind && ch.from === null).map((ch) => ch.subject));
   const apps = [...m.apps, ...m.completedApps];
   const tracked = new Map<string, number>();
   for (const app of apps) {
-    for (const e of [...app.executors.values(), ...app.removedExecutors]) tracked.set(e.fullId, (tracked.get(e.fullId) ?? 0) + 1);
+    for (const e of [...app.executors.values(), ...app.removedExecutors])
+      tracked.set(e.fullId, (tracked.get(e.fullId) ?? 0) + 1);
   }
   for (const id of created('executor')) {
     // An executor whose app the Master already dropped is tracked through that app's record.
@@ -133,7 +152,10 @@ function checkEnd(sim: Simulation, m: MasterState): void {
   for (const app of m.completedApps) if (m.apps.includes(app)) throw new Error(`${app.id} both active and completed`);
 }
 
-type LiveFault = Extract<Case['faults'][number][1], { type: 'kill-executor' | 'kill-app' | 'crash-driver' | 'kill-driver' }>;
+type LiveFault = Extract<
+  Case['faults'][number][1],
+  { type: 'kill-executor' | 'kill-app' | 'crash-driver' | 'kill-driver' }
+>;
 
 function isLive(f: Case['faults'][number][1]): f is LiveFault {
   return f.type === 'kill-executor' || f.type === 'kill-app' || f.type === 'crash-driver' || f.type === 'kill-driver';

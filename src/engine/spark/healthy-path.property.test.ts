@@ -34,7 +34,10 @@ function toScenario(c: Case): Scenario {
     version: 1,
     name: 'property',
     seed: c.seed,
-    conf: { 'spark.deploy.spreadOut': String(c.spreadOut), 'spark.deploy.spreadOutDrivers': String(c.spreadOutDrivers) },
+    conf: {
+      'spark.deploy.spreadOut': String(c.spreadOut),
+      'spark.deploy.spreadOutDrivers': String(c.spreadOutDrivers),
+    },
     workers: c.workers.map((w, i) => ({ host: `w${i + 1}`, cores: w.cores, memory: `${w.memoryGb}g` })),
     actions: c.submits.map((s) => ({
       at: s.at,
@@ -98,7 +101,7 @@ function run(c: Case): { sim: Simulation; hash: string } {
 }
 
 describe('healthy clusters (property)', () => {
-  it('keeps the Master\'s accounting exact at every event and finishes every app that can run', () => {
+  it("keeps the Master's accounting exact at every event and finishes every app that can run", () => {
     let mustFinish = 0;
     fc.assert(
       fc.property(caseArb, (c) => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createDateFormat, formatPattern, generateWorkerId, javaDateString, newApplicationId, newDriverId } from './ids';
+import {
+  createDateFormat,
+  formatPattern,
+  generateWorkerId,
+  javaDateString,
+  newApplicationId,
+  newDriverId,
+} from './ids';
 
 const EPOCH = 1767225600000; // 2026-01-01T00:00:00Z
 

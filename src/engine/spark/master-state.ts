@@ -156,7 +156,15 @@ export function newApplicationInfo(
 
 /** DriverInfo's constructor: a new or deserialised driver is SUBMITTED, on no worker. */
 export function newDriverInfo(d: Pick<DriverInfo, 'startTime' | 'id' | 'desc' | 'submitDate'>): DriverInfo {
-  return { startTime: d.startTime, id: d.id, desc: d.desc, submitDate: d.submitDate, state: 'SUBMITTED', exception: null, worker: null };
+  return {
+    startTime: d.startTime,
+    id: d.id,
+    desc: d.desc,
+    submitDate: d.submitDate,
+    state: 'SUBMITTED',
+    exception: null,
+    worker: null,
+  };
 }
 
 export const coresFree = (w: WorkerInfo): number => w.cores - w.coresUsed;
@@ -196,7 +204,13 @@ export function coresLeft(app: ApplicationInfo): number {
   return requestedCores(app) - app.coresGranted;
 }
 
-export function appAddExecutor(app: ApplicationInfo, worker: WorkerInfo, cores: number, memory: number, useId?: number): ExecutorDesc {
+export function appAddExecutor(
+  app: ApplicationInfo,
+  worker: WorkerInfo,
+  cores: number,
+  memory: number,
+  useId?: number,
+): ExecutorDesc {
   let id: number;
   if (useId !== undefined) {
     id = useId;

@@ -57,7 +57,11 @@ import type { LeaderElectable } from './leader-election';
 import { startMonarchyLeaderAgent } from './leader-election';
 import { REST_EP, restServerReceive, restServerReply } from './rest-server';
 import { ensureZooKeeperServer } from './zookeeper-server';
-import { leaderAgentReceive, startZooKeeperLeaderElectionAgent, zooKeeperDisconnected } from './zookeeper-leader-election-agent';
+import {
+  leaderAgentReceive,
+  startZooKeeperLeaderElectionAgent,
+  zooKeeperDisconnected,
+} from './zookeeper-leader-election-agent';
 
 /** Master-internal self-messages (MasterMessages.scala, and the UI's kill link). */
 type MasterTimer =
@@ -108,7 +112,8 @@ export function startMaster(c: SparkCluster, host: string, port: number): Proces
   }
   c.k.log(p.pid, `Starting Spark master at ${state.masterUrl}`);
   c.k.log(p.pid, `Running Spark version ${c.world.sparkVersion}`);
-  if (state.restPort !== null) c.k.log(p.pid, `Started REST server for submitting applications on ${host} with port ${state.restPort}`);
+  if (state.restPort !== null)
+    c.k.log(p.pid, `Started REST server for submitting applications on ${host} with port ${state.restPort}`);
   // onStart: the timeout check at a fixed rate from now, then the persistence engine and the
   // leader election agent of the recovery mode. The agent knows the Master only as a LeaderElectable.
   c.k.timer(p.pid, MASTER_EP, 0, { type: 'CheckForWorkerTimeOut' });
@@ -124,7 +129,11 @@ export function startMaster(c: SparkCluster, host: string, port: number): Proces
       break;
     case 'CUSTOM':
       // The factory class of spark.deploy.recoveryMode.factory is user code the simulator has not got.
-      c.k.log(p.pid, 'CUSTOM recovery mode: the simulator has no StandaloneRecoveryModeFactory; nothing is persisted', 'WARN');
+      c.k.log(
+        p.pid,
+        'CUSTOM recovery mode: the simulator has no StandaloneRecoveryModeFactory; nothing is persisted',
+        'WARN',
+      );
       break;
     default:
       break;
@@ -189,7 +198,10 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     }
     case 'RegisterWorker': {
       // handleRegisterWorker logs before it looks at the state: a standby logs it too.
-      c.k.log(p.pid, `Registering worker ${msg.host}:${msg.port} with ${msg.cores} cores, ${megabytesToString(msg.memory)} RAM`);
+      c.k.log(
+        p.pid,
+        `Registering worker ${msg.host}:${msg.port} with ${msg.cores} cores, ${megabytesToString(msg.memory)} RAM`,
+      );
       if (m.state === 'STANDBY') {
         c.sendTo(p.pid, MASTER_EP, msg.worker, 'Worker', { type: 'MasterInStandby' });
         return;
@@ -210,7 +222,15 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
         return;
       }
       const worker = newWorkerInfo(
-        { id: msg.id, host: msg.host, port: msg.port, endpoint: msg.worker, cores: msg.cores, memory: msg.memory, webUiAddress: msg.workerWebUiUrl },
+        {
+          id: msg.id,
+          host: msg.host,
+          port: msg.port,
+          endpoint: msg.worker,
+          cores: msg.cores,
+          memory: msg.memory,
+          webUiAddress: msg.workerWebUiUrl,
+        },
         c.epochNow,
       );
       if (registerWorker(c, p, worker)) {
@@ -238,7 +258,11 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       registerApplication(c, p, app);
       c.k.log(p.pid, `Registered app ${msg.appDescription.name} with ID ${app.id}`);
       persistApplication(c, p, app);
-      c.sendTo(p.pid, MASTER_EP, msg.driver, 'AppClient', { type: 'RegisteredApplication', appId: app.id, master: m.address });
+      c.sendTo(p.pid, MASTER_EP, msg.driver, 'AppClient', {
+        type: 'RegisteredApplication',
+        appId: app.id,
+        master: m.address,
+      });
       schedule(c, p);
       return;
     }
@@ -250,7 +274,11 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
         c.k.log(p.pid, `Got heartbeat from unregistered worker ${msg.workerId}. Asking it to re-register.`, 'WARN');
         c.sendTo(p.pid, MASTER_EP, msg.worker, 'Worker', { type: 'ReconnectWorker', masterUrl: m.masterUrl });
       } else {
-        c.k.log(p.pid, `Got heartbeat from unregistered worker ${msg.workerId}. This worker was never registered, so ignoring the heartbeat.`, 'WARN');
+        c.k.log(
+          p.pid,
+          `Got heartbeat from unregistered worker ${msg.workerId}. This worker was never registered, so ignoring the heartbeat.`,
+          'WARN',
+        );
       }
       return;
     }
@@ -282,11 +310,17 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       }
       for (const e of msg.executors) {
         if (!w.executors.has(`${e.appId}/${e.execId}`)) {
-          c.sendTo(p.pid, MASTER_EP, w.endpoint, 'Worker', { type: 'KillExecutor', masterUrl: m.masterUrl, appId: e.appId, execId: e.execId });
+          c.sendTo(p.pid, MASTER_EP, w.endpoint, 'Worker', {
+            type: 'KillExecutor',
+            masterUrl: m.masterUrl,
+            appId: e.appId,
+            execId: e.execId,
+          });
         }
       }
       for (const driverId of msg.driverIds) {
-        if (!w.drivers.has(driverId)) c.sendTo(p.pid, MASTER_EP, w.endpoint, 'Worker', { type: 'KillDriver', driverId });
+        if (!w.drivers.has(driverId))
+          c.sendTo(p.pid, MASTER_EP, w.endpoint, 'Worker', { type: 'KillDriver', driverId });
       }
       return;
     }
@@ -342,7 +376,6 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   }
 }
 
-
 // ---------------------------------------------------------------- leader election and recovery
 
 /**
@@ -352,7 +385,8 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
  */
 function electedLeader(c: SparkCluster, p: Process<MasterState>): void {
   const { apps, drivers, workers } = readPersistedData(c, p);
-  const to: RecoveryStateName = apps.length === 0 && drivers.length === 0 && workers.length === 0 ? 'ALIVE' : 'RECOVERING';
+  const to: RecoveryStateName =
+    apps.length === 0 && drivers.length === 0 && workers.length === 0 ? 'ALIVE' : 'RECOVERING';
   setState(c, p, to);
   c.k.log(p.pid, `I have been elected leader! New state: ${to}`);
   if (to === 'RECOVERING' && beginRecovery(c, p, apps, drivers, workers)) {
@@ -362,7 +396,13 @@ function electedLeader(c: SparkCluster, p: Process<MasterState>): void {
 }
 
 /** Returns whether recovery must wait for answers (false when it could complete at once). */
-function beginRecovery(c: SparkCluster, p: Process<MasterState>, storedApps: ApplicationInfo[], storedDrivers: DriverInfo[], storedWorkers: WorkerInfo[]): boolean {
+function beginRecovery(
+  c: SparkCluster,
+  p: Process<MasterState>,
+  storedApps: ApplicationInfo[],
+  storedDrivers: DriverInfo[],
+  storedWorkers: WorkerInfo[],
+): boolean {
   const m = p.state;
   m.recoveryStartTimeMs = c.now;
   // One immutable message for every app and worker.
@@ -426,7 +466,11 @@ function completeRecovery(c: SparkCluster, p: Process<MasterState>): void {
 }
 
 /** A worker's answer to MasterChanged: it is ALIVE again, with its executors and drivers as they run. */
-function handleWorkerSchedulerStateResponse(c: SparkCluster, p: Process<MasterState>, msg: WorkerSchedulerStateResponse): void {
+function handleWorkerSchedulerStateResponse(
+  c: SparkCluster,
+  p: Process<MasterState>,
+  msg: WorkerSchedulerStateResponse,
+): void {
   const m = p.state;
   const worker = m.idToWorker.get(msg.id);
   if (!worker) {
@@ -452,7 +496,6 @@ function handleWorkerSchedulerStateResponse(c: SparkCluster, p: Process<MasterSt
     workerAddDriver(worker, driver);
   }
 }
-
 
 // ---------------------------------------------------------------- workers
 
@@ -489,7 +532,14 @@ function removeWorker(c: SparkCluster, p: Process<MasterState>, worker: WorkerIn
   m.addressToWorker.delete(worker.endpoint);
   for (const exec of [...worker.executors.values()]) {
     c.k.log(p.pid, `Telling app of lost executor: ${exec.id}`);
-    const update: ExecutorUpdated = { type: 'ExecutorUpdated', id: exec.id, state: 'LOST', message: `worker lost: ${msg}`, exitStatus: null, workerHost: worker.host };
+    const update: ExecutorUpdated = {
+      type: 'ExecutorUpdated',
+      id: exec.id,
+      state: 'LOST',
+      message: `worker lost: ${msg}`,
+      exitStatus: null,
+      workerHost: worker.host,
+    };
     c.sendTo(p.pid, MASTER_EP, exec.app.driver, 'AppClient', update);
     setExecutorState(c, exec, 'LOST');
     appRemoveExecutor(exec.app, exec);
@@ -563,7 +613,12 @@ function onDisconnected(c: SparkCluster, p: Process<MasterState>, address: strin
 
 // ---------------------------------------------------------------- applications
 
-function createApplication(c: SparkCluster, p: Process<MasterState>, desc: ApplicationDescription, driver: string): ApplicationInfo {
+function createApplication(
+  c: SparkCluster,
+  p: Process<MasterState>,
+  desc: ApplicationDescription,
+  driver: string,
+): ApplicationInfo {
   const m = p.state;
   const s = c.settings;
   const now = c.epochNow;
@@ -596,7 +651,12 @@ function finishApplication(c: SparkCluster, p: Process<MasterState>, app: Applic
   removeApplication(c, p, app, 'FINISHED');
 }
 
-function removeApplication(c: SparkCluster, p: Process<MasterState>, app: ApplicationInfo, state: ApplicationStateName): void {
+function removeApplication(
+  c: SparkCluster,
+  p: Process<MasterState>,
+  app: ApplicationInfo,
+  state: ApplicationStateName,
+): void {
   const m = p.state;
   if (!m.apps.includes(app)) return;
   c.k.log(p.pid, `Removing app ${app.id}`);
@@ -627,7 +687,12 @@ function setExecutorState(c: SparkCluster, exec: ExecutorDesc, to: ExecutorDesc[
 
 function killExecutor(c: SparkCluster, p: Process<MasterState>, exec: ExecutorDesc): void {
   workerRemoveExecutor(exec.worker, exec);
-  c.sendTo(p.pid, MASTER_EP, exec.worker.endpoint, 'Worker', { type: 'KillExecutor', masterUrl: p.state.masterUrl, appId: exec.app.id, execId: exec.id });
+  c.sendTo(p.pid, MASTER_EP, exec.worker.endpoint, 'Worker', {
+    type: 'KillExecutor',
+    masterUrl: p.state.masterUrl,
+    appId: exec.app.id,
+    execId: exec.id,
+  });
   setExecutorState(c, exec, 'KILLED');
 }
 
@@ -646,7 +711,11 @@ function handleExecutorStateChanged(c: SparkCluster, p: Process<MasterState>, ms
     if (oldState !== 'LAUNCHING') {
       // Reachable after a failover: a RUNNING update sent to the dead leader is retried to the new
       // one, which re-attached the executor as RUNNING already. Spark's assert fails the handler.
-      c.k.log(p.pid, `java.lang.AssertionError: assertion failed: executor ${exec.id} state transfer from ${oldState} to RUNNING is illegal`, 'ERROR');
+      c.k.log(
+        p.pid,
+        `java.lang.AssertionError: assertion failed: executor ${exec.id} state transfer from ${oldState} to RUNNING is illegal`,
+        'ERROR',
+      );
       return false;
     }
     app.retryCount = 0;
@@ -671,7 +740,11 @@ function handleExecutorStateChanged(c: SparkCluster, p: Process<MasterState>, ms
     if (!normalExit && oldState !== 'DECOMMISSIONED' && ++app.retryCount >= maxRetries && maxRetries >= 0) {
       const execs = [...app.executors.values()];
       if (!execs.some((e) => e.state === 'RUNNING')) {
-        c.k.log(p.pid, `Application ${app.desc.name} with ID ${app.id} failed ${app.retryCount} times; removing it`, 'ERROR');
+        c.k.log(
+          p.pid,
+          `Application ${app.desc.name} with ID ${app.id} failed ${app.retryCount} times; removing it`,
+          'ERROR',
+        );
         removeApplication(c, p, app, 'FAILED');
       }
     }
@@ -709,7 +782,13 @@ function requestSubmitDriver(c: SparkCluster, p: Process<MasterState>, desc: Dri
   m.drivers.push(driver);
   schedule(c, p);
   // The reply comes after schedule(): the driver may already be RUNNING when the client hears.
-  return { type: 'SubmitDriverResponse', master: m.address, success: true, driverId: driver.id, message: `Driver successfully submitted as ${driver.id}` };
+  return {
+    type: 'SubmitDriverResponse',
+    master: m.address,
+    success: true,
+    driverId: driver.id,
+    message: `Driver successfully submitted as ${driver.id}`,
+  };
 }
 
 function requestKillDriver(c: SparkCluster, p: Process<MasterState>, driverId: string): SparkMessage {
@@ -727,7 +806,12 @@ function requestKillDriver(c: SparkCluster, p: Process<MasterState>, driverId: s
   }
   if (m.waitingDrivers.includes(driver)) {
     m.waitingDrivers = m.waitingDrivers.filter((d) => d !== driver);
-    c.k.send(p.pid, MASTER_EP, p.pid, MASTER_EP, { type: 'DriverStateChanged', driverId, state: 'KILLED', exception: null });
+    c.k.send(p.pid, MASTER_EP, p.pid, MASTER_EP, {
+      type: 'DriverStateChanged',
+      driverId,
+      state: 'KILLED',
+      exception: null,
+    });
   } else if (driver.worker) {
     c.sendTo(p.pid, MASTER_EP, driver.worker.endpoint, 'Worker', { type: 'KillDriver', driverId });
   }
@@ -743,7 +827,15 @@ function requestDriverStatus(p: Process<MasterState>, driverId: string): SparkMe
     return { type: 'DriverStatusResponse', found: false, state: null, workerId: null, workerHostPort: null, exception };
   }
   const d = m.drivers.find((x) => x.id === driverId) ?? m.completedDrivers.find((x) => x.id === driverId);
-  if (!d) return { type: 'DriverStatusResponse', found: false, state: null, workerId: null, workerHostPort: null, exception: null };
+  if (!d)
+    return {
+      type: 'DriverStatusResponse',
+      found: false,
+      state: null,
+      workerId: null,
+      workerHostPort: null,
+      exception: null,
+    };
   return {
     type: 'DriverStatusResponse',
     found: true,
@@ -770,7 +862,13 @@ function relaunchDriver(c: SparkCluster, p: Process<MasterState>, driver: Driver
   schedule(c, p);
 }
 
-export function removeDriver(c: SparkCluster, p: Process<MasterState>, driverId: string, finalState: DriverStateName, exception: string | null): void {
+export function removeDriver(
+  c: SparkCluster,
+  p: Process<MasterState>,
+  driverId: string,
+  finalState: DriverStateName,
+  exception: string | null,
+): void {
   const m = p.state;
   const driver = m.drivers.find((d) => d.id === driverId);
   if (!driver) {
@@ -791,7 +889,11 @@ function launchDriver(c: SparkCluster, p: Process<MasterState>, worker: WorkerIn
   c.k.log(p.pid, `Launching driver ${driver.id} on worker ${worker.id}`);
   workerAddDriver(worker, driver);
   driver.worker = worker;
-  c.sendTo(p.pid, MASTER_EP, worker.endpoint, 'Worker', { type: 'LaunchDriver', driverId: driver.id, driverDesc: driver.desc });
+  c.sendTo(p.pid, MASTER_EP, worker.endpoint, 'Worker', {
+    type: 'LaunchDriver',
+    driverId: driver.id,
+    driverDesc: driver.desc,
+  });
   setDriverState(c, driver, 'RUNNING');
 }
 
@@ -822,7 +924,13 @@ function launchExecutor(c: SparkCluster, p: Process<MasterState>, worker: Worker
 // ---------------------------------------------------------------- schedule()
 
 function slot(w: WorkerInfo): WorkerSlot {
-  return { id: w.id, alive: w.state === 'ALIVE', coresFree: coresFree(w), memoryFree: memoryFree(w), processes: w.drivers.size + w.executors.size };
+  return {
+    id: w.id,
+    alive: w.state === 'ALIVE',
+    coresFree: coresFree(w),
+    memoryFree: memoryFree(w),
+    processes: w.drivers.size + w.executors.size,
+  };
 }
 
 /**
@@ -859,7 +967,8 @@ export function schedule(c: SparkCluster, p: Process<MasterState>): void {
     for (const launch of decision.launches) {
       const driver = m.waitingDrivers.find((d) => d.id === launch.driverId);
       const worker = m.idToWorker.get(launch.workerId);
-      if (!driver || !worker) throw new Error(`scheduling chose an unknown driver or worker: ${launch.driverId} on ${launch.workerId}`);
+      if (!driver || !worker)
+        throw new Error(`scheduling chose an unknown driver or worker: ${launch.driverId} on ${launch.workerId}`);
       launchDriver(c, p, worker, driver);
       m.waitingDrivers = m.waitingDrivers.filter((d) => d !== driver);
     }

@@ -89,7 +89,9 @@ describe('byteStringAs (JavaUtils)', () => {
   it('reports a unit conversion overflow as an unwrapped IllegalArgumentException', () => {
     const e = thrown(() => byteStringAsBytes('9000000p'));
     expect(e.javaClass).toBe('java.lang.IllegalArgumentException');
-    expect(e.message).toBe('Conversion of 9000000 exceeds Long.MAX_VALUE in PiB. Try a larger unit (e.g. MiB instead of KiB)');
+    expect(e.message).toBe(
+      'Conversion of 9000000 exceeds Long.MAX_VALUE in PiB. Try a larger unit (e.g. MiB instead of KiB)',
+    );
   });
 
   it('convertByteUnit mirrors ByteUnit.convertTo', () => {

@@ -3,7 +3,8 @@
 // with Spark's names and payloads (refs are RPC addresses "host:port", as Spark's RpcEndpointRef).
 
 export type ExecutorStateName = 'LAUNCHING' | 'RUNNING' | 'KILLED' | 'FAILED' | 'LOST' | 'EXITED' | 'DECOMMISSIONED';
-export type DriverStateName = 'SUBMITTED' | 'RUNNING' | 'FINISHED' | 'RELAUNCHING' | 'UNKNOWN' | 'KILLED' | 'FAILED' | 'ERROR';
+export type DriverStateName =
+  'SUBMITTED' | 'RUNNING' | 'FINISHED' | 'RELAUNCHING' | 'UNKNOWN' | 'KILLED' | 'FAILED' | 'ERROR';
 export type ApplicationStateName = 'WAITING' | 'RUNNING' | 'FINISHED' | 'FAILED' | 'KILLED' | 'UNKNOWN';
 export type WorkerStateName = 'ALIVE' | 'DEAD' | 'DECOMMISSIONED' | 'UNKNOWN';
 export type RecoveryStateName = 'STANDBY' | 'ALIVE' | 'RECOVERING' | 'COMPLETING_RECOVERY';

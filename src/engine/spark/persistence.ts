@@ -42,7 +42,14 @@ export function createPersistenceEngine(c: SparkCluster, mode: RecoveryMode, hos
 
 export function persistApplication(c: SparkCluster, p: Process<MasterState>, app: ApplicationInfo): void {
   if (p.state.persistenceEngine.kind === 'BlackHole') return;
-  const stored: StoredApplication = { startTime: app.startTime, id: app.id, desc: app.desc, submitDate: app.submitDate, driver: app.driver, defaultCores: app.defaultCores };
+  const stored: StoredApplication = {
+    startTime: app.startTime,
+    id: app.id,
+    desc: app.desc,
+    submitDate: app.submitDate,
+    driver: app.driver,
+    defaultCores: app.defaultCores,
+  };
   persist(c, p, `app_${app.id}`, stored);
 }
 
@@ -53,7 +60,15 @@ export function unpersistApplication(c: SparkCluster, p: Process<MasterState>, a
 
 export function persistWorker(c: SparkCluster, p: Process<MasterState>, w: WorkerInfo): void {
   if (p.state.persistenceEngine.kind === 'BlackHole') return;
-  const stored: StoredWorker = { id: w.id, host: w.host, port: w.port, endpoint: w.endpoint, cores: w.cores, memory: w.memory, webUiAddress: w.webUiAddress };
+  const stored: StoredWorker = {
+    id: w.id,
+    host: w.host,
+    port: w.port,
+    endpoint: w.endpoint,
+    cores: w.cores,
+    memory: w.memory,
+    webUiAddress: w.webUiAddress,
+  };
   persist(c, p, `worker_${w.id}`, stored);
 }
 
@@ -77,7 +92,10 @@ export function unpersistDriver(c: SparkCluster, p: Process<MasterState>, d: Dri
  * readPersistedData: the stored apps, drivers and workers, each list sorted by name (so by id,
  * which sorts by creation time), deserialised with their transient fields re-initialised.
  */
-export function readPersistedData(c: SparkCluster, p: Process<MasterState>): { apps: ApplicationInfo[]; drivers: DriverInfo[]; workers: WorkerInfo[] } {
+export function readPersistedData(
+  c: SparkCluster,
+  p: Process<MasterState>,
+): { apps: ApplicationInfo[]; drivers: DriverInfo[]; workers: WorkerInfo[] } {
   const entries = storedEntries(c, p).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const apps: ApplicationInfo[] = [];
   const drivers: DriverInfo[] = [];
@@ -118,14 +136,21 @@ function persist(c: SparkCluster, p: Process<MasterState>, name: string, value: 
   } else if (e.kind === 'ZooKeeper') {
     // zk.create().withMode(CreateMode.PERSISTENT).forPath(path, serialized): a request on the
     // persistence engine's own Curator client (its session is not modelled: it owns no ephemerals).
-    sendToZooKeeper(c, p, { type: 'CreateRequest', path: `${e.dir}/${name}`, data: value, mode: 'PERSISTENT', sessionId: 0 });
+    sendToZooKeeper(c, p, {
+      type: 'CreateRequest',
+      path: `${e.dir}/${name}`,
+      data: value,
+      mode: 'PERSISTENT',
+      sessionId: 0,
+    });
   }
 }
 
 function unpersist(c: SparkCluster, p: Process<MasterState>, name: string): void {
   const e = p.state.persistenceEngine;
   if (e.kind === 'FileSystem') disk(c, e.host).delete(filePath(e.dir, name));
-  else if (e.kind === 'ZooKeeper') sendToZooKeeper(c, p, { type: 'DeleteRequest', path: `${e.dir}/${name}`, sessionId: 0 });
+  else if (e.kind === 'ZooKeeper')
+    sendToZooKeeper(c, p, { type: 'DeleteRequest', path: `${e.dir}/${name}`, sessionId: 0 });
 }
 
 function sendToZooKeeper(c: SparkCluster, p: Process<MasterState>, msg: CreateRequest | DeleteRequest): void {
@@ -153,7 +178,8 @@ function storedEntries(c: SparkCluster, p: Process<MasterState>): [string, unkno
     const prefix = `${e.dir}/`;
     const out: [string, unknown][] = [];
     for (const [path, node] of zk.state.znodes) {
-      if (path.startsWith(prefix) && !path.slice(prefix.length).includes('/')) out.push([path.slice(prefix.length), node.data]);
+      if (path.startsWith(prefix) && !path.slice(prefix.length).includes('/'))
+        out.push([path.slice(prefix.length), node.data]);
     }
     return out;
   }

@@ -19,11 +19,31 @@ export function restServerReceive(c: SparkCluster, p: Process<MasterState>, d: D
   if (msg.type === 'CreateSubmissionRequest') {
     const props = msg.sparkProperties;
     // The driver is told the Master's RPC URL, not the REST server's (StandaloneSubmitRequestServlet).
-    const desc = restDriverDescription(msg.appResource, msg.mainClass, msg.appArgs, { ...props, 'spark.master': m.masterUrl }, msg.behaviour);
-    const askId = c.k.ask(p.pid, REST_EP, p.pid, MASTER_EP, { type: 'RequestSubmitDriver', driverDescription: desc }, c.settings.askTimeoutMs);
+    const desc = restDriverDescription(
+      msg.appResource,
+      msg.mainClass,
+      msg.appArgs,
+      { ...props, 'spark.master': m.masterUrl },
+      msg.behaviour,
+    );
+    const askId = c.k.ask(
+      p.pid,
+      REST_EP,
+      p.pid,
+      MASTER_EP,
+      { type: 'RequestSubmitDriver', driverDescription: desc },
+      c.settings.askTimeoutMs,
+    );
     m.restPending.set(askId, { client: d.from, clientEp: d.fromEp, askId: d.askId, kind: 'create' });
   } else if (msg.type === 'SubmissionStatusRequest') {
-    const askId = c.k.ask(p.pid, REST_EP, p.pid, MASTER_EP, { type: 'RequestDriverStatus', driverId: msg.submissionId }, c.settings.askTimeoutMs);
+    const askId = c.k.ask(
+      p.pid,
+      REST_EP,
+      p.pid,
+      MASTER_EP,
+      { type: 'RequestDriverStatus', driverId: msg.submissionId },
+      c.settings.askTimeoutMs,
+    );
     m.restPending.set(askId, { client: d.from, clientEp: d.fromEp, askId: d.askId, kind: 'status' });
   }
 }
@@ -34,9 +54,21 @@ export function restServerReply(c: SparkCluster, p: Process<MasterState>, d: Del
   if (!pending) return;
   m.restPending.delete(d.replyTo);
   const msg = d.msg as SparkMessage;
-  const httpRequest: Delivery = { ...d, to: p.pid, ep: REST_EP, from: pending.client, fromEp: pending.clientEp, askId: pending.askId };
+  const httpRequest: Delivery = {
+    ...d,
+    to: p.pid,
+    ep: REST_EP,
+    from: pending.client,
+    fromEp: pending.clientEp,
+    askId: pending.askId,
+  };
   if (msg.type === 'SubmitDriverResponse') {
-    c.k.reply(httpRequest, { type: 'CreateSubmissionResponse', success: msg.success, submissionId: msg.driverId, message: msg.message });
+    c.k.reply(httpRequest, {
+      type: 'CreateSubmissionResponse',
+      success: msg.success,
+      submissionId: msg.driverId,
+      message: msg.message,
+    });
   } else if (msg.type === 'DriverStatusResponse') {
     c.k.reply(httpRequest, {
       type: 'SubmissionStatusResponse',
@@ -51,7 +83,13 @@ export function restServerReply(c: SparkCluster, p: Process<MasterState>, d: Del
 }
 
 /** StandaloneSubmitRequestServlet.buildDriverDescription */
-function restDriverDescription(appResource: string, mainClass: string, appArgs: string[], props: Record<string, string>, behaviour: AppBehaviour): DriverDescription {
+function restDriverDescription(
+  appResource: string,
+  mainClass: string,
+  appArgs: string[],
+  props: Record<string, string>,
+  behaviour: AppBehaviour,
+): DriverDescription {
   const mem = props['spark.driver.memory'];
   return {
     jarUrl: appResource,

@@ -20,7 +20,15 @@ function worker(id: string, coresFree: number, memoryFree: number, extra: Partia
 /** MasterSuiteBase.makeAppInfo(memoryPerExecutorMb, coresPerExecutor, maxCores), defaultCores = Int.MaxValue. */
 function makeApp(
   memoryPerExecutorMB: number,
-  opts: { coresPerExecutor?: number; maxCores?: number; executorLimit?: number; id?: string; rpId?: number; hasExecutors?: boolean; executorsNow?: number } = {},
+  opts: {
+    coresPerExecutor?: number;
+    maxCores?: number;
+    executorLimit?: number;
+    id?: string;
+    rpId?: number;
+    hasExecutors?: boolean;
+    executorsNow?: number;
+  } = {},
 ): AppDemand {
   return {
     id: opts.id ?? 'app-1',
@@ -94,9 +102,21 @@ describe('MasterSuite: scheduleExecutorsOnWorkers', () => {
     });
 
     it(`scheduling with cores per executor AND max cores - ${mode}`, () => {
-      const scheduledCores1 = scheduleExecutorsOnWorkers(makeApp(32, { coresPerExecutor: 2, maxCores: 4 }), workerInfos, spreadOut);
-      const scheduledCores2 = scheduleExecutorsOnWorkers(makeApp(32, { coresPerExecutor: 2, maxCores: 20 }), workerInfos, spreadOut);
-      const scheduledCores3 = scheduleExecutorsOnWorkers(makeApp(32, { coresPerExecutor: 3, maxCores: 20 }), workerInfos, spreadOut);
+      const scheduledCores1 = scheduleExecutorsOnWorkers(
+        makeApp(32, { coresPerExecutor: 2, maxCores: 4 }),
+        workerInfos,
+        spreadOut,
+      );
+      const scheduledCores2 = scheduleExecutorsOnWorkers(
+        makeApp(32, { coresPerExecutor: 2, maxCores: 20 }),
+        workerInfos,
+        spreadOut,
+      );
+      const scheduledCores3 = scheduleExecutorsOnWorkers(
+        makeApp(32, { coresPerExecutor: 3, maxCores: 20 }),
+        workerInfos,
+        spreadOut,
+      );
       if (spreadOut) {
         expect(scheduledCores1).toEqual([2, 2, 0]);
         expect(scheduledCores2).toEqual([8, 6, 6]);
@@ -110,7 +130,8 @@ describe('MasterSuite: scheduleExecutorsOnWorkers', () => {
 
     // appInfo.requestExecutors(Map(defaultProfile -> n)) sets the executor limit to n.
     it(`scheduling with executor limit - ${mode}`, () => {
-      const schedule = (limit: number) => scheduleExecutorsOnWorkers(makeApp(32, { executorLimit: limit }), workerInfos, spreadOut);
+      const schedule = (limit: number) =>
+        scheduleExecutorsOnWorkers(makeApp(32, { executorLimit: limit }), workerInfos, spreadOut);
       expect(schedule(0)).toEqual([0, 0, 0]);
       expect(schedule(2)).toEqual([10, 10, 0]);
       expect(schedule(5)).toEqual([10, 10, 10]);
@@ -139,7 +160,11 @@ describe('MasterSuite: scheduleExecutorsOnWorkers', () => {
 
     it(`scheduling with executor limit AND cores per executor AND max cores - ${mode}`, () => {
       const schedule = (limit: number) =>
-        scheduleExecutorsOnWorkers(makeApp(32, { coresPerExecutor: 4, maxCores: 18, executorLimit: limit }), workerInfos, spreadOut);
+        scheduleExecutorsOnWorkers(
+          makeApp(32, { coresPerExecutor: 4, maxCores: 18, executorLimit: limit }),
+          workerInfos,
+          spreadOut,
+        );
       expect(schedule(0)).toEqual([0, 0, 0]);
       if (spreadOut) {
         expect(schedule(2)).toEqual([4, 4, 0]);
@@ -155,7 +180,13 @@ describe('MasterSuite: scheduleExecutorsOnWorkers', () => {
     const usable = [worker('w4', 16, 65536), worker('w3', 16, 65536), worker('w2', 16, 65536), worker('w1', 16, 65536)];
     const app = makeApp(1024, { coresPerExecutor: 16, maxCores: 48 });
     expect(scheduleExecutorsOnWorkers(app, usable, true)).toEqual([16, 16, 16, 0]);
-    const { allocations } = startExecutorsOnWorkers({ apps: [app], workers: usable, spreadOut: true, policy: 'CORES_FREE_DESC', waitingAppsCount: 1 });
+    const { allocations } = startExecutorsOnWorkers({
+      apps: [app],
+      workers: usable,
+      spreadOut: true,
+      policy: 'CORES_FREE_DESC',
+      waitingAppsCount: 1,
+    });
     expect(allocations.map((a) => [a.workerId, a.cores])).toEqual([
       ['w4', 16],
       ['w3', 16],
@@ -179,7 +210,13 @@ describe('ResourceProfilesSuite / MasterSuite: multiple resource profiles', () =
       { ...base, rpId: 4, coresPerExecutor: 1, memoryPerExecutorMB: 256, executorLimit: 2 },
     ];
     const workers = [worker('10001', 2, 512), worker('10002', 2, 512), worker('10003', 2, 512)];
-    const result = startExecutorsOnWorkers({ apps, workers, spreadOut: true, policy: 'CORES_FREE_DESC', waitingAppsCount: 1 });
+    const result = startExecutorsOnWorkers({
+      apps,
+      workers,
+      spreadOut: true,
+      policy: 'CORES_FREE_DESC',
+      waitingAppsCount: 1,
+    });
     const perRp = (rpId: number) => result.allocations.filter((a) => a.rpId === rpId);
     return { result, perRp };
   }
@@ -252,7 +289,13 @@ describe('MasterSuite: driver scheduling', () => {
     const workers = [worker('worker1', 10, 512), worker('worker2', 10, 512), worker('worker3', 10, 512)];
     // Any shuffle gives the same counts for round-robin; use a non-sorted one.
     const order = spreadOut ? [workers[2]!, workers[0]!, workers[1]!] : [workers[1]!, workers[2]!, workers[0]!];
-    const empty = placeDrivers({ waiting: [], workersInOrder: order, placedDrivers: 0, maxDrivers: INT_MAX_VALUE, placement: spreadOut ? 'round-robin' : 'first-fit' });
+    const empty = placeDrivers({
+      waiting: [],
+      workersInOrder: order,
+      placedDrivers: 0,
+      maxDrivers: INT_MAX_VALUE,
+      placement: spreadOut ? 'round-robin' : 'first-fit',
+    });
     expect(empty.launches).toEqual([]);
     const result = placeDrivers({
       waiting: drivers(3),
@@ -286,7 +329,9 @@ describe('MasterSuite: driver scheduling', () => {
     expect(before.launches).toEqual([]);
     // A worker with exactly 3 GPUs and 3 FPGAs registers: the driver goes there.
     const w = worker('worker-1', 10, 1024, { resourcesFree: { gpu: 3, fpga: 3 } });
-    expect(place({ waiting: [gpuDriver], workersInOrder: [w] }).launches).toEqual([{ driverId: 'driver-0', workerId: 'worker-1' }]);
+    expect(place({ waiting: [gpuDriver], workersInOrder: [w] }).launches).toEqual([
+      { driverId: 'driver-0', workerId: 'worker-1' },
+    ]);
     // ...but not to a worker short of one FPGA.
     const short = worker('worker-2', 10, 1024, { resourcesFree: { gpu: 3, fpga: 2 } });
     expect(place({ waiting: [gpuDriver], workersInOrder: [short] }).launches).toEqual([]);
@@ -305,18 +350,38 @@ describe('MasterSuite: driver scheduling', () => {
     // The Master applies launchDriver, then schedules executors on what is left.
     const afterDriver = worker('worker-1', 7, 1948, { resourcesFree: { gpu: 3, fpga: 3 }, processes: 1 });
     const app: AppDemand = { ...makeApp(1234, { maxCores: 4 }), resourceReqs: reqs };
-    const { allocations } = startExecutorsOnWorkers({ apps: [app], workers: [afterDriver], spreadOut: true, policy: 'CORES_FREE_DESC', waitingAppsCount: 1 });
+    const { allocations } = startExecutorsOnWorkers({
+      apps: [app],
+      workers: [afterDriver],
+      spreadOut: true,
+      policy: 'CORES_FREE_DESC',
+      waitingAppsCount: 1,
+    });
     expect(allocations).toEqual([{ appId: 'app-1', workerId: 'worker-1', cores: 4, memoryMb: 1234, rpId: 0 }]);
     // Without enough GPUs left no executor is possible at all.
     const noGpu = worker('worker-1', 7, 1948, { resourcesFree: { gpu: 2, fpga: 3 }, processes: 1 });
-    expect(startExecutorsOnWorkers({ apps: [app], workers: [noGpu], spreadOut: true, policy: 'CORES_FREE_DESC', waitingAppsCount: 1 }).allocations).toEqual([]);
+    expect(
+      startExecutorsOnWorkers({
+        apps: [app],
+        workers: [noGpu],
+        spreadOut: true,
+        policy: 'CORES_FREE_DESC',
+        waitingAppsCount: 1,
+      }).allocations,
+    ).toEqual([]);
   });
 });
 
 describe('worked examples of startExecutorsOnWorkers (spreadOutApps=true, CORES_FREE_DESC)', () => {
   const cluster = () => [worker('W1', 8, 16384), worker('W2', 8, 16384), worker('W3', 8, 16384)];
   const run = (apps: AppDemand[], spreadOut = true) =>
-    startExecutorsOnWorkers({ apps, workers: cluster(), spreadOut, policy: 'CORES_FREE_DESC', waitingAppsCount: apps.length });
+    startExecutorsOnWorkers({
+      apps,
+      workers: cluster(),
+      spreadOut,
+      policy: 'CORES_FREE_DESC',
+      waitingAppsCount: apps.length,
+    });
   const shape = (r: ReturnType<typeof run>) => r.allocations.map((a) => `${a.workerId}:${a.cores}`);
 
   it('no cores settings: one executor per worker with all 8 cores, usable order W3, W2, W1', () => {
@@ -330,7 +395,13 @@ describe('worked examples of startExecutorsOnWorkers (spreadOutApps=true, CORES_
   });
 
   it('spark.executor.cores=2, spark.cores.max=10: steps of 2 round-robin -> W3 x2, W2 x2, W1 x1', () => {
-    expect(shape(run([makeApp(2048, { coresPerExecutor: 2, maxCores: 10 })]))).toEqual(['W3:2', 'W3:2', 'W2:2', 'W2:2', 'W1:2']);
+    expect(shape(run([makeApp(2048, { coresPerExecutor: 2, maxCores: 10 })]))).toEqual([
+      'W3:2',
+      'W3:2',
+      'W2:2',
+      'W2:2',
+      'W1:2',
+    ]);
   });
 
   it('spreadOutApps=false, spark.cores.max=10: the first sorted worker gets 8, the next 2', () => {
@@ -346,7 +417,11 @@ describe('worked examples of startExecutorsOnWorkers (spreadOutApps=true, CORES_
 });
 
 describe('startExecutorsOnWorkers: edge cases', () => {
-  const run = (apps: AppDemand[], workers: WorkerSlot[], opts: { spreadOut?: boolean; policy?: WorkerSelectionPolicy; waitingAppsCount?: number } = {}) =>
+  const run = (
+    apps: AppDemand[],
+    workers: WorkerSlot[],
+    opts: { spreadOut?: boolean; policy?: WorkerSelectionPolicy; waitingAppsCount?: number } = {},
+  ) =>
     startExecutorsOnWorkers({
       apps,
       workers,
@@ -357,7 +432,10 @@ describe('startExecutorsOnWorkers: edge cases', () => {
 
   it('zero alive workers: nothing, and the "App requires more resource" warning for a lone app without executors', () => {
     const dead = [worker('w1', 8, 8192, { alive: false })];
-    expect(run([makeApp(1024, { id: 'app-1' })], [])).toEqual({ allocations: [], warnings: ['App app-1 requires more resource than any of Workers could have.'] });
+    expect(run([makeApp(1024, { id: 'app-1' })], [])).toEqual({
+      allocations: [],
+      warnings: ['App app-1 requires more resource than any of Workers could have.'],
+    });
     expect(run([makeApp(1024, { id: 'app-1' })], dead).warnings).toHaveLength(1);
   });
 
@@ -365,12 +443,18 @@ describe('startExecutorsOnWorkers: edge cases', () => {
     expect(run([makeApp(1024)], [], { waitingAppsCount: 2 }).warnings).toEqual([]);
     expect(run([makeApp(1024, { hasExecutors: true })], []).warnings).toEqual([]);
     // Usable workers exist but the executor limit forbids launching: no warning either.
-    expect(run([makeApp(1024, { executorLimit: 0 })], [worker('w1', 8, 8192)])).toEqual({ allocations: [], warnings: [] });
+    expect(run([makeApp(1024, { executorLimit: 0 })], [worker('w1', 8, 8192)])).toEqual({
+      allocations: [],
+      warnings: [],
+    });
   });
 
   it('the App warning fires when workers exist but none could ever fit one executor', () => {
     const r = run([makeApp(16384)], [worker('w1', 8, 8192), worker('w2', 8, 8192)]);
-    expect(r).toEqual({ allocations: [], warnings: ['App app-1 requires more resource than any of Workers could have.'] });
+    expect(r).toEqual({
+      allocations: [],
+      warnings: ['App app-1 requires more resource than any of Workers could have.'],
+    });
   });
 
   it('memory-limited: executors stop when memory runs out, cores left idle', () => {
@@ -384,10 +468,17 @@ describe('startExecutorsOnWorkers: edge cases', () => {
   });
 
   it('cores.max smaller than one executor: the app is skipped entirely (no allocation, no warning)', () => {
-    expect(run([makeApp(1024, { coresPerExecutor: 4, maxCores: 3 })], [worker('w1', 8, 8192)])).toEqual({ allocations: [], warnings: [] });
+    expect(run([makeApp(1024, { coresPerExecutor: 4, maxCores: 3 })], [worker('w1', 8, 8192)])).toEqual({
+      allocations: [],
+      warnings: [],
+    });
     expect(run([makeApp(1024, { coresPerExecutor: 4, maxCores: 3 })], [])).toEqual({ allocations: [], warnings: [] });
     // coresLeft 6 with 4-core executors: one executor, 2 cores never allocated.
-    expect(run([makeApp(1024, { coresPerExecutor: 4, maxCores: 6 })], [worker('w1', 8, 8192)]).allocations.map((a) => a.cores)).toEqual([4]);
+    expect(
+      run([makeApp(1024, { coresPerExecutor: 4, maxCores: 6 })], [worker('w1', 8, 8192)]).allocations.map(
+        (a) => a.cores,
+      ),
+    ).toEqual([4]);
   });
 
   it('leftover cores on a worker smaller than coresPerExecutor are not usable', () => {
@@ -418,7 +509,10 @@ describe('startExecutorsOnWorkers: edge cases', () => {
   });
 
   it('cores unset: a later call can start a second executor of the same app on the same worker', () => {
-    const r = run([makeApp(1024, { maxCores: 12, hasExecutors: true, executorsNow: 1 })], [worker('w1', 4, 4096, { processes: 1 })]);
+    const r = run(
+      [makeApp(1024, { maxCores: 12, hasExecutors: true, executorsNow: 1 })],
+      [worker('w1', 4, 4096, { processes: 1 })],
+    );
     expect(r.allocations).toEqual([{ appId: 'app-1', workerId: 'w1', cores: 4, memoryMb: 1024, rpId: 0 }]);
   });
 
@@ -428,7 +522,10 @@ describe('startExecutorsOnWorkers: edge cases', () => {
   });
 
   it('the executor limit counts executors the app already has', () => {
-    const r = run([makeApp(256, { coresPerExecutor: 1, executorLimit: 3, executorsNow: 2, hasExecutors: true })], [worker('w1', 8, 8192)]);
+    const r = run(
+      [makeApp(256, { coresPerExecutor: 1, executorLimit: 3, executorsNow: 2, hasExecutors: true })],
+      [worker('w1', 8, 8192)],
+    );
     expect(r.allocations).toHaveLength(1);
   });
 
@@ -447,7 +544,9 @@ describe('startExecutorsOnWorkers: edge cases', () => {
   });
 
   it('rejects coresPerExecutor below 1 instead of looping forever', () => {
-    expect(() => scheduleExecutorsOnWorkers(makeApp(0, { coresPerExecutor: 0 }), [worker('w1', 4, 1024)], true)).toThrow(RangeError);
+    expect(() =>
+      scheduleExecutorsOnWorkers(makeApp(0, { coresPerExecutor: 0 }), [worker('w1', 4, 1024)], true),
+    ).toThrow(RangeError);
   });
 });
 
@@ -467,8 +566,18 @@ describe('sortUsableWorkers and parseWorkerSelectionPolicy', () => {
   });
 
   it('compares ids as Java strings (code units), not by locale', () => {
-    const mixed = [worker('worker-b', 1, 1), worker('Worker-a', 1, 1), worker('worker-10', 1, 1), worker('worker-9', 1, 1)];
-    expect(sortUsableWorkers(mixed, 'WORKER_ID').map((w) => w.id)).toEqual(['Worker-a', 'worker-10', 'worker-9', 'worker-b']);
+    const mixed = [
+      worker('worker-b', 1, 1),
+      worker('Worker-a', 1, 1),
+      worker('worker-10', 1, 1),
+      worker('worker-9', 1, 1),
+    ];
+    expect(sortUsableWorkers(mixed, 'WORKER_ID').map((w) => w.id)).toEqual([
+      'Worker-a',
+      'worker-10',
+      'worker-9',
+      'worker-b',
+    ]);
   });
 
   it('returns a new array and leaves the input alone', () => {
@@ -514,7 +623,10 @@ describe('placeDrivers: round-robin (spark.deploy.spreadOutDrivers=true)', () =>
     const r = place({ waiting: drivers(2), workersInOrder: [worker('A', 8, 8192, { alive: false })] });
     expect(r).toEqual({
       launches: [],
-      warnings: ['Driver driver1 requires more resource than any of Workers could have.', 'Driver driver2 requires more resource than any of Workers could have.'],
+      warnings: [
+        'Driver driver1 requires more resource than any of Workers could have.',
+        'Driver driver2 requires more resource than any of Workers could have.',
+      ],
     });
   });
 
@@ -522,20 +634,37 @@ describe('placeDrivers: round-robin (spark.deploy.spreadOutDrivers=true)', () =>
     const busy = worker('busy', 0, 0, { processes: 1 });
     const idle = worker('idle', 1, 512);
     const big = [driver('driver-big', 4, 1024)];
-    expect(place({ waiting: big, workersInOrder: [busy, idle] }).warnings).toEqual(['Driver driver-big requires more resource than any of Workers could have.']);
+    expect(place({ waiting: big, workersInOrder: [busy, idle] }).warnings).toEqual([
+      'Driver driver-big requires more resource than any of Workers could have.',
+    ]);
     expect(place({ waiting: big, workersInOrder: [idle, busy] }).warnings).toEqual([]);
   });
 
   it('maxDrivers: at the limit drivers are skipped silently; launches in the call count toward it', () => {
     const ws = [worker('A', 8, 8192), worker('B', 8, 8192)];
-    expect(place({ waiting: drivers(2), workersInOrder: ws, placedDrivers: 2, maxDrivers: 2 })).toEqual({ launches: [], warnings: [] });
-    expect(place({ waiting: drivers(3), workersInOrder: ws, placedDrivers: 1, maxDrivers: 2 }).launches.map((l) => l.driverId)).toEqual(['driver1']);
+    expect(place({ waiting: drivers(2), workersInOrder: ws, placedDrivers: 2, maxDrivers: 2 })).toEqual({
+      launches: [],
+      warnings: [],
+    });
+    expect(
+      place({ waiting: drivers(3), workersInOrder: ws, placedDrivers: 1, maxDrivers: 2 }).launches.map(
+        (l) => l.driverId,
+      ),
+    ).toEqual(['driver1']);
     // At the limit even an impossible driver on an empty cluster gets no warning.
-    expect(place({ waiting: [driver('huge', 99, 1)], workersInOrder: [], placedDrivers: 1, maxDrivers: 1 }).warnings).toEqual([]);
+    expect(
+      place({ waiting: [driver('huge', 99, 1)], workersInOrder: [], placedDrivers: 1, maxDrivers: 1 }).warnings,
+    ).toEqual([]);
   });
 
   it('does not mutate its inputs', () => {
-    const input = deepFreeze({ waiting: drivers(3), workersInOrder: [worker('A', 2, 4096)], placedDrivers: 0, maxDrivers: INT_MAX_VALUE, placement: 'round-robin' as const });
+    const input = deepFreeze({
+      waiting: drivers(3),
+      workersInOrder: [worker('A', 2, 4096)],
+      placedDrivers: 0,
+      maxDrivers: INT_MAX_VALUE,
+      placement: 'round-robin' as const,
+    });
     expect(placeDrivers(input).launches).toHaveLength(2);
   });
 });
@@ -543,13 +672,25 @@ describe('placeDrivers: round-robin (spark.deploy.spreadOutDrivers=true)', () =>
 describe('placeDrivers: first-fit (spark.deploy.spreadOutDrivers=false)', () => {
   it('fills the lowest worker id first, whatever order the caller passed', () => {
     const ws = [worker('w3', 2, 4096), worker('w1', 2, 4096), worker('w2', 2, 4096)];
-    const r = placeDrivers({ waiting: drivers(5), workersInOrder: ws, placedDrivers: 0, maxDrivers: INT_MAX_VALUE, placement: 'first-fit' });
+    const r = placeDrivers({
+      waiting: drivers(5),
+      workersInOrder: ws,
+      placedDrivers: 0,
+      maxDrivers: INT_MAX_VALUE,
+      placement: 'first-fit',
+    });
     expect(r.launches.map((l) => l.workerId)).toEqual(['w1', 'w1', 'w2', 'w2', 'w3']);
   });
 
   it('warns whenever no worker fits (no idle check) and skips at maxDrivers', () => {
     const ws = [worker('w1', 1, 4096, { processes: 3 })];
-    const r = placeDrivers({ waiting: [driver('d1', 2, 1), driver('d2', 1, 1), driver('d3', 1, 1)], workersInOrder: ws, placedDrivers: 3, maxDrivers: 4, placement: 'first-fit' });
+    const r = placeDrivers({
+      waiting: [driver('d1', 2, 1), driver('d2', 1, 1), driver('d3', 1, 1)],
+      workersInOrder: ws,
+      placedDrivers: 3,
+      maxDrivers: 4,
+      placement: 'first-fit',
+    });
     expect(r.launches).toEqual([{ driverId: 'd2', workerId: 'w1' }]);
     expect(r.warnings).toEqual(['Driver d1 requires more resource than any of Workers could have.']);
   });
@@ -561,7 +702,10 @@ describe('placeDrivers: nested-loop (Spark 1.4.0-1.6.1 legacy)', () => {
 
   it('a single waiting driver goes to the first alive worker that fits (dead ones skipped)', () => {
     const ws = [worker('dead', 8, 8192, { alive: false }), worker('small', 1, 128), worker('big', 8, 8192)];
-    expect(legacy([driver('d1', 2, 1024)], ws)).toEqual({ launches: [{ driverId: 'd1', workerId: 'big' }], warnings: [] });
+    expect(legacy([driver('d1', 2, 1024)], ws)).toEqual({
+      launches: [{ driverId: 'd1', workerId: 'big' }],
+      warnings: [],
+    });
   });
 
   it('packing, the ArrayBuffer skip and the NullPointerException: the first worker takes d1 and d3, d2 is skipped, schedule() throws', () => {
@@ -624,33 +768,46 @@ describe('properties', () => {
     gpus: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
   });
   const appsArb = fc.array(appArb, { minLength: 1, maxLength: 4 }).map((as) =>
-    as.map(
-      (a, i): AppDemand => ({
-        id: `app-${i}`,
-        coresLeft: a.coresLeft,
-        coresPerExecutor: a.coresPerExecutor,
-        memoryPerExecutorMB: a.memoryPerExecutorMB,
-        executorsNow: a.executorsNow,
-        executorLimit: a.executorLimit,
-        hasExecutors: a.hasExecutors,
-        ...(a.gpus !== undefined ? { resourceReqs: [{ name: 'gpu', amount: a.gpus }] } : {}),
-      }),
-    ),
+    as.map((a, i): AppDemand => ({
+      id: `app-${i}`,
+      coresLeft: a.coresLeft,
+      coresPerExecutor: a.coresPerExecutor,
+      memoryPerExecutorMB: a.memoryPerExecutorMB,
+      executorsNow: a.executorsNow,
+      executorLimit: a.executorLimit,
+      hasExecutors: a.hasExecutors,
+      ...(a.gpus !== undefined ? { resourceReqs: [{ name: 'gpu', amount: a.gpus }] } : {}),
+    })),
   );
-  const policyArb = fc.constantFrom<WorkerSelectionPolicy>('CORES_FREE_ASC', 'CORES_FREE_DESC', 'MEMORY_FREE_ASC', 'MEMORY_FREE_DESC', 'WORKER_ID');
+  const policyArb = fc.constantFrom<WorkerSelectionPolicy>(
+    'CORES_FREE_ASC',
+    'CORES_FREE_DESC',
+    'MEMORY_FREE_ASC',
+    'MEMORY_FREE_DESC',
+    'WORKER_ID',
+  );
 
   it('startExecutorsOnWorkers never overcommits a worker or an app and respects executor sizes and limits', () => {
     fc.assert(
       fc.property(workersArb, appsArb, fc.boolean(), policyArb, (workers, apps, spreadOut, policy) => {
         const before = JSON.stringify({ workers, apps });
-        const { allocations } = startExecutorsOnWorkers({ apps, workers, spreadOut, policy, waitingAppsCount: apps.length });
+        const { allocations } = startExecutorsOnWorkers({
+          apps,
+          workers,
+          spreadOut,
+          policy,
+          waitingAppsCount: apps.length,
+        });
         expect(JSON.stringify({ workers, apps })).toBe(before);
         for (const w of workers) {
           const mine = allocations.filter((a) => a.workerId === w.id);
           if (!w.alive) expect(mine).toEqual([]);
           expect(mine.reduce((s, a) => s + a.cores, 0)).toBeLessThanOrEqual(w.coresFree);
           expect(mine.reduce((s, a) => s + a.memoryMb, 0)).toBeLessThanOrEqual(w.memoryFree);
-          const gpusUsed = mine.reduce((s, a) => s + (apps.find((p) => p.id === a.appId)?.resourceReqs?.[0]?.amount ?? 0), 0);
+          const gpusUsed = mine.reduce(
+            (s, a) => s + (apps.find((p) => p.id === a.appId)?.resourceReqs?.[0]?.amount ?? 0),
+            0,
+          );
           expect(gpusUsed).toBeLessThanOrEqual(w.resourcesFree?.gpu ?? 0);
         }
         for (const app of apps) {
@@ -680,7 +837,12 @@ describe('properties', () => {
         const assigned = scheduleExecutorsOnWorkers(app, usable, spreadOut);
         expect(assigned).toHaveLength(usable.length);
         const total = assigned.reduce((s, c) => s + c, 0);
-        expect(total).toBeLessThanOrEqual(Math.min(app.coresLeft, usable.reduce((s, w) => s + w.coresFree, 0)));
+        expect(total).toBeLessThanOrEqual(
+          Math.min(
+            app.coresLeft,
+            usable.reduce((s, w) => s + w.coresFree, 0),
+          ),
+        );
         assigned.forEach((cores, i) => {
           expect(cores).toBeLessThanOrEqual(usable[i]!.coresFree);
           expect(cores % (app.coresPerExecutor ?? 1)).toBe(0);
@@ -692,7 +854,9 @@ describe('properties', () => {
 
   it('placeDrivers launches each driver at most once, within capacity and maxDrivers', () => {
     const driversArb = fc
-      .array(fc.record({ cores: fc.integer({ min: 0, max: 6 }), memoryMb: fc.integer({ min: 0, max: 4096 }) }), { maxLength: 8 })
+      .array(fc.record({ cores: fc.integer({ min: 0, max: 6 }), memoryMb: fc.integer({ min: 0, max: 4096 }) }), {
+        maxLength: 8,
+      })
       .map((ds) => ds.map((d, i) => driver(`driver-${i}`, d.cores, d.memoryMb)));
     fc.assert(
       fc.property(
@@ -702,12 +866,21 @@ describe('properties', () => {
         fc.integer({ min: 0, max: 4 }),
         fc.integer({ min: 1, max: 10 }),
         (workers, waiting, placement, placedDrivers, maxDrivers) => {
-          const { launches, exception } = placeDrivers({ waiting, workersInOrder: workers, placedDrivers, maxDrivers, placement });
+          const { launches, exception } = placeDrivers({
+            waiting,
+            workersInOrder: workers,
+            placedDrivers,
+            maxDrivers,
+            placement,
+          });
           expect(new Set(launches.map((l) => l.driverId)).size).toBe(launches.length);
-          if (placement !== 'nested-loop') expect(launches.length).toBeLessThanOrEqual(Math.max(0, maxDrivers - placedDrivers));
+          if (placement !== 'nested-loop')
+            expect(launches.length).toBeLessThanOrEqual(Math.max(0, maxDrivers - placedDrivers));
           if (placement !== 'nested-loop' || waiting.length <= 1) expect(exception).toBeUndefined();
           for (const w of workers) {
-            const mine = launches.filter((l) => l.workerId === w.id).map((l) => waiting.find((d) => d.id === l.driverId)!);
+            const mine = launches
+              .filter((l) => l.workerId === w.id)
+              .map((l) => waiting.find((d) => d.id === l.driverId)!);
             if (!w.alive) expect(mine).toEqual([]);
             expect(mine.reduce((s, d) => s + d.cores, 0)).toBeLessThanOrEqual(w.coresFree);
             expect(mine.reduce((s, d) => s + d.memoryMb, 0)).toBeLessThanOrEqual(w.memoryFree);

@@ -16,7 +16,8 @@
 export const INT_MAX_VALUE = 2147483647;
 
 /** Deploy.WorkerSelectionPolicy (spark.deploy.workerSelectionPolicy, 4.0+), in declaration order. */
-export type WorkerSelectionPolicy = 'CORES_FREE_ASC' | 'CORES_FREE_DESC' | 'MEMORY_FREE_ASC' | 'MEMORY_FREE_DESC' | 'WORKER_ID';
+export type WorkerSelectionPolicy =
+  'CORES_FREE_ASC' | 'CORES_FREE_DESC' | 'MEMORY_FREE_ASC' | 'MEMORY_FREE_DESC' | 'WORKER_ID';
 
 const WORKER_SELECTION_POLICIES: readonly WorkerSelectionPolicy[] = [
   'CORES_FREE_ASC',
@@ -182,7 +183,10 @@ function copySlot(w: WorkerSlot): MutableSlot {
 }
 
 /** ResourceUtils.resourcesMeetRequirements: every requirement fits (a resource the worker lacks counts as 0 free). */
-function resourcesMeetRequirements(free: Readonly<Record<string, number>> | undefined, reqs: readonly ResourceRequirement[]): boolean {
+function resourcesMeetRequirements(
+  free: Readonly<Record<string, number>> | undefined,
+  reqs: readonly ResourceRequirement[],
+): boolean {
   for (const req of reqs) {
     if ((free?.[req.name] ?? 0) < req.amount) return false;
   }
@@ -190,8 +194,17 @@ function resourcesMeetRequirements(free: Readonly<Record<string, number>> | unde
 }
 
 /** Master.canLaunch: enough memory AND cores AND custom resources free right now. */
-function canLaunch(worker: WorkerSlot | MutableSlot, memoryReq: number, coresReq: number, reqs: readonly ResourceRequirement[]): boolean {
-  return worker.memoryFree >= memoryReq && worker.coresFree >= coresReq && resourcesMeetRequirements(worker.resourcesFree, reqs);
+function canLaunch(
+  worker: WorkerSlot | MutableSlot,
+  memoryReq: number,
+  coresReq: number,
+  reqs: readonly ResourceRequirement[],
+): boolean {
+  return (
+    worker.memoryFree >= memoryReq &&
+    worker.coresFree >= coresReq &&
+    resourcesMeetRequirements(worker.resourcesFree, reqs)
+  );
 }
 
 /** Master.canLaunchExecutor: room for one executor of the smallest size (coresPerExecutor, or 1 core when unset). */
@@ -275,12 +288,21 @@ export function sortUsableWorkers(usable: readonly WorkerSlot[], policy: WorkerS
  * usable worker (same order as `usable`). Pure: it only plans; allocateWorkerResourceToExecutors
  * turns the plan into executors.
  */
-export function scheduleExecutorsOnWorkers(app: AppDemand, usable: readonly WorkerSlot[], spreadOut: boolean): number[] {
+export function scheduleExecutorsOnWorkers(
+  app: AppDemand,
+  usable: readonly WorkerSlot[],
+  spreadOut: boolean,
+): number[] {
   return assignCores(app, app.coresLeft, usable, spreadOut);
 }
 
 /** scheduleExecutorsOnWorkers with coresLeft passed separately (it shrinks within one startExecutorsOnWorkers call). */
-function assignCores(app: AppDemand, coresLeft: number, usable: readonly (WorkerSlot | MutableSlot)[], spreadOut: boolean): number[] {
+function assignCores(
+  app: AppDemand,
+  coresLeft: number,
+  usable: readonly (WorkerSlot | MutableSlot)[],
+  spreadOut: boolean,
+): number[] {
   const coresPerExecutor = app.coresPerExecutor;
   if (coresPerExecutor !== undefined && !(coresPerExecutor >= 1)) {
     // Spark rejects spark.executor.cores < 1 long before this; with 0 the loop below never ends.
@@ -422,7 +444,13 @@ export function startExecutorsOnWorkers(input: StartExecutorsInput): StartExecut
       const numExecutors = coresPerExecutor !== undefined ? Math.floor(cores / coresPerExecutor) : 1;
       const coresEach = coresPerExecutor ?? cores;
       for (let i = 0; i < numExecutors; i++) {
-        allocations.push({ appId: app.id, workerId: worker.id, cores: coresEach, memoryMb: app.memoryPerExecutorMB, rpId });
+        allocations.push({
+          appId: app.id,
+          workerId: worker.id,
+          cores: coresEach,
+          memoryMb: app.memoryPerExecutorMB,
+          rpId,
+        });
         take(worker, coresEach, app.memoryPerExecutorMB, reqs);
         granted += coresEach;
       }

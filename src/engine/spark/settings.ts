@@ -101,7 +101,9 @@ export function zooKeeperServers(url: string | undefined): { host: string; port:
     .map((s) => {
       const i = s.lastIndexOf(':');
       const port = i > 0 ? Number(s.slice(i + 1)) : NaN;
-      return Number.isInteger(port) && port > 0 ? { host: s.slice(0, i), port } : { host: i > 0 ? s.slice(0, i) : s, port: ZOOKEEPER_CLIENT_PORT };
+      return Number.isInteger(port) && port > 0
+        ? { host: s.slice(0, i), port }
+        : { host: i > 0 ? s.slice(0, i) : s, port: ZOOKEEPER_CLIENT_PORT };
     });
   return servers.length > 0 ? servers : [{ host: DEFAULT_ZOOKEEPER_HOST, port: ZOOKEEPER_CLIENT_PORT }];
 }

@@ -41,7 +41,10 @@ type ClientTimer = { type: 'ClientStarted' } | { type: 'MonitorDriverStatus' } |
 export function startSubmitClient(
   c: SparkCluster,
   host: string,
-  init: Omit<SubmitClientState, 'submittedDriverId' | 'activeMaster' | 'reportedRunning' | 'lostMasters' | 'statusTries' | 'askTimeoutMs'> & { askTimeoutMs?: number },
+  init: Omit<
+    SubmitClientState,
+    'submittedDriverId' | 'activeMaster' | 'reportedRunning' | 'lostMasters' | 'statusTries' | 'askTimeoutMs'
+  > & { askTimeoutMs?: number },
 ): Process<SubmitClientState> {
   const port = c.ephemeralPort(host);
   const state: SubmitClientState = {
@@ -53,7 +56,8 @@ export function startSubmitClient(
     lostMasters: new Set(),
     statusTries: 0,
   };
-  const label = init.gateway === 'legacy' ? `spark-submit (ClientApp)@${host}` : `spark-submit (RestSubmissionClientApp)@${host}`;
+  const label =
+    init.gateway === 'legacy' ? `spark-submit (ClientApp)@${host}` : `spark-submit (RestSubmissionClientApp)@${host}`;
   const p = c.spawn(host, 'submit-client', label, state, { port });
   c.bind(p.pid, host, port);
   c.k.timer(p.pid, CLIENT_EP, SUBMIT_CLIENT_STARTUP_MS, { type: 'ClientStarted' });
@@ -90,7 +94,15 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     }
     case 'MonitorDriverStatus': {
       if (s.submittedDriverId !== '') {
-        for (const m of s.masters) c.askTo(p.pid, CLIENT_EP, m, 'Master', { type: 'RequestDriverStatus', driverId: s.submittedDriverId }, s.askTimeoutMs);
+        for (const m of s.masters)
+          c.askTo(
+            p.pid,
+            CLIENT_EP,
+            m,
+            'Master',
+            { type: 'RequestDriverStatus', driverId: s.submittedDriverId },
+            s.askTimeoutMs,
+          );
       }
       c.k.timer(p.pid, CLIENT_EP, REPORT_DRIVER_STATUS_INTERVAL_MS, { type: 'MonitorDriverStatus' });
       return;
@@ -119,7 +131,8 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       if (msg.success) {
         if (msg.driverState) c.k.log(p.pid, `State of driver ${s.submittedDriverId} is now ${msg.driverState}.`);
         else c.k.log(p.pid, `State of driver ${s.submittedDriverId} was not found!`, 'ERROR');
-        if (msg.workerId && msg.workerHostPort) c.k.log(p.pid, `Driver is running on worker ${msg.workerId} at ${msg.workerHostPort}.`);
+        if (msg.workerId && msg.workerHostPort)
+          c.k.log(p.pid, `Driver is running on worker ${msg.workerId} at ${msg.workerHostPort}.`);
         if (msg.message) c.k.log(p.pid, msg.message, 'ERROR');
         c.exitProcess(p.pid, 0);
         return;
@@ -133,7 +146,11 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       return;
     }
     case 'AskTimeout': {
-      c.k.log(p.pid, `Error sending messages to master: ${msg.requestType} timed out after ${s.askTimeoutMs / 1000} seconds`, 'WARN');
+      c.k.log(
+        p.pid,
+        `Error sending messages to master: ${msg.requestType} timed out after ${s.askTimeoutMs / 1000} seconds`,
+        'WARN',
+      );
       return;
     }
     case 'Disconnected': {
@@ -152,23 +169,34 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   }
 }
 
-
 function legacyStart(c: SparkCluster, p: Process<SubmitClientState>): void {
   const s = p.state;
   for (const m of s.masters) {
     c.k.log(p.pid, `Sending launch command to spark://${m}`);
-    c.askTo(p.pid, CLIENT_EP, m, 'Master', { type: 'RequestSubmitDriver', driverDescription: s.driverDescription }, s.askTimeoutMs);
+    c.askTo(
+      p.pid,
+      CLIENT_EP,
+      m,
+      'Master',
+      { type: 'RequestSubmitDriver', driverDescription: s.driverDescription },
+      s.askTimeoutMs,
+    );
   }
   c.k.timer(p.pid, CLIENT_EP, FIRST_STATUS_POLL_MS, { type: 'MonitorDriverStatus' });
 }
 
-function reportDriverStatus(c: SparkCluster, p: Process<SubmitClientState>, msg: Extract<SparkMessage, { type: 'DriverStatusResponse' }>): void {
+function reportDriverStatus(
+  c: SparkCluster,
+  p: Process<SubmitClientState>,
+  msg: Extract<SparkMessage, { type: 'DriverStatusResponse' }>,
+): void {
   const s = p.state;
   const id = s.submittedDriverId;
   if (msg.found && msg.state) {
     if (!s.reportedRunning) {
       c.k.log(p.pid, `State of ${id} is ${msg.state}`);
-      if (msg.state === 'RUNNING' && msg.workerHostPort && msg.workerId) c.k.log(p.pid, `Driver running on ${msg.workerHostPort} (${msg.workerId})`);
+      if (msg.state === 'RUNNING' && msg.workerHostPort && msg.workerId)
+        c.k.log(p.pid, `Driver running on ${msg.workerHostPort} (${msg.workerId})`);
       s.reportedRunning = true;
     }
     if (msg.exception) {
@@ -195,20 +223,31 @@ function restCreateSubmission(c: SparkCluster, p: Process<SubmitClientState>): v
   // The REST client talks HTTP to the host:port of the master URL (6066 by default).
   const target = s.masters.find((m) => c.resolve(m) !== 0 && c.k.proc(c.resolve(m)).alive);
   if (!target) {
-    c.k.log(p.pid, `Master endpoint spark://${s.masters.join(',')} was not a REST server. Falling back to legacy submission gateway instead.`, 'WARN');
+    c.k.log(
+      p.pid,
+      `Master endpoint spark://${s.masters.join(',')} was not a REST server. Falling back to legacy submission gateway instead.`,
+      'WARN',
+    );
     s.gateway = 'legacy';
     legacyStart(c, p);
     return;
   }
   c.k.log(p.pid, `Submitting a request to launch an application in spark://${target}.`);
-  c.askTo(p.pid, REST_CLIENT_EP, target, 'StandaloneRestServer', {
-    type: 'CreateSubmissionRequest',
-    appResource: s.appResource,
-    mainClass: s.mainClass,
-    appArgs: s.appArgs,
-    sparkProperties: s.sparkProperties,
-    behaviour: s.driverDescription.behaviour,
-  }, s.askTimeoutMs);
+  c.askTo(
+    p.pid,
+    REST_CLIENT_EP,
+    target,
+    'StandaloneRestServer',
+    {
+      type: 'CreateSubmissionRequest',
+      appResource: s.appResource,
+      mainClass: s.mainClass,
+      appArgs: s.appArgs,
+      sparkProperties: s.sparkProperties,
+      behaviour: s.driverDescription.behaviour,
+    },
+    s.askTimeoutMs,
+  );
   s.activeMaster = target;
 }
 
@@ -216,5 +255,12 @@ function restPoll(c: SparkCluster, p: Process<SubmitClientState>): void {
   const s = p.state;
   if (!s.activeMaster) return;
   s.statusTries += 1;
-  c.askTo(p.pid, REST_CLIENT_EP, s.activeMaster, 'StandaloneRestServer', { type: 'SubmissionStatusRequest', submissionId: s.submittedDriverId }, s.askTimeoutMs);
+  c.askTo(
+    p.pid,
+    REST_CLIENT_EP,
+    s.activeMaster,
+    'StandaloneRestServer',
+    { type: 'SubmissionStatusRequest', submissionId: s.submittedDriverId },
+    s.askTimeoutMs,
+  );
 }

@@ -10,7 +10,9 @@ const ONE_WORKER = [{ host: 'w1', cores: 4, memory: '8g' }];
 function expectInOrder(trace: ReturnType<typeof controlMessages>, steps: [string, string?, string?][]): void {
   let last = -1;
   for (const [type, from, to] of steps) {
-    const i = trace.findIndex((m, idx) => idx > last && m.type === type && (!from || m.from.startsWith(from)) && (!to || m.to.startsWith(to)));
+    const i = trace.findIndex(
+      (m, idx) => idx > last && m.type === type && (!from || m.from.startsWith(from)) && (!to || m.to.startsWith(to)),
+    );
     expect(i, `${type} ${from ?? ''} → ${to ?? ''} after index ${last}`).toBeGreaterThan(last);
     last = i;
   }
@@ -39,7 +41,14 @@ describe('worker registration', () => {
 describe('client deploy mode (StandaloneAppClient registers, the Master schedules, executors register with the driver)', () => {
   const sim = simulate({
     workers: ONE_WORKER,
-    actions: [{ at: 1000, type: 'submit', command: `${SUBMIT} --class org.apache.spark.examples.SparkPi --executor-memory 2g examples.jar 8`, workload: { tasks: 8, taskMs: 500 } }],
+    actions: [
+      {
+        at: 1000,
+        type: 'submit',
+        command: `${SUBMIT} --class org.apache.spark.examples.SparkPi --executor-memory 2g examples.jar 8`,
+        workload: { tasks: 8, taskMs: 500 },
+      },
+    ],
   });
   const trace = controlMessages(sim.traceSince(0));
 
@@ -118,7 +127,9 @@ describe('cluster deploy mode through the legacy gateway (deploy/Client.scala)',
     // Client.scala polls the status 5 s after it starts (1 s JVM start-up): at t = 6 s.
     const all = sim.traceSince(0);
     expect(all[firstIndex(all, 'RequestDriverStatus', 'client@client', 'Master@')]?.t).toBe(6000);
-    expect(firstIndex(all, 'DriverStatusResponse', 'Master@', 'client@client')).toBeGreaterThan(firstIndex(all, 'RequestDriverStatus'));
+    expect(firstIndex(all, 'DriverStatusResponse', 'Master@', 'client@client')).toBeGreaterThan(
+      firstIndex(all, 'RequestDriverStatus'),
+    );
   });
 
   it('ends with the driver FINISHED and the app FINISHED, linked to each other', () => {
@@ -127,7 +138,13 @@ describe('cluster deploy mode through the legacy gateway (deploy/Client.scala)',
     const d = out.drivers[0]!;
     expect(d).toMatchObject({ id: 'driver-20260101000001-0000', state: 'FINISHED', supervise: true, restarts: 0 });
     expect(out.apps[0]).toMatchObject({ state: 'FINISHED', driver: d.id });
-    expect(out.master?.completeddrivers[0]).toMatchObject({ id: d.id, state: 'FINISHED', cores: 1, memory: 1024, mainclass: 'org.apache.spark.examples.SparkPi' });
+    expect(out.master?.completeddrivers[0]).toMatchObject({
+      id: d.id,
+      state: 'FINISHED',
+      cores: 1,
+      memory: 1024,
+      mainclass: 'org.apache.spark.examples.SparkPi',
+    });
     // --executor-cores 2, --total-executor-cores 4 → two executors of 2 cores.
     const execs = [...out.apps[0]!.executors, ...out.apps[0]!.removedExecutors];
     expect(execs.map((e) => e.cores)).toEqual([2, 2]);
@@ -146,7 +163,14 @@ describe('cluster deploy mode through the REST gateway (deploy/rest/RestSubmissi
     const sim = simulate({
       conf: { 'spark.master.rest.enabled': 'true' },
       workers: ONE_WORKER,
-      actions: [{ at: 0, type: 'submit', command: 'spark-submit --master spark://master:6066 --deploy-mode cluster --class org.apache.spark.examples.SparkPi examples.jar 4' }],
+      actions: [
+        {
+          at: 0,
+          type: 'submit',
+          command:
+            'spark-submit --master spark://master:6066 --deploy-mode cluster --class org.apache.spark.examples.SparkPi examples.jar 4',
+        },
+      ],
     });
     const trace = sim.traceSince(0);
     expectInOrder(trace, [
@@ -166,10 +190,19 @@ describe('cluster deploy mode through the REST gateway (deploy/rest/RestSubmissi
 
 describe('an app that waits for resources', () => {
   it('stays WAITING and the driver warns every 15 s when no worker can host an executor', () => {
-    const sim = simulate({
-      workers: [{ host: 'w1', cores: 2, memory: '1g' }],
-      actions: [{ at: 0, type: 'submit', command: `${SUBMIT} --executor-memory 2g --class org.apache.spark.examples.SparkPi examples.jar 4` }],
-    }, 60_000);
+    const sim = simulate(
+      {
+        workers: [{ host: 'w1', cores: 2, memory: '1g' }],
+        actions: [
+          {
+            at: 0,
+            type: 'submit',
+            command: `${SUBMIT} --executor-memory 2g --class org.apache.spark.examples.SparkPi examples.jar 4`,
+          },
+        ],
+      },
+      60_000,
+    );
     const out = sim.output();
     expect(out.apps[0]?.state).toBe('WAITING');
     const warnings = sim.logLines(0).filter((l) => l.includes('Initial job has not accepted any resources'));
@@ -186,8 +219,18 @@ describe('determinism', () => {
       { host: 'w3', cores: 8, memory: '16g' },
     ],
     actions: [
-      { at: 0, type: 'submit', command: `${SUBMIT} --deploy-mode cluster --class org.apache.spark.examples.SparkPi examples.jar 40`, workload: { tasks: 40, taskMs: 700 } },
-      { at: 500, type: 'submit', command: `${SUBMIT} --total-executor-cores 6 --class org.apache.spark.examples.SparkPi examples.jar 30`, workload: { tasks: 30, taskMs: 400 } },
+      {
+        at: 0,
+        type: 'submit',
+        command: `${SUBMIT} --deploy-mode cluster --class org.apache.spark.examples.SparkPi examples.jar 40`,
+        workload: { tasks: 40, taskMs: 700 },
+      },
+      {
+        at: 500,
+        type: 'submit',
+        command: `${SUBMIT} --total-executor-cores 6 --class org.apache.spark.examples.SparkPi examples.jar 30`,
+        workload: { tasks: 30, taskMs: 400 },
+      },
     ],
   };
 
@@ -195,7 +238,9 @@ describe('determinism', () => {
     const a = simulate({ ...base, seed: 11 });
     const b = simulate({ ...base, seed: 11 });
     expect(a.traceHash()).toBe(b.traceHash());
-    expect(JSON.stringify(a.output({ trace: true, log: true }))).toBe(JSON.stringify(b.output({ trace: true, log: true })));
+    expect(JSON.stringify(a.output({ trace: true, log: true }))).toBe(
+      JSON.stringify(b.output({ trace: true, log: true })),
+    );
   });
 
   it('gives the same healthy outcome for a different seed', () => {

@@ -4,7 +4,13 @@
 // master-state.ts does for the Master: the runners and the views read these types without
 // importing the Worker.
 import type { Pid } from '../sim/kernel';
-import type { ApplicationDescription, DriverDescription, DriverStateName, ExecutorStateName, Heartbeat } from './messages';
+import type {
+  ApplicationDescription,
+  DriverDescription,
+  DriverStateName,
+  ExecutorStateName,
+  Heartbeat,
+} from './messages';
 
 /** Worker.ENDPOINT_NAME: the RPC endpoint the Worker, and its runners' reports, go to. */
 export const WORKER_EP = 'Worker';

@@ -5,11 +5,29 @@
 import type { AskTimeout, ChildExited, Delivery, Disconnected, Pid, Process } from '../sim/kernel';
 import type { SparkCluster } from './cluster';
 import type { DriverRunnerTimer } from './driver-runner';
-import { driverProcessExited, driverRunnerWakes, killDriverRunner, newDriverRunner, startDriverRunner } from './driver-runner';
+import {
+  driverProcessExited,
+  driverRunnerWakes,
+  killDriverRunner,
+  newDriverRunner,
+  startDriverRunner,
+} from './driver-runner';
 import type { ExecutorForked } from './executor-runner';
-import { executorForked, executorProcessExited, killExecutorRunner, newExecutorRunner, startExecutorRunner } from './executor-runner';
+import {
+  executorForked,
+  executorProcessExited,
+  killExecutorRunner,
+  newExecutorRunner,
+  startExecutorRunner,
+} from './executor-runner';
 import { generateWorkerId } from './ids';
-import type { ApplicationDescription, DriverStateChanged, ExecutorDescription, ExecutorStateChanged, SparkMessage } from './messages';
+import type {
+  ApplicationDescription,
+  DriverStateChanged,
+  ExecutorDescription,
+  ExecutorStateChanged,
+  SparkMessage,
+} from './messages';
 import { isExecutorFinished } from './messages';
 import { megabytesToString } from './memory';
 import type { WorkerState } from './worker-state';
@@ -62,7 +80,10 @@ export function startWorker(
   };
   const p = c.spawn(opts.host, 'worker', `Worker@${opts.host}`, state, { port });
   c.bind(p.pid, opts.host, port);
-  c.k.log(p.pid, `Starting Spark worker ${state.address} with ${opts.cores} cores, ${megabytesToString(opts.memoryMb)} RAM`);
+  c.k.log(
+    p.pid,
+    `Starting Spark worker ${state.address} with ${opts.cores} cores, ${megabytesToString(opts.memoryMb)} RAM`,
+  );
   registerWithMaster(c, p);
   return p;
 }
@@ -98,7 +119,10 @@ function sendRegisterWorker(c: SparkCluster, p: Process<WorkerState>, masterAddr
 export function registerWithMaster(c: SparkCluster, p: Process<WorkerState>): void {
   const w = p.state;
   if (w.registrationRetryTimer !== 0) {
-    c.k.log(p.pid, 'Not spawning another attempt to register with the master, since there is an attempt scheduled already.');
+    c.k.log(
+      p.pid,
+      'Not spawning another attempt to register with the master, since there is an attempt scheduled already.',
+    );
     return;
   }
   w.registered = false;
@@ -110,7 +134,10 @@ export function registerWithMaster(c: SparkCluster, p: Process<WorkerState>): vo
 function startRetryTimer(c: SparkCluster, p: Process<WorkerState>, periodMs: number): void {
   const w = p.state;
   w.registrationRetryToken += 1;
-  w.registrationRetryTimer = c.k.timer(p.pid, WORKER_EP, periodMs, { type: 'ReregisterWithMaster', token: w.registrationRetryToken });
+  w.registrationRetryTimer = c.k.timer(p.pid, WORKER_EP, periodMs, {
+    type: 'ReregisterWithMaster',
+    token: w.registrationRetryToken,
+  });
 }
 
 function cancelLastRegistrationRetry(c: SparkCluster, w: WorkerState): void {
@@ -135,7 +162,13 @@ function reregisterWithMaster(c: SparkCluster, p: Process<WorkerState>): void {
       cancelLastRegistrationRetry(c, w);
       startRetryTimer(c, p, prolongedRetryIntervalMs(w));
     } else {
-      startRetryTimer(c, p, w.connectionAttemptCount < s.initialRegistrationRetries ? initialRetryIntervalMs(w) : prolongedRetryIntervalMs(w));
+      startRetryTimer(
+        c,
+        p,
+        w.connectionAttemptCount < s.initialRegistrationRetries
+          ? initialRetryIntervalMs(w)
+          : prolongedRetryIntervalMs(w),
+      );
     }
   } else {
     c.k.log(p.pid, 'All masters are unresponsive! Giving up.', 'ERROR');
@@ -152,7 +185,14 @@ function changeMaster(c: SparkCluster, w: WorkerState, masterRef: string, webUiU
 }
 
 function executorDescriptions(w: WorkerState): ExecutorDescription[] {
-  return [...w.executors.values()].map((e) => ({ appId: e.appId, execId: e.execId, rpId: 0, cores: e.cores, memoryMb: e.memory, state: e.state }));
+  return [...w.executors.values()].map((e) => ({
+    appId: e.appId,
+    execId: e.execId,
+    rpId: 0,
+    cores: e.cores,
+    memoryMb: e.memory,
+    state: e.state,
+  }));
 }
 
 // ---------------------------------------------------------------- receive
@@ -169,7 +209,12 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       changeMaster(c, w, msg.master, msg.masterWebUiUrl);
       w.heartbeatChains += 1;
       c.k.timer(p.pid, WORKER_EP, 0, { type: 'SendHeartbeat', chain: w.heartbeatChains });
-      c.sendTo(p.pid, WORKER_EP, msg.master, 'Master', { type: 'WorkerLatestState', id: w.workerId, executors: executorDescriptions(w), driverIds: [...w.drivers.keys()] });
+      c.sendTo(p.pid, WORKER_EP, msg.master, 'Master', {
+        type: 'WorkerLatestState',
+        id: w.workerId,
+        executors: executorDescriptions(w),
+        driverIds: [...w.drivers.keys()],
+      });
       return;
     }
     case 'RegisterWorkerFailed': {
@@ -186,7 +231,12 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       // what runs here, so it can re-attach executors and drivers under their own ids.
       c.k.log(p.pid, `Master has changed, new master is at spark://${msg.master}`);
       changeMaster(c, w, msg.master, msg.masterWebUiUrl);
-      c.sendTo(p.pid, WORKER_EP, msg.master, 'Master', { type: 'WorkerSchedulerStateResponse', id: w.workerId, execResponses: executorDescriptions(w), driverResponses: [...w.drivers.keys()] });
+      c.sendTo(p.pid, WORKER_EP, msg.master, 'Master', {
+        type: 'WorkerSchedulerStateResponse',
+        id: w.workerId,
+        execResponses: executorDescriptions(w),
+        driverResponses: [...w.drivers.keys()],
+      });
       return;
     }
     case 'SendHeartbeat': {
@@ -291,7 +341,12 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     case 'WorkerDecommissionSigReceived': {
       // SIGPWR: decommission self, then tell the Master.
       decommissionSelf(c, p);
-      if (w.decommissioned && w.master) c.sendTo(p.pid, WORKER_EP, w.master, 'Master', { type: 'WorkerDecommissioning', id: w.workerId, worker: w.address });
+      if (w.decommissioned && w.master)
+        c.sendTo(p.pid, WORKER_EP, w.master, 'Master', {
+          type: 'WorkerDecommissioning',
+          id: w.workerId,
+          worker: w.address,
+        });
       return;
     }
     case 'DecommissionWorker': {
@@ -310,7 +365,6 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       c.k.log(p.pid, `Worker received unexpected message ${msg.type}`, 'WARN');
   }
 }
-
 
 function decommissionSelf(c: SparkCluster, p: Process<WorkerState>): void {
   const w = p.state;
@@ -331,7 +385,15 @@ function masterDisconnected(c: SparkCluster, p: Process<WorkerState>): void {
 
 // ---------------------------------------------------------------- executors
 
-function launchExecutor(c: SparkCluster, p: Process<WorkerState>, appId: string, execId: number, appDesc: ApplicationDescription, cores: number, memory: number): void {
+function launchExecutor(
+  c: SparkCluster,
+  p: Process<WorkerState>,
+  appId: string,
+  execId: number,
+  appDesc: ApplicationDescription,
+  cores: number,
+  memory: number,
+): void {
   const w = p.state;
   const fullId = `${appId}/${execId}`;
   c.k.log(p.pid, `Asked to launch executor ${fullId} for ${appDesc.name}`);
@@ -340,7 +402,14 @@ function launchExecutor(c: SparkCluster, p: Process<WorkerState>, appId: string,
     // the Worker reports FAILED straight away, with the exception's toString as the message.
     const error = `java.io.IOException: Failed to create directory /opt/spark/work/${appId}/${execId}`;
     c.k.log(p.pid, `Failed to launch executor ${fullId} for ${appDesc.name}.`, 'ERROR');
-    syncExecutorStateWithMaster(c, p, { type: 'ExecutorStateChanged', appId, execId, state: 'FAILED', message: error, exitStatus: null });
+    syncExecutorStateWithMaster(c, p, {
+      type: 'ExecutorStateChanged',
+      appId,
+      execId,
+      state: 'FAILED',
+      message: error,
+      exitStatus: null,
+    });
     return;
   }
   w.appDirectories.add(appId);
@@ -400,7 +469,11 @@ function retryExecutorStateSync(c: SparkCluster, p: Process<WorkerState>, msg: E
   const w = p.state;
   w.executorStateSyncFailures += 1;
   if (w.executorStateSyncFailures >= c.settings.executorStateSyncMaxAttempts) {
-    c.k.log(p.pid, `Failed to send ${msg.type} to master after ${w.executorStateSyncFailures} attempts; shutting down the worker.`, 'ERROR');
+    c.k.log(
+      p.pid,
+      `Failed to send ${msg.type} to master after ${w.executorStateSyncFailures} attempts; shutting down the worker.`,
+      'ERROR',
+    );
     c.exitProcess(p.pid, 1);
     return;
   }

@@ -6,14 +6,28 @@
 import type { Delivery } from '../sim/kernel';
 import type { SparkCluster } from './cluster';
 import type { LeaderLatchListener } from './curator-leader-latch';
-import { LEADER_AGENT_EP, leaderLatchReceive, leaderLatchServerClosed, newLeaderLatch, startLeaderLatch } from './curator-leader-latch';
+import {
+  LEADER_AGENT_EP,
+  leaderLatchReceive,
+  leaderLatchServerClosed,
+  newLeaderLatch,
+  startLeaderLatch,
+} from './curator-leader-latch';
 import type { LeaderElectable, ZooKeeperLeaderElectionAgentState } from './leader-election';
 import { tellMaster } from './leader-election';
 import { curatorConnectString } from './spark-curator-util';
 
 /** ZooKeeperLeaderElectionAgent's constructor, which calls start(). */
-export function startZooKeeperLeaderElectionAgent(c: SparkCluster, masterInstance: LeaderElectable): ZooKeeperLeaderElectionAgentState {
-  const latch = newLeaderLatch(curatorConnectString(c), masterInstance.pid, masterInstance.address, `${c.settings.zooKeeperDir}/leader_election`);
+export function startZooKeeperLeaderElectionAgent(
+  c: SparkCluster,
+  masterInstance: LeaderElectable,
+): ZooKeeperLeaderElectionAgentState {
+  const latch = newLeaderLatch(
+    curatorConnectString(c),
+    masterInstance.pid,
+    masterInstance.address,
+    `${c.settings.zooKeeperDir}/leader_election`,
+  );
   const a: ZooKeeperLeaderElectionAgentState = { kind: 'ZooKeeper', masterInstance, status: 'NOT_LEADER', latch };
   c.k.log(masterInstance.pid, 'Starting ZooKeeper LeaderElection agent');
   startLeaderLatch(c, latch);

@@ -95,7 +95,6 @@ export interface WatcherEvent {
   path: string;
 }
 
-
 /** Every record a client and the server exchange. */
 export type ZooKeeperMessage =
   | ConnectRequest
@@ -208,10 +207,22 @@ export function serverReceive(c: SparkCluster, proc: Process, d: Delivery): void
       const client = `/${c.addressOf(d.from)}`;
       if (msg.sessionId === 0) {
         const timeOut = negotiatedTimeout(msg.timeOut);
-        const s: ZooKeeperSession = { id: z.nextSessionId++, timeoutMs: timeOut, expiresAt: roundToNextInterval(c.now + timeOut), owner: d.from, ownerEp: d.fromEp };
+        const s: ZooKeeperSession = {
+          id: z.nextSessionId++,
+          timeoutMs: timeOut,
+          expiresAt: roundToNextInterval(c.now + timeOut),
+          owner: d.from,
+          ownerEp: d.fromEp,
+        };
         z.sessions.set(s.id, s);
-        c.k.timer(p.pid, ZOOKEEPER_EP, s.expiresAt - c.now, { type: 'ExpireSessions', sessionId: s.id } satisfies ExpireSessions);
-        c.k.log(p.pid, `Established session ${sessionIdHex(s.id)} with negotiated timeout ${timeOut} for client ${client}`);
+        c.k.timer(p.pid, ZOOKEEPER_EP, s.expiresAt - c.now, {
+          type: 'ExpireSessions',
+          sessionId: s.id,
+        } satisfies ExpireSessions);
+        c.k.log(
+          p.pid,
+          `Established session ${sessionIdHex(s.id)} with negotiated timeout ${timeOut} for client ${client}`,
+        );
         reply({ type: 'ConnectResponse', sessionId: s.id, timeOut });
         return;
       }
@@ -223,7 +234,10 @@ export function serverReceive(c: SparkCluster, proc: Process, d: Delivery): void
       }
       s.owner = d.from;
       s.ownerEp = d.fromEp;
-      c.k.log(p.pid, `Established session ${sessionIdHex(s.id)} with negotiated timeout ${s.timeoutMs} for client ${client}`);
+      c.k.log(
+        p.pid,
+        `Established session ${sessionIdHex(s.id)} with negotiated timeout ${s.timeoutMs} for client ${client}`,
+      );
       reply({ type: 'ConnectResponse', sessionId: s.id, timeOut: s.timeoutMs });
       return;
     }
@@ -242,7 +256,10 @@ export function serverReceive(c: SparkCluster, proc: Process, d: Delivery): void
       const seq = z.cversion.get(parent) ?? 0;
       const path = ephemeral ? `${msg.path}${String(seq).padStart(10, '0')}` : msg.path;
       if (z.znodes.has(path)) {
-        c.k.log(p.pid, `Got user-level KeeperException when processing sessionid:${sessionIdHex(msg.sessionId)} type:create Error Path:${path} Error:KeeperErrorCode = NodeExists for ${path}`);
+        c.k.log(
+          p.pid,
+          `Got user-level KeeperException when processing sessionid:${sessionIdHex(msg.sessionId)} type:create Error Path:${path} Error:KeeperErrorCode = NodeExists for ${path}`,
+        );
         reply({ type: 'CreateResponse', path, err: 'NODEEXISTS', sessionId: msg.sessionId });
         return;
       }
@@ -263,7 +280,8 @@ export function serverReceive(c: SparkCluster, proc: Process, d: Delivery): void
       const prefix = `${msg.path}/`;
       const children: string[] = [];
       for (const path of z.znodes.keys()) {
-        if (path.startsWith(prefix) && !path.slice(prefix.length).includes('/')) children.push(path.slice(prefix.length));
+        if (path.startsWith(prefix) && !path.slice(prefix.length).includes('/'))
+          children.push(path.slice(prefix.length));
       }
       reply({ type: 'GetChildrenResponse', path: msg.path, children: children.sort(), sessionId: msg.sessionId });
       return;
@@ -298,7 +316,11 @@ export function serverReceive(c: SparkCluster, proc: Process, d: Delivery): void
       // A closed socket does not end a session: only its timeout does (a kill -9 never closes it).
       for (const s of z.sessions.values()) {
         if (s.owner !== msg.peer) continue;
-        c.k.log(p.pid, `Unable to read additional data from client, it probably closed the socket: address = /${msg.peerHost}:${msg.peerPort}, session = ${sessionIdHex(s.id)}`, 'WARN');
+        c.k.log(
+          p.pid,
+          `Unable to read additional data from client, it probably closed the socket: address = /${msg.peerHost}:${msg.peerPort}, session = ${sessionIdHex(s.id)}`,
+          'WARN',
+        );
       }
       return;
     }
@@ -306,7 +328,6 @@ export function serverReceive(c: SparkCluster, proc: Process, d: Delivery): void
       c.k.log(p.pid, `ZooKeeper received unexpected message ${msg.type}`, 'WARN');
   }
 }
-
 
 function expireSession(c: SparkCluster, p: Process<ZooKeeperServerState>, s: ZooKeeperSession): void {
   const z = p.state;
@@ -325,7 +346,13 @@ function deleteNode(c: SparkCluster, p: Process<ZooKeeperServerState>, path: str
   z.dataWatches.delete(path);
   for (const id of watchers) {
     const s = z.sessions.get(id);
-    if (s) c.k.send(p.pid, ZOOKEEPER_EP, s.owner, s.ownerEp, { type: 'WatcherEvent', eventType: 'NodeDeleted', state: 'SyncConnected', path } satisfies WatcherEvent);
+    if (s)
+      c.k.send(p.pid, ZOOKEEPER_EP, s.owner, s.ownerEp, {
+        type: 'WatcherEvent',
+        eventType: 'NodeDeleted',
+        state: 'SyncConnected',
+        path,
+      } satisfies WatcherEvent);
   }
 }
 

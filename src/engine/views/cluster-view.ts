@@ -63,7 +63,12 @@ function executorCard(c: SparkCluster, r: ExecutorRunner, workerAlive: boolean, 
   };
 }
 
-function driverCard(c: SparkCluster, r: DriverRunner, known: Map<string, DriverInfo>, finished: boolean): ProcessCardView {
+function driverCard(
+  c: SparkCluster,
+  r: DriverRunner,
+  known: Map<string, DriverInfo>,
+  finished: boolean,
+): ProcessCardView {
   const p = r.pid > 0 ? c.k.proc<DriverProcessState>(r.pid) : null;
   const info = known.get(r.driverId);
   const ended = finished || r.phase === 'finished';

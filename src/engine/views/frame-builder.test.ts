@@ -99,7 +99,11 @@ describe('FrameBuilder', () => {
   });
 
   it('reports messages lost to a partition', () => {
-    const s = sim({ ...base, network: { latencyMs: 5 }, actions: [{ at: 2000, type: 'partition', between: ['w1', 'master'] }] });
+    const s = sim({
+      ...base,
+      network: { latencyMs: 5 },
+      actions: [{ at: 2000, type: 'partition', between: ['w1', 'master'] }],
+    });
     const fb = new FrameBuilder(s);
     fb.full();
     s.advanceTo(2000);
@@ -172,7 +176,10 @@ describe('FrameBuilder', () => {
       for (const id of f.removed) merged.delete(id);
       if (t % 13 === 0 || t > 255_000) {
         const truth = clusterNodes(s.cluster);
-        expect([...merged.values()].sort((a, b) => a.id.localeCompare(b.id)), `at ${t} ms`).toEqual(truth.sort((a, b) => a.id.localeCompare(b.id)));
+        expect(
+          [...merged.values()].sort((a, b) => a.id.localeCompare(b.id)),
+          `at ${t} ms`,
+        ).toEqual(truth.sort((a, b) => a.id.localeCompare(b.id)));
       }
     }
   });

@@ -70,7 +70,9 @@ export class FrameBuilder {
     this.nodeText = new Map(nodes.map((n) => [n.id, JSON.stringify(n)]));
     k.touched = new Set();
     this.actionsSeen = sim.actionsApplied;
-    this.expiring = new Set(nodes.filter((n) => n.kind === 'worker' && n.processes.some((p) => p.ended)).map((n) => n.id));
+    this.expiring = new Set(
+      nodes.filter((n) => n.kind === 'worker' && n.processes.some((p) => p.ended)).map((n) => n.id),
+    );
     const partitions = partitionViews(sim.cluster);
     this.partitionsText = JSON.stringify(partitions);
     const actions = this.timelineActions();
@@ -274,12 +276,32 @@ export class FrameBuilder {
           this.undrawn++;
           continue;
         }
-        const view: MessageView = { id: m.id, t: m.t, tDeliver: m.tDeliver, from, to, type: m.type, label, kind, count: 1 };
+        const view: MessageView = {
+          id: m.id,
+          t: m.t,
+          tDeliver: m.tDeliver,
+          from,
+          to,
+          type: m.type,
+          label,
+          kind,
+          count: 1,
+        };
         groups.set(key, view);
         out.push(view);
       } else {
         individual++;
-        const view: MessageView = { id: m.id, t: m.t, tDeliver: m.tDeliver, from, to, type: m.type, label, kind, count: 1 };
+        const view: MessageView = {
+          id: m.id,
+          t: m.t,
+          tDeliver: m.tDeliver,
+          from,
+          to,
+          type: m.type,
+          label,
+          kind,
+          count: 1,
+        };
         if (dropped) view.dropped = dropped;
         out.push(view);
       }

@@ -23,10 +23,17 @@ function findApp(m: MasterState | null, id: string): ApplicationInfo | undefined
 
 function findDriver(m: MasterState | null, id: string): DriverInfo | undefined {
   if (!m) return undefined;
-  return m.drivers.find((d) => d.id === id) ?? m.waitingDrivers.find((d) => d.id === id) ?? m.completedDrivers.find((d) => d.id === id);
+  return (
+    m.drivers.find((d) => d.id === id) ??
+    m.waitingDrivers.find((d) => d.id === id) ??
+    m.completedDrivers.find((d) => d.id === id)
+  );
 }
 
-function findExecutorRunner(c: SparkCluster, fullId: string): { runner: ExecutorRunner; host: string; finished: boolean } | null {
+function findExecutorRunner(
+  c: SparkCluster,
+  fullId: string,
+): { runner: ExecutorRunner; host: string; finished: boolean } | null {
   let found: { runner: ExecutorRunner; host: string; finished: boolean } | null = null;
   for (const spec of c.world.topology.workers.values()) {
     const w = c.k.proc<WorkerState>(spec.pid).state;
@@ -83,8 +90,14 @@ function masterView(c: SparkCluster, host: string, sel: Selection): InspectView 
     { name: 'Status', value: p.alive ? s.state : '(not running)' },
     { name: 'Recovery mode', value: c.settings.recoveryMode },
     { name: 'Workers', value: `${s.workers.filter((w) => w.state === 'ALIVE').length} alive of ${s.workers.length}` },
-    { name: 'Applications', value: `${s.apps.length} running, ${s.waitingApps.length} waiting, ${s.completedApps.length} completed` },
-    { name: 'Drivers', value: `${s.drivers.length} running, ${s.waitingDrivers.length} waiting, ${s.completedDrivers.length} completed` },
+    {
+      name: 'Applications',
+      value: `${s.apps.length} running, ${s.waitingApps.length} waiting, ${s.completedApps.length} completed`,
+    },
+    {
+      name: 'Drivers',
+      value: `${s.drivers.length} running, ${s.waitingDrivers.length} waiting, ${s.completedDrivers.length} completed`,
+    },
   ];
   return { selection: sel, title: `Master ${host}`, fields, history: history(c, new Set([s.address])), exists: true };
 }
@@ -145,9 +158,15 @@ function applicationView(c: SparkCluster, id: string, sel: Selection): InspectVi
     { name: 'Name', value: app.desc.name },
     { name: 'User', value: app.desc.user },
     { name: 'State', value: app.state },
-    { name: 'Cores', value: `${app.coresGranted} granted${app.desc.maxCores !== null ? ` of ${app.desc.maxCores} (spark.cores.max)` : ''}` },
+    {
+      name: 'Cores',
+      value: `${app.coresGranted} granted${app.desc.maxCores !== null ? ` of ${app.desc.maxCores} (spark.cores.max)` : ''}`,
+    },
     { name: 'Executor Memory', value: megabytesToString(app.desc.memoryPerExecutorMB) },
-    { name: 'Executors', value: [...app.executors.values()].map((e) => `${e.id}@${e.worker.host} ${e.state}`).join(', ') || 'none' },
+    {
+      name: 'Executors',
+      value: [...app.executors.values()].map((e) => `${e.id}@${e.worker.host} ${e.state}`).join(', ') || 'none',
+    },
     { name: 'Removed executors', value: String(app.removedExecutors.length) },
     { name: 'Submitted Time', value: javaDateString(app.submitDate) },
     { name: 'Driver', value: c.world.appDriver.get(app.id) ?? app.driver },
@@ -158,7 +177,9 @@ function applicationView(c: SparkCluster, id: string, sel: Selection): InspectVi
 function clientView(c: SparkCluster, sel: Selection): InspectView {
   const host = c.world.topology.clientHost;
   const procs = c.k.procsOn(host);
-  const drivers = procs.filter((p) => p.kind === 'driver' && p.alive).map((p) => (p.state as DriverProcessState).appName);
+  const drivers = procs
+    .filter((p) => p.kind === 'driver' && p.alive)
+    .map((p) => (p.state as DriverProcessState).appName);
   const fields: Field[] = [
     { name: 'Host', value: host },
     { name: 'Role', value: 'runs spark-submit; client-mode drivers run here' },

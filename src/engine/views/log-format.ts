@@ -9,5 +9,11 @@ export function formatLogLine(l: Pick<LogRecord, 't' | 'source' | 'level' | 'tex
 
 export function traceEntry(m: MessageRecord): SimTraceEntry {
   // Spark's RpcEndpointAddress form, endpoint@host:port: "Master@master:7077", "Worker@w1:40123".
-  return { t: m.t, from: `${m.fromEp}@${m.fromAddr}`, to: `${m.toEp}@${m.toAddr}`, type: m.type, delivered: m.delivered === true };
+  return {
+    t: m.t,
+    from: `${m.fromEp}@${m.fromAddr}`,
+    to: `${m.toEp}@${m.toAddr}`,
+    type: m.type,
+    delivered: m.delivered === true,
+  };
 }

@@ -79,8 +79,10 @@ export function messageLabel(msg: Msg): string {
   if (typeof m.state === 'string') return `${msg.type}(${m.state})`;
   if (msg.type === 'Boolean' && typeof m.value === 'boolean') return `Boolean(${m.value})`;
   if (msg.type === 'KillExecutor' || msg.type === 'LaunchExecutor') {
-    if (typeof m.appId === 'string' && (typeof m.execId === 'number' || typeof m.execId === 'string')) return `${msg.type}(${m.appId}/${m.execId})`;
+    if (typeof m.appId === 'string' && (typeof m.execId === 'number' || typeof m.execId === 'string'))
+      return `${msg.type}(${m.appId}/${m.execId})`;
   }
-  if ((msg.type === 'LaunchDriver' || msg.type === 'KillDriver') && typeof m.driverId === 'string') return `${msg.type}(${m.driverId})`;
+  if ((msg.type === 'LaunchDriver' || msg.type === 'KillDriver') && typeof m.driverId === 'string')
+    return `${msg.type}(${m.driverId})`;
   return msg.type;
 }

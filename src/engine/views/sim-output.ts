@@ -39,7 +39,9 @@ export function simOutput(c: SparkCluster, opts: { trace?: boolean; log?: boolea
   const apps: SimAppJson[] = [];
   const drivers: SimOutput['drivers'] = [];
   if (active) {
-    const all = [...active.completedApps, ...active.apps].sort((a, b) => a.startTime - b.startTime || (a.id < b.id ? -1 : 1));
+    const all = [...active.completedApps, ...active.apps].sort(
+      (a, b) => a.startTime - b.startTime || (a.id < b.id ? -1 : 1),
+    );
     for (const app of all) {
       apps.push({
         id: app.id,
@@ -50,9 +52,17 @@ export function simOutput(c: SparkCluster, opts: { trace?: boolean; log?: boolea
         removedExecutors: app.removedExecutors.map(executorJson),
       });
     }
-    const allDrivers = [...active.completedDrivers, ...active.drivers].sort((a, b) => a.startTime - b.startTime || (a.id < b.id ? -1 : 1));
+    const allDrivers = [...active.completedDrivers, ...active.drivers].sort(
+      (a, b) => a.startTime - b.startTime || (a.id < b.id ? -1 : 1),
+    );
     for (const d of allDrivers) {
-      drivers.push({ id: d.id, state: d.state, worker: d.worker?.host ?? null, supervise: d.desc.supervise, restarts: c.world.driverRestarts.get(d.id) ?? 0 });
+      drivers.push({
+        id: d.id,
+        state: d.state,
+        worker: d.worker?.host ?? null,
+        supervise: d.desc.supervise,
+        restarts: c.world.driverRestarts.get(d.id) ?? 0,
+      });
     }
   }
   const out: SimOutput = {

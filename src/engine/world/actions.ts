@@ -113,7 +113,13 @@ function runAction(c: SparkCluster, a: Action): void {
       const old = c.k.proc(spec.pid);
       if (old.alive) c.exitProcess(old.pid, 143);
       c.k.powerOn(a.target);
-      const p = startWorker(c, { host: a.target, cores: spec.cores, memoryMb: spec.memoryMb, port: spec.port, masterAddresses: masterAddresses(c) });
+      const p = startWorker(c, {
+        host: a.target,
+        cores: spec.cores,
+        memoryMb: spec.memoryMb,
+        port: spec.port,
+        masterAddresses: masterAddresses(c),
+      });
       spec.pid = p.pid;
       return;
     }
@@ -138,7 +144,8 @@ function runAction(c: SparkCluster, a: Action): void {
     case 'crash-driver': {
       log(`driver ${a.target} crashes`);
       for (const p of c.k.state.procs) {
-        if (p.kind === 'driver' && p.alive && (p.state as { driverId: string | null }).driverId === a.target) c.exitProcess(p.pid, 1);
+        if (p.kind === 'driver' && p.alive && (p.state as { driverId: string | null }).driverId === a.target)
+          c.exitProcess(p.pid, 1);
       }
       return;
     }
@@ -147,7 +154,14 @@ function runAction(c: SparkCluster, a: Action): void {
       log(`spark-submit --kill ${a.target}`);
       if (!m) return;
       // The Master's RequestKillDriver path, as `spark-class org.apache.spark.deploy.Client kill` asks it.
-      c.k.ask(c.worldPid, 'world', m.pid, 'Master', { type: 'RequestKillDriver', driverId: a.target }, c.settings.askTimeoutMs);
+      c.k.ask(
+        c.worldPid,
+        'world',
+        m.pid,
+        'Master',
+        { type: 'RequestKillDriver', driverId: a.target },
+        c.settings.askTimeoutMs,
+      );
       return;
     }
     case 'kill-app': {
@@ -161,13 +175,16 @@ function runAction(c: SparkCluster, a: Action): void {
       const leader = activeMaster(c);
       const m = a.target
         ? topology(c).masters.find((x) => x.host === a.target)
-        : (topology(c).masters.find((x) => x.pid === leader?.pid) ?? topology(c).masters.find((x) => c.k.proc(x.pid).alive));
+        : (topology(c).masters.find((x) => x.pid === leader?.pid) ??
+          topology(c).masters.find((x) => c.k.proc(x.pid).alive));
       log(`kill -9 the Master${m ? ` on ${m.host}` : ''}`);
       if (m) c.exitProcess(m.pid, 137);
       return;
     }
     case 'restart-master': {
-      const m = a.target ? topology(c).masters.find((x) => x.host === a.target) : topology(c).masters.find((x) => !c.k.proc(x.pid).alive);
+      const m = a.target
+        ? topology(c).masters.find((x) => x.host === a.target)
+        : topology(c).masters.find((x) => !c.k.proc(x.pid).alive);
       if (!m || c.k.proc(m.pid).alive) return;
       log(`start-master.sh on ${m.host}`);
       c.k.powerOn(m.host);
@@ -200,7 +217,8 @@ function splitExecutorTarget(target: string): [string, string] {
 
 /** The user's code: `workload` if given; SparkPi's argument is its number of slices (tasks). */
 export function behaviourOf(a: SubmitAction, spec: SubmitSpec): AppBehaviour {
-  const slices = isSparkPi(spec.mainClass ?? '') && spec.appArgs[0] !== undefined ? Number.parseInt(spec.appArgs[0], 10) : NaN;
+  const slices =
+    isSparkPi(spec.mainClass ?? '') && spec.appArgs[0] !== undefined ? Number.parseInt(spec.appArgs[0], 10) : NaN;
   return {
     tasks: a.workload?.tasks ?? (Number.isFinite(slices) && slices > 0 ? slices : SPARK_PI_DEFAULT_SLICES),
     taskMs: a.workload?.taskMs ?? DEFAULT_TASK_MS,

@@ -36,7 +36,9 @@ export const ClientNode = memo(function ClientNode({ id }: NodeProps) {
             cluster-mode submission in progress{node.submitClients > 1 ? ` ×${node.submitClients}` : ''}
           </>
         ) : (
-          <span className="cn-muted">{node.processes.some((p) => !p.ended) ? 'client-mode driver in spark-submit' : 'idle'}</span>
+          <span className="cn-muted">
+            {node.processes.some((p) => !p.ended) ? 'client-mode driver in spark-submit' : 'idle'}
+          </span>
         )}
       </div>
       <ProcessList processes={node.processes} empty={<div className="cn-muted cn-empty">No client-mode drivers</div>} />

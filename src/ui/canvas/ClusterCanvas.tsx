@@ -188,7 +188,13 @@ function CanvasInner() {
           fitViewOptions={{ padding: FIT_PADDING }}
           colorMode={colorMode}
         >
-          <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} color="var(--canvas-dots)" bgColor="var(--canvas-bg)" />
+          <Background
+            variant={BackgroundVariant.Dots}
+            gap={20}
+            size={1.5}
+            color="var(--canvas-dots)"
+            bgColor="var(--canvas-bg)"
+          />
           <MessageOverlay compact={layout.compact} />
           <Controls showInteractive={false} />
         </ReactFlow>

@@ -192,7 +192,10 @@ function drawScene(ctx: CanvasRenderingContext2D, sc: Scene): void {
   const wanted = drawn
     .filter((d) => labelled.has(d.f.id))
     // Most telling first, so placement gives them the best spots.
-    .sort((x, y) => Number(Boolean(y.f.dropped)) - Number(Boolean(x.f.dropped)) || flightAlpha(y.f.kind) - flightAlpha(x.f.kind));
+    .sort(
+      (x, y) =>
+        Number(Boolean(y.f.dropped)) - Number(Boolean(x.f.dropped)) || flightAlpha(y.f.kind) - flightAlpha(x.f.kind),
+    );
   const texts = wanted.map((d) => (d.f.dropped ? `${flightLabel(d.f)} — ${dropText(d.f.dropped)}` : flightLabel(d.f)));
   const anchors = wanted.map((d) => pointAlong(d.s, sc.reduced && !d.f.dropped ? 0.5 : d.t));
   const widths = texts.map((t) => ctx.measureText(t).width + 10);
@@ -260,11 +263,21 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
     darkQuery.addEventListener('change', markColours);
     // The page switches themes with a data-theme attribute somewhere above the canvas.
     const themeObserver = new MutationObserver(markColours);
-    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'], subtree: true });
+    themeObserver.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme'],
+      subtree: true,
+    });
     const unsubscribeFlow = rf.subscribe(markDirty);
     const unsubscribePage = store.subscribe((s, prev) => {
       if (s.theme !== prev.theme) markColours();
-      if (s.partitions !== prev.partitions || s.showHeartbeats !== prev.showHeartbeats || s.showTasks !== prev.showTasks || s.nodes !== prev.nodes) markDirty();
+      if (
+        s.partitions !== prev.partitions ||
+        s.showHeartbeats !== prev.showHeartbeats ||
+        s.showTasks !== prev.showTasks ||
+        s.nodes !== prev.nodes
+      )
+        markDirty();
     });
     const resize = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]?.contentRect;
@@ -285,7 +298,10 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
       // been measured: use the size the layout gave them.
       if (!w || !h) {
         const view = store.getState().nodes[id];
-        const est = estimatedSize({ kind: view?.kind ?? 'worker', cores: view?.kind === 'worker' ? view.cores : 0 }, compactRef.current);
+        const est = estimatedSize(
+          { kind: view?.kind ?? 'worker', cores: view?.kind === 'worker' ? view.cores : 0 },
+          compactRef.current,
+        );
         w = w || est.width;
         h = h || est.height;
       }

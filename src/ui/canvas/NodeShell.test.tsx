@@ -4,7 +4,15 @@
 import type { NodeProps } from '@xyflow/react';
 import type { ComponentType } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { ClientNodeView, MasterNodeView, NodeView, ProcessCardView, Selection, WorkerNodeView, ZooKeeperNodeView } from '../../engine/public';
+import type {
+  ClientNodeView,
+  MasterNodeView,
+  NodeView,
+  ProcessCardView,
+  Selection,
+  WorkerNodeView,
+  ZooKeeperNodeView,
+} from '../../engine/public';
 import { appColor } from '../colors';
 import type { PlaygroundState } from '../store';
 import { renderWithStore } from '../test-render';
@@ -18,17 +26,60 @@ import { ZooKeeperNode } from './ZooKeeperNode';
 
 const app = 'app-20260101000005-0000';
 const proc = (n: number, over: Partial<ProcessCardView> = {}): ProcessCardView => ({
-  id: `${app}/${n}`, kind: 'executor', label: `exec ${n}`, appId: app, state: 'RUNNING', cores: 1, memoryMb: 1024, exitCode: null, ended: false, ...over,
+  id: `${app}/${n}`,
+  kind: 'executor',
+  label: `exec ${n}`,
+  appId: app,
+  state: 'RUNNING',
+  cores: 1,
+  memoryMb: 1024,
+  exitCode: null,
+  ended: false,
+  ...over,
 });
 const worker = (id: string, over: Partial<WorkerNodeView> = {}): WorkerNodeView => ({
-  kind: 'worker', id, host: id, port: 35000, workerId: `worker-${id}`, state: 'ALIVE', process: 'running', registered: true,
-  cores: 8, memoryMb: 16384, coresUsed: 2, memoryUsedMb: 2048, processes: [proc(0), proc(1)], ...over,
+  kind: 'worker',
+  id,
+  host: id,
+  port: 35000,
+  workerId: `worker-${id}`,
+  state: 'ALIVE',
+  process: 'running',
+  registered: true,
+  cores: 8,
+  memoryMb: 16384,
+  coresUsed: 2,
+  memoryUsedMb: 2048,
+  processes: [proc(0), proc(1)],
+  ...over,
 });
-const master: MasterNodeView = { kind: 'master', id: 'master', host: 'master', port: 7077, state: 'ALIVE', process: 'running', waitingApps: 1, waitingDrivers: 0, aliveWorkers: 1 };
-const zk: ZooKeeperNodeView = { kind: 'zookeeper', id: 'zk', host: 'zk', port: 2181, process: 'running', leader: 'master' };
+const master: MasterNodeView = {
+  kind: 'master',
+  id: 'master',
+  host: 'master',
+  port: 7077,
+  state: 'ALIVE',
+  process: 'running',
+  waitingApps: 1,
+  waitingDrivers: 0,
+  aliveWorkers: 1,
+};
+const zk: ZooKeeperNodeView = {
+  kind: 'zookeeper',
+  id: 'zk',
+  host: 'zk',
+  port: 2181,
+  process: 'running',
+  leader: 'master',
+};
 const client: ClientNodeView = { kind: 'client', id: 'client', host: 'client', processes: [], submitClients: 0 };
 
-const COMPONENTS: Record<NodeView['kind'], ComponentType<NodeProps>> = { worker: WorkerNode, master: MasterNode, zookeeper: ZooKeeperNode, client: ClientNode };
+const COMPONENTS: Record<NodeView['kind'], ComponentType<NodeProps>> = {
+  worker: WorkerNode,
+  master: MasterNode,
+  zookeeper: ZooKeeperNode,
+  client: ClientNode,
+};
 
 function cluster(nodes: NodeView[], selection: Selection | null = null): Partial<PlaygroundState> {
   return { nodes: Object.fromEntries(nodes.map((n) => [n.id, n])), nodeOrder: nodes.map((n) => n.id), selection };
@@ -76,7 +127,9 @@ describe('NodeShell', () => {
     expect(shell(render(master, cluster([master])))).toContain('data-state="ALIVE" data-process="running"');
     expect(shell(render(client, cluster([client])))).toContain('data-state="up" data-process="running"');
     const off: ZooKeeperNodeView = { ...zk, process: 'machine-off' };
-    expect(shell(render(off, cluster([off])))).toMatch(/class="cn cn-zookeeper cn--dead" [^>]*data-state="machine-off" data-process="machine-off"/);
+    expect(shell(render(off, cluster([off])))).toMatch(
+      /class="cn cn-zookeeper cn--dead" [^>]*data-state="machine-off" data-process="machine-off"/,
+    );
   });
 
   it('greys out a dead worker and a stopped Master', () => {
@@ -87,7 +140,9 @@ describe('NodeShell', () => {
   });
 
   it('composes the classes in one order', () => {
-    expect(nodeClassName('worker', { compact: true, dead: true, selected: true })).toBe('cn cn-worker cn--compact cn--dead cn--selected');
+    expect(nodeClassName('worker', { compact: true, dead: true, selected: true })).toBe(
+      'cn cn-worker cn--compact cn--dead cn--selected',
+    );
     expect(nodeClassName('client', {})).toBe('cn cn-client');
   });
 });
@@ -97,9 +152,17 @@ describe('ProcessList', () => {
     const w = worker('w1', { processes: [proc(0), proc(1, { appId: 'app-20260101000006-0001' })] });
     const html = render(w, cluster([w], { kind: 'application', id: app }));
     expect(html).toContain('class="pcards"');
-    expect(html).toMatch(new RegExp(`class="pcard pcard--executor pcard--selected"[^>]*data-testid="proc-${app}/0"[^>]*data-selected="true"[^>]*role="button"[^>]*aria-current="true"`));
+    expect(html).toMatch(
+      new RegExp(
+        `class="pcard pcard--executor pcard--selected"[^>]*data-testid="proc-${app}/0"[^>]*data-selected="true"[^>]*role="button"[^>]*aria-current="true"`,
+      ),
+    );
     // The other application's card: its own colour, not highlighted.
-    expect(html).toMatch(new RegExp(`class="pcard pcard--executor" data-testid="proc-${app}/1"[^>]*style="--app-color:${appColor('app-20260101000006-0001')}`));
+    expect(html).toMatch(
+      new RegExp(
+        `class="pcard pcard--executor" data-testid="proc-${app}/1"[^>]*style="--app-color:${appColor('app-20260101000006-0001')}`,
+      ),
+    );
   });
 
   it('says "+N more" past four cards, and "No client-mode drivers" on an empty client', () => {

@@ -28,7 +28,10 @@ export interface NodeShellProps {
   children?: ReactNode;
 }
 
-export function nodeClassName(kind: NodeView['kind'], flags: { compact?: boolean; dead?: boolean; selected?: boolean }): string {
+export function nodeClassName(
+  kind: NodeView['kind'],
+  flags: { compact?: boolean; dead?: boolean; selected?: boolean },
+): string {
   let className = `cn cn-${kind}`;
   if (flags.compact) className += ' cn--compact';
   if (flags.dead) className += ' cn--dead';
@@ -36,7 +39,19 @@ export function nodeClassName(kind: NodeView['kind'], flags: { compact?: boolean
   return className;
 }
 
-export function NodeShell({ kind, id, state, process, label, dead, compact, style, head, headTitle, children }: NodeShellProps) {
+export function NodeShell({
+  kind,
+  id,
+  state,
+  process,
+  label,
+  dead,
+  compact,
+  style,
+  head,
+  headTitle,
+  children,
+}: NodeShellProps) {
   const selected = usePlayground((s) => isSelected(s.selection, kind, id));
   const actions = useNodeActions({ kind, id });
   return (

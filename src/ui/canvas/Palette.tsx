@@ -5,7 +5,16 @@ import type { DragEvent } from 'react';
 import { useController, usePlayground, usePlaygroundStore } from '../PlaygroundProvider';
 import { addWorker } from './add-worker';
 import { ServerIcon } from './icons';
-import { accessibleAddLabel, checkPreset, encodeDragPayload, memoryError, parseCores, WORKER_DRAG_TYPE, WORKER_PRESETS, type WorkerPreset } from './worker-presets';
+import {
+  accessibleAddLabel,
+  checkPreset,
+  encodeDragPayload,
+  memoryError,
+  parseCores,
+  WORKER_DRAG_TYPE,
+  WORKER_PRESETS,
+  type WorkerPreset,
+} from './worker-presets';
 import './canvas.css';
 
 function PresetCard({ index, initial, disabled }: { index: number; initial: WorkerPreset; disabled: boolean }) {
@@ -126,4 +135,3 @@ export function Palette() {
     </aside>
   );
 }
-

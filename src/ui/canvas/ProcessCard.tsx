@@ -79,14 +79,22 @@ export const ProcessCard = memo(function ProcessCard({ proc, highlighted }: Proc
       </span>
       <span className="visually-hidden">{proc.kind === 'driver' ? 'Driver ' : 'Executor '}</span>
       <span className="pcard-label">{proc.label}</span>
-      <motion.span key={proc.state} className={`pcard-state state-${proc.state}`} initial={{ opacity: 0.2 }} animate={{ opacity: 1 }}>
+      <motion.span
+        key={proc.state}
+        className={`pcard-state state-${proc.state}`}
+        initial={{ opacity: 0.2 }}
+        animate={{ opacity: 1 }}
+      >
         {proc.state}
       </motion.span>
       {(resources || proc.exitCode !== null) && (
         <span className="pcard-res">
           {resources}
           {proc.exitCode !== null && (
-            <span className={proc.exitCode === 0 ? 'pcard-exit pcard-exit--ok' : 'pcard-exit'}> exit {proc.exitCode}</span>
+            <span className={proc.exitCode === 0 ? 'pcard-exit pcard-exit--ok' : 'pcard-exit'}>
+              {' '}
+              exit {proc.exitCode}
+            </span>
           )}
         </span>
       )}

@@ -45,7 +45,11 @@ export const CoreGrid = memo(function CoreGrid({ worker }: { worker: Pick<Worker
   );
 });
 
-export const MemoryBar = memo(function MemoryBar({ worker }: { worker: Pick<WorkerNodeView, 'memoryMb' | 'processes'> }) {
+export const MemoryBar = memo(function MemoryBar({
+  worker,
+}: {
+  worker: Pick<WorkerNodeView, 'memoryMb' | 'processes'>;
+}) {
   return (
     <div className="mem" aria-hidden="true">
       {memorySegments(worker).map((s) => (

@@ -17,7 +17,13 @@ export function ServerIcon(): ReactElement {
 export function MasterIcon(): ReactElement {
   return (
     <svg {...common} className="cn-svg">
-      <path d="M2 12 L3 5 L6 8 L8 3 L10 8 L13 5 L14 12 Z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
+      <path
+        d="M2 12 L3 5 L6 8 L8 3 L10 8 L13 5 L14 12 Z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.4"
+        strokeLinejoin="round"
+      />
       <line x1="2" y1="14" x2="14" y2="14" stroke="currentColor" strokeWidth="1.4" />
     </svg>
   );
@@ -36,7 +42,13 @@ export function TerminalIcon(): ReactElement {
   return (
     <svg {...common} className="cn-svg">
       <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
-      <path d="M4 6 L6.5 8 L4 10 M8 10.5 H12" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />
+      <path
+        d="M4 6 L6.5 8 L4 10 M8 10.5 H12"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.4"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }

@@ -28,7 +28,11 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
 
 describe('assignSlots', () => {
   it('gives new ids the lowest free slots in order', () => {
-    expect([...assignSlots(new Map(), ['a', 'b', 'c'])]).toEqual([['a', 0], ['b', 1], ['c', 2]]);
+    expect([...assignSlots(new Map(), ['a', 'b', 'c'])]).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+    ]);
   });
 
   it('keeps the slots of ids that stay and reuses a freed one', () => {
@@ -41,7 +45,13 @@ describe('assignSlots', () => {
   });
 
   it('never gives two ids one slot, even from a bad previous map', () => {
-    const slots = assignSlots(new Map([['a', 0], ['b', 0]]), ['a', 'b']);
+    const slots = assignSlots(
+      new Map([
+        ['a', 0],
+        ['b', 0],
+      ]),
+      ['a', 'b'],
+    );
     expect(new Set(slots.values()).size).toBe(2);
   });
 });
@@ -98,7 +108,8 @@ describe('layoutCluster', () => {
     ];
     const { positions } = layoutCluster(entries);
     const b = boxes(entries, false, positions);
-    for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) expect(overlaps(b[i]!, b[j]!)).toBe(false);
+    for (let i = 0; i < b.length; i++)
+      for (let j = i + 1; j < b.length; j++) expect(overlaps(b[i]!, b[j]!)).toBe(false);
     expect(positions.get('master1')!.y).toBe(positions.get('zk')!.y);
   });
 
@@ -115,7 +126,8 @@ describe('layoutCluster', () => {
     ];
     const { positions } = layoutCluster(entries);
     const b = boxes(entries, false, positions);
-    for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) expect(overlaps(b[i]!, b[j]!), `${b[i]!.id}/${b[j]!.id}`).toBe(false);
+    for (let i = 0; i < b.length; i++)
+      for (let j = i + 1; j < b.length; j++) expect(overlaps(b[i]!, b[j]!), `${b[i]!.id}/${b[j]!.id}`).toBe(false);
   });
 
   it('goes compact above the threshold and still does not overlap at 500 workers', () => {
@@ -124,7 +136,9 @@ describe('layoutCluster', () => {
     const layout = layoutCluster(many);
     expect(layout.compact).toBe(true);
     const b = boxes(many, true, layout.positions);
-    for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) if (overlaps(b[i]!, b[j]!)) expect.fail(`${b[i]!.id} overlaps ${b[j]!.id}`);
+    for (let i = 0; i < b.length; i++)
+      for (let j = i + 1; j < b.length; j++)
+        if (overlaps(b[i]!, b[j]!)) expect.fail(`${b[i]!.id} overlaps ${b[j]!.id}`);
   });
 
   it('keeps other workers in place when one is removed', () => {
@@ -140,7 +154,10 @@ describe('layoutCluster', () => {
 
   it('handles an empty cluster and a cluster without workers', () => {
     expect(layoutCluster([]).positions.size).toBe(0);
-    const { positions } = layoutCluster([{ id: 'master', kind: 'master', cores: 0 }, { id: 'client', kind: 'client', cores: 0 }]);
+    const { positions } = layoutCluster([
+      { id: 'master', kind: 'master', cores: 0 },
+      { id: 'client', kind: 'client', cores: 0 },
+    ]);
     expect(positions.get('client')!.x).toBeLessThan(positions.get('master')!.x);
   });
 });
@@ -148,10 +165,31 @@ describe('layoutCluster', () => {
 describe('layoutKey', () => {
   it('round-trips kind and cores and skips unknown ids', () => {
     const nodes: Record<string, NodeView> = {
-      master: { kind: 'master', id: 'master', host: 'master', port: 7077, state: 'ALIVE', process: 'running', waitingApps: 0, waitingDrivers: 0, aliveWorkers: 1 },
+      master: {
+        kind: 'master',
+        id: 'master',
+        host: 'master',
+        port: 7077,
+        state: 'ALIVE',
+        process: 'running',
+        waitingApps: 0,
+        waitingDrivers: 0,
+        aliveWorkers: 1,
+      },
       w1: {
-        kind: 'worker', id: 'w1', host: 'w1', port: 35000, workerId: null, state: null, process: 'running', registered: false,
-        cores: 12, memoryMb: 1024, coresUsed: 0, memoryUsedMb: 0, processes: [],
+        kind: 'worker',
+        id: 'w1',
+        host: 'w1',
+        port: 35000,
+        workerId: null,
+        state: null,
+        process: 'running',
+        registered: false,
+        cores: 12,
+        memoryMb: 1024,
+        coresUsed: 0,
+        memoryUsedMb: 0,
+        processes: [],
       },
     };
     const key = layoutKey(['master', 'gone', 'w1'], nodes);
@@ -165,8 +203,19 @@ describe('layoutKey', () => {
   it('changes when a worker changes its cores but not when its usage changes', () => {
     const w = (cores: number, coresUsed: number): Record<string, NodeView> => ({
       w1: {
-        kind: 'worker', id: 'w1', host: 'w1', port: 1, workerId: null, state: null, process: 'running', registered: false,
-        cores, memoryMb: 1, coresUsed, memoryUsedMb: 0, processes: [],
+        kind: 'worker',
+        id: 'w1',
+        host: 'w1',
+        port: 1,
+        workerId: null,
+        state: null,
+        process: 'running',
+        registered: false,
+        cores,
+        memoryMb: 1,
+        coresUsed,
+        memoryUsedMb: 0,
+        processes: [],
       },
     });
     expect(layoutKey(['w1'], w(8, 0))).toBe(layoutKey(['w1'], w(8, 6)));

@@ -28,7 +28,10 @@ export const COMPACT_WORKER_THRESHOLD = 60;
  * Whether the cluster is drawn compact (more than COMPACT_WORKER_THRESHOLD workers), as a store
  * selector every worker node calls: it counts once per node list, not once per node.
  */
-export function isCompactCluster(s: { nodeOrder: readonly string[]; nodes: Readonly<Record<string, NodeView | undefined>> }): boolean {
+export function isCompactCluster(s: {
+  nodeOrder: readonly string[];
+  nodes: Readonly<Record<string, NodeView | undefined>>;
+}): boolean {
   if (s.nodeOrder === compactOrder && s.nodes === compactNodes) return compactAnswer;
   let workers = 0;
   for (const id of s.nodeOrder) if (s.nodes[id]?.kind === 'worker') workers++;
@@ -131,7 +134,10 @@ export interface Layout {
 }
 
 /** Top-left positions for every node (React Flow's node origin is the top-left corner). */
-export function layoutCluster(entries: readonly LayoutEntry[], previousSlots: ReadonlyMap<string, number> = new Map()): Layout {
+export function layoutCluster(
+  entries: readonly LayoutEntry[],
+  previousSlots: ReadonlyMap<string, number> = new Map(),
+): Layout {
   const workers = entries.filter((e) => e.kind === 'worker');
   const compact = workers.length > COMPACT_WORKER_THRESHOLD;
   const slots = assignSlots(
@@ -160,7 +166,8 @@ export function layoutCluster(entries: readonly LayoutEntry[], previousSlots: Re
 
   // The top row: Masters, then ZooKeeper, centred over the grid.
   const top = entries.filter((e) => e.kind === 'master' || e.kind === 'zookeeper');
-  const topWidth = top.reduce((sum, e) => sum + estimatedSize(e, compact).width + GAP_X * 2, 0) - (top.length > 0 ? GAP_X * 2 : 0);
+  const topWidth =
+    top.reduce((sum, e) => sum + estimatedSize(e, compact).width + GAP_X * 2, 0) - (top.length > 0 ? GAP_X * 2 : 0);
   const topHeight = top.reduce((m, e) => Math.max(m, estimatedSize(e, compact).height), 0);
   const gridTop = top.length > 0 ? topHeight + TOP_ROW_GAP : 0;
   let x = (gridWidth - topWidth) / 2;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientNodeView, MasterNodeView, ProcessCardView, WorkerNodeView, ZooKeeperNodeView } from '../../engine/public';
+import type {
+  ClientNodeView,
+  MasterNodeView,
+  ProcessCardView,
+  WorkerNodeView,
+  ZooKeeperNodeView,
+} from '../../engine/public';
 import {
   clientAriaLabel,
   daemonText,
@@ -16,17 +22,43 @@ import {
 } from './node-text';
 
 const exec: ProcessCardView = {
-  id: 'app-20260101000005-0000/3', kind: 'executor', label: 'exec 3', appId: 'app-20260101000005-0000', state: 'RUNNING',
-  cores: 2, memoryMb: 1024, exitCode: null, ended: false,
+  id: 'app-20260101000005-0000/3',
+  kind: 'executor',
+  label: 'exec 3',
+  appId: 'app-20260101000005-0000',
+  state: 'RUNNING',
+  cores: 2,
+  memoryMb: 1024,
+  exitCode: null,
+  ended: false,
 };
 
 const w1: WorkerNodeView = {
-  kind: 'worker', id: 'w1', host: 'w1', port: 35000, workerId: 'worker-1', state: 'ALIVE', process: 'running', registered: true,
-  cores: 8, memoryMb: 16384, coresUsed: 3, memoryUsedMb: 2048, processes: [exec],
+  kind: 'worker',
+  id: 'w1',
+  host: 'w1',
+  port: 35000,
+  workerId: 'worker-1',
+  state: 'ALIVE',
+  process: 'running',
+  registered: true,
+  cores: 8,
+  memoryMb: 16384,
+  coresUsed: 3,
+  memoryUsedMb: 2048,
+  processes: [exec],
 };
 
 const master: MasterNodeView = {
-  kind: 'master', id: 'master', host: 'master', port: 7077, state: 'ALIVE', process: 'running', waitingApps: 1, waitingDrivers: 0, aliveWorkers: 2,
+  kind: 'master',
+  id: 'master',
+  host: 'master',
+  port: 7077,
+  state: 'ALIVE',
+  process: 'running',
+  waitingApps: 1,
+  waitingDrivers: 0,
+  aliveWorkers: 2,
 };
 
 describe('worker texts', () => {
@@ -73,7 +105,14 @@ describe('master, ZooKeeper and client texts', () => {
   });
 
   it('names ZooKeeper with its leader', () => {
-    const zk: ZooKeeperNodeView = { kind: 'zookeeper', id: 'zk', host: 'zk', port: 2181, process: 'running', leader: 'master1' };
+    const zk: ZooKeeperNodeView = {
+      kind: 'zookeeper',
+      id: 'zk',
+      host: 'zk',
+      port: 2181,
+      process: 'running',
+      leader: 'master1',
+    };
     expect(zooKeeperAriaLabel(zk)).toBe('ZooKeeper zk, running, leader master1');
     expect(zooKeeperAriaLabel({ ...zk, leader: null })).toBe('ZooKeeper zk, running, no leader');
     expect(zooKeeperAriaLabel({ ...zk, process: 'stopped' })).toBe('ZooKeeper zk, stopped');
@@ -81,14 +120,25 @@ describe('master, ZooKeeper and client texts', () => {
 
   it('names the client machine with its drivers and submit clients', () => {
     const c: ClientNodeView = { kind: 'client', id: 'client', host: 'client', processes: [], submitClients: 1 };
-    expect(clientAriaLabel(c)).toBe('Client machine client, spark-submit, 0 client-mode drivers, 1 submit client running');
+    expect(clientAriaLabel(c)).toBe(
+      'Client machine client, spark-submit, 0 client-mode drivers, 1 submit client running',
+    );
   });
 });
 
 describe('processAriaLabel', () => {
   it('names an executor and a finished driver', () => {
     expect(processAriaLabel(exec)).toBe('Executor exec 3, of app-20260101000005-0000, RUNNING, 2 cores · 1024.0 MiB');
-    const d: ProcessCardView = { ...exec, id: 'driver-1', kind: 'driver', label: 'driver-…-0000', appId: null, state: 'FAILED', exitCode: 1, ended: true };
+    const d: ProcessCardView = {
+      ...exec,
+      id: 'driver-1',
+      kind: 'driver',
+      label: 'driver-…-0000',
+      appId: null,
+      state: 'FAILED',
+      exitCode: 1,
+      ended: true,
+    };
     expect(processAriaLabel(d)).toBe('Driver driver-…-0000, FAILED, 2 cores · 1024.0 MiB, exit code 1');
   });
 });

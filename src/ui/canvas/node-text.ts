@@ -1,6 +1,13 @@
 // The words the canvas nodes show and say: state badges, accessible names, and which keys open a
 // node's context menu. Pure, so they are unit-tested; the node components only render them.
-import type { ClientNodeView, DaemonProcess, MasterNodeView, ProcessCardView, WorkerNodeView, ZooKeeperNodeView } from '../../engine/public';
+import type {
+  ClientNodeView,
+  DaemonProcess,
+  MasterNodeView,
+  ProcessCardView,
+  WorkerNodeView,
+  ZooKeeperNodeView,
+} from '../../engine/public';
 import { processResources } from './worker-resources';
 
 /** The badge of a worker: the active Master's view of it, or that no Master knows it. */
@@ -52,8 +59,10 @@ export function masterAriaLabel(m: MasterNodeView): string {
   const parts = [`Master ${m.host}`, masterBadge(m)];
   if (m.state !== null) {
     parts.push(`${m.aliveWorkers} alive ${m.aliveWorkers === 1 ? 'worker' : 'workers'}`);
-    if (m.waitingApps > 0) parts.push(`${m.waitingApps} waiting ${m.waitingApps === 1 ? 'application' : 'applications'}`);
-    if (m.waitingDrivers > 0) parts.push(`${m.waitingDrivers} waiting ${m.waitingDrivers === 1 ? 'driver' : 'drivers'}`);
+    if (m.waitingApps > 0)
+      parts.push(`${m.waitingApps} waiting ${m.waitingApps === 1 ? 'application' : 'applications'}`);
+    if (m.waitingDrivers > 0)
+      parts.push(`${m.waitingDrivers} waiting ${m.waitingDrivers === 1 ? 'driver' : 'drivers'}`);
   }
   return parts.join(', ');
 }
@@ -68,7 +77,8 @@ export function clientAriaLabel(c: ClientNodeView): string {
   const drivers = c.processes.filter((p) => !p.ended).length;
   const parts = [`Client machine ${c.host}, spark-submit`];
   parts.push(`${drivers} client-mode ${drivers === 1 ? 'driver' : 'drivers'}`);
-  if (c.submitClients > 0) parts.push(`${c.submitClients} submit ${c.submitClients === 1 ? 'client' : 'clients'} running`);
+  if (c.submitClients > 0)
+    parts.push(`${c.submitClients} submit ${c.submitClients === 1 ? 'client' : 'clients'} running`);
   return parts.join(', ');
 }
 

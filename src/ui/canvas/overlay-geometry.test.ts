@@ -66,7 +66,9 @@ describe('flightShown', () => {
     expect(flightShown({ from: 'a', to: 'b', kind: 'heartbeat' }, on)).toBe(true);
     expect(flightShown({ from: 'a', to: 'b', kind: 'heartbeat' }, { ...on, showHeartbeats: false })).toBe(false);
     expect(flightShown({ from: 'a', to: 'b', kind: 'task' }, { ...on, showTasks: false })).toBe(false);
-    expect(flightShown({ from: 'a', to: 'b', kind: 'registration' }, { showHeartbeats: false, showTasks: false })).toBe(true);
+    expect(flightShown({ from: 'a', to: 'b', kind: 'registration' }, { showHeartbeats: false, showTasks: false })).toBe(
+      true,
+    );
   });
 });
 
@@ -86,7 +88,10 @@ describe('labels', () => {
   });
 
   it('labels everything under the cap', () => {
-    const fl = [{ id: 1, kind: 'task' as const, t: 0 }, { id: 2, kind: 'heartbeat' as const, t: 1 }];
+    const fl = [
+      { id: 1, kind: 'task' as const, t: 0 },
+      { id: 2, kind: 'heartbeat' as const, t: 1 },
+    ];
     expect(chooseLabels(fl)).toEqual(new Set([1, 2]));
   });
 

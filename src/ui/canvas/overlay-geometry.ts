@@ -123,7 +123,10 @@ function labelRank(f: Pick<Flight, 'kind' | 'dropped'>): number {
  * control messages, tasks, heartbeats), newest first among equals, so hundreds of task messages
  * never crowd out a registration.
  */
-export function chooseLabels(flights: readonly Pick<Flight, 'id' | 'kind' | 'dropped' | 't'>[], cap = LABEL_CAP): Set<number> {
+export function chooseLabels(
+  flights: readonly Pick<Flight, 'id' | 'kind' | 'dropped' | 't'>[],
+  cap = LABEL_CAP,
+): Set<number> {
   if (flights.length <= cap) return new Set(flights.map((f) => f.id));
   const ranked = [...flights].sort((a, b) => labelRank(a) - labelRank(b) || b.t - a.t || a.id - b.id);
   return new Set(ranked.slice(0, cap).map((f) => f.id));

@@ -3,7 +3,15 @@ import type { ProcessCardView } from '../../engine/public';
 import { cardHighlighted, highlightKey, isSelected } from './selection';
 
 const p = (id: string, kind: ProcessCardView['kind'], appId: string | null): ProcessCardView => ({
-  id, kind, label: id, appId, state: 'RUNNING', cores: 1, memoryMb: 1, exitCode: null, ended: false,
+  id,
+  kind,
+  label: id,
+  appId,
+  state: 'RUNNING',
+  cores: 1,
+  memoryMb: 1,
+  exitCode: null,
+  ended: false,
 });
 const procs = [p('driver-1', 'driver', 'app-1'), p('app-1/0', 'executor', 'app-1'), p('app-2/0', 'executor', 'app-2')];
 

@@ -52,4 +52,3 @@ export function useNodeActions(target: Selection): NodeActionHandlers {
     };
   }, [controller, store, kind, id]);
 }
-

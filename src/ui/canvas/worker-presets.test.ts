@@ -62,7 +62,14 @@ describe('drag payload', () => {
     expect(decodeDragPayload(encodeDragPayload({ cores: 4, memory: '8g' }))).toEqual({ cores: 4, memory: '8g' });
   });
 
-  it.each(['', 'not json', 'null', '{"cores":"4","memory":"8g"}', '{"cores":0,"memory":"8g"}', '{"cores":4,"memory":"8q"}'])('refuses %j', (text) => {
+  it.each([
+    '',
+    'not json',
+    'null',
+    '{"cores":"4","memory":"8g"}',
+    '{"cores":0,"memory":"8g"}',
+    '{"cores":4,"memory":"8q"}',
+  ])('refuses %j', (text) => {
     expect(decodeDragPayload(text)).toBeNull();
   });
 });

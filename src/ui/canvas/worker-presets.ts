@@ -25,7 +25,8 @@ export function parseCores(text: string): { ok: true; cores: number } | { ok: fa
   const t = text.trim();
   if (!/^\d+$/.test(t)) return { ok: false, error: 'Cores must be a whole number from 1 to 1024.' };
   const cores = Number(t);
-  if (cores < 1 || cores > MAX_WORKER_CORES) return { ok: false, error: 'Cores must be a whole number from 1 to 1024.' };
+  if (cores < 1 || cores > MAX_WORKER_CORES)
+    return { ok: false, error: 'Cores must be a whole number from 1 to 1024.' };
   return { ok: true, cores };
 }
 
@@ -36,7 +37,10 @@ export function memoryError(text: string): string | undefined {
 }
 
 /** The checked preset, or the first problem with it. */
-export function checkPreset(cores: string, memory: string): { ok: true; preset: WorkerPreset } | { ok: false; error: string } {
+export function checkPreset(
+  cores: string,
+  memory: string,
+): { ok: true; preset: WorkerPreset } | { ok: false; error: string } {
   const c = parseCores(cores);
   if (!c.ok) return c;
   const m = memoryError(memory);

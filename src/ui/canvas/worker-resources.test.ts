@@ -1,23 +1,57 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessCardView } from '../../engine/public';
-import { coreOwners, coreRuns, memorySegments, processResources, usageText, visibleProcesses } from './worker-resources';
+import {
+  coreOwners,
+  coreRuns,
+  memorySegments,
+  processResources,
+  usageText,
+  visibleProcesses,
+} from './worker-resources';
 
 function proc(id: string, over: Partial<ProcessCardView> = {}): ProcessCardView {
-  return { id, kind: 'executor', label: id, appId: 'app-1', state: 'RUNNING', cores: 1, memoryMb: 1024, exitCode: null, ended: false, ...over };
+  return {
+    id,
+    kind: 'executor',
+    label: id,
+    appId: 'app-1',
+    state: 'RUNNING',
+    cores: 1,
+    memoryMb: 1024,
+    exitCode: null,
+    ended: false,
+    ...over,
+  };
 }
 
 describe('coreOwners', () => {
   it('gives each live process consecutive cores in card order, the rest free', () => {
     const owners = coreOwners({
       cores: 8,
-      processes: [proc('driver-1', { kind: 'driver', appId: null, cores: 1 }), proc('app-1/0', { cores: 2 }), proc('app-2/0', { appId: 'app-2', cores: 3 })],
+      processes: [
+        proc('driver-1', { kind: 'driver', appId: null, cores: 1 }),
+        proc('app-1/0', { cores: 2 }),
+        proc('app-2/0', { appId: 'app-2', cores: 3 }),
+      ],
     });
-    expect(owners.map((o) => o?.processId ?? null)).toEqual(['driver-1', 'app-1/0', 'app-1/0', 'app-2/0', 'app-2/0', 'app-2/0', null, null]);
+    expect(owners.map((o) => o?.processId ?? null)).toEqual([
+      'driver-1',
+      'app-1/0',
+      'app-1/0',
+      'app-2/0',
+      'app-2/0',
+      'app-2/0',
+      null,
+      null,
+    ]);
     expect(owners[0]).toEqual({ processId: 'driver-1', kind: 'driver', appId: null });
   });
 
   it('skips ended processes: they have given their cores back', () => {
-    const owners = coreOwners({ cores: 4, processes: [proc('a', { cores: 2 }), proc('b', { cores: 2, ended: true, state: 'EXITED', exitCode: 0 })] });
+    const owners = coreOwners({
+      cores: 4,
+      processes: [proc('a', { cores: 2 }), proc('b', { cores: 2, ended: true, state: 'EXITED', exitCode: 0 })],
+    });
     expect(owners.map((o) => o?.processId ?? null)).toEqual(['a', 'a', null, null]);
   });
 
@@ -30,7 +64,11 @@ describe('coreOwners', () => {
 describe('coreRuns', () => {
   it('groups consecutive equal owners', () => {
     const owners = coreOwners({ cores: 6, processes: [proc('a', { cores: 2 }), proc('b', { cores: 1 })] });
-    expect(coreRuns(owners).map((r) => [r.holder?.processId ?? null, r.count])).toEqual([['a', 2], ['b', 1], [null, 3]]);
+    expect(coreRuns(owners).map((r) => [r.holder?.processId ?? null, r.count])).toEqual([
+      ['a', 2],
+      ['b', 1],
+      [null, 3],
+    ]);
     expect(coreRuns([])).toEqual([]);
   });
 });
@@ -39,7 +77,12 @@ describe('memorySegments', () => {
   it('splits memory by live process in proportion, skipping zero and ended ones', () => {
     const segs = memorySegments({
       memoryMb: 16384,
-      processes: [proc('d', { kind: 'driver', memoryMb: 1024 }), proc('e', { memoryMb: 4096 }), proc('z', { memoryMb: 0 }), proc('x', { ended: true, memoryMb: 2048 })],
+      processes: [
+        proc('d', { kind: 'driver', memoryMb: 1024 }),
+        proc('e', { memoryMb: 4096 }),
+        proc('z', { memoryMb: 0 }),
+        proc('x', { ended: true, memoryMb: 2048 }),
+      ],
     });
     expect(segs.map((s) => [s.processId, s.memoryMb, s.fraction])).toEqual([
       ['d', 1024, 1024 / 16384],
@@ -48,7 +91,10 @@ describe('memorySegments', () => {
   });
 
   it('never goes past the whole bar', () => {
-    const segs = memorySegments({ memoryMb: 1000, processes: [proc('a', { memoryMb: 800 }), proc('b', { memoryMb: 800 }), proc('c', { memoryMb: 10 })] });
+    const segs = memorySegments({
+      memoryMb: 1000,
+      processes: [proc('a', { memoryMb: 800 }), proc('b', { memoryMb: 800 }), proc('c', { memoryMb: 10 })],
+    });
     expect(segs.reduce((s, x) => s + x.fraction, 0)).toBeCloseTo(1, 10);
     expect(segs.map((s) => s.processId)).toEqual(['a', 'b']);
     expect(memorySegments({ memoryMb: 0, processes: [proc('a')] })).toEqual([]);
@@ -57,7 +103,9 @@ describe('memorySegments', () => {
 
 describe('texts', () => {
   it('prints usage as the Master UI does', () => {
-    expect(usageText({ cores: 8, coresUsed: 3, memoryMb: 16384, memoryUsedMb: 6144 })).toBe('3/8 cores · 6.0 GiB/16.0 GiB');
+    expect(usageText({ cores: 8, coresUsed: 3, memoryMb: 16384, memoryUsedMb: 6144 })).toBe(
+      '3/8 cores · 6.0 GiB/16.0 GiB',
+    );
     expect(usageText({ cores: 4, coresUsed: 0, memoryMb: 1024, memoryUsedMb: 0 })).toBe('0/4 cores · 0.0 B/1024.0 MiB');
   });
 

@@ -84,4 +84,3 @@ export function visibleProcesses<T>(processes: readonly T[], max: number): { sho
   if (processes.length <= max) return { shown: processes, hidden: 0 };
   return { shown: processes.slice(0, max), hidden: processes.length - max };
 }
-

@@ -5,7 +5,8 @@ import { MESSAGE_KIND_LABELS } from '../colors';
 import { renderWithStore } from '../test-render';
 import { MessageToggles } from './MessageToggles';
 
-const button = (html: string, testId: string): string => new RegExp(`<button [^>]*data-testid="${testId}"[^>]*>.*?</button>`).exec(html)?.[0] ?? '';
+const button = (html: string, testId: string): string =>
+  new RegExp(`<button [^>]*data-testid="${testId}"[^>]*>.*?</button>`).exec(html)?.[0] ?? '';
 
 describe('MessageToggles', () => {
   it('names each toggle with its kind label and shows its colour', () => {

@@ -9,7 +9,13 @@ import './header.css';
 const TOGGLES = [
   { kind: 'heartbeat', shown: 'showHeartbeats', set: 'setShowHeartbeats', key: 'H', testId: 'toggle-heartbeats' },
   { kind: 'task', shown: 'showTasks', set: 'setShowTasks', key: 'T', testId: 'toggle-tasks' },
-] as const satisfies readonly { kind: MessageKind; shown: keyof PrefsState; set: keyof PrefsActions; key: string; testId: string }[];
+] as const satisfies readonly {
+  kind: MessageKind;
+  shown: keyof PrefsState;
+  set: keyof PrefsActions;
+  key: string;
+  testId: string;
+}[];
 
 function MessageToggle({ toggle }: { toggle: (typeof TOGGLES)[number] }) {
   const shown = usePlayground((s) => s[toggle.shown]);

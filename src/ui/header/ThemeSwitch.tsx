@@ -20,7 +20,13 @@ export function ThemeSwitch() {
       <legend className="visually-hidden">Theme</legend>
       {THEMES.map((t) => (
         <label key={t.value} className="segmented-option" title={`${t.label} theme (D toggles light and dark)`}>
-          <input type="radio" name={name} value={t.value} checked={theme === t.value} onChange={() => setTheme(t.value)} />
+          <input
+            type="radio"
+            name={name}
+            value={t.value}
+            checked={theme === t.value}
+            onChange={() => setTheme(t.value)}
+          />
           <span>{t.label}</span>
         </label>
       ))}

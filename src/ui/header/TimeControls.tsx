@@ -28,15 +28,29 @@ function Clock() {
       </span>
       {/* Date over rate, in small type: the header stays one row at 1280 px. */}
       <span className="tc-meta">
-        <time className="tc-date" dateTime={new Date(epochMs).toISOString()} data-testid="sim-date" title="Simulated wall-clock date (UTC)">
+        <time
+          className="tc-date"
+          dateTime={new Date(epochMs).toISOString()}
+          data-testid="sim-date"
+          title="Simulated wall-clock date (UTC)"
+        >
           {formatDate(epochMs)}
         </time>
         <span className="tc-rate-line">
-          <span className="tc-rate" data-testid="sim-rate" data-reason={rateReason} title="Simulated ms per real ms, and why">
+          <span
+            className="tc-rate"
+            data-testid="sim-rate"
+            data-reason={rateReason}
+            title="Simulated ms per real ms, and why"
+          >
             {rateText(rate, rateReason)}
           </span>
           {idle && (
-            <span className="tc-idle" data-testid="idle-note" title="Nothing left to happen but heartbeats and timeout checks: Play runs on anyway">
+            <span
+              className="tc-idle"
+              data-testid="idle-note"
+              title="Nothing left to happen but heartbeats and timeout checks: Play runs on anyway"
+            >
               {' · '}only heartbeats left
             </span>
           )}
@@ -98,13 +112,26 @@ export function TimeControls() {
             ))}
           </select>
         </label>
-        <button type="button" data-testid="reset" disabled={!ready} title="Start the scenario again from 0" onClick={() => attempt(controller.reset())}>
+        <button
+          type="button"
+          data-testid="reset"
+          disabled={!ready}
+          title="Start the scenario again from 0"
+          onClick={() => attempt(controller.reset())}
+        >
           Reset
         </button>
       </div>
       <Clock />
       <div className="tc-group tc-end">
-        <button type="button" data-testid="open-submit" aria-keyshortcuts="S" title="Submit an application (S)" disabled={!ready} onClick={() => setSubmitOpen(true)}>
+        <button
+          type="button"
+          data-testid="open-submit"
+          aria-keyshortcuts="S"
+          title="Submit an application (S)"
+          disabled={!ready}
+          onClick={() => setSubmitOpen(true)}
+        >
           Submit app
         </button>
         <button

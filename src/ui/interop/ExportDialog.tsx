@@ -100,9 +100,9 @@ export function ExportDialog({ open, onClose, scenario }: ExportDialogProps) {
         ) : (
           <>
             <p id={`${id}-intro`} className="interop-muted">
-              A Spark Standalone cluster on the official <code>{bundle.image}</code> image with Docker Compose, and scripts that replay the
-              scenario&apos;s timeline. Save the files in one folder, run <code>docker compose up -d</code>, then{' '}
-              <code>bash submit.sh &amp; bash faults.sh; wait</code>.
+              A Spark Standalone cluster on the official <code>{bundle.image}</code> image with Docker Compose, and
+              scripts that replay the scenario&apos;s timeline. Save the files in one folder, run{' '}
+              <code>docker compose up -d</code>, then <code>bash submit.sh &amp; bash faults.sh; wait</code>.
             </p>
             {bundle.notes.length > 0 && (
               <details className="interop-notes">
@@ -150,12 +150,22 @@ export function ExportDialog({ open, onClose, scenario }: ExportDialogProps) {
                     <button type="button" aria-label={`Copy ${f.name}`} onClick={() => void copy(f, i)}>
                       Copy
                     </button>
-                    <button type="button" aria-label={`Download ${f.name}`} onClick={() => download(f.name, f.content, f.mediaType)}>
+                    <button
+                      type="button"
+                      aria-label={`Download ${f.name}`}
+                      onClick={() => download(f.name, f.content, f.mediaType)}
+                    >
                       Download
                     </button>
                   </div>
                   {/* A named, focusable region so keyboard users can scroll it (a bare <pre> may not carry a label); read-only by nature. */}
-                  <pre id={preId(i)} className="interop-pre" role="region" tabIndex={0} aria-label={`Contents of ${f.name}`}>
+                  <pre
+                    id={preId(i)}
+                    className="interop-pre"
+                    role="region"
+                    tabIndex={0}
+                    aria-label={`Contents of ${f.name}`}
+                  >
                     <code>{f.content}</code>
                   </pre>
                 </section>
@@ -172,7 +182,8 @@ export function ExportDialog({ open, onClose, scenario }: ExportDialogProps) {
             data-testid="export-download-json"
             disabled={scenario === null}
             onClick={() => {
-              if (scenario) download(scenarioJsonFileName(scenario.name), scenarioJsonText(scenario), 'application/json');
+              if (scenario)
+                download(scenarioJsonFileName(scenario.name), scenarioJsonText(scenario), 'application/json');
             }}
           >
             Download scenario JSON

@@ -37,7 +37,10 @@ export function ImportDialog({ open, onClose, onLoad }: ImportDialogProps) {
     setNotes(null);
     try {
       if (file.size > MAX_SCENARIO_FILE_BYTES) {
-        setProblem({ where: 'file', message: `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB: too large for a scenario file (at most 5 MB).` });
+        setProblem({
+          where: 'file',
+          message: `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB: too large for a scenario file (at most 5 MB).`,
+        });
         return;
       }
       let content: string;
@@ -119,8 +122,8 @@ export function ImportDialog({ open, onClose, onLoad }: ImportDialogProps) {
         <section className="interop-section" aria-labelledby={`${id}-json-title`}>
           <h3 id={`${id}-json-title`}>Paste a Master /json</h3>
           <p id={`${id}-json-help`} className="interop-muted">
-            Open <code>http://&lt;master-host&gt;:8080/json</code> of a real Spark Standalone Master, copy all of it and paste it here: the
-            scenario gets that cluster&apos;s masters and ALIVE workers.
+            Open <code>http://&lt;master-host&gt;:8080/json</code> of a real Spark Standalone Master, copy all of it and
+            paste it here: the scenario gets that cluster&apos;s masters and ALIVE workers.
           </p>
           <label htmlFor={`${id}-json`} className="interop-label">
             Master /json
@@ -147,7 +150,9 @@ export function ImportDialog({ open, onClose, onLoad }: ImportDialogProps) {
             <div className="interop-notes">
               <p role="status">
                 Scenario built.{' '}
-                {notes.length === 0 ? 'Everything carried over.' : `${notes.length === 1 ? 'One thing' : `${notes.length} things`} did not carry over:`}
+                {notes.length === 0
+                  ? 'Everything carried over.'
+                  : `${notes.length === 1 ? 'One thing' : `${notes.length} things`} did not carry over:`}
               </p>
               {notes.length > 0 && (
                 <ul data-testid="import-notes">

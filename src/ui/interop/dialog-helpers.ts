@@ -16,7 +16,12 @@ export function scenarioJsonText(scenario: unknown): string {
  * Saves text as a file: a Blob behind an object URL, opened by a temporary <a download>. The link is
  * put in `container` (the open dialog), since the page behind a modal dialog is inert.
  */
-export function downloadText(fileName: string, text: string, mediaType: string, container: HTMLElement = document.body): void {
+export function downloadText(
+  fileName: string,
+  text: string,
+  mediaType: string,
+  container: HTMLElement = document.body,
+): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${mediaType};charset=utf-8` }));
   const link = document.createElement('a');
   link.href = url;

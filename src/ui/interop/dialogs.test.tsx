@@ -21,7 +21,9 @@ function scenario(): Scenario {
 function controls(html: string): { tag: string; attrs: Record<string, string>; text: string }[] {
   return [...html.matchAll(/<(button|input|select|textarea)\b([^>]*)>(?:([^<]*)<\/\1>)?/g)].map((m) => ({
     tag: m[1] ?? '',
-    attrs: Object.fromEntries([...(m[2] ?? '').matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map((a) => [a[1] ?? '', a[2] ?? ''])),
+    attrs: Object.fromEntries(
+      [...(m[2] ?? '').matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map((a) => [a[1] ?? '', a[2] ?? '']),
+    ),
     text: (m[3] ?? '').trim(),
   }));
 }
@@ -32,7 +34,11 @@ function expectNamedControls(html: string): void {
   const list = controls(html);
   expect(list.length).toBeGreaterThan(0);
   for (const c of list) {
-    const named = c.attrs['aria-label'] !== undefined || c.attrs['aria-labelledby'] !== undefined || labelled.has(c.attrs.id) || (c.tag === 'button' && c.text !== '');
+    const named =
+      c.attrs['aria-label'] !== undefined ||
+      c.attrs['aria-labelledby'] !== undefined ||
+      labelled.has(c.attrs.id) ||
+      (c.tag === 'button' && c.text !== '');
     expect(named, JSON.stringify(c)).toBe(true);
   }
 }
@@ -55,7 +61,9 @@ describe('ExportDialog markup', () => {
     expect(html).toContain('role="tablist"');
     for (const f of bundle.files) {
       expect(html).toContain(`data-testid="export-tab-${f.name}"`);
-      expect(html).toMatch(new RegExp(`<section role="tabpanel"[^>]*data-testid="export-file-${f.name.replace(/\./g, '\\.')}"`));
+      expect(html).toMatch(
+        new RegExp(`<section role="tabpanel"[^>]*data-testid="export-file-${f.name.replace(/\./g, '\\.')}"`),
+      );
       expect(html).toContain(`aria-label="Copy ${f.name}"`);
       expect(html).toContain(`aria-label="Download ${f.name}"`);
       expect(html).toContain(`aria-label="Contents of ${f.name}"`);
@@ -89,7 +97,8 @@ describe('ImportDialog markup', () => {
   it('is a labelled native dialog with both ways in and the test ids', () => {
     expect(html).toMatch(/^<dialog [^>]*data-testid="import-dialog"/);
     expect(html).toMatch(/<dialog [^>]*aria-labelledby="[^"]+"/);
-    for (const id of ['import-file', 'import-json-text', 'import-json-button']) expect(html).toContain(`data-testid="${id}"`);
+    for (const id of ['import-file', 'import-json-text', 'import-json-button'])
+      expect(html).toContain(`data-testid="${id}"`);
     expect(html).toContain('Open a scenario file');
     expect(html).toContain('Paste a Master /json');
     expectNamedControls(html);
@@ -109,7 +118,9 @@ describe('dialog helpers', () => {
   });
 
   it('names the scenario file after the scenario', () => {
-    expect(scenarioJsonFileName('A worker loses power: only the heartbeat timeout notices')).toBe('a-worker-loses-power-only-the-heartbeat-timeout-notices.json');
+    expect(scenarioJsonFileName('A worker loses power: only the heartbeat timeout notices')).toBe(
+      'a-worker-loses-power-only-the-heartbeat-timeout-notices.json',
+    );
     expect(scenarioJsonFileName('Übung (HA)')).toBe('ubung-ha.json');
     expect(scenarioJsonFileName('')).toBe('scenario.json');
     expect(scenarioJsonFileName('***')).toBe('scenario.json');

@@ -14,7 +14,13 @@ interface ConfirmProps {
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmProps) {
   const titleId = useId();
   return (
-    <ModalDialog open onClose={onCancel} className="panel-dialog" aria-labelledby={titleId} data-testid="confirm-dialog">
+    <ModalDialog
+      open
+      onClose={onCancel}
+      className="panel-dialog"
+      aria-labelledby={titleId}
+      data-testid="confirm-dialog"
+    >
       <div className="panel-dialog-body">
         <h2 id={titleId} className="panel-dialog-title">
           {title}

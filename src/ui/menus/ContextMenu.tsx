@@ -32,7 +32,9 @@ function OpenMenu({ menu }: { menu: MenuState }) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ left: menu.x, top: menu.y });
   // Where focus was when it opened (the canvas node or the button), to give it back on Escape.
-  const [returnFocus] = useState<HTMLElement | null>(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  const [returnFocus] = useState<HTMLElement | null>(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  );
 
   const items = (): HTMLElement[] => [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 

@@ -12,12 +12,18 @@ describe('applyWithNotice', () => {
     const ok = await applyWithNotice({ apply: async (a) => (applied.push(a), { ok: true }) }, store, item);
     expect(ok).toBe(true);
     expect(applied).toEqual([item.action]);
-    expect(store.getState().notices).toMatchObject([{ tone: 'info', text: 'Worker on w1 killed (kill -9) at 0:00:12.345' }]);
+    expect(store.getState().notices).toMatchObject([
+      { tone: 'info', text: 'Worker on w1 killed (kill -9) at 0:00:12.345' },
+    ]);
   });
 
   it("shows the engine's error", async () => {
     const store = createPlaygroundStore();
-    const ok = await applyWithNotice({ apply: async () => ({ ok: false, error: '"w9" is not a worker at 0 ms.' }) }, store, item);
+    const ok = await applyWithNotice(
+      { apply: async () => ({ ok: false, error: '"w9" is not a worker at 0 ms.' }) },
+      store,
+      item,
+    );
     expect(ok).toBe(false);
     expect(store.getState().notices).toMatchObject([{ tone: 'error', text: '"w9" is not a worker at 0 ms.' }]);
   });

@@ -1,6 +1,13 @@
 // Menu items per target: only what makes sense for the thing as it is now.
 import { describe, expect, it } from 'vitest';
-import type { ClientNodeView, MasterNodeView, NodeView, ProcessCardView, WorkerNodeView, ZooKeeperNodeView } from '../../engine/public';
+import type {
+  ClientNodeView,
+  MasterNodeView,
+  NodeView,
+  ProcessCardView,
+  WorkerNodeView,
+  ZooKeeperNodeView,
+} from '../../engine/public';
 import type { MasterPageView } from '../../engine/api';
 import { activeMasterHost, killItemFor, type MenuContext, menuFor } from './menu-items';
 
@@ -61,7 +68,10 @@ const types = (m: { items: { action: { type: string } }[] }) => m.items.map((i) 
 
 describe('worker menu', () => {
   it('offers every fault for a running worker, partition against the leading master', () => {
-    const m = menuFor({ kind: 'worker', id: 'w1' }, ctx([master('m1', { state: 'STANDBY' }), master('m2'), worker('w1')]));
+    const m = menuFor(
+      { kind: 'worker', id: 'w1' },
+      ctx([master('m1', { state: 'STANDBY' }), master('m2'), worker('w1')]),
+    );
     expect(m.title).toBe('Worker w1');
     expect(types(m)).toEqual(['kill-worker', 'power-off', 'partition', 'decommission-worker', 'remove-worker']);
     expect(m.items[2]?.action).toEqual({ type: 'partition', between: ['w1', 'm2'] });
@@ -69,15 +79,24 @@ describe('worker menu', () => {
   });
 
   it('offers heal when the worker is cut from the master, in either direction', () => {
-    const m = menuFor({ kind: 'worker', id: 'w1' }, ctx([master('master'), worker('w1')], { partitions: [{ a: 'master', b: 'w1', oneWay: true }] }));
+    const m = menuFor(
+      { kind: 'worker', id: 'w1' },
+      ctx([master('master'), worker('w1')], { partitions: [{ a: 'master', b: 'w1', oneWay: true }] }),
+    );
     expect(m.items.find((i) => i.action.type === 'heal')?.action).toEqual({ type: 'heal', between: ['master', 'w1'] });
     expect(types(m)).not.toContain('partition');
   });
 
   it('offers restart (not kill or decommission) when the process is stopped or the machine off', () => {
-    const stopped = menuFor({ kind: 'worker', id: 'w1' }, ctx([master('master'), worker('w1', { process: 'stopped', state: 'DEAD' })]));
+    const stopped = menuFor(
+      { kind: 'worker', id: 'w1' },
+      ctx([master('master'), worker('w1', { process: 'stopped', state: 'DEAD' })]),
+    );
     expect(types(stopped)).toEqual(['power-off', 'partition', 'restart-worker', 'remove-worker']);
-    const off = menuFor({ kind: 'worker', id: 'w1' }, ctx([master('master'), worker('w1', { process: 'machine-off' })]));
+    const off = menuFor(
+      { kind: 'worker', id: 'w1' },
+      ctx([master('master'), worker('w1', { process: 'machine-off' })]),
+    );
     expect(types(off)).toEqual(['partition', 'restart-worker', 'remove-worker']);
     expect(off.items.find((i) => i.action.type === 'restart-worker')?.label).toBe('Power on and restart Worker');
   });
@@ -96,15 +115,22 @@ describe('worker menu', () => {
 
 describe('master menu', () => {
   it('kills a running master and restarts a stopped one', () => {
-    expect(types(menuFor({ kind: 'master', id: 'master' }, ctx([master('master')])))).toEqual(['kill-master', 'power-off']);
-    expect(menuFor({ kind: 'master', id: 'master' }, ctx([master('master')])).items[0]?.action).toEqual({ type: 'kill-master', target: 'master' });
-    expect(types(menuFor({ kind: 'master', id: 'master' }, ctx([master('master', { process: 'stopped', state: null })])))).toEqual([
-      'restart-master',
+    expect(types(menuFor({ kind: 'master', id: 'master' }, ctx([master('master')])))).toEqual([
+      'kill-master',
       'power-off',
     ]);
-    expect(types(menuFor({ kind: 'master', id: 'master' }, ctx([master('master', { process: 'machine-off', state: null })])))).toEqual([
-      'restart-master',
-    ]);
+    expect(menuFor({ kind: 'master', id: 'master' }, ctx([master('master')])).items[0]?.action).toEqual({
+      type: 'kill-master',
+      target: 'master',
+    });
+    expect(
+      types(menuFor({ kind: 'master', id: 'master' }, ctx([master('master', { process: 'stopped', state: null })]))),
+    ).toEqual(['restart-master', 'power-off']);
+    expect(
+      types(
+        menuFor({ kind: 'master', id: 'master' }, ctx([master('master', { process: 'machine-off', state: null })])),
+      ),
+    ).toEqual(['restart-master']);
   });
 });
 
@@ -112,7 +138,9 @@ describe('process menus', () => {
   const exec = `${APP}/3`;
   it('kills a live executor and explains an ended one', () => {
     const live = ctx([worker('w1', { processes: [card(exec)] })]);
-    expect(menuFor({ kind: 'executor', id: exec }, live).items.map((i) => i.action)).toEqual([{ type: 'kill-executor', target: exec }]);
+    expect(menuFor({ kind: 'executor', id: exec }, live).items.map((i) => i.action)).toEqual([
+      { type: 'kill-executor', target: exec },
+    ]);
     const ended = ctx([worker('w1', { processes: [card(exec, { ended: true, state: 'KILLED' })] })]);
     expect(menuFor({ kind: 'executor', id: exec }, ended).items).toEqual([]);
     expect(menuFor({ kind: 'executor', id: exec }, ctx([])).items).toEqual([]);
@@ -136,7 +164,9 @@ describe('process menus', () => {
 
   it("kills a client-mode driver's application instead", () => {
     const c = ctx([{ ...client, processes: [card('client-driver-7', { cores: 0 })] }]);
-    expect(menuFor({ kind: 'driver', id: 'client-driver-7' }, c).items.map((i) => i.action)).toEqual([{ type: 'kill-app', target: APP }]);
+    expect(menuFor({ kind: 'driver', id: 'client-driver-7' }, c).items.map((i) => i.action)).toEqual([
+      { type: 'kill-app', target: APP },
+    ]);
     const noApp = ctx([{ ...client, processes: [card('client-driver-7', { appId: null })] }]);
     expect(menuFor({ kind: 'driver', id: 'client-driver-7' }, noApp).items).toEqual([]);
   });
@@ -165,8 +195,14 @@ describe('network-only menus', () => {
 
 describe('activeMasterHost', () => {
   it('prefers a running non-standby master, else the first', () => {
-    expect(activeMasterHost(ctx([master('m1', { state: 'STANDBY' }), master('m2', { state: 'RECOVERING' })]).nodes)).toBe('m2');
-    expect(activeMasterHost(ctx([master('m1', { process: 'stopped', state: null }), master('m2', { state: 'STANDBY' })]).nodes)).toBe('m1');
+    expect(
+      activeMasterHost(ctx([master('m1', { state: 'STANDBY' }), master('m2', { state: 'RECOVERING' })]).nodes),
+    ).toBe('m2');
+    expect(
+      activeMasterHost(
+        ctx([master('m1', { process: 'stopped', state: null }), master('m2', { state: 'STANDBY' })]).nodes,
+      ),
+    ).toBe('m1');
     expect(activeMasterHost(ctx([worker('w1')]).nodes)).toBeNull();
   });
 });
@@ -179,6 +215,8 @@ describe('killItemFor (Delete key)', () => {
     expect(killItemFor({ kind: 'driver', id: DRIVER }, c)?.action.type).toBe('kill-driver');
     expect(killItemFor({ kind: 'application', id: APP }, c)?.action.type).toBe('kill-app');
     expect(killItemFor({ kind: 'master', id: 'master' }, c)).toBeNull();
-    expect(killItemFor({ kind: 'worker', id: 'w1' }, ctx([master('master'), worker('w1', { process: 'stopped' })]))).toBeNull();
+    expect(
+      killItemFor({ kind: 'worker', id: 'w1' }, ctx([master('master'), worker('w1', { process: 'stopped' })])),
+    ).toBeNull();
   });
 });

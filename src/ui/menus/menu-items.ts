@@ -77,10 +77,18 @@ function workerMenu(host: string, ctx: MenuContext): MenuModel {
   const items: MenuItem[] = [];
   const running = node.process === 'running';
   if (running) {
-    items.push({ label: 'Kill Worker process (kill -9)', action: { type: 'kill-worker', target: host }, done: `Worker on ${host} killed (kill -9)` });
+    items.push({
+      label: 'Kill Worker process (kill -9)',
+      action: { type: 'kill-worker', target: host },
+      done: `Worker on ${host} killed (kill -9)`,
+    });
   }
   if (node.process !== 'machine-off') {
-    items.push({ label: 'Power off machine', action: { type: 'power-off', target: host }, done: `${host} powered off` });
+    items.push({
+      label: 'Power off machine',
+      action: { type: 'power-off', target: host },
+      done: `${host} powered off`,
+    });
   }
   const partition = partitionItem(host, ctx);
   if (partition) items.push(partition);
@@ -93,7 +101,11 @@ function workerMenu(host: string, ctx: MenuContext): MenuModel {
     });
   }
   if (running && node.state !== 'DECOMMISSIONED') {
-    items.push({ label: 'Decommission', action: { type: 'decommission-worker', target: host }, done: `Worker on ${host} decommissioning` });
+    items.push({
+      label: 'Decommission',
+      action: { type: 'decommission-worker', target: host },
+      done: `Worker on ${host} decommissioning`,
+    });
   }
   items.push({
     label: 'Remove worker (stop-worker.sh)',
@@ -109,12 +121,24 @@ function masterMenu(host: string, ctx: MenuContext): MenuModel {
   if (node?.kind !== 'master') return { title, items: [], empty: 'There is no Master on this host.' };
   const items: MenuItem[] = [];
   if (node.process === 'running') {
-    items.push({ label: 'Kill Master', action: { type: 'kill-master', target: host }, done: `Master on ${host} killed (kill -9)` });
+    items.push({
+      label: 'Kill Master',
+      action: { type: 'kill-master', target: host },
+      done: `Master on ${host} killed (kill -9)`,
+    });
   } else {
-    items.push({ label: 'Restart Master', action: { type: 'restart-master', target: host }, done: `Master on ${host} restarted` });
+    items.push({
+      label: 'Restart Master',
+      action: { type: 'restart-master', target: host },
+      done: `Master on ${host} restarted`,
+    });
   }
   if (node.process !== 'machine-off') {
-    items.push({ label: 'Power off machine', action: { type: 'power-off', target: host }, done: `${host} powered off` });
+    items.push({
+      label: 'Power off machine',
+      action: { type: 'power-off', target: host },
+      done: `${host} powered off`,
+    });
   }
   return { title, items, empty: '' };
 }
@@ -123,7 +147,11 @@ function executorMenu(id: string, ctx: MenuContext): MenuModel {
   const title = `Executor ${id}`;
   const card = findProcess(ctx.nodes, id);
   if (!card || card.ended) return { title, items: [], empty: 'This executor is not running.' };
-  return { title, items: [{ label: 'Kill executor', action: { type: 'kill-executor', target: id }, done: `Executor ${id} killed` }], empty: '' };
+  return {
+    title,
+    items: [{ label: 'Kill executor', action: { type: 'kill-executor', target: id }, done: `Executor ${id} killed` }],
+    empty: '',
+  };
 }
 
 function driverState(id: string, ctx: MenuContext): string | null {
@@ -145,7 +173,11 @@ function appState(id: string, ctx: MenuContext): string | null {
 }
 
 function killAppItem(appId: string): MenuItem {
-  return { label: 'Kill application', action: { type: 'kill-app', target: appId }, done: `Application ${appId} killed` };
+  return {
+    label: 'Kill application',
+    action: { type: 'kill-app', target: appId },
+    done: `Application ${appId} killed`,
+  };
 }
 
 function driverMenu(id: string, ctx: MenuContext): MenuModel {
@@ -162,10 +194,15 @@ function driverMenu(id: string, ctx: MenuContext): MenuModel {
     return { title, items: [], empty: 'This driver has finished.' };
   }
   const items: MenuItem[] = [
-    { label: 'Kill driver (spark-submit --kill)', action: { type: 'kill-driver', target: id }, done: `Kill of driver ${id} requested` },
+    {
+      label: 'Kill driver (spark-submit --kill)',
+      action: { type: 'kill-driver', target: id },
+      done: `Kill of driver ${id} requested`,
+    },
   ];
   // Crashing needs a driver process; a SUBMITTED driver waiting for a worker has none yet.
-  if (card && !card.ended) items.push({ label: 'Crash driver', action: { type: 'crash-driver', target: id }, done: `Driver ${id} crashed` });
+  if (card && !card.ended)
+    items.push({ label: 'Crash driver', action: { type: 'crash-driver', target: id }, done: `Driver ${id} crashed` });
   return { title, items, empty: '' };
 }
 

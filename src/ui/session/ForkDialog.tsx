@@ -23,11 +23,17 @@ export function ForkDialog() {
         <>
           <h2 id="fork-title">Change the past?</h2>
           <p>
-            This session has run to <strong>{formatSimTime(prompt.horizon)}</strong>; the playhead is at <strong>{formatSimTime(prompt.at)}</strong>. Applying{' '}
-            <code>{prompt.action}</code> here starts a new future from this moment, and the actions recorded after it are left out of it.
+            This session has run to <strong>{formatSimTime(prompt.horizon)}</strong>; the playhead is at{' '}
+            <strong>{formatSimTime(prompt.at)}</strong>. Applying <code>{prompt.action}</code> here starts a new future
+            from this moment, and the actions recorded after it are left out of it.
           </p>
           <div className="fork-actions">
-            <button type="button" className="primary" data-testid="fork-branch" onClick={() => controller.resolveFork('branch')}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="fork-branch"
+              onClick={() => controller.resolveFork('branch')}
+            >
               Keep the old future as a branch
             </button>
             <button type="button" data-testid="fork-discard" onClick={() => controller.resolveFork('discard')}>

@@ -10,7 +10,11 @@ export function SessionBanner({ storage }: { storage: KeyValueStore | null }) {
   if (!banner) return null;
   const previous = banner.offerPrevious && storage ? loadPreviousSession(storage) : null;
   return (
-    <div className={`session-banner session-banner--${banner.tone}`} role={banner.tone === 'error' ? 'alert' : 'status'} data-testid="session-banner">
+    <div
+      className={`session-banner session-banner--${banner.tone}`}
+      role={banner.tone === 'error' ? 'alert' : 'status'}
+      data-testid="session-banner"
+    >
       <p>{banner.text}</p>
       {previous && (
         <button

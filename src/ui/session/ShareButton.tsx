@@ -27,9 +27,15 @@ export function ShareButton() {
       }
       const where = copied ? 'Link copied' : 'The link is in the address bar';
       if (fragment.length > LONG_LINK_CHARS) {
-        notify('info', `${where} (${url.length.toLocaleString('en')} characters). Links this long may be cut by chat apps and mail; Export → Download scenario JSON is safer.`);
+        notify(
+          'info',
+          `${where} (${url.length.toLocaleString('en')} characters). Links this long may be cut by chat apps and mail; Export → Download scenario JSON is safer.`,
+        );
       } else {
-        notify('info', `${where} (${url.length.toLocaleString('en')} characters): it replays this session exactly, to ${session.playhead.toLocaleString('en')} ms.`);
+        notify(
+          'info',
+          `${where} (${url.length.toLocaleString('en')} characters): it replays this session exactly, to ${session.playhead.toLocaleString('en')} ms.`,
+        );
       }
     } catch (err) {
       notify('error', `The link could not be made: ${err instanceof Error ? err.message : String(err)}`);
@@ -39,7 +45,13 @@ export function ShareButton() {
   };
 
   return (
-    <button type="button" data-testid="share" disabled={!ready || busy} onClick={() => void share()} title="Copy a link to this exact session">
+    <button
+      type="button"
+      data-testid="share"
+      disabled={!ready || busy}
+      onClick={() => void share()}
+      title="Copy a link to this exact session"
+    >
       Share
     </button>
   );

@@ -24,7 +24,13 @@ export function ShortcutsOverlay() {
   if (!open) return null;
   const close = () => setHelpOpen(false);
   return (
-    <ModalDialog open onClose={close} className="panel-dialog shortcuts-dialog" aria-labelledby={titleId} data-testid="shortcuts-overlay">
+    <ModalDialog
+      open
+      onClose={close}
+      className="panel-dialog shortcuts-dialog"
+      aria-labelledby={titleId}
+      data-testid="shortcuts-overlay"
+    >
       <div className="panel-dialog-body">
         <h2 id={titleId} className="panel-dialog-title">
           Keyboard shortcuts

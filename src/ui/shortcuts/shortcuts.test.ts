@@ -1,7 +1,15 @@
 // The key → command mapping and when keys are left alone.
 import { describe, expect, it } from 'vitest';
 import { SPEEDS } from '../store';
-import { classifyFocus, commandForKey, type KeyContext, resolveTheme, SHORTCUTS, stepSpeed, toggledTheme } from './shortcuts';
+import {
+  classifyFocus,
+  commandForKey,
+  type KeyContext,
+  resolveTheme,
+  SHORTCUTS,
+  stepSpeed,
+  toggledTheme,
+} from './shortcuts';
 
 const page: KeyContext = { focus: 'none', captured: false };
 

@@ -44,10 +44,17 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'toggle-tasks', keys: ['t'], labels: ['T'], description: 'Show or hide task messages' },
   { command: 'toggle-dark', keys: ['d'], labels: ['D'], description: 'Switch between dark and light theme' },
   { command: 'help', keys: ['?'], labels: ['?'], description: 'Show this list of shortcuts' },
-  { command: 'escape', keys: ['Escape'], labels: ['Esc'], description: 'Close menus and dialogs, or clear the selection' },
+  {
+    command: 'escape',
+    keys: ['Escape'],
+    labels: ['Esc'],
+    description: 'Close menus and dialogs, or clear the selection',
+  },
 ];
 
-const BY_KEY: ReadonlyMap<string, Command> = new Map(SHORTCUTS.flatMap((s) => s.keys.map((k) => [k, s.command] as const)));
+const BY_KEY: ReadonlyMap<string, Command> = new Map(
+  SHORTCUTS.flatMap((s) => s.keys.map((k) => [k, s.command] as const)),
+);
 
 /**
  * Where the key was pressed, as far as shortcuts care:
@@ -67,8 +74,22 @@ export interface FocusedElement {
 
 const TYPING_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
 const WIDGET_ROLES = new Set([
-  'slider', 'radio', 'radiogroup', 'tab', 'tablist', 'menu', 'menuitem', 'menuitemradio', 'menuitemcheckbox',
-  'listbox', 'option', 'grid', 'gridcell', 'tree', 'treeitem', 'scrollbar',
+  'slider',
+  'radio',
+  'radiogroup',
+  'tab',
+  'tablist',
+  'menu',
+  'menuitem',
+  'menuitemradio',
+  'menuitemcheckbox',
+  'listbox',
+  'option',
+  'grid',
+  'gridcell',
+  'tree',
+  'treeitem',
+  'scrollbar',
 ]);
 const BUTTON_ROLES = new Set(['button', 'link', 'checkbox', 'switch']);
 const BUTTON_INPUTS = new Set(['button', 'submit', 'reset', 'checkbox', 'image', 'file', 'color']);
@@ -105,7 +126,17 @@ export interface KeyContext {
   captured: boolean;
 }
 
-const WIDGET_KEYS = new Set([' ', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+const WIDGET_KEYS = new Set([
+  ' ',
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
 
 /** The command a key press means here, or null to leave the key to the browser or the focused control. */
 export function commandForKey(e: KeyInput, ctx: KeyContext): Command | null {

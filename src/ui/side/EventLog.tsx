@@ -1,13 +1,31 @@
 // The Event log tab: the run's log lines (time, source, level, text), searchable and filtered by
 // level and by the kind of process that wrote them. Only the newest matching lines are rendered,
 // so thousands of kept lines stay cheap. Clicking a line seeks to it and selects what it is about.
-import { type KeyboardEvent as ReactKeyboardEvent, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent as ReactKeyboardEvent,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { LogEntry } from '../../engine/public';
 import { useAttempt } from '../attempt';
 import { formatSimTime } from '../format';
 import { useController, usePlayground } from '../PlaygroundProvider';
 import { LOG_LIMIT } from '../store';
-import { ALL_KINDS, ALL_LEVELS, filterLogs, LOG_LEVELS, logSubject, SOURCE_KINDS, type SourceKind, sourceKind } from './log-filter';
+import {
+  ALL_KINDS,
+  ALL_LEVELS,
+  filterLogs,
+  LOG_LEVELS,
+  logSubject,
+  SOURCE_KINDS,
+  type SourceKind,
+  sourceKind,
+} from './log-filter';
 
 /** Lines rendered at most: enough to read back a while, few enough to render every frame. */
 export const RENDERED_LINES = 300;
@@ -83,7 +101,14 @@ export function EventLog({ filter, onFilterChange }: EventLogProps) {
   };
   const onListKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
     const i = lines.findIndex((l) => l.seq === tabbableSeq);
-    const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: lines.length - 1, PageDown: i + 10, PageUp: i - 10 };
+    const moves: Record<string, number> = {
+      ArrowDown: i + 1,
+      ArrowUp: i - 1,
+      Home: 0,
+      End: lines.length - 1,
+      PageDown: i + 10,
+      PageUp: i - 10,
+    };
     const next = moves[e.key];
     if (next === undefined) return;
     e.preventDefault();
@@ -97,7 +122,8 @@ export function EventLog({ filter, onFilterChange }: EventLogProps) {
     if (subject) controller.select(subject);
   };
 
-  const filtered = filter.query.trim() !== '' || filter.levels.size < ALL_LEVELS.size || filter.kinds.size < ALL_KINDS.size;
+  const filtered =
+    filter.query.trim() !== '' || filter.levels.size < ALL_LEVELS.size || filter.kinds.size < ALL_KINDS.size;
 
   return (
     <div className="event-log">
@@ -118,7 +144,11 @@ export function EventLog({ filter, onFilterChange }: EventLogProps) {
           <legend>Level</legend>
           {LOG_LEVELS.map((level) => (
             <label key={level} className={`chip level-${level.toLowerCase()}`}>
-              <input type="checkbox" checked={filter.levels.has(level)} onChange={() => onFilterChange({ ...filter, levels: toggled(filter.levels, level) })} />
+              <input
+                type="checkbox"
+                checked={filter.levels.has(level)}
+                onChange={() => onFilterChange({ ...filter, levels: toggled(filter.levels, level) })}
+              />
               <span>{level}</span>
             </label>
           ))}
@@ -127,14 +157,20 @@ export function EventLog({ filter, onFilterChange }: EventLogProps) {
           <legend>Source</legend>
           {SOURCE_KINDS.map(({ kind, label }) => (
             <label key={kind} className={`chip source-${kind}`}>
-              <input type="checkbox" checked={filter.kinds.has(kind)} onChange={() => onFilterChange({ ...filter, kinds: toggled(filter.kinds, kind) })} />
+              <input
+                type="checkbox"
+                checked={filter.kinds.has(kind)}
+                onChange={() => onFilterChange({ ...filter, kinds: toggled(filter.kinds, kind) })}
+              />
               <span>{label}</span>
             </label>
           ))}
         </fieldset>
       </div>
       <p className="log-count muted" data-testid="log-count">
-        {matched > lines.length ? `Newest ${lines.length} of ${matched} matching lines` : `${matched} ${filtered ? 'matching ' : ''}line${matched === 1 ? '' : 's'}`}
+        {matched > lines.length
+          ? `Newest ${lines.length} of ${matched} matching lines`
+          : `${matched} ${filtered ? 'matching ' : ''}line${matched === 1 ? '' : 's'}`}
         {logs.length >= LOG_LIMIT ? ` (the log keeps the last ${LOG_LIMIT})` : ''}
         {filtered && (
           <>
@@ -146,23 +182,34 @@ export function EventLog({ filter, onFilterChange }: EventLogProps) {
         )}
       </p>
       {/* aria-live off: at high speed lines arrive far faster than anyone could listen to them. */}
-      <div ref={listRef} className="log-lines" role="log" aria-live="off" aria-label="Log lines" data-testid="log-pane" onScroll={onScroll} onKeyDown={onListKey}>
+      <div
+        ref={listRef}
+        className="log-lines"
+        role="log"
+        aria-live="off"
+        aria-label="Log lines"
+        data-testid="log-pane"
+        onScroll={onScroll}
+        onKeyDown={onListKey}
+      >
         <ol>
-        {lines.map((l) => (
-          <li key={l.seq} data-t={l.t} data-level={l.level} className={`log-line level-${l.level.toLowerCase()}`}>
-            <button
-              type="button"
-              data-seq={l.seq}
-              tabIndex={l.seq === tabbableSeq ? 0 : -1}
-              title="Go to this moment and select what the line is about"
-              onClick={() => open(l)}
-              onFocus={() => setActiveSeq(l.seq)}
-            >
-              <time className="log-time">{formatSimTime(l.t)}</time> <span className={`log-source source-${sourceKind(l.source)}`}>{l.source}</span>
-              {l.level !== 'INFO' && <span className="log-level"> {l.level}</span>} <span className="log-text">{l.text}</span>
-            </button>
-          </li>
-        ))}
+          {lines.map((l) => (
+            <li key={l.seq} data-t={l.t} data-level={l.level} className={`log-line level-${l.level.toLowerCase()}`}>
+              <button
+                type="button"
+                data-seq={l.seq}
+                tabIndex={l.seq === tabbableSeq ? 0 : -1}
+                title="Go to this moment and select what the line is about"
+                onClick={() => open(l)}
+                onFocus={() => setActiveSeq(l.seq)}
+              >
+                <time className="log-time">{formatSimTime(l.t)}</time>{' '}
+                <span className={`log-source source-${sourceKind(l.source)}`}>{l.source}</span>
+                {l.level !== 'INFO' && <span className="log-level"> {l.level}</span>}{' '}
+                <span className="log-text">{l.text}</span>
+              </button>
+            </li>
+          ))}
         </ol>
       </div>
       {!following && (

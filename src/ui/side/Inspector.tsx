@@ -15,7 +15,8 @@ const KIND_LABELS: Record<Selection['kind'], string> = {
   application: 'Application',
 };
 
-const sameSelection = (a: Selection | null, b: Selection | null): boolean => a !== null && b !== null && a.kind === b.kind && a.id === b.id;
+const sameSelection = (a: Selection | null, b: Selection | null): boolean =>
+  a !== null && b !== null && a.kind === b.kind && a.id === b.id;
 
 export function Inspector() {
   const controller = useController();
@@ -29,7 +30,10 @@ export function Inspector() {
     return (
       <div className="inspector empty-state" data-testid="inspector" data-state="empty">
         <p>Select a worker, process or app on the canvas</p>
-        <p className="muted">…or click an id in the Master UI or a line of the event log. Its fields and the history of its states, with what caused each change, show here.</p>
+        <p className="muted">
+          …or click an id in the Master UI or a line of the event log. Its fields and the history of its states, with
+          what caused each change, show here.
+        </p>
       </div>
     );
   }
@@ -100,7 +104,12 @@ export function Inspector() {
           {inspect.history.map((c, i) => {
             const d = describeChange(c);
             return (
-              <li key={`${c.t}|${c.subject}|${c.to}|${i}`} className={i === current ? 'current' : undefined} data-t={c.t} data-to={c.to}>
+              <li
+                key={`${c.t}|${c.subject}|${c.to}|${i}`}
+                className={i === current ? 'current' : undefined}
+                data-t={c.t}
+                data-to={c.to}
+              >
                 <button type="button" title={`Go to ${d.time}`} onClick={() => attempt(controller.seek(c.t))}>
                   <time className="history-time">{d.time}</time>
                   {' · '}

@@ -4,7 +4,13 @@
 // It renders store.masterPage, the Master's /json at one simulated instant; ids select the thing,
 // "(kill)" kills it after a confirmation, as Spark's own links do.
 import { useId, useState } from 'react';
-import type { ApplicationInfoJson, DriverInfoJson, MasterStateJson, Selection, WorkerInfoJson } from '../../engine/public';
+import type {
+  ApplicationInfoJson,
+  DriverInfoJson,
+  MasterStateJson,
+  Selection,
+  WorkerInfoJson,
+} from '../../engine/public';
 import { formatDate, formatDuration, formatSimTime, megabytesToString } from '../format';
 import { applyWithNotice } from '../menus/apply-action';
 import { ConfirmDialog } from '../menus/ConfirmDialog';
@@ -34,7 +40,15 @@ interface Handlers {
 }
 
 /** An id that selects its thing, styled as Spark's link. */
-function IdLink({ text, selection, onSelect }: { text: string; selection: Selection; onSelect: (s: Selection) => void }) {
+function IdLink({
+  text,
+  selection,
+  onSelect,
+}: {
+  text: string;
+  selection: Selection;
+  onSelect: (s: Selection) => void;
+}) {
   return (
     <button type="button" className="link-button" title={`Inspect ${text}`} onClick={() => onSelect(selection)}>
       {text}
@@ -60,7 +74,10 @@ function KillLink({ label, target, onKill }: { label: string; target: KillTarget
 function workerColumns(h: Handlers, resources: boolean): Column<WorkerInfoJson>[] {
   const cols: Column<WorkerInfoJson>[] = [
     // Spark links alive workers to their own UI; here every id opens the Inspector.
-    { header: 'Worker Id', cell: (w) => <IdLink text={w.id} selection={{ kind: 'worker', id: w.host }} onSelect={h.select} /> },
+    {
+      header: 'Worker Id',
+      cell: (w) => <IdLink text={w.id} selection={{ kind: 'worker', id: w.host }} onSelect={h.select} />,
+    },
     { header: 'Address', cell: (w) => `${w.host}:${w.port}` },
     { header: 'State', cell: (w) => w.state },
     { header: 'Cores', cell: (w) => `${w.cores} (${w.coresused} Used)` },
@@ -97,7 +114,12 @@ function appColumns(h: Handlers): Column<ApplicationInfoJson>[] {
   ];
 }
 
-function driverColumns(h: Handlers, m: MasterStateJson, running: boolean, nowEpochMs: number): Column<DriverInfoJson>[] {
+function driverColumns(
+  h: Handlers,
+  m: MasterStateJson,
+  running: boolean,
+  nowEpochMs: number,
+): Column<DriverInfoJson>[] {
   const cols: Column<DriverInfoJson>[] = [
     {
       header: 'Submission ID',
@@ -118,7 +140,11 @@ function driverColumns(h: Handlers, m: MasterStateJson, running: boolean, nowEpo
       header: 'Worker',
       cell: (d) => {
         const host = workerHost(m, d.worker);
-        return host ? <IdLink text={d.worker} selection={{ kind: 'worker', id: host }} onSelect={h.select} /> : d.worker;
+        return host ? (
+          <IdLink text={d.worker} selection={{ kind: 'worker', id: host }} onSelect={h.select} />
+        ) : (
+          d.worker
+        );
       },
     },
     { header: 'State', cell: (d) => d.state },
@@ -143,18 +169,20 @@ function Summary({ master }: { master: MasterStateJson }) {
       </li>
       {rest && (
         <li>
-          <strong>REST URL:</strong> <span data-testid="master-rest-url">{rest}</span> <span className="muted">(cluster mode)</span>
+          <strong>REST URL:</strong> <span data-testid="master-rest-url">{rest}</span>{' '}
+          <span className="muted">(cluster mode)</span>
         </li>
       )}
       <li>
-        <strong>Workers:</strong> <span data-testid="alive-workers">{s.alive}</span> Alive, {s.dead} Dead, {s.decommissioned} Decommissioned, {s.unknown}{' '}
-        Unknown
+        <strong>Workers:</strong> <span data-testid="alive-workers">{s.alive}</span> Alive, {s.dead} Dead,{' '}
+        {s.decommissioned} Decommissioned, {s.unknown} Unknown
       </li>
       <li>
         <strong>Cores in use:</strong> {master.cores} Total, {master.coresused} Used
       </li>
       <li>
-        <strong>Memory in use:</strong> {megabytesToString(master.memory)} Total, {megabytesToString(master.memoryused)} Used
+        <strong>Memory in use:</strong> {megabytesToString(master.memory)} Total, {megabytesToString(master.memoryused)}{' '}
+        Used
       </li>
       <li>
         <strong>Resources in use:</strong> {s.resourcesInUse}
@@ -163,8 +191,9 @@ function Summary({ master }: { master: MasterStateJson }) {
         <strong>Applications:</strong> {s.runningApps} Running, {s.completedApps} Completed
       </li>
       <li>
-        <strong>Drivers:</strong> {s.runningDrivers} Running ({s.waitingDrivers} Waiting), {s.completedDrivers} Completed ({s.killedDrivers} Killed,{' '}
-        {s.failedDrivers} Failed, {s.errorDrivers} Error, {s.relaunchingDrivers} Relaunching)
+        <strong>Drivers:</strong> {s.runningDrivers} Running ({s.waitingDrivers} Waiting), {s.completedDrivers}{' '}
+        Completed ({s.killedDrivers} Killed, {s.failedDrivers} Failed, {s.errorDrivers} Error, {s.relaunchingDrivers}{' '}
+        Relaunching)
       </li>
       <li>
         <strong>Status:</strong> <span data-testid="master-status">{master.status}</span>
@@ -173,7 +202,15 @@ function Summary({ master }: { master: MasterStateJson }) {
   );
 }
 
-function Listings({ master, nowEpochMs, handlers }: { master: MasterStateJson; nowEpochMs: number; handlers: Handlers }) {
+function Listings({
+  master,
+  nowEpochMs,
+  handlers,
+}: {
+  master: MasterStateJson;
+  nowEpochMs: number;
+  handlers: Handlers;
+}) {
   const hasDrivers = master.activedrivers.length > 0 || master.completeddrivers.length > 0;
   const apps = appColumns(handlers);
   return (
@@ -255,7 +292,12 @@ export function MasterPage() {
   }
   const master = page.master;
   return (
-    <section className="master-page" aria-labelledby={titleId} data-testid="master-page" data-state={master ? 'up' : 'down'}>
+    <section
+      className="master-page"
+      aria-labelledby={titleId}
+      data-testid="master-page"
+      data-state={master ? 'up' : 'down'}
+    >
       <h2 id={titleId} className="master-title">
         {master ? `Spark Master at ${master.url}` : 'Spark Master'}
       </h2>

@@ -75,7 +75,9 @@ export function SidePanel({ initialTab = 'master' }: SidePanelProps) {
           >
             {t.label}
             {/* A hint of what each tab holds now, so a selection made on the canvas is noticed. */}
-            {t.id === 'inspector' && selection && <span className="tab-dot" aria-hidden="true" title="Something is selected" />}
+            {t.id === 'inspector' && selection && (
+              <span className="tab-dot" aria-hidden="true" title="Something is selected" />
+            )}
             {t.id === 'log' && logCount > 0 && (
               <span className="tab-hint" aria-hidden="true">
                 {' '}

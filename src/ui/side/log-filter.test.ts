@@ -32,7 +32,10 @@ describe('subjectInText', () => {
   });
 
   it('takes the first thing named', () => {
-    expect(subjectInText(`Launching executor ${APP}/0 on worker ${WORKER_ID}`)).toEqual({ kind: 'executor', id: `${APP}/0` });
+    expect(subjectInText(`Launching executor ${APP}/0 on worker ${WORKER_ID}`)).toEqual({
+      kind: 'executor',
+      id: `${APP}/0`,
+    });
     expect(subjectInText(`Removing worker ${WORKER_ID} on w2:34637`)).toEqual({ kind: 'worker', id: 'w2' });
   });
 
@@ -42,7 +45,10 @@ describe('subjectInText', () => {
   });
 
   it('reads worker host:port and hosts with dashes and dots', () => {
-    expect(subjectInText('Registering worker w3:53878 with 4 cores, 8.0 GiB RAM')).toEqual({ kind: 'worker', id: 'w3' });
+    expect(subjectInText('Registering worker w3:53878 with 4 cores, 8.0 GiB RAM')).toEqual({
+      kind: 'worker',
+      id: 'w3',
+    });
     expect(subjectInText('Worker worker-20260101000000-rack-1.example-7078 removed')).toEqual({
       kind: 'worker',
       id: 'rack-1.example',
@@ -50,7 +56,10 @@ describe('subjectInText', () => {
   });
 
   it('accepts counters past 9999 and ignores look-alikes', () => {
-    expect(subjectInText('Removing app app-20260101000003-10000')).toEqual({ kind: 'application', id: 'app-20260101000003-10000' });
+    expect(subjectInText('Removing app app-20260101000003-10000')).toEqual({
+      kind: 'application',
+      id: 'app-20260101000003-10000',
+    });
     expect(subjectInText('my-app-2026 is not an id')).toBeNull();
     expect(subjectInText('Telling app of lost executor: 1')).toBeNull();
   });
@@ -58,9 +67,18 @@ describe('subjectInText', () => {
 
 describe('logSubject', () => {
   it('prefers the text, then falls back to the writer', () => {
-    expect(logSubject({ source: 'Master@master', text: `Removing app ${APP}` })).toEqual({ kind: 'application', id: APP });
-    expect(logSubject({ source: 'Master@master', text: 'Telling app of lost executor: 1' })).toEqual({ kind: 'master', id: 'master' });
-    expect(logSubject({ source: 'Worker@w1', text: 'Connecting to master master:7077...' })).toEqual({ kind: 'worker', id: 'w1' });
+    expect(logSubject({ source: 'Master@master', text: `Removing app ${APP}` })).toEqual({
+      kind: 'application',
+      id: APP,
+    });
+    expect(logSubject({ source: 'Master@master', text: 'Telling app of lost executor: 1' })).toEqual({
+      kind: 'master',
+      id: 'master',
+    });
+    expect(logSubject({ source: 'Worker@w1', text: 'Connecting to master master:7077...' })).toEqual({
+      kind: 'worker',
+      id: 'w1',
+    });
     expect(logSubject({ source: `Executor ${APP}/2@w1`, text: 'Driver commanded a shutdown' })).toEqual({
       kind: 'executor',
       id: `${APP}/2`,
@@ -79,7 +97,13 @@ describe('logSubject', () => {
 });
 
 describe('filterLogs', () => {
-  const line = (seq: number, source: string, level: LogEntry['level'], text: string): LogEntry => ({ seq, t: seq * 10, source, level, text });
+  const line = (seq: number, source: string, level: LogEntry['level'], text: string): LogEntry => ({
+    seq,
+    t: seq * 10,
+    source,
+    level,
+    text,
+  });
   const logs: LogEntry[] = [
     line(1, 'Master@master', 'INFO', 'Starting Spark master'),
     line(2, 'Worker@w1', 'INFO', 'Connecting to master'),
@@ -106,8 +130,12 @@ describe('filterLogs', () => {
   });
 
   it('filters by level and by source kind', () => {
-    expect(filterLogs(logs, { ...all, levels: new Set(['WARN', 'ERROR'] as const) }, 100).lines.map((l) => l.seq)).toEqual([3, 4]);
-    expect(filterLogs(logs, { ...all, kinds: new Set(['executor', 'driver'] as const) }, 100).lines.map((l) => l.seq)).toEqual([4, 5]);
+    expect(
+      filterLogs(logs, { ...all, levels: new Set(['WARN', 'ERROR'] as const) }, 100).lines.map((l) => l.seq),
+    ).toEqual([3, 4]);
+    expect(
+      filterLogs(logs, { ...all, kinds: new Set(['executor', 'driver'] as const) }, 100).lines.map((l) => l.seq),
+    ).toEqual([4, 5]);
     expect(filterLogs(logs, { ...all, levels: new Set() }, 100)).toEqual({ lines: [], matched: 0 });
   });
 });

@@ -127,7 +127,13 @@ export function filterLogs(
       }
       if (!filter.kinds.has(k)) continue;
     }
-    if (q && !l.text.toLowerCase().includes(q) && !l.source.toLowerCase().includes(q) && !l.level.toLowerCase().includes(q)) continue;
+    if (
+      q &&
+      !l.text.toLowerCase().includes(q) &&
+      !l.source.toLowerCase().includes(q) &&
+      !l.level.toLowerCase().includes(q)
+    )
+      continue;
     matched += 1;
     if (lines.length < limit) lines.push(l);
   }

@@ -84,14 +84,19 @@ const master = (over: Partial<MasterStateJson>): MasterStateJson => ({
 
 describe('orderings', () => {
   it('sorts workers by id, apps and drivers newest first, completed apps by end', () => {
-    expect(sortedWorkers([worker('worker-2-w2-1', 'ALIVE'), worker('worker-1-w1-1', 'DEAD')]).map((w) => w.id)).toEqual([
-      'worker-1-w1-1',
-      'worker-2-w2-1',
-    ]);
+    expect(sortedWorkers([worker('worker-2-w2-1', 'ALIVE'), worker('worker-1-w1-1', 'DEAD')]).map((w) => w.id)).toEqual(
+      ['worker-1-w1-1', 'worker-2-w2-1'],
+    );
     expect(sortedActiveApps([app('a', 1, 0), app('b', 5, 0)]).map((a) => a.id)).toEqual(['b', 'a']);
     // a started first but ended last.
-    expect(sortedCompletedApps([app('a', 1, 100, 'FINISHED'), app('b', 5, 10, 'FINISHED')]).map((a) => a.id)).toEqual(['a', 'b']);
-    expect(sortedDrivers([driver('d1', 9, 'RUNNING'), driver('d2', 10, 'RUNNING')]).map((d) => d.id)).toEqual(['d2', 'd1']);
+    expect(sortedCompletedApps([app('a', 1, 100, 'FINISHED'), app('b', 5, 10, 'FINISHED')]).map((a) => a.id)).toEqual([
+      'a',
+      'b',
+    ]);
+    expect(sortedDrivers([driver('d1', 9, 'RUNNING'), driver('d2', 10, 'RUNNING')]).map((d) => d.id)).toEqual([
+      'd2',
+      'd1',
+    ]);
   });
   it('does not reorder its input', () => {
     const input = [app('a', 1, 0), app('b', 5, 0)];
@@ -104,11 +109,21 @@ describe('masterSummary', () => {
   it('counts workers by state and drivers by outcome', () => {
     const s = masterSummary(
       master({
-        workers: [worker('w-1-a-1', 'ALIVE'), worker('w-1-b-1', 'DEAD'), worker('w-1-c-1', 'DEAD'), worker('w-1-d-1', 'DECOMMISSIONED')],
+        workers: [
+          worker('w-1-a-1', 'ALIVE'),
+          worker('w-1-b-1', 'DEAD'),
+          worker('w-1-c-1', 'DEAD'),
+          worker('w-1-d-1', 'DECOMMISSIONED'),
+        ],
         activeapps: [app('a', 1, 0)],
         completedapps: [app('b', 1, 1, 'FINISHED'), app('c', 1, 1, 'KILLED')],
         activedrivers: [driver('d1', 1, 'SUBMITTED'), driver('d2', 1, 'RUNNING')],
-        completeddrivers: [driver('d3', 1, 'KILLED'), driver('d4', 1, 'FAILED'), driver('d5', 1, 'FINISHED'), driver('d6', 1, 'ERROR')],
+        completeddrivers: [
+          driver('d3', 1, 'KILLED'),
+          driver('d4', 1, 'FAILED'),
+          driver('d5', 1, 'FINISHED'),
+          driver('d6', 1, 'ERROR'),
+        ],
       }),
     );
     expect(s).toEqual({
@@ -137,18 +152,33 @@ describe('resource formatting', () => {
     expect(formatResourcesUsed([{}], [{}])).toBe('');
   });
   it('details a worker, a requirement list and a driver', () => {
-    const w = worker('w-1-a-1', 'ALIVE', { resources: gpu('0', '1'), resourcesused: gpu('0'), resourcesfree: gpu('1') });
+    const w = worker('w-1-a-1', 'ALIVE', {
+      resources: gpu('0', '1'),
+      resourcesused: gpu('0'),
+      resourcesfree: gpu('1'),
+    });
     expect(workerResourcesDetails(w)).toBe('gpu: Free: [1] / Used: [0]');
     expect(showWorkerResources([worker('x', 'ALIVE'), w])).toBe(true);
     expect(showWorkerResources([worker('x', 'ALIVE')])).toBe(false);
-    expect(formatResourceRequirements([{ name: 'gpu', amount: 1 }, { name: 'fpga', amount: 2 }])).toBe('1 gpu, 2 fpga');
+    expect(
+      formatResourceRequirements([
+        { name: 'gpu', amount: 1 },
+        { name: 'fpga', amount: 2 },
+      ]),
+    ).toBe('1 gpu, 2 fpga');
     expect(formatResourcesAddresses(gpu('0', '1'))).toBe('gpu: [0, 1]');
   });
 });
 
 describe('kill links and lookups', () => {
   it('offers (kill) only while waiting or running', () => {
-    expect(['WAITING', 'RUNNING', 'FINISHED', 'KILLED', 'FAILED'].map(canKillApp)).toEqual([true, true, false, false, false]);
+    expect(['WAITING', 'RUNNING', 'FINISHED', 'KILLED', 'FAILED'].map(canKillApp)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(['SUBMITTED', 'RUNNING', 'RELAUNCHING', 'FINISHED'].map(canKillDriver)).toEqual([true, true, false, false]);
   });
   it('finds a worker host by id', () => {
@@ -163,6 +193,8 @@ describe('restUrl', () => {
     expect(restUrl('spark://master:7077', {})).toBeNull();
     expect(restUrl('spark://master:7077', { 'spark.master.rest.enabled': 'false' })).toBeNull();
     expect(restUrl('spark://master:7077', { 'spark.master.rest.enabled': 'true' })).toBe('spark://master:6066');
-    expect(restUrl('spark://m1:7077', { 'spark.master.rest.enabled': 'TRUE', 'spark.master.rest.port': '16066' })).toBe('spark://m1:16066');
+    expect(restUrl('spark://m1:7077', { 'spark.master.rest.enabled': 'TRUE', 'spark.master.rest.port': '16066' })).toBe(
+      'spark://m1:16066',
+    );
   });
 });

@@ -1,6 +1,12 @@
 // The Master page's numbers and orderings, as deploy/master/ui/MasterPage.scala (4.0) computes
 // them from the Master's state: kept apart from the markup so each rule is unit-tested.
-import type { ApplicationInfoJson, DriverInfoJson, MasterStateJson, ResourceInfoJson, WorkerInfoJson } from '../../engine/public';
+import type {
+  ApplicationInfoJson,
+  DriverInfoJson,
+  MasterStateJson,
+  ResourceInfoJson,
+  WorkerInfoJson,
+} from '../../engine/public';
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -42,7 +48,8 @@ export interface MasterSummary {
   relaunchingDrivers: number;
 }
 
-const count = <T>(rows: readonly T[], pick: (r: T) => boolean): number => rows.reduce((n, r) => n + (pick(r) ? 1 : 0), 0);
+const count = <T>(rows: readonly T[], pick: (r: T) => boolean): number =>
+  rows.reduce((n, r) => n + (pick(r) ? 1 : 0), 0);
 
 /** The summary list's counts (cores and memory are the JSON's own alive-worker sums). */
 export function masterSummary(m: MasterStateJson): MasterSummary {
@@ -74,7 +81,8 @@ export function formatResourcesUsed(
 ): string {
   const sum = (maps: readonly Record<string, ResourceInfoJson>[]): Map<string, number> => {
     const out = new Map<string, number>();
-    for (const m of maps) for (const [name, info] of Object.entries(m)) out.set(name, (out.get(name) ?? 0) + info.addresses.length);
+    for (const m of maps)
+      for (const [name, info] of Object.entries(m)) out.set(name, (out.get(name) ?? 0) + info.addresses.length);
     return out;
   };
   const usedBy = sum(used);

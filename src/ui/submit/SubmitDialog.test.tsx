@@ -12,7 +12,9 @@ const M = 'spark://master:7077';
 const noop = () => {};
 
 function render(defaultLine?: string): string {
-  return renderToStaticMarkup(<SubmitDialog open={false} onClose={noop} onSubmit={noop} conf={{}} masterUrl={M} defaultLine={defaultLine} />);
+  return renderToStaticMarkup(
+    <SubmitDialog open={false} onClose={noop} onSubmit={noop} conf={{}} masterUrl={M} defaultLine={defaultLine} />,
+  );
 }
 
 /** The attributes of each control element in the markup. */
@@ -30,8 +32,18 @@ describe('SubmitDialog markup', () => {
       expect(c['aria-label'] !== undefined || labelled.has(c.id), JSON.stringify(c)).toBe(true);
     }
     for (const id of [
-      'submit-dialog', 'submit-line', 'submit-button', 'submit-deploy-mode', 'submit-supervise', 'submit-driver-cores',
-      'submit-driver-memory', 'submit-executor-cores', 'submit-executor-memory', 'submit-total-cores', 'submit-tasks', 'submit-task-ms',
+      'submit-dialog',
+      'submit-line',
+      'submit-button',
+      'submit-deploy-mode',
+      'submit-supervise',
+      'submit-driver-cores',
+      'submit-driver-memory',
+      'submit-executor-cores',
+      'submit-executor-memory',
+      'submit-total-cores',
+      'submit-tasks',
+      'submit-task-ms',
     ]) {
       expect(html).toContain(`data-testid="${id}"`);
     }
@@ -57,16 +69,40 @@ describe('SubmitDialog markup', () => {
 
 describe('SubmitAppDialog, rendered against a store', () => {
   const master = (id: string, port: number): NodeView => ({
-    kind: 'master', id, host: id, port, state: 'ALIVE', process: 'running', waitingApps: 0, waitingDrivers: 0, aliveWorkers: 0,
+    kind: 'master',
+    id,
+    host: id,
+    port,
+    state: 'ALIVE',
+    process: 'running',
+    waitingApps: 0,
+    waitingDrivers: 0,
+    aliveWorkers: 0,
   });
   const worker: NodeView = {
-    kind: 'worker', id: 'w1', host: 'w1', port: 35000, workerId: 'worker-1', state: 'ALIVE', process: 'running', registered: true,
-    cores: 8, memoryMb: 8192, coresUsed: 0, memoryUsedMb: 0, processes: [],
+    kind: 'worker',
+    id: 'w1',
+    host: 'w1',
+    port: 35000,
+    workerId: 'worker-1',
+    state: 'ALIVE',
+    process: 'running',
+    registered: true,
+    cores: 8,
+    memoryMb: 8192,
+    coresUsed: 0,
+    memoryUsedMb: 0,
+    processes: [],
   };
 
   it("starts from the cluster's Masters, in the order they appeared, as --master", () => {
     const nodes = { m2: master('m2', 7078), w1: worker, m1: master('m1', 7077) };
-    const { html } = renderWithStore(<SubmitAppDialog />, { status: 'ready', submitOpen: true, nodes, nodeOrder: ['m1', 'w1', 'm2'] });
+    const { html } = renderWithStore(<SubmitAppDialog />, {
+      status: 'ready',
+      submitOpen: true,
+      nodes,
+      nodeOrder: ['m1', 'w1', 'm2'],
+    });
     expect(html).toContain('--master spark://m1:7077,m2:7078 ');
     expect(html).not.toContain('w1:35000');
   });
@@ -79,7 +115,10 @@ describe('SubmitAppDialog, rendered against a store', () => {
   it("checks the line against the scenario's spark-defaults.conf from the store", () => {
     const clean = renderWithStore(<SubmitAppDialog />, { submitOpen: true }).html;
     expect(clean).not.toContain('data-testid="submit-error"');
-    const { html, calls } = renderWithStore(<SubmitAppDialog />, { submitOpen: true, sparkConf: { 'spark.driver.memory': '0' } });
+    const { html, calls } = renderWithStore(<SubmitAppDialog />, {
+      submitOpen: true,
+      sparkConf: { 'spark.driver.memory': '0' },
+    });
     expect(html).toMatch(/data-testid="submit-error"[^>]*>Driver memory must be a positive number</);
     expect(html).toMatch(/data-testid="submit-button"[^>]*disabled/);
     // Rendering asks nothing of the engine.

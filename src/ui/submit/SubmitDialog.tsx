@@ -2,7 +2,16 @@
 // make, kept in step both ways (editing the line re-reads it into the form; editing the form
 // rewrites the line), with Spark's own validation of the line shown under it. The logic lives in
 // submit-form.ts; this file only lays it out.
-import { type ChangeEvent, type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type ChangeEvent,
+  type FormEvent,
+  type KeyboardEvent,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ModalDialog, ModalHeader } from '../ModalDialog';
 import { registeredAppName } from '../../engine/public';
 import { useController, usePlayground } from '../PlaygroundProvider';
@@ -69,7 +78,8 @@ export function SubmitAppDialog() {
   );
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function SubmitDialog({ open, onClose, onSubmit, conf, masterUrl, defaultLine }: SubmitDialogProps) {
   const id = useId();
@@ -222,7 +232,9 @@ export function SubmitDialog({ open, onClose, onSubmit, conf, masterUrl, default
                 <option value="client">client</option>
               </select>
               <span id={`${id}-deploy-mode-help`} className="submit-dialog__hint">
-                {form.deployMode === 'cluster' ? 'The driver runs on a worker, started by the Master.' : 'The driver runs inside spark-submit, on the client machine.'}
+                {form.deployMode === 'cluster'
+                  ? 'The driver runs on a worker, started by the Master.'
+                  : 'The driver runs inside spark-submit, on the client machine.'}
               </span>
             </div>
             <div className="submit-dialog__field submit-dialog__check">
@@ -236,10 +248,18 @@ export function SubmitDialog({ open, onClose, onSubmit, conf, masterUrl, default
               />
               <label htmlFor={`${id}-supervise`}>Restart the driver if it fails (--supervise)</label>
               <span id={`${id}-supervise-help`} className="submit-dialog__hint">
-                {form.deployMode === 'cluster' ? 'The worker relaunches a driver that exits non-zero.' : 'Spark uses it in cluster mode only.'}
+                {form.deployMode === 'cluster'
+                  ? 'The worker relaunches a driver that exits non-zero.'
+                  : 'Spark uses it in cluster mode only.'}
               </span>
             </div>
-            <TextField id={`${id}-master`} label="Master URL (--master)" value={form.master} onChange={(v) => editForm({ master: optional(v) })} placeholder={masterUrl} />
+            <TextField
+              id={`${id}-master`}
+              label="Master URL (--master)"
+              value={form.master}
+              onChange={(v) => editForm({ master: optional(v) })}
+              placeholder={masterUrl}
+            />
             <TextField
               id={`${id}-class`}
               label="Main class (--class)"
@@ -247,7 +267,12 @@ export function SubmitDialog({ open, onClose, onSubmit, conf, masterUrl, default
               onChange={(v) => editForm({ mainClass: optional(v) })}
               placeholder="org.apache.spark.examples.SparkPi"
             />
-            <TextField id={`${id}-jar`} label="Application jar" value={form.appResource} onChange={(v) => editForm({ appResource: optional(v) })} />
+            <TextField
+              id={`${id}-jar`}
+              label="Application jar"
+              value={form.appResource}
+              onChange={(v) => editForm({ appResource: optional(v) })}
+            />
             <ArgsField id={`${id}-args`} args={form.appArgs} onChange={(appArgs) => editForm({ appArgs })} />
             <TextField
               id={`${id}-name`}
@@ -261,8 +286,23 @@ export function SubmitDialog({ open, onClose, onSubmit, conf, masterUrl, default
 
           <fieldset>
             <legend>Resources</legend>
-            <TextField id={`${id}-driver-cores`} testId="submit-driver-cores" label="Driver cores (--driver-cores)" value={form.driverCores} onChange={(v) => editForm({ driverCores: optional(v) })} placeholder="default: 1" numeric />
-            <TextField id={`${id}-driver-memory`} testId="submit-driver-memory" label="Driver memory (--driver-memory)" value={form.driverMemory} onChange={(v) => editForm({ driverMemory: optional(v) })} placeholder="default: 1024m" />
+            <TextField
+              id={`${id}-driver-cores`}
+              testId="submit-driver-cores"
+              label="Driver cores (--driver-cores)"
+              value={form.driverCores}
+              onChange={(v) => editForm({ driverCores: optional(v) })}
+              placeholder="default: 1"
+              numeric
+            />
+            <TextField
+              id={`${id}-driver-memory`}
+              testId="submit-driver-memory"
+              label="Driver memory (--driver-memory)"
+              value={form.driverMemory}
+              onChange={(v) => editForm({ driverMemory: optional(v) })}
+              placeholder="default: 1024m"
+            />
             <TextField
               id={`${id}-executor-cores`}
               testId="submit-executor-cores"
@@ -273,7 +313,14 @@ export function SubmitDialog({ open, onClose, onSubmit, conf, masterUrl, default
               hint="Unset: each executor takes all the free cores of its worker."
               numeric
             />
-            <TextField id={`${id}-executor-memory`} testId="submit-executor-memory" label="Executor memory (--executor-memory)" value={form.executorMemory} onChange={(v) => editForm({ executorMemory: optional(v) })} placeholder="default: 1g" />
+            <TextField
+              id={`${id}-executor-memory`}
+              testId="submit-executor-memory"
+              label="Executor memory (--executor-memory)"
+              value={form.executorMemory}
+              onChange={(v) => editForm({ executorMemory: optional(v) })}
+              placeholder="default: 1g"
+            />
             <TextField
               id={`${id}-total-cores`}
               testId="submit-total-cores"
@@ -297,7 +344,9 @@ export function SubmitDialog({ open, onClose, onSubmit, conf, masterUrl, default
                   value={pair.key}
                   spellCheck={false}
                   placeholder="spark.key"
-                  onChange={(e) => editForm({ conf: form.conf.map((p, j) => (j === i ? { ...p, key: e.target.value } : p)) })}
+                  onChange={(e) =>
+                    editForm({ conf: form.conf.map((p, j) => (j === i ? { ...p, key: e.target.value } : p)) })
+                  }
                 />
                 <span aria-hidden="true">=</span>
                 <input
@@ -306,9 +355,15 @@ export function SubmitDialog({ open, onClose, onSubmit, conf, masterUrl, default
                   spellCheck={false}
                   placeholder="value"
                   aria-describedby={rowNotes[i] !== undefined ? `${id}-conf-${i}-note` : undefined}
-                  onChange={(e) => editForm({ conf: form.conf.map((p, j) => (j === i ? { ...p, value: e.target.value } : p)) })}
+                  onChange={(e) =>
+                    editForm({ conf: form.conf.map((p, j) => (j === i ? { ...p, value: e.target.value } : p)) })
+                  }
                 />
-                <button type="button" aria-label={`Remove --conf ${i + 1}`} onClick={() => editForm({ conf: form.conf.filter((_, j) => j !== i) })}>
+                <button
+                  type="button"
+                  aria-label={`Remove --conf ${i + 1}`}
+                  onClick={() => editForm({ conf: form.conf.filter((_, j) => j !== i) })}
+                >
                   Remove
                 </button>
                 {rowNotes[i] !== undefined && (
@@ -422,8 +477,22 @@ interface TextFieldProps {
 }
 
 /** A labelled text input with an optional hint and error, both tied to it for screen readers. */
-function TextField({ id, label, value, onChange, testId, placeholder, hint, error, numeric, type = 'text', min }: TextFieldProps) {
-  const described = [error !== undefined ? `${id}-error` : '', hint !== undefined ? `${id}-hint` : ''].filter((s) => s !== '').join(' ');
+function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  testId,
+  placeholder,
+  hint,
+  error,
+  numeric,
+  type = 'text',
+  min,
+}: TextFieldProps) {
+  const described = [error !== undefined ? `${id}-error` : '', hint !== undefined ? `${id}-hint` : '']
+    .filter((s) => s !== '')
+    .join(' ');
   return (
     <div className="submit-dialog__field">
       <label htmlFor={id}>{label}</label>

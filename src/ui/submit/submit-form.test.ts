@@ -70,7 +70,10 @@ describe('form → line', () => {
       executorCores: '3',
       executorMemory: '4g',
       totalExecutorCores: '12',
-      conf: [{ key: 'spark.deploy.spreadOut', value: 'false' }, { key: 'spark.x', value: "it's" }],
+      conf: [
+        { key: 'spark.deploy.spreadOut', value: 'false' },
+        { key: 'spark.x', value: "it's" },
+      ],
       appArgs: ['10', 'two words'],
     };
     expect(formToLine(form)).toBe(
@@ -89,14 +92,23 @@ describe('form → line', () => {
   it('writes a later --conf for the same key only, and an empty new row not at all', () => {
     const form: SubmitForm = {
       ...defaultSubmitForm(M),
-      conf: [{ key: 'spark.a', value: '1' }, { key: '', value: '' }, { key: 'spark.b', value: '2' }, { key: 'spark.a', value: '3' }],
+      conf: [
+        { key: 'spark.a', value: '1' },
+        { key: '', value: '' },
+        { key: 'spark.b', value: '2' },
+        { key: 'spark.a', value: '3' },
+      ],
     };
     expect(formToLine(form)).toContain('--conf spark.b=2 --conf spark.a=3 ');
     expect(confRowNotes(form)).toEqual(['Not written: a later --conf sets spark.a.', undefined, undefined, undefined]);
   });
 
   it('lets a driver flag win over the --conf key it shares a launcher slot with', () => {
-    const form: SubmitForm = { ...defaultSubmitForm(M), driverMemory: '4g', conf: [{ key: 'spark.driver.memory', value: '2g' }] };
+    const form: SubmitForm = {
+      ...defaultSubmitForm(M),
+      driverMemory: '4g',
+      conf: [{ key: 'spark.driver.memory', value: '2g' }],
+    };
     expect(formToLine(form)).toContain('--driver-memory 4g');
     expect(formToLine(form)).not.toContain('spark.driver.memory');
     expect(confRowNotes(form)).toEqual(['Not written: --driver-memory sets spark.driver.memory and wins.']);
@@ -122,17 +134,36 @@ describe('line → form', () => {
         '--conf spark.a=1 --conf "spark.b=x y" app.jar 400 "a b"',
     );
     expect(form).toMatchObject({
-      master: 'spark://m:7077', deployMode: 'cluster', supervise: true, name: 'N', mainClass: 'C',
-      driverMemory: '1g', driverCores: '1', executorMemory: '2g', executorCores: '2', totalExecutorCores: '8',
-      conf: [{ key: 'spark.a', value: '1' }, { key: 'spark.b', value: 'x y' }],
-      appResource: 'app.jar', appArgs: ['400', 'a b'], extraArgs: [],
+      master: 'spark://m:7077',
+      deployMode: 'cluster',
+      supervise: true,
+      name: 'N',
+      mainClass: 'C',
+      driverMemory: '1g',
+      driverCores: '1',
+      executorMemory: '2g',
+      executorCores: '2',
+      totalExecutorCores: '8',
+      conf: [
+        { key: 'spark.a', value: '1' },
+        { key: 'spark.b', value: 'x y' },
+      ],
+      appResource: 'app.jar',
+      appArgs: ['400', 'a b'],
+      extraArgs: [],
     });
   });
 
   it('keeps options the form has no field for, and writes them back', () => {
     const line = `MASTER=${M} ./bin/spark-submit --jars a.jar,b.jar --verbose --driver-java-options '-Dx=1 -Dy=2' --class A $SPARK_HOME/a.jar`;
     const form = read(line);
-    expect(form.rest).toMatchObject({ program: './bin/spark-submit', env: { MASTER: M }, jars: 'a.jar,b.jar', verbose: true, driverJavaOptions: '-Dx=1 -Dy=2' });
+    expect(form.rest).toMatchObject({
+      program: './bin/spark-submit',
+      env: { MASTER: M },
+      jars: 'a.jar,b.jar',
+      verbose: true,
+      driverJavaOptions: '-Dx=1 -Dy=2',
+    });
     expect(form.appResource).toBe('/opt/spark/a.jar');
     expect(otherOptionsText(form)).toBe(`MASTER=${M} --driver-java-options '-Dx=1 -Dy=2' --jars a.jar,b.jar --verbose`);
     const edited = formToLine({ ...form, executorMemory: '3g' });
@@ -150,7 +181,9 @@ describe('line → form', () => {
     expect(form.appArgs).toEqual(['1', '--not-an-option']);
     expect(otherOptionsText(form)).toBe('--frobnicate --x=1 -Z');
     const written = formToLine(form);
-    expect(written).toBe(`spark-submit --master ${M} --deploy-mode client --class A --frobnicate --x=1 -Z a.jar 1 --not-an-option`);
+    expect(written).toBe(
+      `spark-submit --master ${M} --deploy-mode client --class A --frobnicate --x=1 -Z a.jar 1 --not-an-option`,
+    );
     expect(validate(written, {}).error).toBe('Unrecognized option: --frobnicate');
     expect(validate(line, {}).error).toBe('Unrecognized option: --frobnicate');
   });
@@ -166,7 +199,9 @@ describe('line → form', () => {
     expect(read(base).deployMode).toBe('client');
     expect(read(base.replace('--class', '--conf spark.submit.deployMode=cluster --class')).deployMode).toBe('cluster');
     expect(read(`DEPLOY_MODE=cluster ${base}`).deployMode).toBe('cluster');
-    expect(lineToForm(base, defaultSubmitForm(M), { 'spark.submit.deployMode': 'cluster ' }).form.deployMode).toBe('cluster');
+    expect(lineToForm(base, defaultSubmitForm(M), { 'spark.submit.deployMode': 'cluster ' }).form.deployMode).toBe(
+      'cluster',
+    );
   });
 
   it('keeps the previous deploy mode, and says so, for one Spark does not know', () => {
@@ -174,7 +209,9 @@ describe('line → form', () => {
     const r = lineToForm(`spark-submit --master ${M} --deploy-mode foo --class A a.jar`, previous);
     expect(r.form.deployMode).toBe('client');
     expect(r.form.mainClass).toBe('A');
-    expect(r.error).toBe('The form cannot show the deploy mode "foo" (Spark knows only client and cluster); it keeps client.');
+    expect(r.error).toBe(
+      'The form cannot show the deploy mode "foo" (Spark knows only client and cluster); it keeps client.',
+    );
     expect(validate(`spark-submit --master ${M} --deploy-mode foo --class A a.jar`, {}).error).toBe(
       '--deploy-mode must be either "client" or "cluster"',
     );
@@ -184,7 +221,10 @@ describe('line → form', () => {
     const previous = { ...defaultSubmitForm(M), name: 'kept' };
     const cases: [string, string][] = [
       ["spark-submit --name 'open", "unexpected EOF while looking for matching `''"],
-      ['spark-submit --class A a.jar | tee log', "shell operator '|' is not supported: give a single spark-submit command"],
+      [
+        'spark-submit --class A a.jar | tee log',
+        "shell operator '|' is not supported: give a single spark-submit command",
+      ],
       ['spark-submit --master', "Missing argument for option '--master'."],
       ['spark-submit --conf novalue a.jar', 'Invalid argument to --conf: novalue'],
       ['spark-shell --master x', "The simulator runs spark-submit command lines; 'spark-shell' is not spark-submit."],
@@ -219,7 +259,9 @@ describe('Spark validation', () => {
     expect(validate(line('--driver-cores x'), {}).error).toBe('Driver cores must be a positive number');
     expect(validate(line('--executor-cores 0'), {}).error).toBe('Executor cores must be a positive number');
     expect(validate(line('--total-executor-cores 0'), {}).error).toBe('Total executor cores must be a positive number');
-    expect(validate('spark-submit', {}).error).toBe('This spark-submit line only prints its usage; it submits nothing.');
+    expect(validate('spark-submit', {}).error).toBe(
+      'This spark-submit line only prints its usage; it submits nothing.',
+    );
   });
 
   it("shows Spark's warnings and reads the cluster's spark-defaults.conf", () => {
@@ -254,12 +296,20 @@ describe('the submit request', () => {
 
   it('passes the faults on', () => {
     const r = toSubmitRequest(
-      { ...form, executorFault: { kind: 'launch-failure', afterMs: 'ignored', exitCode: '' }, driverFault: { kind: 'crash', afterMs: '2000', exitCode: '1' } },
+      {
+        ...form,
+        executorFault: { kind: 'launch-failure', afterMs: 'ignored', exitCode: '' },
+        driverFault: { kind: 'crash', afterMs: '2000', exitCode: '1' },
+      },
       line,
       {},
     );
     expect(r).toEqual({
-      request: { command: line, executorFault: { kind: 'launch-failure' }, driverFault: { kind: 'crash', afterMs: 2000, exitCode: 1 } },
+      request: {
+        command: line,
+        executorFault: { kind: 'launch-failure' },
+        driverFault: { kind: 'crash', afterMs: 2000, exitCode: 1 },
+      },
       problems: {},
     });
   });
@@ -278,15 +328,22 @@ describe('the submit request', () => {
     expect(r.problems).toEqual({
       'workload.tasks': 'Expected the number of tasks, a whole number of at least 1; got 0.',
       'workload.taskMs': 'Expected how long each task runs in ms, a whole number of at least 1; got 1.5.',
-      'executorFault.afterMs': 'Missing: how long after its start the process exits, in ms, a whole number of at least 0.',
+      'executorFault.afterMs':
+        'Missing: how long after its start the process exits, in ms, a whole number of at least 0.',
       'executorFault.exitCode': 'Expected the exit code of the process, a whole number from 0 to 255; got "abc".',
-      'driverFault.afterMs': 'Expected how long after its start the process exits, in ms, a whole number of at least 0; got -1.',
+      'driverFault.afterMs':
+        'Expected how long after its start the process exits, in ms, a whole number of at least 0; got -1.',
       'driverFault.exitCode': 'Expected the exit code of the process, a whole number from 0 to 255; got 256.',
     });
   });
 
   it("gives the same default workload as the engine's behaviourOf", () => {
-    for (const l of [line, `spark-submit --master ${M} --class ${SPARK_PI_CLASS} a.jar`, `spark-submit --master ${M} --class B a.jar 40`, formToLine({ ...form, appArgs: ['x'] })]) {
+    for (const l of [
+      line,
+      `spark-submit --master ${M} --class ${SPARK_PI_CLASS} a.jar`,
+      `spark-submit --master ${M} --class B a.jar 40`,
+      formToLine({ ...form, appArgs: ['x'] }),
+    ]) {
       const r = parseSparkSubmit(l, {});
       expect(r.ok).toBe(true);
       if (!r.ok) continue;
@@ -296,7 +353,10 @@ describe('the submit request', () => {
   });
 
   it('reads the arguments as written for the hints when Spark refuses the line', () => {
-    expect(defaultWorkload(formToLine({ ...form, driverMemory: '0', appArgs: ['30'] }), {})).toEqual({ tasks: 30, taskMs: 50 });
+    expect(defaultWorkload(formToLine({ ...form, driverMemory: '0', appArgs: ['30'] }), {})).toEqual({
+      tasks: 30,
+      taskMs: 50,
+    });
     expect(defaultWorkload('spark-submit "', {})).toEqual({ tasks: 2, taskMs: 50 });
   });
 });
@@ -329,10 +389,19 @@ const anyText = fc.oneof(
 const optText = fc.option(anyText, { nil: undefined });
 /** A name that is a plain own property of a record (the engine's records are plain objects). */
 const recordKey = (k: string) => k !== '__proto__';
-const confKey = fc.oneof(
-  anyText,
-  fc.constantFrom('spark.driver.memory', 'spark.driver.extraJavaOptions', 'spark.driver.extraClassPath', 'spark.executor.memory', 'spark.submit.deployMode', 'a=b'),
-).filter(recordKey);
+const confKey = fc
+  .oneof(
+    anyText,
+    fc.constantFrom(
+      'spark.driver.memory',
+      'spark.driver.extraJavaOptions',
+      'spark.driver.extraClassPath',
+      'spark.executor.memory',
+      'spark.submit.deployMode',
+      'a=b',
+    ),
+  )
+  .filter(recordKey);
 const envName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,5}$/).filter(recordKey);
 /** Words the engine's parser refuses as options, as lineToForm would have kept them. */
 const unknownOption = fc.oneof(
@@ -376,7 +445,10 @@ const formArb: fc.Arbitrary<SubmitForm> = fc
     supervise: fc.boolean(),
     master: optText,
     mainClass: optText,
-    appResource: fc.option(anyText.filter((s) => !s.startsWith('-')), { nil: undefined }),
+    appResource: fc.option(
+      anyText.filter((s) => !s.startsWith('-')),
+      { nil: undefined },
+    ),
     appArgs: words,
     name: optText,
     driverCores: optText,
@@ -388,7 +460,11 @@ const formArb: fc.Arbitrary<SubmitForm> = fc
     rest: otherOptions,
     extraArgs: fc.array(unknownOption, { maxLength: 3 }),
     workload: fc.record({ tasks: fc.constantFrom('', '10'), taskMs: fc.constantFrom('', '500') }),
-    executorFault: fc.record({ kind: fc.constantFrom('none', 'launch-failure', 'crash'), afterMs: anyText, exitCode: anyText }),
+    executorFault: fc.record({
+      kind: fc.constantFrom('none', 'launch-failure', 'crash'),
+      afterMs: anyText,
+      exitCode: anyText,
+    }),
     driverFault: fc.record({ kind: faultKind, afterMs: anyText, exitCode: anyText }),
   })
   // Without a jar, the first argument is read as the jar: it cannot look like an option either.
@@ -415,7 +491,15 @@ describe('the round trip form → line → form → line', () => {
         expect(back.deployMode).toBe(f.deployMode);
         expect(back.supervise).toBe(f.supervise);
         expect(back.extraArgs).toEqual(f.extraArgs);
-        for (const k of ['master', 'mainClass', 'name', 'driverCores', 'executorCores', 'executorMemory', 'totalExecutorCores'] as const) {
+        for (const k of [
+          'master',
+          'mainClass',
+          'name',
+          'driverCores',
+          'executorCores',
+          'executorMemory',
+          'totalExecutorCores',
+        ] as const) {
           expect(back[k]).toBe(f[k]);
         }
         if (f.appResource !== undefined) {

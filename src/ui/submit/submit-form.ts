@@ -2,7 +2,32 @@
 // spark-submit line they stand for (written and read with the engine's own spark-submit model, so
 // quoting and option parsing are the engine's), Spark's verdict on a line, and the scenario
 // `submit` action the dialog hands over.
-import { DEFAULT_MASTER_HOST, DEFAULT_MASTER_PORT, DEFAULT_SPARK_HOME, DEFAULT_SPARK_VERSION, DEFAULT_TASK_MS, SPARK_PI_DEFAULT_SLICES, actionSchemas, checkSubmitCommand, isSparkPi, parseSparkSubmit, parseStandaloneMasterUrls, parseSubmitCommandLine, renderSparkSubmit, restAddressFromSparkUrl, shellQuote, splitShellWords, type Action, type DeployMode, type DriverFault, type ExecutorFault, type NodeView, type SubmitCheck, type SubmitCommandLine, type Workload } from '../../engine/public';
+import {
+  DEFAULT_MASTER_HOST,
+  DEFAULT_MASTER_PORT,
+  DEFAULT_SPARK_HOME,
+  DEFAULT_SPARK_VERSION,
+  DEFAULT_TASK_MS,
+  SPARK_PI_DEFAULT_SLICES,
+  actionSchemas,
+  checkSubmitCommand,
+  isSparkPi,
+  parseSparkSubmit,
+  parseStandaloneMasterUrls,
+  parseSubmitCommandLine,
+  renderSparkSubmit,
+  restAddressFromSparkUrl,
+  shellQuote,
+  splitShellWords,
+  type Action,
+  type DeployMode,
+  type DriverFault,
+  type ExecutorFault,
+  type NodeView,
+  type SubmitCheck,
+  type SubmitCommandLine,
+  type Workload,
+} from '../../engine/public';
 
 // =============================================================================================
 // The form
@@ -110,11 +135,22 @@ export const DEFAULT_MASTER_URL = `spark://${DEFAULT_MASTER_HOST}:${DEFAULT_MAST
 const SHELL_ENV: Readonly<Record<string, string>> = { SPARK_HOME: DEFAULT_SPARK_HOME };
 
 function emptyOtherOptions(): OtherOptions {
-  return { program: 'spark-submit', env: {}, loadSparkDefaults: false, verbose: false, help: false, version: false, usageError: false };
+  return {
+    program: 'spark-submit',
+    env: {},
+    loadSparkDefaults: false,
+    verbose: false,
+    help: false,
+    version: false,
+    usageError: false,
+  };
 }
 
 /** spark://m1:7077,m2:7077 — what spark-submit's --master names for the cluster's Masters. */
-export function masterUrlOf(cluster: { nodeOrder: readonly string[]; nodes: Readonly<Record<string, NodeView | undefined>> }): string {
+export function masterUrlOf(cluster: {
+  nodeOrder: readonly string[];
+  nodes: Readonly<Record<string, NodeView | undefined>>;
+}): string {
   const list = cluster.nodeOrder
     .map((id) => cluster.nodes[id])
     .map((m) => (m?.kind === 'master' ? `${m.host}:${m.port}` : ''))
@@ -258,7 +294,13 @@ function unknownOptionIndex(words: readonly string[]): number | undefined {
  * from spark-defaults.conf, then $DEPLOY_MODE, then client (SparkSubmitArguments).
  */
 function effectiveDeployMode(cl: SubmitCommandLine, defaults: SparkDefaults): string {
-  return cl.deployMode ?? cl.conf['spark.submit.deployMode'] ?? defaults['spark.submit.deployMode']?.trim() ?? cl.env.DEPLOY_MODE ?? 'client';
+  return (
+    cl.deployMode ??
+    cl.conf['spark.submit.deployMode'] ??
+    defaults['spark.submit.deployMode']?.trim() ??
+    cl.env.DEPLOY_MODE ??
+    'client'
+  );
 }
 
 /**
@@ -267,7 +309,11 @@ function effectiveDeployMode(cl: SubmitCommandLine, defaults: SparkDefaults): st
  * cannot be read (shell syntax, an option without its value…), the result is `previousForm` and
  * the parser's message.
  */
-export function lineToForm(line: string, previousForm: SubmitForm = defaultSubmitForm(), defaults: SparkDefaults = {}): LineToFormResult {
+export function lineToForm(
+  line: string,
+  previousForm: SubmitForm = defaultSubmitForm(),
+  defaults: SparkDefaults = {},
+): LineToFormResult {
   const split = splitShellWords(line, SHELL_ENV);
   if (!split.ok) return { form: previousForm, error: split.error };
   let words = split.words;
@@ -282,10 +328,27 @@ export function lineToForm(line: string, previousForm: SubmitForm = defaultSubmi
   }
 }
 
-function fromCommandLine(cl: SubmitCommandLine, extraArgs: string[], previousForm: SubmitForm, defaults: SparkDefaults): LineToFormResult {
+function fromCommandLine(
+  cl: SubmitCommandLine,
+  extraArgs: string[],
+  previousForm: SubmitForm,
+  defaults: SparkDefaults,
+): LineToFormResult {
   const {
-    master, deployMode: _deployMode, mainClass, name, supervise, driverMemory, driverCores, executorMemory,
-    executorCores, totalExecutorCores, conf, primaryResource, appArgs, ...rest
+    master,
+    deployMode: _deployMode,
+    mainClass,
+    name,
+    supervise,
+    driverMemory,
+    driverCores,
+    executorMemory,
+    executorCores,
+    totalExecutorCores,
+    conf,
+    primaryResource,
+    appArgs,
+    ...rest
   } = cl;
   const mode = effectiveDeployMode(cl, defaults);
   const known = mode === 'client' || mode === 'cluster';
@@ -310,7 +373,10 @@ function fromCommandLine(cl: SubmitCommandLine, extraArgs: string[], previousFor
     driverFault: previousForm.driverFault,
   };
   if (known) return { form };
-  return { form, error: `The form cannot show the deploy mode "${mode}" (Spark knows only client and cluster); it keeps ${form.deployMode}.` };
+  return {
+    form,
+    error: `The form cannot show the deploy mode "${mode}" (Spark knows only client and cluster); it keeps ${form.deployMode}.`,
+  };
 }
 
 // =============================================================================================
@@ -332,7 +398,14 @@ export function textToArgs(text: string): { ok: true; args: string[] } | { ok: f
  * first, unknown words last); '' when there are none.
  */
 export function otherOptionsText(form: SubmitForm): string {
-  const cl: SubmitCommandLine = { ...form.rest, program: 'spark-submit', env: {}, supervise: false, conf: {}, appArgs: [] };
+  const cl: SubmitCommandLine = {
+    ...form.rest,
+    program: 'spark-submit',
+    env: {},
+    supervise: false,
+    conf: {},
+    appArgs: [],
+  };
   const split = splitShellWords(renderSparkSubmit(cl), SHELL_ENV);
   const options = split.ok ? split.words.slice(1) : [];
   const env = Object.entries(form.rest.env).map(([k, v]) => `${k}=${shellQuote(v)}`);
@@ -354,7 +427,9 @@ export function validate(line: string, conf: SparkDefaults, masterUrl?: string):
   const warnings = [...check.warnings];
   for (const h of new Set(check.masterHosts)) {
     if (!known.includes(h)) {
-      warnings.push(`spark-submit will contact a Master on "${h}", which is not this cluster's Master (${masterUrl}), so the submission will fail.`);
+      warnings.push(
+        `spark-submit will contact a Master on "${h}", which is not this cluster's Master (${masterUrl}), so the submission will fail.`,
+      );
     }
   }
   return { ...check, warnings };
@@ -370,12 +445,21 @@ export function defaultWorkload(line: string, conf: SparkDefaults): Workload {
   const written = r.ok ? undefined : parseSubmitCommandLine(line);
   const program = r.ok ? r.submit : written?.ok ? written.commandLine : undefined;
   const first = program?.appArgs[0];
-  const slices = program !== undefined && isSparkPi(program.mainClass ?? '') && first !== undefined ? Number.parseInt(first, 10) : NaN;
+  const slices =
+    program !== undefined && isSparkPi(program.mainClass ?? '') && first !== undefined
+      ? Number.parseInt(first, 10)
+      : NaN;
   return { tasks: Number.isFinite(slices) && slices > 0 ? slices : SPARK_PI_DEFAULT_SLICES, taskMs: DEFAULT_TASK_MS };
 }
 
 /** The form fields the scenario format checks, named by their path in the submit action. */
-export type RequestField = 'workload.tasks' | 'workload.taskMs' | 'executorFault.afterMs' | 'executorFault.exitCode' | 'driverFault.afterMs' | 'driverFault.exitCode';
+export type RequestField =
+  | 'workload.tasks'
+  | 'workload.taskMs'
+  | 'executorFault.afterMs'
+  | 'executorFault.exitCode'
+  | 'driverFault.afterMs'
+  | 'driverFault.exitCode';
 
 export interface SubmitRequestResult {
   request: SubmitRequest;
@@ -384,12 +468,21 @@ export interface SubmitRequestResult {
 }
 
 const REQUEST_FIELDS: readonly RequestField[] = [
-  'workload.tasks', 'workload.taskMs', 'executorFault.afterMs', 'executorFault.exitCode', 'driverFault.afterMs', 'driverFault.exitCode',
+  'workload.tasks',
+  'workload.taskMs',
+  'executorFault.afterMs',
+  'executorFault.exitCode',
+  'driverFault.afterMs',
+  'driverFault.exitCode',
 ];
 
 /** The field a schema issue belongs to (an issue about a whole object goes to its first field). */
 function requestFieldOf(path: string): RequestField {
-  return REQUEST_FIELDS.find((f) => f === path) ?? REQUEST_FIELDS.find((f) => f.startsWith(`${path.split('.')[0] ?? ''}.`)) ?? 'workload.tasks';
+  return (
+    REQUEST_FIELDS.find((f) => f === path) ??
+    REQUEST_FIELDS.find((f) => f.startsWith(`${path.split('.')[0] ?? ''}.`)) ??
+    'workload.tasks'
+  );
 }
 
 /** A raw number field as the scenario format will see it: '' is missing, non-numbers stay text. */
@@ -414,9 +507,11 @@ export function toSubmitRequest(form: SubmitForm, line: string, conf: SparkDefau
   }
   const ef = form.executorFault;
   if (ef.kind === 'launch-failure') raw.executorFault = { kind: 'launch-failure' };
-  if (ef.kind === 'crash') raw.executorFault = { kind: 'crash', afterMs: numberOf(ef.afterMs), exitCode: numberOf(ef.exitCode) };
+  if (ef.kind === 'crash')
+    raw.executorFault = { kind: 'crash', afterMs: numberOf(ef.afterMs), exitCode: numberOf(ef.exitCode) };
   const df = form.driverFault;
-  if (df.kind === 'crash') raw.driverFault = { kind: 'crash', afterMs: numberOf(df.afterMs), exitCode: numberOf(df.exitCode) };
+  if (df.kind === 'crash')
+    raw.driverFault = { kind: 'crash', afterMs: numberOf(df.afterMs), exitCode: numberOf(df.exitCode) };
 
   const parsed = actionSchemas.submit.safeParse(raw);
   if (parsed.success) {

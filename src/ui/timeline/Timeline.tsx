@@ -227,7 +227,11 @@ export function Timeline() {
       <div className="timeline-ticks" aria-hidden="true">
         {tickList.map((t) => (
           // A label that would run past the right edge is drawn to the left of its tick.
-          <span key={t} className={`timeline-tick${fractionOf(t, end) > 0.97 ? ' last' : ''}`} style={{ left: pct(fractionOf(t, end)) }}>
+          <span
+            key={t}
+            className={`timeline-tick${fractionOf(t, end) > 0.97 ? ' last' : ''}`}
+            style={{ left: pct(fractionOf(t, end)) }}
+          >
             {tickLabel(t, end)}
           </span>
         ))}

@@ -139,12 +139,15 @@ export function createThrottle<T>(fn: (value: T) => void, intervalMs: number, cl
       }
       pending = { value };
       if (timer === null) {
-        timer = clock.setTimeout(() => {
-          timer = null;
-          const p = pending;
-          pending = null;
-          if (p) run(p.value);
-        }, Math.max(0, wait));
+        timer = clock.setTimeout(
+          () => {
+            timer = null;
+            const p = pending;
+            pending = null;
+            if (p) run(p.value);
+          },
+          Math.max(0, wait),
+        );
       }
     },
     flush(value) {

@@ -26,8 +26,7 @@ export function checkLegacyJarUrl(jarUrl: string): void {
   const valid = isParsableUri(jarUrl) && m !== null && (m[2] ?? '').endsWith('.jar');
   if (!valid) {
     const message = `Jar url '${jarUrl}' is not in valid format.`;
-    const console =
-      `${message}\nMust be a jar file path in URL format (e.g. hdfs://host:port/XX.jar, file:///XX.jar)\n${DRIVER_CLIENT_USAGE}`;
+    const console = `${message}\nMust be a jar file path in URL format (e.g. hdfs://host:port/XX.jar, file:///XX.jar)\n${DRIVER_CLIENT_USAGE}`;
     throw new SubmitAbort('error', 'ClientApp', message, undefined, console, 255);
   }
 }

@@ -18,23 +18,54 @@ function setOwn(record: Record<string, string>, key: string, value: string): voi
 }
 
 export function emptyCommandLine(program: string, env: Record<string, string>): SubmitCommandLine {
-  return { program, env, supervise: false, conf: {}, loadSparkDefaults: false, verbose: false, help: false, version: false, usageError: false, appArgs: [] };
+  return {
+    program,
+    env,
+    supervise: false,
+    conf: {},
+    loadSparkDefaults: false,
+    verbose: false,
+    help: false,
+    version: false,
+    usageError: false,
+    appArgs: [],
+  };
 }
 
 const VALUE_FIELDS: Readonly<Record<string, keyof SubmitCommandLine>> = {
-  '--master': 'master', '--remote': 'remote', '--deploy-mode': 'deployMode', '--class': 'mainClass',
-  '--name': 'name', '--driver-cores': 'driverCores', '--executor-memory': 'executorMemory',
-  '--executor-cores': 'executorCores', '--total-executor-cores': 'totalExecutorCores',
-  '--num-executors': 'numExecutors', '--queue': 'queue', '--properties-file': 'propertiesFile',
-  '--jars': 'jars', '--packages': 'packages', '--exclude-packages': 'excludePackages',
-  '--repositories': 'repositories', '--py-files': 'pyFiles', '--files': 'files',
-  '--archives': 'archives', '--proxy-user': 'proxyUser', '--principal': 'principal',
-  '--keytab': 'keytab', '--kill': 'kill', '--status': 'status',
+  '--master': 'master',
+  '--remote': 'remote',
+  '--deploy-mode': 'deployMode',
+  '--class': 'mainClass',
+  '--name': 'name',
+  '--driver-cores': 'driverCores',
+  '--executor-memory': 'executorMemory',
+  '--executor-cores': 'executorCores',
+  '--total-executor-cores': 'totalExecutorCores',
+  '--num-executors': 'numExecutors',
+  '--queue': 'queue',
+  '--properties-file': 'propertiesFile',
+  '--jars': 'jars',
+  '--packages': 'packages',
+  '--exclude-packages': 'excludePackages',
+  '--repositories': 'repositories',
+  '--py-files': 'pyFiles',
+  '--files': 'files',
+  '--archives': 'archives',
+  '--proxy-user': 'proxyUser',
+  '--principal': 'principal',
+  '--keytab': 'keytab',
+  '--kill': 'kill',
+  '--status': 'status',
 };
 
 const SWITCH_FIELDS: Readonly<Record<string, keyof SubmitCommandLine>> = {
-  '--supervise': 'supervise', '--verbose': 'verbose', '--help': 'help', '--version': 'version',
-  '--usage-error': 'usageError', '--load-spark-defaults': 'loadSparkDefaults',
+  '--supervise': 'supervise',
+  '--verbose': 'verbose',
+  '--help': 'help',
+  '--version': 'version',
+  '--usage-error': 'usageError',
+  '--load-spark-defaults': 'loadSparkDefaults',
 };
 
 /**
@@ -42,7 +73,11 @@ const SWITCH_FIELDS: Readonly<Record<string, keyof SubmitCommandLine>> = {
  * primary resource, the rest are app args). Throws the launcher's errors for what it cannot read.
  * The driver flags and their --conf keys overwrite each other in order, as in the launcher's conf map.
  */
-export function recordCommandLine(program: string, env: Record<string, string>, args: readonly string[]): SubmitCommandLine {
+export function recordCommandLine(
+  program: string,
+  env: Record<string, string>,
+  args: readonly string[],
+): SubmitCommandLine {
   const cl = emptyCommandLine(program, env);
   const fields = cl as unknown as Record<string, unknown>;
   parseOptions(args, {
@@ -50,7 +85,8 @@ export function recordCommandLine(program: string, env: Record<string, string>, 
       const launcherConf = LAUNCHER_CONF_FLAGS[opt];
       if (opt === '--conf') {
         const [k, v] = splitConfPair(value ?? '');
-        if (v === undefined) throw new JvmException(ILLEGAL_ARGUMENT_EXCEPTION, `Invalid argument to --conf: ${value ?? ''}`);
+        if (v === undefined)
+          throw new JvmException(ILLEGAL_ARGUMENT_EXCEPTION, `Invalid argument to --conf: ${value ?? ''}`);
         delete cl.conf[k];
         setOwn(cl.conf, k, v);
         for (const flag of Object.values(LAUNCHER_CONF_FLAGS)) if (flag.key === k) delete fields[flag.field];
@@ -78,19 +114,42 @@ export function recordCommandLine(program: string, env: Record<string, string>, 
 
 /** The options of a command line in the order renderSparkSubmit writes them. */
 const RENDER_ORDER: readonly (readonly [string, keyof SubmitCommandLine])[] = [
-  ['--master', 'master'], ['--remote', 'remote'], ['--deploy-mode', 'deployMode'], ['--name', 'name'],
-  ['--class', 'mainClass'], ['--supervise', 'supervise'], ['--driver-memory', 'driverMemory'],
-  ['--driver-cores', 'driverCores'], ['--driver-java-options', 'driverJavaOptions'],
-  ['--driver-library-path', 'driverLibraryPath'], ['--driver-class-path', 'driverClassPath'],
-  ['--driver-default-class-path', 'driverDefaultClassPath'], ['--executor-memory', 'executorMemory'],
-  ['--executor-cores', 'executorCores'], ['--total-executor-cores', 'totalExecutorCores'],
-  ['--num-executors', 'numExecutors'], ['--queue', 'queue'], ['--conf', 'conf'],
-  ['--properties-file', 'propertiesFile'], ['--load-spark-defaults', 'loadSparkDefaults'],
-  ['--jars', 'jars'], ['--packages', 'packages'], ['--exclude-packages', 'excludePackages'],
-  ['--repositories', 'repositories'], ['--py-files', 'pyFiles'], ['--files', 'files'],
-  ['--archives', 'archives'], ['--proxy-user', 'proxyUser'], ['--principal', 'principal'],
-  ['--keytab', 'keytab'], ['--kill', 'kill'], ['--status', 'status'], ['--verbose', 'verbose'],
-  ['--usage-error', 'usageError'], ['--version', 'version'], ['--help', 'help'],
+  ['--master', 'master'],
+  ['--remote', 'remote'],
+  ['--deploy-mode', 'deployMode'],
+  ['--name', 'name'],
+  ['--class', 'mainClass'],
+  ['--supervise', 'supervise'],
+  ['--driver-memory', 'driverMemory'],
+  ['--driver-cores', 'driverCores'],
+  ['--driver-java-options', 'driverJavaOptions'],
+  ['--driver-library-path', 'driverLibraryPath'],
+  ['--driver-class-path', 'driverClassPath'],
+  ['--driver-default-class-path', 'driverDefaultClassPath'],
+  ['--executor-memory', 'executorMemory'],
+  ['--executor-cores', 'executorCores'],
+  ['--total-executor-cores', 'totalExecutorCores'],
+  ['--num-executors', 'numExecutors'],
+  ['--queue', 'queue'],
+  ['--conf', 'conf'],
+  ['--properties-file', 'propertiesFile'],
+  ['--load-spark-defaults', 'loadSparkDefaults'],
+  ['--jars', 'jars'],
+  ['--packages', 'packages'],
+  ['--exclude-packages', 'excludePackages'],
+  ['--repositories', 'repositories'],
+  ['--py-files', 'pyFiles'],
+  ['--files', 'files'],
+  ['--archives', 'archives'],
+  ['--proxy-user', 'proxyUser'],
+  ['--principal', 'principal'],
+  ['--keytab', 'keytab'],
+  ['--kill', 'kill'],
+  ['--status', 'status'],
+  ['--verbose', 'verbose'],
+  ['--usage-error', 'usageError'],
+  ['--version', 'version'],
+  ['--help', 'help'],
 ];
 
 export interface RenderOptions {
@@ -140,7 +199,10 @@ export function parseSubmitCommandLine(
 }
 
 /** The program word, leading `NAME=value` words and the arguments of a command line. */
-export function splitInvocation(line: string, env: Readonly<Record<string, string>>): { program: string; env: Record<string, string>; args: string[] } {
+export function splitInvocation(
+  line: string,
+  env: Readonly<Record<string, string>>,
+): { program: string; env: Record<string, string>; args: string[] } {
   const split = splitShellWords(line, env);
   if (!split.ok) throw new SubmitAbort('error', 'shell', split.error, undefined, split.error, 2);
   const words = split.words;

@@ -25,7 +25,14 @@ export function sparkError(stage: SubmitStage, message: string): SubmitAbort {
 
 /** Any exception escaping SparkSubmit.main: the JVM prints it and exits 1. */
 export function uncaught(stage: SubmitStage, e: JvmException): SubmitAbort {
-  return new SubmitAbort('error', stage, e.message, e.javaClass, `Exception in thread "main" ${e.javaClass}: ${e.message}`, 1);
+  return new SubmitAbort(
+    'error',
+    stage,
+    e.message,
+    e.javaClass,
+    `Exception in thread "main" ${e.javaClass}: ${e.message}`,
+    1,
+  );
 }
 
 /** Something Spark would accept (or do) that the simulator does not model. */
@@ -34,7 +41,11 @@ export function unsupported(message: string): SubmitAbort {
 }
 
 /** What the terminal shows for a caught failure, and the exit status the run ends with. */
-export function toFailure(e: SubmitAbort, warnings: string[], commandLine: SubmitCommandLine | undefined): SubmitFailure {
+export function toFailure(
+  e: SubmitAbort,
+  warnings: string[],
+  commandLine: SubmitCommandLine | undefined,
+): SubmitFailure {
   // Warnings were printed (as `Warning: …`) before the failure when they came first.
   const printed = e.stage === 'shell' || e.stage === 'launcher' ? [] : warnings.map((w) => `Warning: ${w}`);
   return {

@@ -21,7 +21,14 @@ export const LAUNCHER_CONF_FLAGS: Readonly<Record<string, { field: keyof SubmitC
 
 /** launcher/Main: an IllegalArgumentException from the launcher prints the error and the usage. */
 function launcherError(message: string): SubmitAbort {
-  return new SubmitAbort('error', 'launcher', message, ILLEGAL_ARGUMENT_EXCEPTION, `Error: ${message}\n\n${SPARK_SUBMIT_USAGE}`, 1);
+  return new SubmitAbort(
+    'error',
+    'launcher',
+    message,
+    ILLEGAL_ARGUMENT_EXCEPTION,
+    `Error: ${message}\n\n${SPARK_SUBMIT_USAGE}`,
+    1,
+  );
 }
 
 /** --class values that make the launcher treat the command as a shell or server. */

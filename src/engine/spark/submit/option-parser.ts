@@ -4,18 +4,46 @@ import { ILLEGAL_ARGUMENT_EXCEPTION, JvmException } from '../memory';
 
 /** Options with a value; the first name of each entry is the one handle() receives. */
 export const SPARK_SUBMIT_OPTS: readonly (readonly string[])[] = [
-  ['--archives'], ['--class'], ['--conf', '-c'], ['--deploy-mode'], ['--driver-class-path'],
-  ['--driver-cores'], ['--driver-default-class-path'], ['--driver-java-options'],
-  ['--driver-library-path'], ['--driver-memory'], ['--executor-cores'], ['--executor-memory'],
-  ['--files'], ['--jars'], ['--keytab'], ['--kill'], ['--master'], ['--remote'], ['--name'],
-  ['--num-executors'], ['--packages'], ['--exclude-packages'], ['--principal'],
-  ['--properties-file'], ['--proxy-user'], ['--py-files'], ['--queue'], ['--repositories'],
-  ['--status'], ['--total-executor-cores'],
+  ['--archives'],
+  ['--class'],
+  ['--conf', '-c'],
+  ['--deploy-mode'],
+  ['--driver-class-path'],
+  ['--driver-cores'],
+  ['--driver-default-class-path'],
+  ['--driver-java-options'],
+  ['--driver-library-path'],
+  ['--driver-memory'],
+  ['--executor-cores'],
+  ['--executor-memory'],
+  ['--files'],
+  ['--jars'],
+  ['--keytab'],
+  ['--kill'],
+  ['--master'],
+  ['--remote'],
+  ['--name'],
+  ['--num-executors'],
+  ['--packages'],
+  ['--exclude-packages'],
+  ['--principal'],
+  ['--properties-file'],
+  ['--proxy-user'],
+  ['--py-files'],
+  ['--queue'],
+  ['--repositories'],
+  ['--status'],
+  ['--total-executor-cores'],
 ];
 
 /** Options without a value. */
 export const SPARK_SUBMIT_SWITCHES: readonly (readonly string[])[] = [
-  ['--help', '-h'], ['--supervise'], ['--usage-error'], ['--verbose', '-v'], ['--version'], ['--load-spark-defaults'],
+  ['--help', '-h'],
+  ['--supervise'],
+  ['--usage-error'],
+  ['--verbose', '-v'],
+  ['--version'],
+  ['--load-spark-defaults'],
 ];
 
 function findCliOption(name: string, available: readonly (readonly string[])[]): string | undefined {

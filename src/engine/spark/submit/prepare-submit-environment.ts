@@ -20,7 +20,15 @@ import type { SubmitArguments } from './spark-submit-arguments';
 import { isInternal, isShell, isUserJar, masterOf, parseSubmitArguments } from './spark-submit-arguments';
 import type { DeployMode, ParseSubmitOptions, SubmitCommandLine, SubmitResult, SubmitSpec, SubmitStage } from './types';
 import type { MasterAddress } from './types';
-import { DEFAULT_SPARK_HOME, javaSplitComma, parseStandaloneMasterUrls, resolveURIs, restAddressFromSparkUrl, rpcAddressFromSparkUrl, stringToSeq } from './uris';
+import {
+  DEFAULT_SPARK_HOME,
+  javaSplitComma,
+  parseStandaloneMasterUrls,
+  resolveURIs,
+  restAddressFromSparkUrl,
+  rpcAddressFromSparkUrl,
+  stringToSeq,
+} from './uris';
 import { DEFAULT_SPARK_VERSION, sparkVersionBanner } from './usage';
 
 type ClusterManager = 'YARN' | 'STANDALONE' | 'KUBERNETES' | 'LOCAL';
@@ -112,7 +120,9 @@ function buildStandaloneConf(a: SubmitArguments, deployMode: DeployMode, cwd: st
   // spark.submit.pyFiles is always rewritten, '' when unused. In client mode PythonRunner.formatPaths
   // turns file: URIs into local paths (its errors for remote Python files are not modelled).
   const pyFiles = javaSplitComma(resolveURIs(stringToSeq(conf.get('spark.submit.pyFiles')).join(','), cwd));
-  const formatted = cluster ? pyFiles : pyFiles.map((p) => (p.startsWith('file:') ? decodeURIComponent(p.slice('file:'.length)) : p));
+  const formatted = cluster
+    ? pyFiles
+    : pyFiles.map((p) => (p.startsWith('file:') ? decodeURIComponent(p.slice('file:'.length)) : p));
   conf.set('spark.submit.pyFiles', formatted.join(','));
   return Object.fromEntries(conf);
 }
@@ -141,8 +151,15 @@ function toInt(s: string | undefined): number | undefined {
 function prepareKillOrStatus(a: SubmitArguments, cl: SubmitCommandLine): SubmitSpec {
   const master = masterOf(a);
   if (!master.startsWith('spark://')) {
-    if (master.startsWith('k8s')) throw unsupported('The simulator models Spark Standalone only: --kill / --status need a spark:// master.');
-    throw uncaught('prepareSubmitEnvironment', new JvmException(ILLEGAL_ARGUMENT_EXCEPTION, `No external SparkSubmitOperations clients found for master url: '${master}'`));
+    if (master.startsWith('k8s'))
+      throw unsupported('The simulator models Spark Standalone only: --kill / --status need a spark:// master.');
+    throw uncaught(
+      'prepareSubmitEnvironment',
+      new JvmException(
+        ILLEGAL_ARGUMENT_EXCEPTION,
+        `No external SparkSubmitOperations clients found for master url: '${master}'`,
+      ),
+    );
   }
   return {
     action: a.action === 'KILL' ? 'KILL' : 'REQUEST_STATUS',
@@ -167,7 +184,11 @@ function prepareKillOrStatus(a: SubmitArguments, cl: SubmitCommandLine): SubmitS
     isPython: a.isPython,
     isR: a.isR,
     verbose: a.verbose,
-    jars: [], files: [], archives: [], pyFiles: [], packages: [],
+    jars: [],
+    files: [],
+    archives: [],
+    pyFiles: [],
+    packages: [],
     childMainClass: 'org.apache.spark.deploy.rest.RestSubmissionClient',
     childArgs: [],
     commandLine: cl,
@@ -183,12 +204,17 @@ function prepareSubmit(a: SubmitArguments, cl: SubmitCommandLine, cwd: string, n
   else throw sparkError('prepareSubmitEnvironment', 'Deploy mode must be either client or cluster');
 
   if (cm === 'YARN' || cm === 'KUBERNETES') {
-    throw unsupported(`The simulator models Spark Standalone only: --master must be a spark:// URL (got '${masterOf(a)}').`);
+    throw unsupported(
+      `The simulator models Spark Standalone only: --master must be a spark:// URL (got '${masterOf(a)}').`,
+    );
   }
   failFast(a, cm, deployMode);
-  if (a.maybeRemote !== undefined) throw unsupported('The simulator does not model Spark Connect (--remote / spark.remote).');
+  if (a.maybeRemote !== undefined)
+    throw unsupported('The simulator does not model Spark Connect (--remote / spark.remote).');
   if (cm === 'LOCAL') {
-    throw unsupported(`The simulator models Spark Standalone only: --master must be a spark:// URL (got '${masterOf(a)}').`);
+    throw unsupported(
+      `The simulator models Spark Standalone only: --master must be a spark:// URL (got '${masterOf(a)}').`,
+    );
   }
   a.deployMode = deployMode;
 
@@ -221,7 +247,14 @@ function prepareSubmit(a: SubmitArguments, cl: SubmitCommandLine, cwd: string, n
     masters = masterAddresses(master, true, 'ClientApp');
   } else if (deployMode === 'cluster' && !master.startsWith('spark://')) {
     // args.isStandaloneCluster needs "spark://": no child class is chosen, and loading "" fails.
-    throw new SubmitAbort('error', 'prepareSubmitEnvironment', 'Failed to load class .', undefined, 'Error: Failed to load class .', 101);
+    throw new SubmitAbort(
+      'error',
+      'prepareSubmitEnvironment',
+      'Failed to load class .',
+      undefined,
+      'Error: Failed to load class .',
+      101,
+    );
   } else if (deployMode === 'cluster') {
     childMainClass = STANDALONE_CLUSTER_SUBMIT_CLASS;
     if (a.supervise) childArgs.push('--supervise');
@@ -242,7 +275,9 @@ function prepareSubmit(a: SubmitArguments, cl: SubmitCommandLine, cwd: string, n
 
   const driverMemoryMb = driverMemoryOf(a, conf, deployMode, notes);
   if (a.packages !== undefined && deployMode === 'client') {
-    notes.push('--packages: the simulator does not resolve Maven coordinates (a real client-mode submit downloads them first).');
+    notes.push(
+      '--packages: the simulator does not resolve Maven coordinates (a real client-mode submit downloads them first).',
+    );
   }
   return {
     action: 'SUBMIT',
@@ -282,7 +317,12 @@ function prepareSubmit(a: SubmitArguments, cl: SubmitCommandLine, cwd: string, n
  * Cluster mode: both gateways build the DriverDescription with Utils.memoryStringToMb, where a
  * bare number is bytes ("--driver-memory 512" asks for 0 MiB). Client mode: the conf's reading.
  */
-function driverMemoryOf(a: SubmitArguments, conf: Record<string, string>, deployMode: DeployMode, notes: string[]): number {
+function driverMemoryOf(
+  a: SubmitArguments,
+  conf: Record<string, string>,
+  deployMode: DeployMode,
+  notes: string[],
+): number {
   if (deployMode === 'cluster') return a.driverMemory !== undefined ? memoryStringToMb(a.driverMemory) : 1024;
   const raw = conf['spark.driver.memory'];
   if (raw !== undefined && /^\s*[0-9]+\s*$/.test(raw)) {
@@ -305,7 +345,11 @@ function mergeFileLists(...lists: (string | undefined)[]): string | undefined {
  * both (except --driver-memory and the other driver flags, which share a slot with their --conf
  * key in the launcher, so the later one on the line wins).
  */
-export function parseSparkSubmit(command: string, defaults: SparkConfMap = {}, options: ParseSubmitOptions = {}): SubmitResult {
+export function parseSparkSubmit(
+  command: string,
+  defaults: SparkConfMap = {},
+  options: ParseSubmitOptions = {},
+): SubmitResult {
   const sparkHome = options.env?.SPARK_HOME ?? DEFAULT_SPARK_HOME;
   const shellEnv: Record<string, string> = { SPARK_HOME: sparkHome, ...options.env };
   const cwd = options.cwd ?? sparkHome;

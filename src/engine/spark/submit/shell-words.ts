@@ -38,7 +38,8 @@ export function splitShellWords(line: string, env: Readonly<Record<string, strin
     }
     const m = VAR_NAME.exec(rest);
     if (m) return { value: lookup(m[0]), next: i + 1 + m[0].length };
-    if (/^[0-9@*#?$!-]/.test(rest)) return { value: undefined, next: i, error: `special parameter $${rest.charAt(0)} is not supported` };
+    if (/^[0-9@*#?$!-]/.test(rest))
+      return { value: undefined, next: i, error: `special parameter $${rest.charAt(0)} is not supported` };
     return { value: undefined, next: i + 1 };
   };
 
@@ -50,10 +51,18 @@ export function splitShellWords(line: string, env: Readonly<Record<string, strin
       i++;
     } else if (c === '\\') {
       const next = line.charAt(i + 1);
-      if (next === '\n') i += 2; // line continuation
+      if (next === '\n')
+        i += 2; // line continuation
       else if (next === '\r' && line.charAt(i + 2) === '\n') i += 3;
-      else if (next === '') { cur += '\\'; inWord = true; i++; }
-      else { cur += next; inWord = true; i += 2; }
+      else if (next === '') {
+        cur += '\\';
+        inWord = true;
+        i++;
+      } else {
+        cur += next;
+        inWord = true;
+        i += 2;
+      }
     } else if (c === "'") {
       const close = line.indexOf("'", i + 1);
       if (close < 0) return { ok: false, error: "unexpected EOF while looking for matching `''" };
@@ -66,11 +75,22 @@ export function splitShellWords(line: string, env: Readonly<Record<string, strin
       let closed = false;
       while (i < line.length) {
         const d = line.charAt(i);
-        if (d === '"') { closed = true; i++; break; }
+        if (d === '"') {
+          closed = true;
+          i++;
+          break;
+        }
         if (d === '\\') {
           const next = line.charAt(i + 1);
-          if (next === '\n') { i += 2; continue; }
-          if (next === '$' || next === '`' || next === '"' || next === '\\') { cur += next; i += 2; continue; }
+          if (next === '\n') {
+            i += 2;
+            continue;
+          }
+          if (next === '$' || next === '`' || next === '"' || next === '\\') {
+            cur += next;
+            i += 2;
+            continue;
+          }
           cur += '\\';
           i++;
           continue;
@@ -90,13 +110,18 @@ export function splitShellWords(line: string, env: Readonly<Record<string, strin
     } else if (c === '$') {
       const x = expand(i);
       if (x.error) return { ok: false, error: x.error };
-      if (x.value === undefined) { cur += '$'; inWord = true; }
-      else {
+      if (x.value === undefined) {
+        cur += '$';
+        inWord = true;
+      } else {
         // Unquoted expansion undergoes field splitting on blanks.
         const parts = x.value.split(/[ \t\n]+/);
         parts.forEach((part, k) => {
           if (k > 0) endWord();
-          if (part !== '') { cur += part; inWord = true; }
+          if (part !== '') {
+            cur += part;
+            inWord = true;
+          }
         });
       }
       i = x.next;

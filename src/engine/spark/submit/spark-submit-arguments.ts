@@ -75,7 +75,8 @@ export const isShell = (res: string | undefined) => res !== undefined && SPARK_S
 export const isInternal = (res: string | undefined) => res === 'spark-internal';
 const isPythonResource = (res: string) => res.endsWith('.py') || res === 'pyspark-shell';
 const isRResource = (res: string) => res.endsWith('.R') || res.endsWith('.r') || res === 'sparkr-shell';
-export const isUserJar = (res: string) => !isShell(res) && !isPythonResource(res) && !isInternal(res) && !isRResource(res);
+export const isUserJar = (res: string) =>
+  !isShell(res) && !isPythonResource(res) && !isInternal(res) && !isRResource(res);
 
 /** Scala's StringOps.toBoolean: exactly "true"/"false" ignoring case, no trimming. */
 function scalaToBoolean(s: string): boolean {
@@ -118,8 +119,16 @@ export function parseSubmitArguments(
   warnings: string[],
 ): SubmitArguments {
   const a: SubmitArguments = {
-    childArgs: [], verbose: false, isPython: false, isR: false, sparkProperties: new Map(), supervise: false,
-    useRest: false, dynamicAllocationEnabled: false, loadSparkDefaults: false, warnings,
+    childArgs: [],
+    verbose: false,
+    isPython: false,
+    isR: false,
+    sparkProperties: new Map(),
+    supervise: false,
+    useRest: false,
+    dynamicAllocationEnabled: false,
+    loadSparkDefaults: false,
+    warnings,
   };
   const stage: SubmitStage = 'SparkSubmitArguments';
   const error = (msg: string) => sparkError(stage, msg);
@@ -129,26 +138,56 @@ export function parseSubmitArguments(
       handle(opt, value) {
         const v = value ?? '';
         switch (opt) {
-          case '--name': a.name = v; break;
-          case '--master': a.maybeMaster = v; break;
-          case '--remote': a.maybeRemote = v; break;
-          case '--class': a.mainClass = v; break;
+          case '--name':
+            a.name = v;
+            break;
+          case '--master':
+            a.maybeMaster = v;
+            break;
+          case '--remote':
+            a.maybeRemote = v;
+            break;
+          case '--class':
+            a.mainClass = v;
+            break;
           case '--deploy-mode':
             if (v !== 'client' && v !== 'cluster') throw error('--deploy-mode must be either "client" or "cluster"');
             a.deployMode = v;
             break;
-          case '--num-executors': a.numExecutors = v; break;
-          case '--total-executor-cores': a.totalExecutorCores = v; break;
-          case '--executor-cores': a.executorCores = v; break;
-          case '--executor-memory': a.executorMemory = v; break;
-          case '--driver-memory': a.driverMemory = v; break;
-          case '--driver-cores': a.driverCores = v; break;
-          case '--driver-class-path': a.driverExtraClassPath = v; break;
-          case '--driver-java-options': a.driverExtraJavaOptions = v; break;
-          case '--driver-library-path': a.driverExtraLibraryPath = v; break;
+          case '--num-executors':
+            a.numExecutors = v;
+            break;
+          case '--total-executor-cores':
+            a.totalExecutorCores = v;
+            break;
+          case '--executor-cores':
+            a.executorCores = v;
+            break;
+          case '--executor-memory':
+            a.executorMemory = v;
+            break;
+          case '--driver-memory':
+            a.driverMemory = v;
+            break;
+          case '--driver-cores':
+            a.driverCores = v;
+            break;
+          case '--driver-class-path':
+            a.driverExtraClassPath = v;
+            break;
+          case '--driver-java-options':
+            a.driverExtraJavaOptions = v;
+            break;
+          case '--driver-library-path':
+            a.driverExtraLibraryPath = v;
+            break;
           case '--properties-file':
-            throw unsupported(`--properties-file is not supported by the simulator: put the properties in the scenario's cluster conf (spark-defaults.conf) or pass them with --conf (file: ${v}).`);
-          case '--load-spark-defaults': a.loadSparkDefaults = true; break;
+            throw unsupported(
+              `--properties-file is not supported by the simulator: put the properties in the scenario's cluster conf (spark-defaults.conf) or pass them with --conf (file: ${v}).`,
+            );
+          case '--load-spark-defaults':
+            a.loadSparkDefaults = true;
+            break;
           case '--kill':
             a.submissionToKill = v;
             if (a.action !== undefined) throw error(`Action cannot be both ${a.action} and KILL.`);
@@ -159,15 +198,33 @@ export function parseSubmitArguments(
             if (a.action !== undefined) throw error(`Action cannot be both ${a.action} and REQUEST_STATUS.`);
             a.action = 'REQUEST_STATUS';
             break;
-          case '--supervise': a.supervise = true; break;
-          case '--queue': a.queue = v; break;
-          case '--files': a.files = resolveURIs(v, cwd); break;
-          case '--py-files': a.pyFiles = resolveURIs(v, cwd); break;
-          case '--archives': a.archives = resolveURIs(v, cwd); break;
-          case '--jars': a.jars = resolveURIs(v, cwd); break;
-          case '--packages': a.packages = v; break;
-          case '--exclude-packages': a.packagesExclusions = v; break;
-          case '--repositories': a.repositories = v; break;
+          case '--supervise':
+            a.supervise = true;
+            break;
+          case '--queue':
+            a.queue = v;
+            break;
+          case '--files':
+            a.files = resolveURIs(v, cwd);
+            break;
+          case '--py-files':
+            a.pyFiles = resolveURIs(v, cwd);
+            break;
+          case '--archives':
+            a.archives = resolveURIs(v, cwd);
+            break;
+          case '--jars':
+            a.jars = resolveURIs(v, cwd);
+            break;
+          case '--packages':
+            a.packages = v;
+            break;
+          case '--exclude-packages':
+            a.packagesExclusions = v;
+            break;
+          case '--repositories':
+            a.repositories = v;
+            break;
           case '--conf': {
             // SparkSubmitUtils.parseSparkConfProperty
             const [k, val] = splitConfPair(v);
@@ -175,14 +232,27 @@ export function parseSubmitArguments(
             a.sparkProperties.set(k, val);
             break;
           }
-          case '--proxy-user': a.proxyUser = v; break;
-          case '--principal': a.principal = v; break;
-          case '--keytab': a.keytab = v; break;
-          case '--help': throw usageExit(stage, 0);
-          case '--verbose': a.verbose = true; break;
-          case '--version': a.action = 'PRINT_VERSION'; break;
-          case '--usage-error': throw usageExit(stage, 1);
-          default: throw error(`Unexpected argument '${opt}'.`);
+          case '--proxy-user':
+            a.proxyUser = v;
+            break;
+          case '--principal':
+            a.principal = v;
+            break;
+          case '--keytab':
+            a.keytab = v;
+            break;
+          case '--help':
+            throw usageExit(stage, 0);
+          case '--verbose':
+            a.verbose = true;
+            break;
+          case '--version':
+            a.action = 'PRINT_VERSION';
+            break;
+          case '--usage-error':
+            throw usageExit(stage, 1);
+          default:
+            throw error(`Unexpected argument '${opt}'.`);
         }
         return a.action !== 'PRINT_VERSION';
       },
@@ -279,10 +349,14 @@ function validateArguments(a: SubmitArguments, argCount: number, env: Readonly<R
     throw error('Remote cannot be specified with master and/or deploy mode.');
   }
   if (a.primaryResource === undefined) throw error('Must specify a primary resource (JAR or Python or R file)');
-  if (a.driverMemory !== undefined && notPositiveBytes(a.driverMemory)) throw error('Driver memory must be a positive number');
-  if (a.executorMemory !== undefined && notPositiveBytes(a.executorMemory)) throw error('Executor memory must be a positive number');
-  if (a.driverCores !== undefined && notPositiveInt(a.driverCores)) throw error('Driver cores must be a positive number');
-  if (a.executorCores !== undefined && notPositiveInt(a.executorCores)) throw error('Executor cores must be a positive number');
+  if (a.driverMemory !== undefined && notPositiveBytes(a.driverMemory))
+    throw error('Driver memory must be a positive number');
+  if (a.executorMemory !== undefined && notPositiveBytes(a.executorMemory))
+    throw error('Executor memory must be a positive number');
+  if (a.driverCores !== undefined && notPositiveInt(a.driverCores))
+    throw error('Driver cores must be a positive number');
+  if (a.executorCores !== undefined && notPositiveInt(a.executorCores))
+    throw error('Executor cores must be a positive number');
   if (a.totalExecutorCores !== undefined && notPositiveInt(a.totalExecutorCores)) {
     throw error('Total executor cores must be a positive number');
   }
@@ -291,7 +365,10 @@ function validateArguments(a: SubmitArguments, argCount: number, env: Readonly<R
   }
   const master = masterOf(a);
   if (master.startsWith('yarn') && env.HADOOP_CONF_DIR === undefined && env.YARN_CONF_DIR === undefined) {
-    throw error(`When running with master '${master}' either HADOOP_CONF_DIR or YARN_CONF_DIR must be set in the environment.`);
+    throw error(
+      `When running with master '${master}' either HADOOP_CONF_DIR or YARN_CONF_DIR must be set in the environment.`,
+    );
   }
-  if (a.proxyUser !== undefined && a.principal !== undefined) throw error('Only one of --proxy-user or --principal can be provided.');
+  if (a.proxyUser !== undefined && a.principal !== undefined)
+    throw error('Only one of --proxy-user or --principal can be provided.');
 }

@@ -79,7 +79,11 @@ export function resolveURIs(paths: string, cwd: string = DEFAULT_SPARK_HOME): st
 
 /** Utils.stringToSeq: comma-separated, trimmed, empties dropped. */
 export function stringToSeq(s: string | undefined): string[] {
-  return s === undefined ? [] : javaSplitComma(s).map((x) => x.trim()).filter((x) => x !== '');
+  return s === undefined
+    ? []
+    : javaSplitComma(s)
+        .map((x) => x.trim())
+        .filter((x) => x !== '');
 }
 
 /** new File(path).getName(). */
