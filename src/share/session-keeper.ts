@@ -125,13 +125,11 @@ export function createSessionKeeper({
         ? ` It was made with engine version ${session.engine}; this is version ${ENGINE_VERSION}, so its replay may differ.`
         : '';
     if (ok)
-      store
-        .getState()
-        .setBanner({
-          tone: engineNote ? 'error' : 'info',
-          text: `Opened a shared session.${engineNote}`,
-          offerPrevious: previousKept,
-        });
+      store.getState().setBanner({
+        tone: engineNote ? 'error' : 'info',
+        text: `Opened a shared session.${engineNote}`,
+        offerPrevious: previousKept,
+      });
   };
 
   /** A link pasted into the address bar of an open page changes only the hash: open it the same way. */
