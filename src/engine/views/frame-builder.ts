@@ -6,7 +6,15 @@ import type { MessageRecord } from '../sim/kernel';
 import type { Simulation } from '../simulation';
 import { clusterNodes, daemonNodes, partitionViews, viewContext, workerNodeView } from './cluster-view';
 import type { WorkerState } from '../spark/worker-state';
-import type { EngineFrame, FlightHint, LogEntry, MessageView, NodeView, TimelineAction } from './frame-types';
+import type {
+  EngineFrame,
+  FlightHint,
+  LogEntry,
+  MessageKind,
+  MessageView,
+  NodeView,
+  TimelineAction,
+} from './frame-types';
 import { messageKind, messageLabel } from './message-kinds';
 
 /** The newest log lines a frame carries (a jump of hours would otherwise carry thousands). */
@@ -26,6 +34,11 @@ const GROUPED_KINDS = new Set(['task', 'heartbeat']);
 interface Pending {
   id: number;
   control: boolean;
+}
+
+/** One message's arrow, before grouping adds to its count (one literal: every arrow has one shape). */
+function arrowOf(m: MessageRecord, from: string, to: string, label: string, kind: MessageKind): MessageView {
+  return { id: m.id, t: m.t, tDeliver: m.tDeliver, from, to, type: m.type, label, kind, count: 1 };
 }
 
 export class FrameBuilder {
@@ -276,32 +289,12 @@ export class FrameBuilder {
           this.undrawn++;
           continue;
         }
-        const view: MessageView = {
-          id: m.id,
-          t: m.t,
-          tDeliver: m.tDeliver,
-          from,
-          to,
-          type: m.type,
-          label,
-          kind,
-          count: 1,
-        };
+        const view = arrowOf(m, from, to, label, kind);
         groups.set(key, view);
         out.push(view);
       } else {
         individual++;
-        const view: MessageView = {
-          id: m.id,
-          t: m.t,
-          tDeliver: m.tDeliver,
-          from,
-          to,
-          type: m.type,
-          label,
-          kind,
-          count: 1,
-        };
+        const view = arrowOf(m, from, to, label, kind);
         if (dropped) view.dropped = dropped;
         out.push(view);
       }
