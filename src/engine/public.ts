@@ -17,6 +17,7 @@ export { actionSchemas } from './scenario/schema';
 export { checkSubmitCommand } from './scenario/spark-checks';
 export type { SubmitCheck } from './scenario/spark-checks';
 export { checkWorkerMemory } from './scenario/worker-memory-check';
+export { LIMITS, WORK_BUDGET } from './scenario/limits';
 export { CLIENT_HOST, DEFAULT_MASTER_HOST, DEFAULT_MASTER_PORT, SCENARIO_FORMAT_VERSION } from './scenario/types';
 export type {
   Action,
