@@ -183,9 +183,10 @@ export class Simulation {
 
   /**
    * Moves the clock to `ms`: forward runs, backward restores the latest checkpoint at or before it
-   * and replays from there. The result is the state a run straight to `ms` would have.
+   * and replays from there. The result is the state a run straight to `ms` would have. `stop`, as
+   * for advanceTo, ends it early (returns true): seeking again to `ms` continues from there.
    */
-  seek(ms: number): void {
+  seek(ms: number, stop?: () => boolean): boolean {
     const target = Math.max(0, Math.floor(ms));
     let ck = this.checkpoints[0] as Checkpoint;
     for (const c of this.checkpoints) if (c.t <= target) ck = c;
@@ -193,7 +194,7 @@ export class Simulation {
     // when one lies between now and the target (seen before, so it is still this timeline).
     if (target < this.time) this.restoreCheckpoint(ck);
     else if (ck.t > this.time) this.restoreCheckpoint(ck);
-    this.advanceTo(target);
+    return this.advanceTo(target, stop);
   }
 
   /**

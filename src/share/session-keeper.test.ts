@@ -80,7 +80,7 @@ function fakeController(change: (patch: Partial<KeeperState>) => void) {
       opened.push(s);
       current = s;
       change({ status: 'ready', time: s.playhead, scenarioId: s.builtin ?? '' });
-      return true;
+      return { ok: true as const };
     },
     load: async (id: string, scenario: unknown) => {
       loaded.push(id);

@@ -33,8 +33,8 @@ export interface KeeperStore {
 /** What the keeper asks of the page's controller. */
 export interface KeeperController {
   session(): Promise<Session | null>;
-  openSession(session: Session): Promise<boolean>;
-  load(scenarioId: string, scenario: unknown): Promise<void>;
+  openSession(session: Session): Promise<{ ok: true } | { ok: false; error: string }>;
+  load(scenarioId: string, scenario: unknown): Promise<unknown>;
 }
 
 /** The address bar as the keeper reads it (the page passes `location`; it is read when needed). */
@@ -119,7 +119,7 @@ export function createSessionKeeper({
   /** Opens a decoded link's session; the address bar then drops it (a reload restores the autosave). */
   const openLinked = async (session: Session, previousKept: boolean): Promise<void> => {
     dropLink();
-    const ok = await controller.openSession(session);
+    const { ok } = await controller.openSession(session);
     const engineNote =
       session.engine !== ENGINE_VERSION
         ? ` It was made with engine version ${session.engine}; this is version ${ENGINE_VERSION}, so its replay may differ.`

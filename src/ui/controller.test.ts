@@ -3,7 +3,7 @@
 // board), then against the real engine API run in-thread: a library scenario loaded, played,
 // sought, a worker killed, a fork kept as a branch, and the session it all comes to.
 import { describe, expect, it, vi } from 'vitest';
-import { createEngineApi, type LoadResult } from '../engine/api';
+import { createEngineApi, type LoadResult, type RunSlot, type SeekProgress } from '../engine/api';
 import type { EngineFrame, NodeView, WorkerNodeView } from '../engine/public';
 import { builtinScenarios } from '../scenarios';
 import { createController, MAX_WALL_STEP_MS, type Scheduler } from './controller';
@@ -32,21 +32,83 @@ function frameAt(time: number, extra: Partial<EngineFrame> = {}): EngineFrame {
   };
 }
 
-/** A fake engine whose play() answers only when the test says so. */
-function fakeClient() {
+/** A wall clock the test moves: each seek slice of the fake engine "takes" `sliceWallMs`. */
+function testClock() {
+  const clock = { now: 0, sliceWallMs: 40 };
+  return clock;
+}
+
+/**
+ * A fake engine whose play() answers only when the test says so. A seek slice covers at most
+ * `msPerEvent × maxEvents` simulated ms (Infinity: any seek is one slice) and moves the test clock.
+ */
+function fakeClient(clock = testClock()) {
   const plays: [number, number][] = [];
   const seeks: number[] = [];
+  const slices: { target: number; maxEvents: number; slot: string }[] = [];
+  const loads: unknown[] = [];
   let time = 0;
+  let prepared: number | null = null;
+  const opts = { msPerEvent: Infinity, seekError: null as string | null };
   let pending: (() => void) | null = null;
+  const result: LoadResult = {
+    ok: true,
+    name: 'Demo',
+    description: '',
+    warnings: [],
+    latencyMs: 1,
+    conf: {},
+    isBuiltin: false,
+  };
   const client = {
-    load: async (): Promise<LoadResult> => ({
-      ok: true,
-      name: 'Demo',
-      description: '',
-      warnings: [],
-      latencyMs: 1,
-      conf: {},
-    }),
+    load: async (scenario: unknown): Promise<LoadResult> => {
+      loads.push(scenario);
+      time = 0;
+      return result;
+    },
+    prepare: async (scenario: unknown): Promise<LoadResult> => {
+      loads.push(scenario);
+      prepared = 0;
+      return result;
+    },
+    commit: async () => {
+      if (prepared === null) return null;
+      time = prepared;
+      prepared = null;
+      return frameAt(time, { full: true, logs: [] });
+    },
+    discard: async () => {
+      prepared = null;
+    },
+    seekTo: async (ms: number, o: { maxEvents: number; slot?: RunSlot }): Promise<SeekProgress> => {
+      const slot = o.slot ?? 'running';
+      slices.push({ target: ms, maxEvents: o.maxEvents, slot });
+      if (slot === 'running') seeks.push(ms);
+      clock.now += clock.sliceWallMs;
+      const from = slot === 'prepared' ? (prepared ?? 0) : time;
+      if (opts.seekError !== null) {
+        if (slot === 'prepared') prepared = null;
+        return {
+          done: true,
+          time: from,
+          target: ms,
+          frame: slot === 'running' ? frameAt(from, { full: true, logs: [] }) : null,
+          error: opts.seekError,
+        };
+      }
+      const reach = o.maxEvents * opts.msPerEvent;
+      const next = Math.abs(ms - from) <= reach ? ms : from + Math.sign(ms - from) * reach;
+      if (slot === 'prepared') prepared = next;
+      else time = next;
+      const done = next === ms;
+      return {
+        done,
+        time: next,
+        target: ms,
+        frame: done && slot === 'running' ? frameAt(ms, { full: true, logs: [] }) : null,
+      };
+    },
+    frame: async () => frameAt(time, { full: true, logs: [] }),
     play: (wallMs: number, speed: number) => {
       plays.push([wallMs, speed]);
       return new Promise<EngineFrame>((resolve) => {
@@ -55,11 +117,6 @@ function fakeClient() {
           resolve(frameAt(time, { pace: { rate: speed, reason: 'normal', displayTime: time } }));
         };
       });
-    },
-    seek: async (ms: number) => {
-      seeks.push(ms);
-      time = ms;
-      return frameAt(ms, { full: true, logs: [] });
     },
     step: async () => frameAt(++time),
     apply: async () => ({ ok: true as const, frame: frameAt(time) }),
@@ -79,10 +136,10 @@ function fakeClient() {
     p?.();
     for (let i = 0; i < 4; i++) await Promise.resolve();
   };
-  return { client, plays, seeks, answer };
+  return { client, plays, seeks, slices, loads, opts, answer, clock };
 }
 
-function manualFrames() {
+function manualFrames(clock = testClock()) {
   let cb: ((now: number) => void) | null = null;
   const scheduler: Scheduler = {
     request: (f) => {
@@ -92,15 +149,16 @@ function manualFrames() {
     cancel: () => {
       cb = null;
     },
-    now: () => 0,
+    now: () => clock.now,
   };
   return { scheduler, frame: (now: number) => cb?.(now) };
 }
 
 async function loaded() {
   const store = createPlaygroundStore();
-  const fake = fakeClient();
-  const frames = manualFrames();
+  const clock = testClock();
+  const fake = fakeClient(clock);
+  const frames = manualFrames(clock);
   const board = createFlightBoard();
   const controller = createController(store, fake.client, frames.scheduler, board);
   await controller.load('demo', {});
@@ -165,7 +223,7 @@ describe('controller: seek, step, apply', () => {
     void controller.seek(6000);
     void controller.seek(7000);
     await first;
-    expect(seeks).toEqual([0, 5000, 7000]);
+    expect(seeks).toEqual([5000, 7000]);
     expect(store.getState().time).toBe(7000);
     controller.dispose();
   });
@@ -220,7 +278,11 @@ function inThreadClient(): EngineClient {
     advanceTo: (...args) => Promise.resolve(api.advanceTo(...args)),
     play: (...args) => Promise.resolve(api.play(...args)),
     step: () => Promise.resolve(api.step()),
-    seek: (...args) => Promise.resolve(api.seek(...args)),
+    prepare: (...args) => Promise.resolve(api.prepare(...args)),
+    commit: () => Promise.resolve(api.commit()),
+    discard: () => Promise.resolve(api.discard()),
+    seekTo: (...args) => Promise.resolve(api.seekTo(...args)),
+    frame: () => Promise.resolve(api.frame()),
     apply: (...args) => Promise.resolve(api.apply(...args)),
     reset: () => Promise.resolve(api.reset()),
     masterPage: () => Promise.resolve(api.masterPage()),
@@ -337,7 +399,7 @@ describe('controller: against the real engine API, in-thread', () => {
     expect(branch?.session.playhead).toBe(8000);
 
     if (!branch) throw new Error('no branch');
-    expect(await controller.openSession(branch.session)).toBe(true);
+    expect(await controller.openSession(branch.session)).toEqual({ ok: true });
     const back = store.getState();
     expect(back.time).toBe(8000);
     // The branch's document holds the kill as its own action now: listed, no longer "recorded".
