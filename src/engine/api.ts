@@ -265,7 +265,8 @@ export function createEngineApi(): EngineApi {
       const requested = Math.floor(simMs);
       const target = Number.isFinite(requested) ? Math.max(0, requested) : r.sim.time;
       const state = r.sim.cluster.k.state;
-      const limit = state.eventsProcessed + Math.max(1, Math.floor(Number.isFinite(maxEvents) ? maxEvents : 1));
+      // At least one event per slice, so every slice makes progress; Infinity: the whole seek at once.
+      const limit = state.eventsProcessed + (Number.isNaN(maxEvents) ? 1 : Math.max(1, Math.floor(maxEvents)));
       const before = r.sim.time;
       let stopped: boolean;
       try {

@@ -1,0 +1,26 @@
+// How far a long replay has got (a seek far back or ahead, a session opening at its playhead),
+// with a way out: the controller shows it once a replay has taken half a second, and Cancel stops
+// the replay where it is, leaving the run at that instant.
+import { formatSimTime } from './format';
+import { useController, usePlayground } from './PlaygroundProvider';
+import './replay-progress.css';
+
+export function ReplayProgress() {
+  const controller = useController();
+  const progress = usePlayground((s) => s.progress);
+  if (!progress) return null;
+  const { label, reached, target } = progress;
+  const percent = target > 0 ? Math.min(100, Math.floor((reached / target) * 100)) : 100;
+  return (
+    <div role="status" className="replay-progress" data-testid="replay-progress">
+      <p className="replay-progress__label">
+        {label}: <span data-testid="replay-progress-reached">{formatSimTime(reached)}</span> of {formatSimTime(target)}{' '}
+        simulated ({percent}%)
+      </p>
+      <progress className="replay-progress__bar" max={100} value={percent} aria-label={`${label}: ${percent}%`} />
+      <button type="button" data-testid="replay-cancel" onClick={() => controller.cancel()}>
+        Cancel
+      </button>
+    </div>
+  );
+}
