@@ -38,6 +38,11 @@ const SubmitAppDialog = lazy(() => import('./submit/SubmitDialog').then((m) => (
 function ScenarioPicker({ scenarios }: { scenarios: readonly BuiltinScenario[] }) {
   const controller = useController();
   const scenarioId = usePlayground((s) => s.scenarioId);
+  const name = usePlayground((s) => s.scenarioName);
+  // A file's or a link's own scenario is none of the built-ins: the picker names it rather than
+  // showing the first built-in as if it were loaded.
+  const ready = usePlayground((s) => s.status === 'ready');
+  const own = ready && !scenarios.some((s) => s.id === scenarioId);
   return (
     <label className="scenario-picker">
       <span>Scenario</span>
@@ -49,6 +54,11 @@ function ScenarioPicker({ scenarios }: { scenarios: readonly BuiltinScenario[] }
           if (next) void controller.load(next.id, next.scenario);
         }}
       >
+        {own && (
+          <option value={scenarioId} disabled>
+            {name || 'Own scenario'}
+          </option>
+        )}
         {scenarios.map((s) => (
           <option key={s.id} value={s.id}>
             {s.title}
@@ -109,7 +119,10 @@ function StatusBanner() {
   const errors = usePlayground((s) => s.errors);
   const warnings = usePlayground((s) => s.warnings);
   const exhausted = usePlayground((s) => s.exhausted);
+  // A replay's progress says what the page is busy with, in more detail.
+  const replaying = usePlayground((s) => s.progress !== null);
   if (status === 'loading') {
+    if (replaying) return null;
     return (
       <p role="status" className="status-banner" data-testid="engine-status">
         Loading the scenario…

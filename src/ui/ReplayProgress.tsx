@@ -5,6 +5,14 @@ import { formatSimTime } from './format';
 import { useController, usePlayground } from './PlaygroundProvider';
 import './replay-progress.css';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** "2 d 3:04:05.000" past a day (the clock's 170:00:00.000 is hard to read at a glance), else the clock's form. */
+function formatSpan(ms: number): string {
+  const days = Math.floor(Math.max(0, ms) / DAY_MS);
+  return days > 0 ? `${days} d ${formatSimTime(ms - days * DAY_MS)}` : formatSimTime(ms);
+}
+
 export function ReplayProgress() {
   const controller = useController();
   const progress = usePlayground((s) => s.progress);
