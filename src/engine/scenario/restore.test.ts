@@ -713,7 +713,8 @@ describe('restoreScenario: actions', () => {
       expect(errors(withActions({ at: 0, type: 'decommission-worker', target: 'W1' }))).toEqual([
         {
           path: 'actions[0].target',
-          message: '"W1" is not a worker at 0 ms. Workers then: w1, w2. Did you mean "w1"?',
+          message:
+            '"W1" is not a worker at 0 ms as written: the scenario spells the host "w1". Host names are not case-sensitive, but the simulation matches them as written. Did you mean "w1"?',
         },
       ]);
     });

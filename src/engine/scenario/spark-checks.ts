@@ -2,6 +2,7 @@
 // (WorkerArguments) and a spark-submit line (SparkSubmitArguments, prepareSubmitEnvironment). They
 // call the engine's models of those Spark parts, so a scenario that restores is one the
 // simulation can start exactly as it was checked.
+import { sparkPiSlices } from '../spark/examples';
 import { parseSparkSubmit } from '../spark/submit';
 
 /** Spark's text, on one line (byte-string errors put the detail on a second line). */
@@ -18,6 +19,8 @@ export interface SubmitCheck {
   warnings: string[];
   /** Hosts spark-submit will contact for an accepted line. */
   masterHosts: string[];
+  /** SparkPi's slices (its first argument), which the simulation runs as that many tasks. */
+  sparkPiSlices?: number;
 }
 
 /**
@@ -26,8 +29,15 @@ export interface SubmitCheck {
  */
 export function checkSubmitCommand(line: string, conf: Readonly<Record<string, string>>): SubmitCheck {
   const r = parseSparkSubmit(line, conf);
-  if (r.ok)
-    return { error: undefined, warnings: r.warnings.map(oneLine), masterHosts: r.submit.masters.map((m) => m.host) };
+  if (r.ok) {
+    const slices = r.submit.action === 'SUBMIT' ? sparkPiSlices(r.submit.mainClass ?? '', r.submit.appArgs) : undefined;
+    return {
+      error: undefined,
+      warnings: r.warnings.map(oneLine),
+      masterHosts: r.submit.masters.map((m) => m.host),
+      ...(slices !== undefined && { sparkPiSlices: slices }),
+    };
+  }
   // --help, --version and a bare `spark-submit` print something and submit nothing: no error text.
   const printed = String(r.kind) === 'version' ? 'its version' : 'its usage';
   const error =

@@ -831,7 +831,7 @@ export interface ConfIssue {
 }
 
 /** Reads one entry the way its daemon does, returning the exception instead of throwing. */
-function readIssue(conf: SparkConfMap, key: string): ConfIssue | undefined {
+export function readIssue(conf: SparkConfMap, key: string): ConfIssue | undefined {
   const entry = ENTRY_BY_KEY.get(key);
   try {
     switch (entry?.type) {
@@ -885,6 +885,8 @@ export const MASTER_READ_ORDER: readonly string[] = [
   'spark.master.ui.historyServerUrl',
   'spark.master.useAppNameAsAppId.enabled',
   'spark.master.rest.enabled',
+  // onStart: MasterWebUI (its kill links), then the REST server's port.
+  'spark.ui.killEnabled',
   'spark.master.rest.port',
 ];
 

@@ -1,7 +1,20 @@
 // Models the cluster-side config reads of deploy/master/Master.scala, deploy/worker/Worker.scala
 // and internal/config/{Deploy,Worker,package}.scala: the typed settings the daemons use, read once
 // from the cluster's spark-defaults (and again after a `set-conf`).
-import { getBoolean, getInt, getOptionalInt, getString, getTimeMs, recoveryModeOf } from './conf';
+import type { SparkConfMap } from './conf';
+import {
+  getBoolean,
+  getInt,
+  getOptionalInt,
+  getOptionalTimeMs,
+  getString,
+  getTimeMs,
+  MASTER_READ_ORDER,
+  readIssue,
+  readRaw,
+  recoveryModeOf,
+  WORKER_KEYS,
+} from './conf';
 import type { WorkerSelectionPolicy } from './scheduling';
 import { parseWorkerSelectionPolicy } from './scheduling';
 
@@ -80,6 +93,54 @@ export function readSettings(conf: Record<string, string>): Settings {
     killEnabled: getBoolean(conf, 'spark.ui.killEnabled'),
   };
 }
+
+/** The typed keys readSettings reads (strings it reads verbatim, such as the ZooKeeper url, cannot fail). */
+export const SETTINGS_KEYS: readonly string[] = [
+  ...new Set([...MASTER_READ_ORDER, ...WORKER_KEYS, 'spark.rpc.askTimeout']),
+];
+
+/** A value the simulated daemons cannot start with: the key that supplied it and why. */
+export interface SettingsProblem {
+  /** The key as written in the conf (an alternative such as spark.deploy.spreadOut names itself). */
+  readonly key: string;
+  readonly message: string;
+}
+
+function readers(key: string): string {
+  const master = MASTER_READ_ORDER.includes(key);
+  const worker = WORKER_KEYS.includes(key);
+  if (key === 'spark.rpc.askTimeout' || (master && worker)) return "Spark's Master and Workers";
+  return master ? "Spark's Master" : "Spark's Workers";
+}
+
+/**
+ * Every value readSettings would throw on, with Spark's own exception text, plus the values Spark
+ * accepts that the simulation cannot run: after this returns nothing, readSettings(conf) cannot
+ * throw and every timer whose period comes from the conf advances the clock.
+ */
+export function validateSettings(conf: SparkConfMap): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  const seen = new Set<string>();
+  for (const key of SETTINGS_KEYS) {
+    const issue = readIssue(conf, key);
+    if (issue === undefined) continue;
+    const source = readRaw(conf, key)?.key ?? key;
+    if (seen.has(source)) continue;
+    seen.add(source);
+    problems.push({ key: source, message: `${readers(key)} would not start with this value: ${String(issue.error)}` });
+  }
+  if (!seen.has('spark.worker.timeout')) {
+    const timeoutMs = getOptionalTimeMs(conf, 'spark.worker.timeout');
+    if (timeoutMs !== undefined && timeoutMs <= 0)
+      problems.push({ key: 'spark.worker.timeout', message: TIMEOUT_REFUSED(timeoutMs) });
+  }
+  return problems;
+}
+
+// Master.onStart schedules CheckForWorkerTimeOut every workerTimeoutMs, and a registered Worker
+// sends SendHeartbeat every workerTimeoutMs / 4 (Worker.HEARTBEAT_MILLIS).
+const TIMEOUT_REFUSED = (ms: number) =>
+  `spark.worker.timeout must be at least 1 (second) in the playground; got ${ms / 1000}. Spark reads it without complaint, but the Master would then look for timed-out workers every ${Math.max(0, ms)} ms and each Worker would send a heartbeat every ${Math.max(0, ms / 4)} ms (a quarter of the timeout), so the simulated clock would never advance. (Spark's own scheduler refuses a period that is not positive: ScheduledExecutorService.scheduleAtFixedRate throws an IllegalArgumentException when the Master starts.)`;
 
 /** ZooKeeper's client port, when a connect string names a host without one. */
 export const ZOOKEEPER_CLIENT_PORT = 2181;
