@@ -1,15 +1,12 @@
 // The Import and Export buttons and their dialogs (src/ui/interop), loaded on first use. An imported
-// document is checked (its nesting, then src/interop/import-check.ts) and started by the engine
-// before it replaces anything, so a bad file costs the user nothing: its problems are listed in
-// the dialog and the current session runs on.
+// document is checked in the page (src/interop/import-check.ts: restoreScenario, whose first
+// question is how deep it nests, so a document too deep to hand to the worker never is) and then
+// started by the engine before it replaces anything, so a bad file costs the user nothing: its
+// problems are listed in the dialog and the current session runs on.
 import { lazy, Suspense, useState } from 'react';
 import type { Scenario } from '../engine/public';
 import { problemsSentence } from './controller';
-import { nestedDeeperThan } from './interop/dialog-helpers';
 import { useController, usePlayground } from './PlaygroundProvider';
-
-/** Deeper than any scenario (its deepest field is a few levels down): refused before it is parsed further. */
-const MAX_NESTING = 32;
 
 const ExportDialog = lazy(() => import('./interop/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const ImportDialog = lazy(() => import('./interop/ImportDialog').then((m) => ({ default: m.ImportDialog })));
@@ -33,8 +30,6 @@ export function ImportExport() {
   /** Null once the document replaced the session; otherwise why not, for the dialog to show. */
   const load = async (doc: unknown): Promise<string | null> => {
     try {
-      if (nestedDeeperThan(doc, MAX_NESTING))
-        return `This file cannot be opened: it nests more than ${MAX_NESTING} levels deep, and a scenario is only a few levels deep. Your session is unchanged.`;
       const { checkImportedScenario } = await import('../interop/import-check');
       const checked = checkImportedScenario(doc);
       if (!checked.ok) return checked.message;

@@ -1,21 +1,5 @@
-// Small browser helpers of the import and export dialogs: file names, saving text as a download, keyboard moves between tabs, how deep a document nests.
+// Small browser helpers of the import and export dialogs: file names, saving text as a download, keyboard moves between tabs.
 import { slugOf } from '../../interop/slug';
-
-/**
- * Whether `value` nests objects or arrays more than `max` levels deep. Iterative, so a hostile file
- * nested 100,000 deep is answered rather than overflowing the stack (as the worker's structured
- * clone of it would).
- */
-export function nestedDeeperThan(value: unknown, max: number): boolean {
-  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const { v, depth } = top;
-    if (v === null || typeof v !== 'object') continue;
-    if (depth >= max) return true;
-    for (const child of Object.values(v)) stack.push({ v: child, depth: depth + 1 });
-  }
-  return false;
-}
 
 /** A file name from a scenario's name: "Worker loss (HA)" → "worker-loss-ha.json". */
 export function scenarioJsonFileName(scenarioName: string): string {
