@@ -185,3 +185,21 @@ describe('engine API: is it the built-in it claims to be?', () => {
     expect(api.prepare(doc, 'url')).toMatchObject({ ok: true, isBuiltin: false });
   });
 });
+
+describe('engine API: a run that used up its work budget', () => {
+  it('a seek ends where the budget ran out, and every frame after carries the sentence', () => {
+    const fromScenario = Simulation.fromScenario.bind(Simulation);
+    vi.spyOn(Simulation, 'fromScenario').mockImplementation((s, o) =>
+      fromScenario(s, { ...o, budget: { events: 3000 } }),
+    );
+    const api = createEngineApi();
+    api.load(builtin('client-mode'));
+    const steps = sliced(api, 7 * 24 * 60 * 60 * 1000, 500);
+    const last = steps.at(-1);
+    expect(last?.done).toBe(true);
+    expect(last?.time).toBeLessThan(7 * 24 * 60 * 60 * 1000);
+    expect(last?.frame?.exhausted).toEqual(expect.any(String));
+    expect(api.play(100, 1).exhausted).toBe(last?.frame?.exhausted);
+    expect(api.frame().time).toBe(last?.time);
+  });
+});

@@ -154,6 +154,12 @@ interface Run {
   pacer: Pacer;
 }
 
+/** `frame`, with the sentence of a run that used up its work budget (the page stops playing on it). */
+function out(r: Run, frame: EngineFrame): EngineFrame {
+  const exhausted = r.sim.exhausted;
+  return exhausted === null ? frame : { ...frame, exhausted };
+}
+
 /** A fresh run of `s` (a copy: recorded actions go into the run's own document), instant 0 run. */
 function startRun(s: Scenario): Run {
   // record: the page shows the log and the messages, so the simulation must keep them.
@@ -229,7 +235,7 @@ export function createEngineApi(): EngineApi {
       current = prepared;
       prepared = null;
       current.pacer.resync();
-      return current.frames.full();
+      return out(current, current.frames.full());
     },
 
     discard() {
@@ -243,20 +249,20 @@ export function createEngineApi(): EngineApi {
       // pending until advanced to.
       const target = Math.floor(simMs);
       if (Number.isFinite(target) && target >= r.sim.time) r.sim.advanceTo(target);
-      return r.frames.next();
+      return out(r, r.frames.next());
     },
 
     play(wallMs, speed) {
       const r = running();
       const pace = r.pacer.play(Number.isFinite(wallMs) ? wallMs : 0, Number.isFinite(speed) && speed > 0 ? speed : 1);
-      return { ...r.frames.next(), pace };
+      return out(r, { ...r.frames.next(), pace });
     },
 
     step() {
       const r = running();
       r.sim.step();
       r.pacer.resync();
-      return r.frames.next();
+      return out(r, r.frames.next());
     },
 
     seekTo(simMs, { maxEvents, slot = 'running' }) {
@@ -264,13 +270,15 @@ export function createEngineApi(): EngineApi {
       if (!r) throw new Error('No scenario is being prepared.');
       const requested = Math.floor(simMs);
       const target = Number.isFinite(requested) ? Math.max(0, requested) : r.sim.time;
-      const state = r.sim.cluster.k.state;
       // At least one event per slice, so every slice makes progress; Infinity: the whole seek at once.
-      const limit = state.eventsProcessed + (Number.isNaN(maxEvents) ? 1 : Math.max(1, Math.floor(maxEvents)));
+      const limit = Number.isNaN(maxEvents) ? 1 : Math.max(1, Math.floor(maxEvents));
       const before = r.sim.time;
+      // Counted here, after each event (and action): the kernel adds up its own count only at the
+      // end of a run, which may be a whole checkpoint interval of events.
+      let spent = 0;
       let stopped: boolean;
       try {
-        stopped = r.sim.seek(target, () => state.eventsProcessed >= limit);
+        stopped = r.sim.seek(target, () => ++spent >= limit);
       } catch (err) {
         const error = messageOf(err);
         if (slot === 'prepared') {
@@ -281,17 +289,18 @@ export function createEngineApi(): EngineApi {
         // was reached before, so replaying to it runs again as it did).
         r.sim.seek(before);
         r.pacer.resync();
-        return { done: true, time: r.sim.time, target, frame: r.frames.full(), error };
+        return { done: true, time: r.sim.time, target, frame: out(r, r.frames.full()), error };
       }
-      if (stopped) return { done: false, time: r.sim.time, target, frame: null };
+      // A run that used up its work budget stays where it stopped: the seek is over there.
+      if (stopped && r.sim.exhausted === null) return { done: false, time: r.sim.time, target, frame: null };
       r.pacer.resync();
-      return { done: true, time: r.sim.time, target, frame: slot === 'running' ? r.frames.full() : null };
+      return { done: true, time: r.sim.time, target, frame: slot === 'running' ? out(r, r.frames.full()) : null };
     },
 
     frame() {
       const r = running();
       r.pacer.resync();
-      return r.frames.full();
+      return out(r, r.frames.full());
     },
 
     apply(action, opts = {}) {
@@ -302,14 +311,14 @@ export function createEngineApi(): EngineApi {
       r.sim.apply(action, opts);
       if (past) r.frames.forgetFuture();
       r.pacer.resync();
-      return { ok: true, frame: r.frames.next() };
+      return { ok: true, frame: out(r, r.frames.next()) };
     },
 
     reset() {
       if (!current) return null;
       // As after load: the events of instant 0 have run. A fresh run, swapped in once it started.
       current = startRun(current.scenario);
-      return current.frames.full();
+      return out(current, current.frames.full());
     },
 
     masterPage() {

@@ -386,6 +386,23 @@ describe('controller: replays in slices', () => {
   });
 });
 
+describe('controller: a run that used up its work budget', () => {
+  it('stops playing, keeps Play off and holds the sentence until another run', async () => {
+    const { store, controller, client } = await loaded();
+    client.step = async () => frameAt(1, { exhausted: 'The run stopped at 0:00:00.001: it used up its budget.' });
+    controller.togglePlaying();
+    await controller.step();
+    expect(store.getState().exhausted).toBe('The run stopped at 0:00:00.001: it used up its budget.');
+    controller.togglePlaying();
+    expect(store.getState().playing).toBe(false);
+    await controller.reset();
+    expect(store.getState().exhausted).toBeNull();
+    controller.togglePlaying();
+    expect(store.getState().playing).toBe(true);
+    controller.dispose();
+  });
+});
+
 describe('controller: a file or a link replaces the session only once it started', () => {
   it('a file the engine refuses leaves the store as it was and says why', async () => {
     const { store, controller, client } = await loaded();
