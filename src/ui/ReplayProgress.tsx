@@ -22,7 +22,7 @@ export function ReplayProgress() {
   return (
     <div role="status" className="replay-progress" data-testid="replay-progress">
       <p className="replay-progress__label">
-        {label}: <span data-testid="replay-progress-reached">{formatSimTime(reached)}</span> of {formatSimTime(target)}{' '}
+        {label}: <span data-testid="replay-progress-reached">{formatSpan(reached)}</span> of {formatSpan(target)}{' '}
         simulated ({percent}%)
       </p>
       <progress className="replay-progress__bar" max={100} value={percent} aria-label={`${label}: ${percent}%`} />

@@ -175,6 +175,8 @@ export function createController(
   const maybeRefreshPanels = (now: number): void => {
     const s = store.getState();
     if (!s.selection && !masterPageVisible) return;
+    // Mid-replay the engine's run is between the picture on screen and the target: read it after.
+    if (busyWithRun()) return;
     if (now - lastPanelRefresh < PANEL_REFRESH_MS) return;
     lastPanelRefresh = now;
     refreshPanels().catch(fail);
