@@ -57,6 +57,7 @@ for (const size of SIZES) {
     await expect(page.getByTestId('node-w1')).toBeVisible();
     await expect(page.getByTestId('engine-status')).toHaveCount(0);
     await expect(page.getByTestId('scenario-explanation')).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/cancelled-${size.name}.png` });
     test
       .info()
       .annotations.push({ type: 'progress shown (ms after navigation)', description: String(Math.round(shownAt)) });
