@@ -64,6 +64,20 @@ for (const size of SIZES) {
   });
 }
 
+test('picking a built-in while a week-long link opens interrupts it at once', async ({ page }) => {
+  await page.goto(await linkTo({ scenario: builtinDoc('client-mode'), playhead: WEEK_MS, builtin: 'client-mode' }));
+  await expect(page.getByTestId('replay-progress')).toBeVisible();
+  const picked = await page.evaluate(() => performance.now());
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('spread-out');
+  await expect(page.getByTestId('node-w4')).toBeVisible();
+  const shown = await page.evaluate(() => performance.now());
+  await expect(page.getByTestId('replay-progress')).toBeHidden();
+  expect(await simMs(page)).toBe(0);
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
+  // The engine answers between slices: the pick does not wait for the week to replay.
+  expect(shown - picked).toBeLessThan(5000);
+});
+
 test('a link a week away opens all the way, and says how long it took', async ({ page }) => {
   // A simulated week is seconds of replay on a quiet machine, far more on a busy one.
   test.slow();
