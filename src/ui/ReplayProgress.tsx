@@ -20,7 +20,9 @@ export function ReplayProgress() {
   const { label, reached, target } = progress;
   const percent = target > 0 ? Math.min(100, Math.floor((reached / target) * 100)) : 100;
   return (
-    <div role="status" className="replay-progress" data-testid="replay-progress">
+    // A region, not a live status: its numbers change every slice, which a screen reader would
+    // read out again and again; the progress bar carries the value.
+    <section aria-label="Replay progress" className="replay-progress" data-testid="replay-progress">
       <p className="replay-progress__label">
         {label}: <span data-testid="replay-progress-reached">{formatSpan(reached)}</span> of {formatSpan(target)}{' '}
         simulated ({percent}%)
@@ -29,6 +31,6 @@ export function ReplayProgress() {
       <button type="button" data-testid="replay-cancel" onClick={() => controller.cancel()}>
         Cancel
       </button>
-    </div>
+    </section>
   );
 }
