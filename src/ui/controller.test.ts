@@ -550,6 +550,39 @@ async function realEngine(id = 'client-mode') {
 }
 
 describe('controller: against the real engine API, in-thread', () => {
+  it('a session claiming a built-in it is not opens as a scenario of its own; the built-in itself as that built-in', async () => {
+    const { store, controller, builtin } = await realEngine();
+    const other = { ...structuredClone(builtin.scenario), description: 'Not the built-in: **mine**.' };
+    const claim = { format: SESSION_FORMAT, engine: ENGINE_VERSION, builtin: 'client-mode' } as const;
+    expect(await controller.openSession({ ...claim, scenario: other, playhead: 3000 })).toEqual({ ok: true });
+    expect(store.getState()).toMatchObject({
+      scenarioId: '',
+      scenarioDescription: 'Not the built-in: **mine**.',
+      time: 3000,
+    });
+    expect(await controller.openSession({ ...claim, scenario: builtin.scenario, playhead: 2000 })).toEqual({
+      ok: true,
+    });
+    expect(store.getState()).toMatchObject({ scenarioId: 'client-mode', time: 2000 });
+    controller.dispose();
+  });
+
+  it('a file the real engine refuses leaves the session on screen and in the engine as they were', async () => {
+    const { store, controller } = await realEngine();
+    await controller.seek(5000);
+    const bad = {
+      version: 1,
+      name: 'probe',
+      conf: { 'spark.deploy.defaultCores': '0' },
+      workers: [{ host: 'w1', cores: 1, memory: '1g' }],
+    };
+    const outcome = await controller.load('', bad, 'file');
+    expect(outcome.ok).toBe(false);
+    expect(store.getState()).toMatchObject({ status: 'ready', scenarioId: 'client-mode', time: 5000 });
+    expect((await controller.session())?.scenario).toMatchObject({ name: expect.stringContaining('Client mode') });
+    controller.dispose();
+  });
+
   it('loads a library scenario: its name, its machines, the time at zero', async () => {
     const { store, controller, builtin } = await realEngine();
     const s = store.getState();
