@@ -4,9 +4,9 @@
 // validation with the spark-defaults.conf of its moment (set-conf changes it). Paths point into
 // the document as written, before actions are sorted, so a person can find the line.
 import type { PathSegment } from './issues';
-import { didYouMean, issue } from './issues';
+import { didYouMean, issue, show } from './issues';
 import { LIMITS } from './limits';
-import { checkSubmitCommand } from './spark-checks';
+import { checkScenarioSubmit } from './spark-checks';
 import { getOptionalBoolean, getOptionalString } from '../spark/conf';
 import { validateSettings, zooKeeperServers } from '../spark/settings';
 import type { Action, Scenario, ScenarioIssue } from './types';
@@ -68,13 +68,13 @@ export function ignoredKeyMessage(key: string, extra = ''): string {
   return `Ignoring non-Spark config property: ${key} (Spark only reads keys that start with "spark."${extra}).`;
 }
 
-/** " (host names are not case-sensitive: …)" when two spellings differ only in case. */
+/** ', written "w1": host names are not case-sensitive, …' when two spellings differ only in case. */
 function caseNote(host: string, other: string): string {
-  return host === other ? '' : ` ("${host}" and "${other}" differ only in case, and host names are not case-sensitive)`;
+  return host === other ? '' : `, written "${other}": host names are not case-sensitive, so both name one machine`;
 }
 
 /** Problem with a new worker's host, or undefined if it is free. */
-function hostTaken(s: Scenario, hosts: Hosts, host: string, when: string): string | undefined {
+function hostTaken(s: Scenario, hosts: Hosts, host: string, at = '', hint = ''): string | undefined {
   const key = host.toLowerCase();
   if (key === CLIENT_HOST) return `"${host}" is the machine spark-submit runs on; give the worker another host name.`;
   const master = hosts.masters.get(key);
@@ -82,7 +82,7 @@ function hostTaken(s: Scenario, hosts: Hosts, host: string, when: string): strin
     return `"${host}" is the host of masters[${master}]${caseNote(host, s.masters[master]?.host ?? host)}; a worker needs a host of its own.`;
   const worker = hosts.workersNow.get(key);
   if (worker !== undefined)
-    return `"${host}" is already a worker${when}${caseNote(host, worker)}; every worker needs its own host.`;
+    return `"${host}" is already a worker${at}${caseNote(host, worker)}${hint}; every worker needs its own host.`;
   return undefined;
 }
 
@@ -105,7 +105,7 @@ function checkHosts(s: Scenario, r: Report): Hosts {
   });
   const hosts: Hosts = { masters, workersNow: new Map(), workersEver: new Map(), any: new Set() };
   s.workers.forEach((w, i) => {
-    const problem = hostTaken(s, hosts, w.host, '');
+    const problem = hostTaken(s, hosts, w.host);
     if (problem !== undefined) r.err(['workers', i, 'host'], problem);
     else {
       hosts.workersNow.set(w.host.toLowerCase(), w.host);
@@ -213,8 +213,8 @@ function checkSubmit(
   a: Action & { type: 'submit' },
   conf: Readonly<Record<string, string>>,
 ): void {
-  const check = checkSubmitCommand(a.command, conf);
-  if (check.error !== undefined) r.err(['actions', i, 'command'], check.error);
+  const check = checkScenarioSubmit(a.command, conf);
+  if (check.error !== undefined) r.err(['actions', i, 'command'], check.error + fromDefaults(a.command, conf));
   for (const w of check.warnings) r.warn(['actions', i, 'command'], `spark-submit warns: ${w}`);
   // The engine addresses a master by its host exactly as written.
   const masters = s.masters.map((m) => m.host);
@@ -232,6 +232,22 @@ function checkSubmit(
       `SparkPi's argument asks for ${check.sparkPiSlices} slices, and the simulation runs one task per slice; the playground runs at most ${LIMITS.tasks} tasks per submit (every task is simulated). Give a smaller number, or a "workload" with at most ${LIMITS.tasks} tasks.`,
     );
   }
+}
+
+/**
+ * When a submit line fails only because of a value in spark-defaults.conf (the scenario's conf or
+ * an earlier set-conf), Spark's message names no key: say which ones.
+ */
+function fromDefaults(command: string, conf: Readonly<Record<string, string>>): string {
+  if (checkScenarioSubmit(command, {}).error !== undefined) return '';
+  const culprits = Object.keys(conf).filter((key) => {
+    const without = { ...conf };
+    delete without[key];
+    return checkScenarioSubmit(command, without).error === undefined;
+  });
+  if (culprits.length === 0) return '';
+  const values = culprits.map((k) => `${k}=${JSON.stringify(conf[k])}`).join(', ');
+  return ` (spark-submit read ${values} from spark-defaults.conf: the scenario's conf and the set-conf actions before this one.)`;
 }
 
 const RECOVERY_MODES = ['NONE', 'FILESYSTEM', 'ROCKSDB', 'ZOOKEEPER', 'CUSTOM'];
@@ -289,7 +305,13 @@ function checkTimeline(s: Scenario, hosts: Hosts, r: Report): void {
     if (a === undefined) continue;
     switch (a.type) {
       case 'add-worker': {
-        const problem = hostTaken(s, hosts, a.host, ` at ${a.at} ms (restart-worker starts a stopped worker again)`);
+        const problem = hostTaken(
+          s,
+          hosts,
+          a.host,
+          ` at ${a.at} ms`,
+          ' (restart-worker starts a stopped worker again)',
+        );
         if (problem !== undefined) r.err(['actions', i, 'host'], problem);
         else hosts.workersNow.set(a.host.toLowerCase(), a.host);
         break;
@@ -331,10 +353,10 @@ function checkTimeline(s: Scenario, hosts: Hosts, r: Report): void {
             ['actions', i, 'key'],
             ignoredKeyMessage(a.key, `; the network keys are ${NETWORK_CONF_KEYS.join(' and ')}`),
           );
-        else if (!/^[0-9]+$/.test(a.value)) {
+        else if (!/^[0-9]+$/.test(a.value) || Number(a.value) > LIMITS.simulatedMs) {
           r.err(
             ['actions', i, 'value'],
-            `Expected ${a.key} as a whole number of ms, at least 0, in a string such as "20"; got ${JSON.stringify(a.value)}.`,
+            `Expected ${a.key} as a whole number of ms from 0 to ${LIMITS.simulatedMs} (7 simulated days, the playground's limit), in a string such as "20"; got ${show(a.value)}.`,
           );
         }
         break;
