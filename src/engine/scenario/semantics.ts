@@ -8,7 +8,7 @@ import { didYouMean, issue, show } from './issues';
 import { LIMITS } from './limits';
 import { checkScenarioSubmit } from './spark-checks';
 import { getOptionalBoolean, getOptionalString } from '../spark/conf';
-import { validateSettings, zooKeeperServers } from '../spark/settings';
+import { validateSetting, validateSettings, zooKeeperServers } from '../spark/settings';
 import type { Action, Scenario, ScenarioIssue } from './types';
 import { CLIENT_HOST, NETWORK_CONF_KEYS } from './types';
 
@@ -254,8 +254,9 @@ const RECOVERY_MODES = ['NONE', 'FILESYSTEM', 'ROCKSDB', 'ZOOKEEPER', 'CUSTOM'];
 
 /** Values Spark accepts but that do not do what they seem to, for a conf as of one moment. */
 function confWarnings(conf: Readonly<Record<string, string>>, key: string): string[] {
+  if (!WARNED_KEYS.includes(key)) return [];
   // An invalid value is an error already (validateSettings); there is nothing more to say.
-  if (validateSettings(conf).some((p) => p.key === key)) return [];
+  if (validateSetting(conf, key).length > 0) return [];
   if (key === 'spark.deploy.recoveryMode') {
     const mode = getOptionalString(conf, key) ?? 'NONE';
     if (RECOVERY_MODES.includes(mode)) return [];
@@ -286,7 +287,7 @@ function checkConf(conf: Readonly<Record<string, string>>, r: Report): void {
 
 /** A set-conf value, checked against the conf as it stands at that moment. */
 function checkSetConf(conf: Readonly<Record<string, string>>, key: string, r: Report, i: number): void {
-  for (const p of validateSettings(conf)) if (p.key === key) r.err(['actions', i, 'value'], oneLine(p.message));
+  for (const p of validateSetting(conf, key)) r.err(['actions', i, 'value'], oneLine(p.message));
   for (const w of confWarnings(conf, key)) r.warn(['actions', i, 'value'], w);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONF_ENTRIES, confEntry } from './conf';
-import { readSettings, SETTINGS_KEYS, validateSettings } from './settings';
+import { readSettings, SETTINGS_KEYS, validateSetting, validateSettings } from './settings';
 
 /** The keys readSettings looks up (readRaw asks with hasOwnProperty, then reads the value). */
 function keysRead(conf: Record<string, string>): Set<string> {
@@ -42,6 +42,10 @@ describe('validateSettings', () => {
       for (const value of values) {
         const conf = { [key]: value };
         const problems = validateSettings(conf);
+        // The one-key check a set-conf uses says the same about that key.
+        expect(validateSetting({ ...conf, 'spark.deploy.defaultCores': '0' }, key)).toEqual(
+          validateSettings({ ...conf, 'spark.deploy.defaultCores': '0' }).filter((p) => p.key === key),
+        );
         if (problems.length > 0) {
           expect(problems.map((p) => p.key)).toEqual([key]);
           continue;

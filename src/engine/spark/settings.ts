@@ -3,6 +3,7 @@
 // from the cluster's spark-defaults (and again after a `set-conf`).
 import type { SparkConfMap } from './conf';
 import {
+  confEntry,
   getBoolean,
   getInt,
   getOptionalInt,
@@ -100,6 +101,15 @@ export const SETTINGS_KEYS: readonly string[] = [
   ...new Set([...MASTER_READ_ORDER, ...WORKER_KEYS, 'spark.rpc.askTimeout']),
 ];
 
+/** For every key validateSettings looks at, the settings read through it (itself, or as an alias or fallback). */
+const READ_THROUGH: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const k of SETTINGS_KEYS)
+    for (const via of [k, ...(confEntry(k)?.alternatives ?? []), ...(confEntry(k)?.fallbackKeys ?? [])])
+      map.set(via, [...(map.get(via) ?? []), k]);
+  return map;
+})();
+
 /** A value the simulated daemons cannot start with: the key that supplied it and why. */
 export interface SettingsProblem {
   /** The key as written in the conf (an alternative such as spark.deploy.spreadOut names itself). */
@@ -120,9 +130,28 @@ function readers(key: string): string {
  * throw and every timer whose period comes from the conf advances the clock.
  */
 export function validateSettings(conf: SparkConfMap): SettingsProblem[] {
+  return collectProblems(conf, SETTINGS_KEYS, ID_PATTERNS);
+}
+
+/**
+ * validateSettings' problems with the value of one key (a set-conf's), looking only at the
+ * settings read through that key.
+ */
+export function validateSetting(conf: SparkConfMap, key: string): SettingsProblem[] {
+  const reads = READ_THROUGH.get(key) ?? [];
+  const ids = ID_PATTERNS.filter((id) => id.key === key);
+  if (reads.length === 0 && ids.length === 0) return [];
+  return collectProblems(conf, reads, ids).filter((p) => p.key === key);
+}
+
+function collectProblems(
+  conf: SparkConfMap,
+  keys: readonly string[],
+  idPatterns: readonly IdPattern[],
+): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   const seen = new Set<string>();
-  for (const key of SETTINGS_KEYS) {
+  for (const key of keys) {
     const issue = readIssue(conf, key);
     if (issue === undefined) continue;
     const source = readRaw(conf, key)?.key ?? key;
@@ -134,12 +163,12 @@ export function validateSettings(conf: SparkConfMap): SettingsProblem[] {
       message: `${readers(key)} would not start with ${source} set to ${value}: ${String(issue.error)}`,
     });
   }
-  if (!seen.has('spark.worker.timeout')) {
+  if (keys.includes('spark.worker.timeout') && !seen.has('spark.worker.timeout')) {
     const timeoutMs = getOptionalTimeMs(conf, 'spark.worker.timeout');
     if (timeoutMs !== undefined && timeoutMs <= 0)
       problems.push({ key: 'spark.worker.timeout', message: timeoutRefused(conf['spark.worker.timeout'] ?? '') });
   }
-  for (const id of ID_PATTERNS) {
+  for (const id of idPatterns) {
     const pattern = conf[id.key];
     if (pattern === undefined || seen.has(id.key)) continue;
     const problem = idPatternRefused(id, pattern);
@@ -175,6 +204,7 @@ const ID_PATTERNS = [
     ],
   },
 ] as const;
+type IdPattern = (typeof ID_PATTERNS)[number];
 
 /**
  * What the playground refuses in an id pattern Spark accepts: a conversion its formatter does not
@@ -182,7 +212,7 @@ const ID_PATTERNS = [
  * them by id, so a second one would replace the first in its tables; Spark's own behaviour then
  * is not something the simulation follows.
  */
-function idPatternRefused(id: (typeof ID_PATTERNS)[number], pattern: string): string | undefined {
+function idPatternRefused(id: IdPattern, pattern: string): string | undefined {
   const [a, b] = id.args.map((args) => javaFormatForCheck(pattern, args));
   if (a === undefined || b === undefined)
     return `${id.key} ${JSON.stringify(pattern)} uses a format conversion the playground does not model: it formats ids with %s, %d (with a width and the 0 or - flags), %% and %n only, as Spark's default patterns do.`;
