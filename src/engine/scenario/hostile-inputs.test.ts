@@ -455,7 +455,7 @@ describe('host names compare case-insensitively', () => {
 describe('warnings for values the simulation reads differently', () => {
   it('warns about a recoveryMode Spark runs as NONE', () => {
     const conf = (mode: string) => base({ conf: { 'spark.deploy.recoveryMode': mode } });
-    const unknown = `is not one of NONE, FILESYSTEM, ROCKSDB, ZOOKEEPER, CUSTOM: Spark's Master accepts any value and runs an unknown one as NONE (no persistence engine, no leader election), so nothing is recovered after a Master restart.`;
+    const unknown = `is not one of NONE, FILESYSTEM, ROCKSDB, ZOOKEEPER, CUSTOM: Spark's Master accepts any value and runs an unknown one as NONE (a BlackHolePersistenceEngine, which stores nothing, and a MonarchyLeaderAgent, under which the Master leads alone), so nothing is recovered after a Master restart.`;
     expect(warnings(conf('zookeeper'))).toEqual([
       {
         path: 'conf["spark.deploy.recoveryMode"]',

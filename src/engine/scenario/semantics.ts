@@ -1,8 +1,10 @@
-// Checks that need the whole scenario, run after the schema accepted every field: hosts are unique,
-// standby masters have ZooKeeper, every action names something that exists when it happens (a
-// worker added by an earlier add-worker counts), and every spark-submit line passes Spark's own
-// validation with the spark-defaults.conf of its moment (set-conf changes it). Paths point into
-// the document as written, before actions are sorted, so a person can find the line.
+// Checks that need the whole scenario, run after the schema accepted every field: hosts are unique
+// (ignoring case, as DNS does), there are no more workers than LIMITS allows, standby masters have
+// ZooKeeper, every action names something that exists when it happens (a worker added by an
+// earlier add-worker counts), the conf and every set-conf hold values the daemons can start with
+// (validateSettings, with the conf of that moment), and every spark-submit line passes Spark's own
+// validation with the spark-defaults.conf of its moment. Paths point into the document as
+// written, before actions are sorted, so a person can find the line.
 import type { PathSegment } from './issues';
 import { didYouMean, issue, show } from './issues';
 import { LIMITS } from './limits';
@@ -265,7 +267,7 @@ function confWarnings(conf: Readonly<Record<string, string>>, key: string): stri
       ? ` Spark compares it case-sensitively: write "${mode.toUpperCase()}".`
       : didYouMean(mode, RECOVERY_MODES);
     return [
-      `spark.deploy.recoveryMode ${JSON.stringify(mode)} is not one of ${RECOVERY_MODES.join(', ')}: Spark's Master accepts any value and runs an unknown one as NONE (no persistence engine, no leader election), so nothing is recovered after a Master restart.${hint}`,
+      `spark.deploy.recoveryMode ${JSON.stringify(mode)} is not one of ${RECOVERY_MODES.join(', ')}: Spark's Master accepts any value and runs an unknown one as NONE (a BlackHolePersistenceEngine, which stores nothing, and a MonarchyLeaderAgent, under which the Master leads alone), so nothing is recovered after a Master restart.${hint}`,
     ];
   }
   if (key === 'spark.master.useAppNameAsAppId.enabled' && getOptionalBoolean(conf, key) === true) {

@@ -3,8 +3,10 @@
 // SparkConf (a plain key → string map) with Spark's defaults, units and error texts.
 //
 // A read of a bad value throws the JvmException Spark's ConfigEntry would throw (for example
-// `'0' in spark.deploy.defaultCores is invalid. spark.deploy.defaultCores must be positive.`), so
-// validate a cluster's conf once (validateMasterConf / validateWorkerConf) before the daemons use it.
+// `'0' in spark.deploy.defaultCores is invalid. spark.deploy.defaultCores must be positive.`), so a
+// cluster's conf is validated before the daemons use it: restoreScenario checks the scenario's conf
+// and every set-conf with settings.ts's validateSettings, which reads each key the way readSettings
+// does and returns the exception instead of throwing.
 import type { ByteUnit, TimeUnit } from './memory';
 import {
   bytesConfAs,

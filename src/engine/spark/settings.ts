@@ -1,6 +1,7 @@
 // Models the cluster-side config reads of deploy/master/Master.scala, deploy/worker/Worker.scala
 // and internal/config/{Deploy,Worker,package}.scala: the typed settings the daemons use, read once
-// from the cluster's spark-defaults (and again after a `set-conf`).
+// from the cluster's spark-defaults (and again after a `set-conf`), and validateSettings, which
+// says beforehand which values those reads would fail on, or which the simulation cannot run.
 import type { SparkConfMap } from './conf';
 import {
   confEntry,
