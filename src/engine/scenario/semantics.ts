@@ -9,8 +9,8 @@ import type { PathSegment } from './issues';
 import { didYouMean, issue, show } from './issues';
 import { LIMITS } from './limits';
 import { checkScenarioSubmit } from './spark-checks';
-import { getOptionalBoolean, getOptionalString } from '../spark/conf';
-import { validateSetting, validateSettings, zooKeeperServers } from '../spark/settings';
+import { confErrors, confWarnings, setConfErrors, setConfWarnings } from './conf-checks';
+import { zooKeeperServers } from '../spark/settings';
 import type { Action, Scenario, ScenarioIssue } from './types';
 import { CLIENT_HOST, NETWORK_CONF_KEYS } from './types';
 
@@ -252,50 +252,16 @@ function fromDefaults(command: string, conf: Readonly<Record<string, string>>): 
   return ` (spark-submit read ${values} from spark-defaults.conf: the scenario's conf and the set-conf actions before this one.)`;
 }
 
-const RECOVERY_MODES = ['NONE', 'FILESYSTEM', 'ROCKSDB', 'ZOOKEEPER', 'CUSTOM'];
-
-/** Values Spark accepts but that do not do what they seem to, for a conf as of one moment. */
-function confWarnings(conf: Readonly<Record<string, string>>, key: string): string[] {
-  if (!WARNED_KEYS.includes(key)) return [];
-  // An invalid value is an error already (validateSettings); there is nothing more to say.
-  if (validateSetting(conf, key).length > 0) return [];
-  if (key === 'spark.deploy.recoveryMode') {
-    const mode = getOptionalString(conf, key) ?? 'NONE';
-    if (RECOVERY_MODES.includes(mode)) return [];
-    // Master.onStart: `recoveryMode match { case "ZOOKEEPER" … case _ => BlackHolePersistenceEngine }`.
-    const hint = RECOVERY_MODES.includes(mode.toUpperCase())
-      ? ` Spark compares it case-sensitively: write "${mode.toUpperCase()}".`
-      : didYouMean(mode, RECOVERY_MODES);
-    return [
-      `spark.deploy.recoveryMode ${JSON.stringify(mode)} is not one of ${RECOVERY_MODES.join(', ')}: Spark's Master accepts any value and runs an unknown one as NONE (a BlackHolePersistenceEngine, which stores nothing, and a MonarchyLeaderAgent, under which the Master leads alone), so nothing is recovered after a Master restart.${hint}`,
-    ];
-  }
-  if (key === 'spark.master.useAppNameAsAppId.enabled' && getOptionalBoolean(conf, key) === true) {
-    return [
-      "spark.master.useAppNameAsAppId.enabled is not modelled: Spark's Master would use each application's name, lower-cased and without whitespace, as its id; in the simulation app ids follow spark.deploy.appIdPattern regardless.",
-    ];
-  }
-  return [];
-}
-
-const WARNED_KEYS = ['spark.deploy.recoveryMode', 'spark.master.useAppNameAsAppId.enabled'];
-
 /** Every invalid value in the scenario's spark-defaults.conf, and the misleading ones. */
 function checkConf(conf: Readonly<Record<string, string>>, r: Report): void {
-  for (const p of validateSettings(conf)) r.err(['conf', p.key], oneLine(p.message));
-  for (const key of WARNED_KEYS)
-    if (Object.hasOwn(conf, key)) for (const w of confWarnings(conf, key)) r.warn(['conf', key], w);
+  for (const p of confErrors(conf)) r.err(['conf', p.key], p.message);
+  for (const p of confWarnings(conf)) r.warn(['conf', p.key], p.message);
 }
 
 /** A set-conf value, checked against the conf as it stands at that moment. */
 function checkSetConf(conf: Readonly<Record<string, string>>, key: string, r: Report, i: number): void {
-  for (const p of validateSetting(conf, key)) r.err(['actions', i, 'value'], oneLine(p.message));
-  for (const w of confWarnings(conf, key)) r.warn(['actions', i, 'value'], w);
-}
-
-/** Spark's exception texts put details on a second line; one line reads better here. */
-function oneLine(message: string): string {
-  return message.split('\n').join(' ');
+  for (const message of setConfErrors(conf, key)) r.err(['actions', i, 'value'], message);
+  for (const message of setConfWarnings(conf, key)) r.warn(['actions', i, 'value'], message);
 }
 
 /** Walks the actions in the order they happen, tracking the workers and the conf of each moment. */
