@@ -943,8 +943,7 @@ describe('restoreScenario: spark-submit lines', () => {
     expect(errors(withActions({ at: 0, type: 'set-conf', key: 'network.latencyMs', value: 'fast' }))).toEqual([
       {
         path: 'actions[0].value',
-        message:
-          'Expected network.latencyMs as a whole number of ms, at least 0, in a string such as "20"; got "fast".',
+        message: `Expected network.latencyMs as a whole number of ms from 0 to 604800000 (7 simulated days, the playground's limit), in a string such as "20"; got "fast".`,
       },
     ]);
   });

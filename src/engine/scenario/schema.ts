@@ -117,12 +117,20 @@ const masterSchema = object(
 
 const networkSchema = object(
   {
-    latencyMs: wholeNumber('the one-way network latency in ms, a whole number of at least 0', 0).default(
-      DEFAULT_NETWORK.latencyMs,
-    ),
-    jitterMs: wholeNumber('the network jitter in ms, a whole number of at least 0', 0).default(
-      DEFAULT_NETWORK.jitterMs,
-    ),
+    // A delay longer than the longest run means the message never arrives; the bound keeps the
+    // kernel's seeded jitter draw finite.
+    latencyMs: bounded(
+      'the one-way network latency in ms, a whole number of at least 0',
+      0,
+      LIMITS.simulatedMs,
+      'ms (7 simulated days) of network latency',
+    ).default(DEFAULT_NETWORK.latencyMs),
+    jitterMs: bounded(
+      'the network jitter in ms, a whole number of at least 0',
+      0,
+      LIMITS.simulatedMs,
+      'ms (7 simulated days) of network jitter',
+    ).default(DEFAULT_NETWORK.jitterMs),
   },
   'the network settings such as {"latencyMs": 2, "jitterMs": 1}',
 );

@@ -1,14 +1,16 @@
-// Checks that need the whole scenario, run after the schema accepted every field: hosts are unique,
-// standby masters have ZooKeeper, every action names something that exists when it happens (a
-// worker added by an earlier add-worker counts), and every spark-submit line passes Spark's own
-// validation with the spark-defaults.conf of its moment (set-conf changes it). Paths point into
-// the document as written, before actions are sorted, so a person can find the line.
+// Checks that need the whole scenario, run after the schema accepted every field: hosts are unique
+// (ignoring case, as DNS does), there are no more workers than LIMITS allows, standby masters have
+// ZooKeeper, every action names something that exists when it happens (a worker added by an
+// earlier add-worker counts), the conf and every set-conf hold values the daemons can start with
+// (validateSettings, with the conf of that moment), and every spark-submit line passes Spark's own
+// validation with the spark-defaults.conf of its moment. Paths point into the document as
+// written, before actions are sorted, so a person can find the line.
 import type { PathSegment } from './issues';
-import { didYouMean, issue } from './issues';
+import { didYouMean, issue, show } from './issues';
 import { LIMITS } from './limits';
-import { checkSubmitCommand } from './spark-checks';
-import { getOptionalBoolean, getOptionalString } from '../spark/conf';
-import { validateSettings, zooKeeperServers } from '../spark/settings';
+import { checkScenarioSubmit } from './spark-checks';
+import { confErrors, confWarnings, setConfErrors, setConfWarnings } from './conf-checks';
+import { zooKeeperServers } from '../spark/settings';
 import type { Action, Scenario, ScenarioIssue } from './types';
 import { CLIENT_HOST, NETWORK_CONF_KEYS } from './types';
 
@@ -68,13 +70,13 @@ export function ignoredKeyMessage(key: string, extra = ''): string {
   return `Ignoring non-Spark config property: ${key} (Spark only reads keys that start with "spark."${extra}).`;
 }
 
-/** " (host names are not case-sensitive: …)" when two spellings differ only in case. */
+/** ', written "w1": host names are not case-sensitive, …' when two spellings differ only in case. */
 function caseNote(host: string, other: string): string {
-  return host === other ? '' : ` ("${host}" and "${other}" differ only in case, and host names are not case-sensitive)`;
+  return host === other ? '' : `, written "${other}": host names are not case-sensitive, so both name one machine`;
 }
 
 /** Problem with a new worker's host, or undefined if it is free. */
-function hostTaken(s: Scenario, hosts: Hosts, host: string, when: string): string | undefined {
+function hostTaken(s: Scenario, hosts: Hosts, host: string, at = '', hint = ''): string | undefined {
   const key = host.toLowerCase();
   if (key === CLIENT_HOST) return `"${host}" is the machine spark-submit runs on; give the worker another host name.`;
   const master = hosts.masters.get(key);
@@ -82,7 +84,7 @@ function hostTaken(s: Scenario, hosts: Hosts, host: string, when: string): strin
     return `"${host}" is the host of masters[${master}]${caseNote(host, s.masters[master]?.host ?? host)}; a worker needs a host of its own.`;
   const worker = hosts.workersNow.get(key);
   if (worker !== undefined)
-    return `"${host}" is already a worker${when}${caseNote(host, worker)}; every worker needs its own host.`;
+    return `"${host}" is already a worker${at}${caseNote(host, worker)}${hint}; every worker needs its own host.`;
   return undefined;
 }
 
@@ -105,7 +107,7 @@ function checkHosts(s: Scenario, r: Report): Hosts {
   });
   const hosts: Hosts = { masters, workersNow: new Map(), workersEver: new Map(), any: new Set() };
   s.workers.forEach((w, i) => {
-    const problem = hostTaken(s, hosts, w.host, '');
+    const problem = hostTaken(s, hosts, w.host);
     if (problem !== undefined) r.err(['workers', i, 'host'], problem);
     else {
       hosts.workersNow.set(w.host.toLowerCase(), w.host);
@@ -213,8 +215,8 @@ function checkSubmit(
   a: Action & { type: 'submit' },
   conf: Readonly<Record<string, string>>,
 ): void {
-  const check = checkSubmitCommand(a.command, conf);
-  if (check.error !== undefined) r.err(['actions', i, 'command'], check.error);
+  const check = checkScenarioSubmit(a.command, conf);
+  if (check.error !== undefined) r.err(['actions', i, 'command'], check.error + fromDefaults(a.command, conf));
   for (const w of check.warnings) r.warn(['actions', i, 'command'], `spark-submit warns: ${w}`);
   // The engine addresses a master by its host exactly as written.
   const masters = s.masters.map((m) => m.host);
@@ -234,49 +236,32 @@ function checkSubmit(
   }
 }
 
-const RECOVERY_MODES = ['NONE', 'FILESYSTEM', 'ROCKSDB', 'ZOOKEEPER', 'CUSTOM'];
-
-/** Values Spark accepts but that do not do what they seem to, for a conf as of one moment. */
-function confWarnings(conf: Readonly<Record<string, string>>, key: string): string[] {
-  // An invalid value is an error already (validateSettings); there is nothing more to say.
-  if (validateSettings(conf).some((p) => p.key === key)) return [];
-  if (key === 'spark.deploy.recoveryMode') {
-    const mode = getOptionalString(conf, key) ?? 'NONE';
-    if (RECOVERY_MODES.includes(mode)) return [];
-    // Master.onStart: `recoveryMode match { case "ZOOKEEPER" … case _ => BlackHolePersistenceEngine }`.
-    const hint = RECOVERY_MODES.includes(mode.toUpperCase())
-      ? ` Spark compares it case-sensitively: write "${mode.toUpperCase()}".`
-      : didYouMean(mode, RECOVERY_MODES);
-    return [
-      `spark.deploy.recoveryMode ${JSON.stringify(mode)} is not one of ${RECOVERY_MODES.join(', ')}: Spark's Master accepts any value and runs an unknown one as NONE (no persistence engine, no leader election), so nothing is recovered after a Master restart.${hint}`,
-    ];
-  }
-  if (key === 'spark.master.useAppNameAsAppId.enabled' && getOptionalBoolean(conf, key) === true) {
-    return [
-      "spark.master.useAppNameAsAppId.enabled is not modelled: Spark's Master would use each application's name, lower-cased and without whitespace, as its id; in the simulation app ids follow spark.deploy.appIdPattern regardless.",
-    ];
-  }
-  return [];
+/**
+ * When a submit line fails only because of a value in spark-defaults.conf (the scenario's conf or
+ * an earlier set-conf), Spark's message names no key: say which ones.
+ */
+function fromDefaults(command: string, conf: Readonly<Record<string, string>>): string {
+  if (checkScenarioSubmit(command, {}).error !== undefined) return '';
+  const culprits = Object.keys(conf).filter((key) => {
+    const without = { ...conf };
+    delete without[key];
+    return checkScenarioSubmit(command, without).error === undefined;
+  });
+  if (culprits.length === 0) return '';
+  const values = culprits.map((k) => `${k}=${JSON.stringify(conf[k])}`).join(', ');
+  return ` (spark-submit read ${values} from spark-defaults.conf: the scenario's conf and the set-conf actions before this one.)`;
 }
-
-const WARNED_KEYS = ['spark.deploy.recoveryMode', 'spark.master.useAppNameAsAppId.enabled'];
 
 /** Every invalid value in the scenario's spark-defaults.conf, and the misleading ones. */
 function checkConf(conf: Readonly<Record<string, string>>, r: Report): void {
-  for (const p of validateSettings(conf)) r.err(['conf', p.key], oneLine(p.message));
-  for (const key of WARNED_KEYS)
-    if (Object.hasOwn(conf, key)) for (const w of confWarnings(conf, key)) r.warn(['conf', key], w);
+  for (const p of confErrors(conf)) r.err(['conf', p.key], p.message);
+  for (const p of confWarnings(conf)) r.warn(['conf', p.key], p.message);
 }
 
 /** A set-conf value, checked against the conf as it stands at that moment. */
 function checkSetConf(conf: Readonly<Record<string, string>>, key: string, r: Report, i: number): void {
-  for (const p of validateSettings(conf)) if (p.key === key) r.err(['actions', i, 'value'], oneLine(p.message));
-  for (const w of confWarnings(conf, key)) r.warn(['actions', i, 'value'], w);
-}
-
-/** Spark's exception texts put details on a second line; one line reads better here. */
-function oneLine(message: string): string {
-  return message.split('\n').join(' ');
+  for (const message of setConfErrors(conf, key)) r.err(['actions', i, 'value'], message);
+  for (const message of setConfWarnings(conf, key)) r.warn(['actions', i, 'value'], message);
 }
 
 /** Walks the actions in the order they happen, tracking the workers and the conf of each moment. */
@@ -289,7 +274,13 @@ function checkTimeline(s: Scenario, hosts: Hosts, r: Report): void {
     if (a === undefined) continue;
     switch (a.type) {
       case 'add-worker': {
-        const problem = hostTaken(s, hosts, a.host, ` at ${a.at} ms (restart-worker starts a stopped worker again)`);
+        const problem = hostTaken(
+          s,
+          hosts,
+          a.host,
+          ` at ${a.at} ms`,
+          ' (restart-worker starts a stopped worker again)',
+        );
         if (problem !== undefined) r.err(['actions', i, 'host'], problem);
         else hosts.workersNow.set(a.host.toLowerCase(), a.host);
         break;
@@ -331,10 +322,10 @@ function checkTimeline(s: Scenario, hosts: Hosts, r: Report): void {
             ['actions', i, 'key'],
             ignoredKeyMessage(a.key, `; the network keys are ${NETWORK_CONF_KEYS.join(' and ')}`),
           );
-        else if (!/^[0-9]+$/.test(a.value)) {
+        else if (!/^[0-9]+$/.test(a.value) || Number(a.value) > LIMITS.simulatedMs) {
           r.err(
             ['actions', i, 'value'],
-            `Expected ${a.key} as a whole number of ms, at least 0, in a string such as "20"; got ${JSON.stringify(a.value)}.`,
+            `Expected ${a.key} as a whole number of ms from 0 to ${LIMITS.simulatedMs} (7 simulated days, the playground's limit), in a string such as "20"; got ${show(a.value)}.`,
           );
         }
         break;

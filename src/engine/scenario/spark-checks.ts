@@ -19,8 +19,12 @@ export interface SubmitCheck {
   warnings: string[];
   /** Hosts spark-submit will contact for an accepted line. */
   masterHosts: string[];
+}
+
+/** What the scenario checks also need of an accepted line. */
+export interface ScenarioSubmitCheck extends SubmitCheck {
   /** SparkPi's slices (its first argument), which the simulation runs as that many tasks. */
-  sparkPiSlices?: number;
+  sparkPiSlices: number | undefined;
 }
 
 /**
@@ -28,19 +32,25 @@ export interface SubmitCheck {
  * engine parses it with the same conf when the action runs).
  */
 export function checkSubmitCommand(line: string, conf: Readonly<Record<string, string>>): SubmitCheck {
+  const { error, warnings, masterHosts } = checkScenarioSubmit(line, conf);
+  return { error, warnings, masterHosts };
+}
+
+/** checkSubmitCommand plus what the simulation will run for an accepted line. */
+export function checkScenarioSubmit(line: string, conf: Readonly<Record<string, string>>): ScenarioSubmitCheck {
   const r = parseSparkSubmit(line, conf);
   if (r.ok) {
-    const slices = r.submit.action === 'SUBMIT' ? sparkPiSlices(r.submit.mainClass ?? '', r.submit.appArgs) : undefined;
+    const spec = r.submit;
     return {
       error: undefined,
       warnings: r.warnings.map(oneLine),
-      masterHosts: r.submit.masters.map((m) => m.host),
-      ...(slices !== undefined && { sparkPiSlices: slices }),
+      masterHosts: spec.masters.map((m) => m.host),
+      sparkPiSlices: spec.action === 'SUBMIT' ? sparkPiSlices(spec.mainClass ?? '', spec.appArgs) : undefined,
     };
   }
   // --help, --version and a bare `spark-submit` print something and submit nothing: no error text.
   const printed = String(r.kind) === 'version' ? 'its version' : 'its usage';
   const error =
     r.error !== '' ? oneLine(r.error) : `This spark-submit line only prints ${printed}; it submits nothing.`;
-  return { error, warnings: [], masterHosts: [] };
+  return { error, warnings: [], masterHosts: [], sparkPiSlices: undefined };
 }
