@@ -223,9 +223,11 @@ export interface Migration {
 export function migrateLegacy(store: KeyValueStore, now: number): Migration {
   const notes: string[] = [];
   // Previous first, so that the autosave ends up on top of the list.
+  // Ids of their own each time: an older build still open in another tab may write those keys again.
+  const stamp = now.toString(36);
   const keys: [string, string, number][] = [
-    [LEGACY_PREVIOUS_KEY, 'saved-previous', now - 1],
-    [LEGACY_AUTOSAVE_KEY, 'saved', now],
+    [LEGACY_PREVIOUS_KEY, `saved-previous-${stamp}`, now - 1],
+    [LEGACY_AUTOSAVE_KEY, `saved-${stamp}`, now],
   ];
   for (const [key, id, savedAt] of keys) {
     const text = readText(store, key);
