@@ -78,6 +78,8 @@ function sharedStorage() {
   return {
     data,
     forTab,
+    /** A tab closed or reloaded hears nothing more. */
+    close: (events: EventTarget) => void tabs.delete(events),
     /** Characters the storage may hold in all (a browser's is about five million). */
     setQuota: (chars: number) => void (quota = chars),
     fill: () => void (quota = used() - 1),
@@ -179,6 +181,8 @@ function manualTimers() {
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 let tabCount = 0;
+/** The page showing in each tab (by its sessionStorage), so that a reload closes the one before. */
+const openTabs = new WeakMap<Map<string, string>, () => void>();
 
 /** One tab of the page: its own sessionStorage (kept across its reloads), the shared localStorage. */
 async function tab(
@@ -198,6 +202,9 @@ async function tab(
   const storage = shared.forTab(events);
   opts.seed?.(storage);
   const tabData = opts.tabData ?? new Map<string, string>();
+  // The same sessionStorage again is a reload: the page before it is gone.
+  openTabs.get(tabData)?.();
+  openTabs.set(tabData, () => shared.close(events));
   const tabStorage: KeyValueStore = {
     getItem: (k) => tabData.get(k) ?? null,
     setItem: (k, v) => void tabData.set(k, v),
@@ -604,33 +611,44 @@ describe('session keeper: two tabs', () => {
     expect(sessionIn(b.storage, b.tabId())?.playhead).toBe(5000);
   });
 
-  it('another tab writing the entry this tab shows: a warning, and no save until the user chooses', async () => {
+  it('another tab writing the entry this tab shows: this tab moves to an entry of its own at once, and says so', async () => {
     const shared = sharedStorage();
     const a = await ownTab(shared);
+    const first = a.tabId();
     // A duplicated tab: the browser copies sessionStorage, so both have the same id.
     const b = await tab({ shared, tabData: new Map(a.tabData) });
-    expect(b.tabId()).toBe(a.tabId());
+    expect(b.tabId()).toBe(first);
+    a.setSession(sessionAt('Mine, in A', 8000));
     b.work(sessionAt('Mine, in B', 7000));
     await b.elapse();
-    expect(a.banner()?.text).toMatch(/Another tab has just saved this same session/);
-    a.work(sessionAt('Mine, in A', 8000));
-    await a.elapse();
-    expect(a.pending.size).toBe(0);
-    expect(sessionIn(a.storage, a.tabId())).toEqual(sessionAt('Mine, in B', 7000));
-    a.click('conflict-fork');
-    await vi.waitFor(() => expect(a.tabId()).not.toBe(b.tabId()));
+    expect(a.banner()?.text).toMatch(/^Another tab has just saved this same session\. So that neither replaces/);
+    // A saved its work under a new id right away, without waiting for the user.
     await vi.waitFor(() => expect(sessionIn(a.storage, a.tabId())).toEqual(sessionAt('Mine, in A', 8000)));
-    expect(sessionIn(a.storage, b.tabId())).toEqual(sessionAt('Mine, in B', 7000));
+    expect(a.tabId()).not.toBe(first);
+    expect(sessionIn(a.storage, first)).toEqual(sessionAt('Mine, in B', 7000));
+    // Later saves go to A's new entry too; B's is never touched.
+    a.work(sessionAt('Mine, in A', 9000));
+    await a.elapse();
+    expect(sessionIn(a.storage, a.tabId())?.playhead).toBe(9000);
+    expect(sessionIn(a.storage, first)).toEqual(sessionAt('Mine, in B', 7000));
+    expect(b.banners).toEqual([]);
   });
 
-  it('"Replace the other tab\'s copy" saves over it, as asked', async () => {
+  it('"Replace the other tab\'s copy" saves over it, as asked, and the other tab moves aside in turn', async () => {
     const shared = sharedStorage();
     const a = await ownTab(shared);
+    const first = a.tabId();
     const b = await tab({ shared, tabData: new Map(a.tabData) });
-    b.work(sessionAt('B', 7000));
-    await b.elapse();
-    a.setSession(sessionAt('A', 8000));
-    a.click('conflict-replace');
+    b.setSession(sessionAt('B', 7000));
+    a.work(sessionAt('A', 8000));
+    await a.elapse();
+    // B heard A's save: B moved to an entry of its own.
+    await vi.waitFor(() => expect(b.tabId()).not.toBe(first));
+    b.click('conflict-replace');
+    await vi.waitFor(() => expect(sessionIn(b.storage, first)).toEqual(sessionAt('B', 7000)));
+    expect(b.tabId()).toBe(first);
+    // Now A heard B's save over its entry, and moved aside with its own work.
+    await vi.waitFor(() => expect(a.tabId()).not.toBe(first));
     await vi.waitFor(() => expect(sessionIn(a.storage, a.tabId())).toEqual(sessionAt('A', 8000)));
   });
 });

@@ -178,6 +178,7 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
     }
   };
   const show = (id: string, fromLink: boolean): void => {
+    left.delete(id);
     currentId = id;
     currentFromLink = fromLink;
     keepTab();
@@ -188,8 +189,8 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
   let saving: 'ok' | 'full' | 'refused' = storageMode === 'full' ? 'full' : 'ok';
   /** The text this tab last wrote to each entry: a `storage` event with another text is another tab. */
   const written = new Map<string, string>();
-  /** An entry another tab wrote while this one shows it: nothing is saved to it until the user says. */
-  let conflict: string | null = null;
+  /** Entries another tab wrote while this one showed them: this tab left them and writes none of them. */
+  const left = new Set<string>();
   /** Opening a session: the store's changes then are the opening's, not the user's. */
   let busy = 0;
   let debounce: number | null = null;
@@ -223,14 +224,15 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
     // The entry is the one shown when the session was asked for: the answer is that session's.
     const id = currentId;
     const fromLink = currentFromLink;
-    if (conflict === id) return;
+    if (left.has(id)) return;
     let session: Session | null;
     try {
       session = await controller.session();
     } catch {
       return;
     }
-    if (session && conflict !== id) put(id, session, fromLink);
+    // The other tab may have written meanwhile, and this tab moved to an entry of its own.
+    if (session && !left.has(id)) put(id, session, fromLink);
   };
 
   /** At most AUTOSAVE_DELAY_MS after the last change, and at most AUTOSAVE_MAX_WAIT_MS after the first. */
@@ -461,30 +463,34 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
     });
   };
 
-  /** Another tab wrote the entry this tab shows: warn before anything replaces either. */
+  /**
+   * Another tab wrote the entry this tab shows (a duplicated tab has the same id; or both opened it
+   * from the Recent menu). Neither replaces the other: this tab goes on under a new entry at once,
+   * so nothing is lost however the banner is answered, and the banner offers to replace the other
+   * tab's copy instead (that tab then moves to an entry of its own in turn).
+   */
   const onStorage = (event: Event): void => {
     const { key, newValue } = event as StorageChange;
     if (key !== entryKey(currentId) || newValue === null || newValue === undefined) return;
     if (newValue === written.get(currentId)) return;
-    conflict = currentId;
-    cancelTimers();
-    const resume = (forked: boolean) => () => {
-      if (forked) {
-        const id = newId();
-        if (currentId === tabId) tabId = id;
-        show(id, currentFromLink);
-      }
-      conflict = null;
+    const theirs = currentId;
+    const fromLink = currentFromLink;
+    const wasOwn = currentId === tabId;
+    left.add(theirs);
+    const mine = newId();
+    if (wasOwn) tabId = mine;
+    show(mine, fromLink);
+    void saveNow();
+    const replace = (): void => {
+      if (wasOwn) tabId = theirs;
+      show(theirs, fromLink);
       state().setBanner(null);
       void saveNow();
     };
     banner(
       'error',
-      'Another tab has just saved this same session. This tab stopped saving it, so that neither replaces the other.',
-      [
-        { label: 'Keep this tab as a new session', testId: 'conflict-fork', run: resume(true) },
-        { label: "Replace the other tab's copy", testId: 'conflict-replace', run: resume(false) },
-      ],
+      'Another tab has just saved this same session. So that neither replaces the other, this tab now keeps its work as a session of its own (both are in Recent).',
+      [{ label: "Replace the other tab's copy", testId: 'conflict-replace', run: replace }],
     );
   };
 

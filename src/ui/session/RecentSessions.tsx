@@ -16,7 +16,7 @@ function savedLabel(savedAt: number, now: Date): string {
 
 export function RecentSessions() {
   const keeper = useSessionKeeper();
-  const ready = usePlayground((s) => s.status === 'ready');
+  const status = usePlayground((s) => s.status);
   const [open, setOpen] = useState(false);
   const [items, setItems] = useState<RecentSession[]>([]);
   const root = useRef<HTMLSpanElement>(null);
@@ -63,7 +63,8 @@ export function RecentSessions() {
               data-testid="recent-item"
               data-entry={item.id}
               data-from-link={item.fromLink}
-              disabled={item.current || !ready}
+              // The one on screen is already open, unless the page lost it (a problem or a stopped engine).
+              disabled={status === 'loading' || (item.current && status === 'ready')}
               onClick={() => {
                 setOpen(false);
                 void keeper.restore(item.id);
