@@ -120,6 +120,36 @@ test('two tabs keep a session each (row 9)', async ({ context }) => {
   await expect.poll(() => simMs(a)).toBe(later);
 });
 
+test('a duplicated tab (same sessionStorage) saving the same entry: the other moves aside and says so (row 9)', async ({
+  context,
+}) => {
+  const a = await context.newPage();
+  await ownSession(a);
+  const record = await a.evaluate(() => sessionStorage.getItem('spark-playground.tab') ?? '');
+  const first = (JSON.parse(record) as { id: string }).id;
+  // The browser's "Duplicate tab" copies sessionStorage: the copy has the same tab id.
+  const b = await context.newPage();
+  await b.addInitScript((r) => {
+    if (!sessionStorage.getItem('spark-playground.tab')) sessionStorage.setItem('spark-playground.tab', r);
+  }, record);
+  await b.bringToFront();
+  await b.goto('/');
+  await expect(b.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
+  await b.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
+  await expect.poll(async () => (await tabEntry(b))?.name).toMatch(/^Cluster mode/);
+
+  await a.bringToFront();
+  await expect(a.getByTestId('session-banner')).toContainText('Another tab has just saved this same session');
+  await expect(a.getByTestId('conflict-replace')).toBeVisible();
+  // A keeps its own work under an entry of its own; B's entry is B's.
+  const moved = await a.evaluate(
+    () => JSON.parse(sessionStorage.getItem('spark-playground.tab') ?? '{}') as { id: string },
+  );
+  expect(moved.id).not.toBe(first);
+  await expect.poll(async () => (await tabEntry(a))?.name).toBe(SPREAD_OUT);
+  expect((await tabEntry(b))?.name).toMatch(/^Cluster mode/);
+});
+
 test('with storage full the saved session is still restored, and saving resumes once there is room (row 10)', async ({
   page,
 }) => {
