@@ -59,8 +59,10 @@ test('a broken link says what is wrong, and the previous session is still there'
   // The autosave runs a second after the last change: wait until it holds this playhead.
   const savedPlayhead = () =>
     page.evaluate(() => {
-      const saved = localStorage.getItem('spark-playground.session');
-      return saved === null ? null : (JSON.parse(saved) as { playhead?: number }).playhead;
+      // The entry this tab saves to (docs/sessions.md): its id is in sessionStorage.
+      const tab = JSON.parse(sessionStorage.getItem('spark-playground.tab') ?? '{}') as { current?: string };
+      const saved = localStorage.getItem(`spark-playground.entry.${tab.current ?? ''}`);
+      return saved === null ? null : (JSON.parse(saved) as { session: { playhead?: number } }).session.playhead;
     });
   await expect.poll(savedPlayhead).toBe(time);
 

@@ -8,6 +8,7 @@
 // the page only checks the envelope, and valibot's modular build keeps that to a few hundred bytes
 // of the page's entry script.
 import * as v from 'valibot';
+import { LIMITS } from '../engine/public';
 import { type Session, SIDE_TABS } from './session-types';
 
 /** The session format this build writes. Older ones are read through SESSION_MIGRATIONS. */
@@ -43,7 +44,12 @@ const sessionSchema = v.object({
   playhead: v.pipe(
     v.number('expected the playhead in simulated ms'),
     v.minValue(0, 'expected the playhead, at least 0'),
-    v.maxValue(365 * 24 * 3_600_000, 'expected the playhead within a year'),
+    // The engine refuses anything later than LIMITS.simulatedMs; a link must not ask the page to
+    // seek further than any run may go.
+    v.maxValue(
+      LIMITS.simulatedMs,
+      `expected the playhead within ${LIMITS.simulatedMs / 86_400_000} simulated days (${LIMITS.simulatedMs.toLocaleString('en')} ms), the longest run the playground simulates`,
+    ),
   ),
   builtin: v.optional(v.pipe(v.string(), v.maxLength(100))),
   view: v.optional(
@@ -61,10 +67,48 @@ export type SessionMigration = (doc: Record<string, unknown>) => Record<string, 
 /** Format N → N+1. Empty while format 1 is the only one; a new format adds its step here. */
 const SESSION_MIGRATIONS: Readonly<Record<number, SessionMigration>> = {};
 
-/** A session document from anywhere (a link, the autosave): validated, or null. */
-export function parseSessionDocument(doc: unknown): Session | null {
-  const parsed = v.safeParse(sessionSchema, doc);
-  return parsed.success ? (parsed.output as Session) : null;
+/** Why a session document (from a link or the browser's storage) cannot be used. */
+export type SessionProblem =
+  | { kind: 'newer'; format: number }
+  | { kind: 'unreadable-format'; format: number }
+  | { kind: 'shape'; where: string; message: string };
+
+/**
+ * Checks a session document of any format: migrated to this build's format, then validated. The
+ * callers phrase the problem for where the document came from (a link, the autosave).
+ */
+export function checkSessionDocument(
+  doc: unknown,
+  opts: DecodeOptions = {},
+): { ok: true; session: Session } | { ok: false; problem: SessionProblem } {
+  const migrations = opts.migrations ?? SESSION_MIGRATIONS;
+  const newest = opts.current ?? SESSION_FORMAT;
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    return { ok: false, problem: { kind: 'shape', where: '', message: 'expected a session, an object' } };
+  let current = doc as Record<string, unknown>;
+  const format = current.format;
+  if (typeof format !== 'number' || !Number.isInteger(format))
+    return {
+      ok: false,
+      problem: { kind: 'shape', where: 'format', message: 'expected the session format, a whole number' },
+    };
+  if (format !== newest) {
+    if (format > newest) return { ok: false, problem: { kind: 'newer', format } };
+    if (format < 1 || !hasMigrationPath(format, newest, migrations))
+      return { ok: false, problem: { kind: 'unreadable-format', format } };
+    for (let f = format; f < newest; f++) current = { ...(migrations[f] as SessionMigration)(current), format: f + 1 };
+  }
+  const parsed = v.safeParse(sessionSchema, { ...current, format: SESSION_FORMAT });
+  if (parsed.success) return { ok: true, session: parsed.output as Session };
+  const first = parsed.issues[0];
+  return {
+    ok: false,
+    problem: {
+      kind: 'shape',
+      where: first?.path?.map((p) => String(p.key)).join('.') ?? '',
+      message: first?.message ?? 'unexpected content',
+    },
+  };
 }
 
 export type DecodeResult = { ok: true; session: Session } | { ok: false; error: string };
@@ -242,24 +286,14 @@ export async function decodeSession(fragment: string, opts: DecodeOptions = {}):
     }
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
       return { ok: false, error: 'This link holds something that is not a playground session.' };
-    let current = doc as Record<string, unknown>;
-    for (let f = format; f < newest; f++) {
-      const step = migrations[f];
-      if (!step)
-        return { ok: false, error: `This link uses session format ${format}, which this version cannot read.` };
-      current = { ...step(current), format: f + 1 };
-    }
-    const parsed = v.safeParse(sessionSchema, { ...current, format: SESSION_FORMAT });
-    if (!parsed.success) {
-      const first = parsed.issues[0];
-      const path = first?.path?.map((p) => String(p.key)).join('.') ?? '';
-      const where = path ? ` (at ${path})` : '';
-      return {
-        ok: false,
-        error: `This link holds a session this version cannot use${where}: ${first?.message ?? 'unexpected content'}.`,
-      };
-    }
-    return { ok: true, session: parsed.output as Session };
+    // The link's own format (from its prefix) wins over whatever the document claims.
+    const checked = checkSessionDocument({ ...(doc as Record<string, unknown>), format }, opts);
+    if (checked.ok) return checked;
+    const problem = checked.problem;
+    if (problem.kind !== 'shape')
+      return { ok: false, error: `This link uses session format ${format}, which this version cannot read.` };
+    const where = problem.where ? ` (at ${problem.where})` : '';
+    return { ok: false, error: `This link holds a session this version cannot use${where}: ${problem.message}.` };
   } catch (err) {
     // Defence in depth: nothing above should throw, but a bad link must never break the page.
     return { ok: false, error: `This link could not be read (${err instanceof Error ? err.message : String(err)}).` };

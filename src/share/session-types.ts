@@ -1,6 +1,6 @@
 // The session's types, in one place: what a share link and the autosave hold (Session, with the
 // side panel's open tab), the fork question and the branches it keeps, and the banner that says
-// what became of a link. The codec (codec.ts) reads and writes Session; the page's store
+// what became of a link or of the saved sessions. The codec (codec.ts) reads and writes Session; the page's store
 // (src/ui/store.ts) and controller (src/ui/controller.ts) hold the rest.
 import type { Selection } from '../engine/public';
 
@@ -40,10 +40,19 @@ export interface Branch {
   session: Session;
 }
 
-/** What happened to the link the page was opened with (or to a restore): shown above the canvas. */
+/** A button on the banner ("Back to my own session", "Keep this tab as a new session"). */
+export interface BannerAction {
+  label: string;
+  /** data-testid of the button. */
+  testId: string;
+  run(): void;
+}
+
+/** What happened to a link, a restore or the saved sessions: shown above the canvas until dismissed. */
 export interface Banner {
   tone: 'info' | 'error';
   text: string;
-  /** Offer to bring back the user's own previous session. */
-  offerPrevious: boolean;
+  /** true when one of the actions brings back the user's own session. */
+  offerPrevious?: boolean;
+  actions?: readonly BannerAction[];
 }

@@ -1,39 +1,21 @@
 // Page entry: one store, one engine worker, one pacing loop, then React on top. Last, the session
-// keeper (src/share/session-keeper.ts) opens the first session (a share link, else the autosaved
-// session, else the first built-in) and keeps the autosave current as the user works.
+// keeper (src/share/session-keeper.ts) installs the autosave and the link listener and opens the
+// first session (a share link, else this tab's saved session, else the first built-in).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { builtinScenarios } from '../scenarios';
-import type { KeyValueStore } from '../share/autosave';
-import { createSessionKeeper } from '../share/session-keeper';
+import { probeStorage } from '../share/storage-probe';
+import { createSessionKeeper, type KeeperController, type OpenOutcome } from '../share/session-keeper';
 import { App } from './App';
 import { createController } from './controller';
 import { createEngineClient } from './engine-client';
 import { flightBoard } from './flights';
+import { SessionKeeperContext } from './session/keeper-context';
 import { playgroundStore } from './store';
 import './styles.css';
 
-/** localStorage, or a memory stand-in where storage is unavailable (private modes, sandboxed iframes). */
-function browserStorage(): { store: KeyValueStore; persistent: boolean } {
-  try {
-    const probe = '__spark-playground-probe__';
-    localStorage.setItem(probe, '1');
-    localStorage.removeItem(probe);
-    return { store: localStorage, persistent: true };
-  } catch {
-    const data = new Map<string, string>();
-    return {
-      store: {
-        getItem: (k) => data.get(k) ?? null,
-        setItem: (k, v) => void data.set(k, v),
-        removeItem: (k) => void data.delete(k),
-      },
-      persistent: false,
-    };
-  }
-}
-
-const storage = browserStorage();
+// localStorage; read-only while it is full; a memory stand-in where it cannot be read at all.
+const storage = probeStorage(() => localStorage);
 
 // The theme the user chose last time (a UI preference, not part of any session).
 const THEME_KEY = 'spark-playground.theme';
@@ -54,17 +36,60 @@ const client = createEngineClient({ onFatal: (message) => playgroundStore.getSta
 const controller = createController(playgroundStore, client);
 const embed = new URLSearchParams(location.search).has('embed');
 
+/**
+ * The keeper's view of the controller. `openSession` answers `{ ok, error }` (nothing on the page
+ * changed when it failed); an older controller answered a boolean and left its problems in the
+ * store, so both answers are read until every controller speaks the new one.
+ */
+const keeperController: KeeperController = {
+  session: () => controller.session(),
+  // The keeper needs no outcome: a built-in that fails shows its problems on the page itself.
+  load: async (id, scenario) => {
+    await controller.load(id, scenario);
+  },
+  async openSession(session) {
+    const answer: unknown = await controller.openSession(session);
+    if (answer === true) return { ok: true };
+    if (answer === false) {
+      const problems = playgroundStore.getState().errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+      return { ok: false, error: problems.join('; ') || 'its scenario could not be started.' };
+    }
+    return answer as OpenOutcome;
+  },
+};
+
+const keeper = createSessionKeeper({
+  store: playgroundStore,
+  controller: keeperController,
+  storage: storage.store,
+  storageMode: storage.mode,
+  tabStorage: tabStorage(),
+  location,
+  history,
+  events: window,
+  visibility: document,
+  timers: window,
+  builtins: builtinScenarios,
+});
+
+/** sessionStorage, or a memory stand-in (a reload of the tab then counts as a new tab). */
+function tabStorage() {
+  return probeStorage(() => sessionStorage).store;
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
 createRoot(root).render(
   <StrictMode>
-    <App
-      scenarios={builtinScenarios}
-      store={playgroundStore}
-      controller={controller}
-      embed={embed}
-      storage={storage.store}
-    />
+    <SessionKeeperContext.Provider value={keeper}>
+      <App
+        scenarios={builtinScenarios}
+        store={playgroundStore}
+        controller={controller}
+        embed={embed}
+        storage={storage.store}
+      />
+    </SessionKeeperContext.Provider>
   </StrictMode>,
 );
 
@@ -77,14 +102,4 @@ if (probe) {
   probe.store = playgroundStore;
 }
 
-void createSessionKeeper({
-  store: playgroundStore,
-  controller,
-  storage: storage.store,
-  persistent: storage.persistent,
-  location,
-  history,
-  events: window,
-  timers: window,
-  builtins: builtinScenarios,
-}).start();
+void keeper.start();

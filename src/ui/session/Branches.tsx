@@ -1,7 +1,8 @@
 // Timelines kept aside by forks: switching to one keeps the current timeline as a branch too, so
-// nothing is lost by going back and forth.
+// nothing is lost by going back and forth. Beside it, the sessions kept in the browser (Recent).
 import { formatSimTime } from '../format';
 import { useController, usePlayground } from '../PlaygroundProvider';
+import { RecentSessions } from './RecentSessions';
 
 export function Branches() {
   const controller = useController();
@@ -10,7 +11,7 @@ export function Branches() {
   const horizon = usePlayground((s) => s.horizon);
   const addBranch = usePlayground((s) => s.addBranch);
   const removeBranch = usePlayground((s) => s.removeBranch);
-  if (branches.length === 0) return null;
+  if (branches.length === 0) return <RecentSessions />;
 
   const switchTo = async (id: number) => {
     const target = branches.find((b) => b.id === id);
@@ -25,16 +26,19 @@ export function Branches() {
   };
 
   return (
-    <label className="branches">
-      <span>Branch</span>
-      <select data-testid="branches" value="" onChange={(e) => void switchTo(Number(e.target.value))}>
-        <option value="">this timeline</option>
-        {branches.map((b) => (
-          <option key={b.id} value={b.id}>
-            {b.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <>
+      <RecentSessions />
+      <label className="branches">
+        <span>Branch</span>
+        <select data-testid="branches" value="" onChange={(e) => void switchTo(Number(e.target.value))}>
+          <option value="">this timeline</option>
+          {branches.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
   );
 }

@@ -1,14 +1,14 @@
-// What happened to the link the page was opened with: opened (the user's own session is kept and
-// can be brought back), or refused with the reason (the user's own session was restored instead).
-import { useController, usePlayground } from '../PlaygroundProvider';
-import { type KeyValueStore, loadPreviousSession } from '../../share/autosave';
+// What happened to a link, a restore or the saved sessions (src/share/session-keeper.ts sets it):
+// the sentence, the buttons that answer it ("Back to my own session", what to do when another tab
+// saved the same session), and Dismiss.
+import { usePlayground } from '../PlaygroundProvider';
+import type { KeyValueStore } from '../../share/autosave';
 
-export function SessionBanner({ storage }: { storage: KeyValueStore | null }) {
-  const controller = useController();
+/** `storage` is no longer read (the keeper puts its answers in the banner's actions); App still passes it. */
+export function SessionBanner(_props: { storage?: KeyValueStore | null }) {
   const banner = usePlayground((s) => s.banner);
   const setBanner = usePlayground((s) => s.setBanner);
   if (!banner) return null;
-  const previous = banner.offerPrevious && storage ? loadPreviousSession(storage) : null;
   return (
     <div
       className={`session-banner session-banner--${banner.tone}`}
@@ -16,19 +16,11 @@ export function SessionBanner({ storage }: { storage: KeyValueStore | null }) {
       data-testid="session-banner"
     >
       <p>{banner.text}</p>
-      {previous && (
-        <button
-          type="button"
-          data-testid="restore-previous"
-          onClick={() => {
-            setBanner(null);
-            history.replaceState(null, '', location.pathname + location.search);
-            void controller.openSession(previous);
-          }}
-        >
-          Back to my own session
+      {banner.actions?.map((action) => (
+        <button key={action.testId} type="button" data-testid={action.testId} onClick={() => action.run()}>
+          {action.label}
         </button>
-      )}
+      ))}
       <button type="button" aria-label="Dismiss" onClick={() => setBanner(null)}>
         ×
       </button>
