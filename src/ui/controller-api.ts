@@ -10,8 +10,12 @@ export type ApplyOutcome = { ok: true } | { ok: false; error: string };
 /** What loading a scenario came to; on failure, the problems (a file's or link's run on screen is untouched). */
 export type LoadOutcome = { ok: true } | { ok: false; errors: ScenarioError[] };
 
-/** What opening a session came to; on failure, one sentence, and nothing on the page has changed. */
-export type OpenOutcome = { ok: true } | { ok: false; error: string };
+/**
+ * What opening a session came to; on failure, one sentence, and nothing on the page has changed.
+ * `superseded`: another load or session took over before it finished (the user picked something
+ * else): the page shows that one, so nothing should be opened in its place.
+ */
+export type OpenOutcome = { ok: true } | { ok: false; error: string; superseded?: true };
 
 export interface Controller {
   /**

@@ -438,12 +438,12 @@ export function createController(
       const claimed = scenarioId ? builtinScenarios.find((b) => b.id === scenarioId) : undefined;
       try {
         const result = await client.prepare(session.scenario, 'url', claimed ? { builtin: claimed.scenario } : {});
-        if (r.gen !== generation) return { ok: false, error: SUPERSEDED };
+        if (r.gen !== generation) return { ok: false, error: SUPERSEDED, superseded: true };
         if (!result.ok)
           return { ok: false, error: `This session cannot be opened: ${problemsSentence(result.errors)}` };
         if (r.target > 0) {
           const end = await replayTo(r);
-          if (end.kind === 'superseded') return { ok: false, error: SUPERSEDED };
+          if (end.kind === 'superseded') return { ok: false, error: SUPERSEDED, superseded: true };
           if (end.kind === 'done' && end.error !== undefined)
             return {
               ok: false,
@@ -451,7 +451,7 @@ export function createController(
             };
         }
         const frame = await client.commit();
-        if (r.gen !== generation || !frame) return { ok: false, error: SUPERSEDED };
+        if (r.gen !== generation || !frame) return { ok: false, error: SUPERSEDED, superseded: true };
         const s = store.getState();
         s.loading(result.isBuiltin ? scenarioId : '');
         s.loaded(result.name, result.description, result.warnings, result.latencyMs, result.conf);
