@@ -449,16 +449,21 @@ export class Kernel {
   }
 
   private transmit(from: Pid, fromEp: string, to: Pid, toEp: string, msg: Msg, askId: number, replyTo: number): number {
+    // The hot path of every message: processes by index and the latency inline (same draws as
+    // proc() and latency(), without their calls).
     const s = this.state;
-    const src = this.proc(from);
-    const dst = this.proc(to);
-    const sameProcess = from === to;
-    let t = s.now + (sameProcess ? 0 : this.latency());
-    if (!sameProcess) {
+    const src = s.procs[from - 1];
+    const dst = s.procs[to - 1];
+    if (src === undefined || dst === undefined) throw new Error(`no process ${src === undefined ? from : to}`);
+    let t = s.now;
+    if (from !== to) {
+      const { latencyMs, jitterMs } = s.network;
+      t += jitterMs > 0 ? latencyMs + this.rng.int(0, jitterMs) : latencyMs;
       // TCP keeps order on a connection: never overtake an earlier message on the same link.
-      const last = src.linkLast.get(to);
+      const linkLast = src.linkLast;
+      const last = linkLast.get(to);
       if (last !== undefined && last > t) t = last;
-      src.linkLast.set(to, t);
+      linkLast.set(to, t);
     }
     const id = s.nextNetId++;
     if (this.record) {
@@ -610,16 +615,6 @@ export class Kernel {
     const p = s.procs[d.to - 1] as Process;
     if (this.touched !== null) this.touched.add(p.host);
 
-    if (d.msg.type === 'AskTimeout' && d.net === 0) {
-      // Lazily cancelled: only fire if the ask is still unanswered.
-      const pending = s.asks.get(d.replyTo);
-      if (!pending) return;
-      s.asks.delete(d.replyTo);
-      if (!p.alive) return;
-      this.dispatch(this, p, d);
-      return;
-    }
-
     if (d.net > 0) {
       const src = s.procs[d.from - 1] as Process;
       const dropReason = !p.alive
@@ -638,6 +633,16 @@ export class Kernel {
       if (d.from !== d.to) this.link(d.from, d.to);
       this.dispatch(this, p, d);
       if (d.replyTo > 0) this.answered(d.replyTo);
+      return;
+    }
+
+    if (d.msg.type === 'AskTimeout') {
+      // Lazily cancelled: only fire if the ask is still unanswered.
+      const pending = s.asks.get(d.replyTo);
+      if (!pending) return;
+      s.asks.delete(d.replyTo);
+      if (!p.alive) return;
+      this.dispatch(this, p, d);
       return;
     }
 

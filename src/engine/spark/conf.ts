@@ -893,8 +893,9 @@ export const MASTER_READ_ORDER: readonly string[] = [
   'spark.master.ui.historyServerUrl',
   'spark.master.useAppNameAsAppId.enabled',
   'spark.master.rest.enabled',
-  // onStart: MasterWebUI (its kill links), then the REST server's port.
+  // onStart: MasterWebUI (its kill links and who may decommission), then the REST server's port.
   'spark.ui.killEnabled',
+  'spark.master.ui.decommission.allow.mode',
   'spark.master.rest.port',
 ];
 

@@ -54,6 +54,12 @@ export interface DriverProcessState {
   // StandaloneSchedulerBackend / DriverEndpoint
   stopping: boolean;
   executors: Map<string, ExecutorData>;
+  /**
+   * The ids in `executors` by executor address, each set in the map's order: onDisconnected finds
+   * the executor behind a dropped connection without walking every executor (not Spark's; the
+   * RpcEnv does this lookup by itself).
+   */
+  executorIdsByAddress: Map<string, Set<string>>;
   executorsPendingLossReason: Set<string>;
   /** CoarseGrainedSchedulerBackend.executorsPendingDecommission: no new tasks go there. */
   executorsPendingDecommission: Set<string>;
@@ -107,6 +113,7 @@ function startDriverProcess(c: SparkCluster, o: StartOpts): Process<DriverProces
     clientStopped: false,
     stopping: false,
     executors: new Map(),
+    executorIdsByAddress: new Map(),
     executorsPendingLossReason: new Set(),
     executorsPendingDecommission: new Set(),
     totalCoreCount: 0,
@@ -307,6 +314,9 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
         freeCores: 0,
         launched: false,
       });
+      const sameAddress = s.executorIdsByAddress.get(msg.executorRef);
+      if (sameAddress) sameAddress.add(msg.executorId);
+      else s.executorIdsByAddress.set(msg.executorRef, new Set([msg.executorId]));
       s.totalCoreCount += msg.cores;
       c.k.reply(d, { type: 'Boolean', value: true });
       return;
@@ -433,15 +443,17 @@ function onDisconnected(c: SparkCluster, p: Process<DriverProcessState>, address
     }
     return;
   }
-  for (const ex of s.executors.values()) {
-    if (ex.address !== address) continue;
+  // The first executor registered at that address, as a walk over `executors` would find.
+  const ids = s.executorIdsByAddress.get(address);
+  const first = ids === undefined ? undefined : ids.values().next().value;
+  const ex = first === undefined ? undefined : s.executors.get(first);
+  if (ex !== undefined) {
     // Standalone waits for the Master's ExecutorUpdated before removing the executor itself.
     s.executorsPendingLossReason.add(ex.executorId);
     c.k.timer(p.pid, DRIVER_EP, EXECUTOR_REMOVE_DELAY_ON_DISCONNECTION_MS, {
       type: 'ExecutorLossReasonTimeout',
       executorId: ex.executorId,
     });
-    return;
   }
 }
 
@@ -501,6 +513,9 @@ function removeExecutor(c: SparkCluster, p: Process<DriverProcessState>, executo
   if (!ex) return;
   c.k.log(p.pid, `Lost executor ${executorId} on ${ex.host}: ${reason}`, 'ERROR');
   s.executors.delete(executorId);
+  const sameAddress = s.executorIdsByAddress.get(ex.address);
+  sameAddress?.delete(executorId);
+  if (sameAddress?.size === 0) s.executorIdsByAddress.delete(ex.address);
   s.totalCoreCount -= ex.totalCores;
   // TaskSetManager.executorLost: its running tasks go back to pending and run elsewhere.
   for (const [taskId, execId] of s.running) {
@@ -508,7 +523,10 @@ function removeExecutor(c: SparkCluster, p: Process<DriverProcessState>, executo
     s.running.delete(taskId);
     s.pendingTasks.push(taskId);
   }
-  for (const other of s.executors.values()) makeOffers(c, p, other);
+  // makeOffers launches nothing without pending tasks of a running job: skip the walk over every
+  // executor then (an app losing thousands of executors as it stops would make it quadratic).
+  if (s.jobStarted && !s.stopping && s.pendingTasks.length > 0)
+    for (const other of s.executors.values()) makeOffers(c, p, other);
 }
 
 /**

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { restoreScenario } from '../scenario/restore';
 import type { Scenario } from '../scenario/types';
 import { Simulation } from '../simulation';
+import type { DriverProcessState } from './driver';
 import type { MasterState } from './master-state';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
@@ -130,6 +131,26 @@ function checkStep(m: MasterState): void {
   }
 }
 
+/**
+ * The indexes kept only for speed agree with what they index: the Master's workers with a free
+ * core (schedule() reads nothing else), and each driver's executors by address (onDisconnected).
+ */
+function checkIndexes(sim: Simulation, m: MasterState): void {
+  const expected = m.workers.filter((w) => w.state !== 'DEAD' && w.cores - w.coresUsed > 0);
+  const actual = [...m.workersWithFreeCores];
+  if (actual.length !== expected.length || expected.some((w) => !m.workersWithFreeCores.has(w)))
+    throw new Error(`workersWithFreeCores ${actual.map((w) => w.id)} != ${expected.map((w) => w.id)}`);
+  for (const p of sim.cluster.k.state.procs) {
+    if (p.kind !== 'driver' || !p.alive) continue;
+    const d = p.state as DriverProcessState;
+    const byAddress = new Map<string, string[]>();
+    for (const ex of d.executors.values())
+      byAddress.set(ex.address, [...(byAddress.get(ex.address) ?? []), ex.executorId]);
+    const indexed = new Map([...d.executorIdsByAddress].map(([a, ids]) => [a, [...ids]]));
+    expect(indexed).toEqual(byAddress);
+  }
+}
+
 function checkEnd(sim: Simulation, m: MasterState): void {
   const changes = sim.cluster.world.changes;
   const created = (kind: string) =>
@@ -198,7 +219,10 @@ function run(c: Case): { hash: string; steps: number } | null {
     sim.step();
     steps++;
     const m = master();
-    if (m.alive) checkStep(m.state);
+    if (m.alive) {
+      checkStep(m.state);
+      checkIndexes(sim, m.state);
+    }
   }
   // "Nothing lost track of" holds within one Master's lifetime: a restarted Master only knows what
   // it recovered, so runs that replace the Master are checked event by event only.

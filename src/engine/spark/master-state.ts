@@ -104,6 +104,14 @@ export interface MasterState {
   leaderElectionAgent: LeaderElectionAgentState | null;
   /** When beginRecovery started (simulated ms), for "Recovery complete in N ms". */
   recoveryStartTimeMs: number;
+  /**
+   * The workers with at least one free core, in no order. Not Spark's: an index so that
+   * schedule(), which runs on every executor that ends, looks only at workers that could take an
+   * executor (a worker without a free core is never usable) instead of every worker, which made
+   * clusters of uncapped apps quadratic. Kept by the add/remove functions below and by
+   * registerWorker; members that are not ALIVE are skipped where it is read.
+   */
+  workersWithFreeCores: Set<WorkerInfo>;
   /** Pending asks of the REST server to the Master, by ask id: whom to answer over HTTP. */
   restPending: Map<number, { client: number; clientEp: string; askId: number; kind: 'create' | 'kill' | 'status' }>;
 }
@@ -170,30 +178,41 @@ export function newDriverInfo(d: Pick<DriverInfo, 'startTime' | 'id' | 'desc' | 
 export const coresFree = (w: WorkerInfo): number => w.cores - w.coresUsed;
 export const memoryFree = (w: WorkerInfo): number => w.memory - w.memoryUsed;
 
-export function workerAddExecutor(w: WorkerInfo, e: ExecutorDesc): void {
+/** Keeps MasterState.workersWithFreeCores in step with a worker's cores. */
+export function noteFreeCores(m: MasterState, w: WorkerInfo): void {
+  // A DEAD WorkerInfo never comes back (a worker that returns registers a new one).
+  if (coresFree(w) > 0 && w.state !== 'DEAD') m.workersWithFreeCores.add(w);
+  else m.workersWithFreeCores.delete(w);
+}
+
+export function workerAddExecutor(m: MasterState, w: WorkerInfo, e: ExecutorDesc): void {
   w.executors.set(e.fullId, e);
   w.coresUsed += e.cores;
   w.memoryUsed += e.memory;
+  noteFreeCores(m, w);
 }
 
-export function workerRemoveExecutor(w: WorkerInfo, e: ExecutorDesc): void {
+export function workerRemoveExecutor(m: MasterState, w: WorkerInfo, e: ExecutorDesc): void {
   if (w.executors.delete(e.fullId)) {
     w.coresUsed -= e.cores;
     w.memoryUsed -= e.memory;
+    noteFreeCores(m, w);
   }
 }
 
-export function workerAddDriver(w: WorkerInfo, d: DriverInfo): void {
+export function workerAddDriver(m: MasterState, w: WorkerInfo, d: DriverInfo): void {
   w.drivers.set(d.id, d);
   w.coresUsed += d.desc.cores;
   w.memoryUsed += d.desc.mem;
+  noteFreeCores(m, w);
 }
 
 /** Spark's WorkerInfo.removeDriver subtracts without checking presence. */
-export function workerRemoveDriver(w: WorkerInfo, d: DriverInfo): void {
+export function workerRemoveDriver(m: MasterState, w: WorkerInfo, d: DriverInfo): void {
   w.drivers.delete(d.id);
   w.coresUsed -= d.desc.cores;
   w.memoryUsed -= d.desc.mem;
+  noteFreeCores(m, w);
 }
 
 export function requestedCores(app: ApplicationInfo): number {

@@ -34,6 +34,7 @@ import {
   newDriverInfo,
   newWorkerInfo,
   trimAndAppend,
+  noteFreeCores,
   workerAddDriver,
   workerAddExecutor,
   workerRemoveDriver,
@@ -102,6 +103,7 @@ export function startMaster(c: SparkCluster, host: string, port: number): Proces
     persistenceEngine: createPersistenceEngine(c, recoveryMode, host),
     leaderElectionAgent: null,
     recoveryStartTimeMs: 0,
+    workersWithFreeCores: new Set(),
     restPending: new Map(),
   };
   const p = c.spawn(host, 'master', `Master@${host}`, state, { port });
@@ -484,7 +486,7 @@ function handleWorkerSchedulerStateResponse(
     if (!app) continue;
     // The executor keeps its id; nextExecutorId moves past it.
     const exec = appAddExecutor(app, worker, e.cores, e.memoryMb, e.execId);
-    workerAddExecutor(worker, exec);
+    workerAddExecutor(m, worker, exec);
     c.recordChange('executor', exec.fullId, null, e.state);
     exec.state = e.state;
   }
@@ -493,7 +495,7 @@ function handleWorkerSchedulerStateResponse(
     if (!driver) continue;
     driver.worker = worker;
     setDriverState(c, driver, 'RUNNING');
-    workerAddDriver(worker, driver);
+    workerAddDriver(m, worker, driver);
   }
 }
 
@@ -507,7 +509,10 @@ function setWorkerState(c: SparkCluster, w: WorkerInfo, to: WorkerInfo['state'])
 function registerWorker(c: SparkCluster, p: Process<MasterState>, worker: WorkerInfo): boolean {
   const m = p.state;
   // There may be one or more refs to dead workers on this same node (w/ different ID's), remove them.
-  m.workers = m.workers.filter((w) => !(w.host === worker.host && w.port === worker.port && w.state === 'DEAD'));
+  const deadHere = (w: WorkerInfo) => w.host === worker.host && w.port === worker.port && w.state === 'DEAD';
+  // Look before copying: rebuilding the list on every registration made starting 20,000 workers
+  // allocate gigabytes.
+  if (m.workers.some(deadHere)) m.workers = m.workers.filter((w) => !deadHere(w));
   const old = m.addressToWorker.get(worker.endpoint);
   if (old) {
     if (old.state === 'UNKNOWN') {
@@ -519,6 +524,7 @@ function registerWorker(c: SparkCluster, p: Process<MasterState>, worker: Worker
     }
   }
   m.workers.push(worker);
+  noteFreeCores(m, worker);
   m.idToWorker.set(worker.id, worker);
   m.addressToWorker.set(worker.endpoint, worker);
   return true;
@@ -528,6 +534,7 @@ function removeWorker(c: SparkCluster, p: Process<MasterState>, worker: WorkerIn
   const m = p.state;
   c.k.log(p.pid, `Removing worker ${worker.id} on ${worker.host}:${worker.port}`);
   setWorkerState(c, worker, 'DEAD');
+  m.workersWithFreeCores.delete(worker);
   m.idToWorker.delete(worker.id);
   m.addressToWorker.delete(worker.endpoint);
   for (const exec of [...worker.executors.values()]) {
@@ -686,7 +693,7 @@ function setExecutorState(c: SparkCluster, exec: ExecutorDesc, to: ExecutorDesc[
 }
 
 function killExecutor(c: SparkCluster, p: Process<MasterState>, exec: ExecutorDesc): void {
-  workerRemoveExecutor(exec.worker, exec);
+  workerRemoveExecutor(p.state, exec.worker, exec);
   c.sendTo(p.pid, MASTER_EP, exec.worker.endpoint, 'Worker', {
     type: 'KillExecutor',
     masterUrl: p.state.masterUrl,
@@ -732,7 +739,7 @@ function handleExecutorStateChanged(c: SparkCluster, p: Process<MasterState>, ms
     c.k.log(p.pid, `Removing executor ${exec.fullId} because it is ${msg.state}`);
     // If an application has already finished, preserve its state to display its information properly on the UI
     if (!isAppFinished(app)) appRemoveExecutor(app, exec);
-    workerRemoveExecutor(exec.worker, exec);
+    workerRemoveExecutor(m, exec.worker, exec);
     const normalExit = msg.exitStatus === 0;
     const maxRetries = c.settings.maxExecutorRetries;
     // Only retry certain number of times so we don't go into an infinite loop.
@@ -881,13 +888,13 @@ export function removeDriver(
   unpersistDriver(c, p, driver);
   setDriverState(c, driver, finalState);
   driver.exception = exception;
-  if (driver.worker) workerRemoveDriver(driver.worker, driver);
+  if (driver.worker) workerRemoveDriver(m, driver.worker, driver);
   schedule(c, p);
 }
 
 function launchDriver(c: SparkCluster, p: Process<MasterState>, worker: WorkerInfo, driver: DriverInfo): void {
   c.k.log(p.pid, `Launching driver ${driver.id} on worker ${worker.id}`);
-  workerAddDriver(worker, driver);
+  workerAddDriver(p.state, worker, driver);
   driver.worker = worker;
   c.sendTo(p.pid, MASTER_EP, worker.endpoint, 'Worker', {
     type: 'LaunchDriver',
@@ -899,7 +906,7 @@ function launchDriver(c: SparkCluster, p: Process<MasterState>, worker: WorkerIn
 
 function launchExecutor(c: SparkCluster, p: Process<MasterState>, worker: WorkerInfo, exec: ExecutorDesc): void {
   c.k.log(p.pid, `Launching executor ${exec.fullId} on worker ${worker.id}`);
-  workerAddExecutor(worker, exec);
+  workerAddExecutor(p.state, worker, exec);
   c.sendTo(p.pid, MASTER_EP, worker.endpoint, 'Worker', {
     type: 'LaunchExecutor',
     masterUrl: p.state.masterUrl,
@@ -982,6 +989,12 @@ export function schedule(c: SparkCluster, p: Process<MasterState>): void {
   startExecutors(c, p);
 }
 
+function workersThatMayFit(m: MasterState): WorkerSlot[] {
+  const out: WorkerSlot[] = [];
+  for (const w of m.workersWithFreeCores) if (w.state === 'ALIVE') out.push(slot(w));
+  return out;
+}
+
 function startExecutors(c: SparkCluster, p: Process<MasterState>): void {
   const m = p.state;
   // Spark walks every app and skips those with fewer cores left than one executor needs; when
@@ -998,7 +1011,9 @@ function startExecutors(c: SparkCluster, p: Process<MasterState>): void {
       executorLimit: app.executorLimit,
       hasExecutors: app.executors.size > 0,
     })),
-    workers: m.workers.map(slot),
+    // Only workers with a free core can be usable, and the order of this list does not matter:
+    // startExecutorsOnWorkers sorts the usable ones by the policy, with the worker id breaking ties.
+    workers: workersThatMayFit(m),
     spreadOut: s.spreadOutApps,
     policy: s.workerSelectionPolicy,
     waitingAppsCount: m.waitingApps.length,

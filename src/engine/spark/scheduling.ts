@@ -296,7 +296,28 @@ export function scheduleExecutorsOnWorkers(
   return assignCores(app, app.coresLeft, usable, spreadOut);
 }
 
-/** scheduleExecutorsOnWorkers with coresLeft passed separately (it shrinks within one startExecutorsOnWorkers call). */
+/**
+ * scheduleExecutorsOnWorkers with coresLeft passed separately (it shrinks within one
+ * startExecutorsOnWorkers call).
+ *
+ * Spark loops: while some worker can take one more step (minCoresPerExecutor cores, and a new
+ * executor unless it is one executor per worker), visit the still-capable workers in order, each
+ * taking one step (spreadOut) or as many as it can (consolidate). That loop runs once per step, so
+ * a worker with a billion cores, or `--executor-cores 1` on a huge one, costs a billion turns. The
+ * same assignment follows from counts, because every condition of Spark's canLaunchExecutor is
+ * either a worker's own capacity (cores, memory and resources left for more steps) or a budget
+ * shared by all workers that every step spends (coresToAssign, and the executor limit for steps
+ * that start an executor), and none of them ever comes back within one call:
+ * - a worker's capacity is how many steps it could take on its own (`stepsOnWorker`);
+ * - spreadOut: round r gives one step to every worker whose capacity is at least r, in order, until
+ *   the shared budget runs out; so every worker gets min(capacity, k) for the largest k whose full
+ *   rounds fit, and the rest of the budget goes one step each to the next workers in order;
+ * - consolidate: each worker in order takes min(capacity, budget left).
+ * With one executor per worker, only the first step on a worker starts an executor, so the executor
+ * limit picks which workers take part (the first ones in order) and coresToAssign is the only
+ * budget after that. scheduling-arithmetic.test.ts checks this against Spark's loop on random
+ * clusters.
+ */
 function assignCores(
   app: AppDemand,
   coresLeft: number,
@@ -305,96 +326,136 @@ function assignCores(
 ): number[] {
   const coresPerExecutor = app.coresPerExecutor;
   if (coresPerExecutor !== undefined && !(coresPerExecutor >= 1)) {
-    // Spark rejects spark.executor.cores < 1 long before this; with 0 the loop below never ends.
+    // Spark rejects spark.executor.cores < 1 long before this; with 0 Spark's loop never ends.
     throw new RangeError(`coresPerExecutor must be at least 1, got ${coresPerExecutor} (app ${app.id})`);
   }
   const minCoresPerExecutor = coresPerExecutor ?? 1;
   const oneExecutorPerWorker = coresPerExecutor === undefined;
-  const memoryPerExecutor = app.memoryPerExecutorMB;
-  const reqs = app.resourceReqs ?? NO_REQUIREMENTS;
-  const numReqs = reqs.length;
   const numUsable = usable.length;
   const assignedCores = new Array<number>(numUsable).fill(0); // Number of cores to give to each worker
-  const assignedExecutors = new Int32Array(numUsable); // Number of new executors on each worker
 
-  // The predicate runs once per step per worker, so read the workers once into flat arrays.
-  const coresFree = new Float64Array(numUsable);
-  const memoryFree = new Float64Array(numUsable);
-  const resourcesFree = new Float64Array(numUsable * numReqs); // [req * numUsable + pos]
   let totalCoresFree = 0;
-  for (let pos = 0; pos < numUsable; pos++) {
-    const w = usable[pos]!;
-    coresFree[pos] = w.coresFree;
-    memoryFree[pos] = w.memoryFree;
-    totalCoresFree += w.coresFree;
-    for (let r = 0; r < numReqs; r++) resourcesFree[r * numUsable + pos] = w.resourcesFree?.[reqs[r]!.name] ?? 0;
-  }
-  let coresToAssign = Math.min(coresLeft, totalCoresFree);
-  // Spark recomputes assignedExecutors.sum inside the predicate (O(workers) per step); a running
-  // total gives the same number without making a 1,000-worker cluster quadratic.
-  let totalAssignedExecutors = 0;
-  const executorsNow = app.executorsNow;
-  const executorLimit = app.executorLimit;
+  for (const w of usable) totalCoresFree += w.coresFree;
+  const coresToAssign = Math.min(coresLeft, totalCoresFree);
+  // Steps all workers together may take: each spends minCoresPerExecutor of coresToAssign, and
+  // Spark's keepScheduling is coresToAssign >= minCoresPerExecutor before each one.
+  const coreSteps = countSteps(coresToAssign, minCoresPerExecutor, Infinity);
+  // Executors that may still start: totalAssignedExecutors + executorsNow < executorLimit.
+  const executorBudget = Math.max(0, app.executorLimit - app.executorsNow);
 
-  /** canLaunchExecutorForApp(pos): can this worker take one more step for this app? */
-  const canLaunchExecutorForApp = (pos: number): boolean => {
-    const keepScheduling = coresToAssign >= minCoresPerExecutor;
-    const enoughCores = coresFree[pos]! - assignedCores[pos]! >= minCoresPerExecutor;
-    const assignedExecutorNum = assignedExecutors[pos]!;
-    // If we allow multiple executors per worker, then we can always launch new executors.
-    // Otherwise, if there is already an executor on this worker, just give it more cores.
-    const launchingNewExecutor = !oneExecutorPerWorker || assignedExecutorNum === 0;
-    if (launchingNewExecutor) {
-      const enoughMemory = memoryFree[pos]! - assignedExecutorNum * memoryPerExecutor >= memoryPerExecutor;
-      let enoughResources = true;
-      for (let r = 0; r < numReqs; r++) {
-        const amount = reqs[r]!.amount;
-        if (resourcesFree[r * numUsable + pos]! - amount * assignedExecutorNum < amount) {
-          enoughResources = false;
-          break;
-        }
-      }
-      const underLimit = totalAssignedExecutors + executorsNow < executorLimit;
-      return keepScheduling && enoughCores && enoughMemory && enoughResources && underLimit;
-    }
-    // Adding cores to the executor already planned here: memory and the executor limit were
-    // checked when it was planned.
-    return keepScheduling && enoughCores;
-  };
-
-  // Keep launching executors until no more workers can accommodate any more executors, or the
-  // app's limits are reached. freeWorkers is filtered in place (order kept, as Scala's filter).
-  const freeWorkers = new Int32Array(numUsable);
-  let numFree = 0;
-  for (let pos = 0; pos < numUsable; pos++) if (canLaunchExecutorForApp(pos)) freeWorkers[numFree++] = pos;
-  while (numFree > 0) {
-    for (let k = 0; k < numFree; k++) {
-      const pos = freeWorkers[k]!;
-      let keepScheduling = true;
-      while (keepScheduling && canLaunchExecutorForApp(pos)) {
-        coresToAssign -= minCoresPerExecutor;
-        assignedCores[pos] = assignedCores[pos]! + minCoresPerExecutor;
-        // One executor per worker: every step adds 1 core to it. Otherwise every step is a new executor.
-        if (oneExecutorPerWorker) {
-          if (assignedExecutors[pos] === 0) totalAssignedExecutors += 1;
-          assignedExecutors[pos] = 1;
-        } else {
-          assignedExecutors[pos] = assignedExecutors[pos]! + 1;
-          totalAssignedExecutors += 1;
-        }
-        // Spreading out: one step on this worker, then the next worker. Consolidating: fill this
-        // worker before moving on.
-        if (spreadOut) keepScheduling = false;
+  const capacity = new Float64Array(numUsable);
+  let budget: number;
+  if (oneExecutorPerWorker) {
+    // Whether a worker can start its executor depends only on its own memory and resources; the
+    // first executorBudget of those that can (in order) start one, and then add cores while their
+    // own cores last.
+    let starting = executorBudget;
+    for (let pos = 0; pos < numUsable && starting > 0; pos++) {
+      const w = usable[pos]!;
+      const cores = stepsOnWorker(w, app, minCoresPerExecutor, false);
+      if (cores > 0) {
+        capacity[pos] = cores;
+        starting -= 1;
       }
     }
-    let kept = 0;
-    for (let k = 0; k < numFree; k++) {
-      const pos = freeWorkers[k]!;
-      if (canLaunchExecutorForApp(pos)) freeWorkers[kept++] = pos;
-    }
-    numFree = kept;
+    budget = coreSteps;
+  } else {
+    for (let pos = 0; pos < numUsable; pos++)
+      capacity[pos] = stepsOnWorker(usable[pos]!, app, minCoresPerExecutor, true);
+    budget = Math.min(coreSteps, executorBudget);
   }
+
+  const steps = spreadOut ? roundRobin(capacity, budget) : fillInOrder(capacity, budget);
+  for (let pos = 0; pos < numUsable; pos++) assignedCores[pos] = steps[pos]! * minCoresPerExecutor;
   return assignedCores;
+}
+
+/**
+ * How many times `free - taken * each >= each` holds for taken = 0, 1, 2…, at most `cap`: Spark's
+ * per-step test, with the same floating-point arithmetic (the division only guesses, the test
+ * decides).
+ */
+function countSteps(free: number, each: number, cap: number): number {
+  if (!(free >= each)) return 0;
+  if (!(each > 0)) return cap; // taking nothing never runs out
+  let n = Math.min(cap, Math.floor(free / each));
+  while (n > 0 && !(free - (n - 1) * each >= each)) n -= 1;
+  while (n < cap && free - n * each >= each) n += 1;
+  return n;
+}
+
+/**
+ * The steps one worker could take for this app if nothing else stopped it: its free cores in
+ * units of minCoresPerExecutor, and, when every step is a new executor, its memory and custom
+ * resources in units of one executor's. With one executor per worker, memory and resources are
+ * tested once, for the executor's start.
+ */
+function stepsOnWorker(
+  w: WorkerSlot | MutableSlot,
+  app: AppDemand,
+  minCoresPerExecutor: number,
+  everyStepStartsAnExecutor: boolean,
+): number {
+  const memoryPerExecutor = app.memoryPerExecutorMB;
+  const reqs = app.resourceReqs ?? NO_REQUIREMENTS;
+  const cap = everyStepStartsAnExecutor ? Infinity : 1;
+  let executors = countSteps(w.memoryFree, memoryPerExecutor, cap);
+  for (const req of reqs)
+    executors = Math.min(executors, countSteps(w.resourcesFree?.[req.name] ?? 0, req.amount, cap));
+  if (executors === 0) return 0;
+  const coreSteps = countSteps(w.coresFree, minCoresPerExecutor, Infinity);
+  return everyStepStartsAnExecutor ? Math.min(coreSteps, executors) : coreSteps;
+}
+
+/**
+ * spreadOut: rounds of one step per worker that still has capacity, in order, until `budget`
+ * steps are given. Full rounds first (the largest k with sum(min(capacity, k)) <= budget, found by
+ * bisection), then one step each to the first workers in order that can take a (k+1)-th.
+ */
+function roundRobin(capacity: Float64Array, budget: number): Float64Array {
+  const n = capacity.length;
+  const steps = new Float64Array(n);
+  let total = 0;
+  let most = 0;
+  for (let pos = 0; pos < n; pos++) {
+    total += capacity[pos]!;
+    most = Math.max(most, capacity[pos]!);
+  }
+  if (total <= budget) return capacity.slice();
+  const stepsIn = (k: number): number => {
+    let sum = 0;
+    for (let pos = 0; pos < n; pos++) sum += Math.min(capacity[pos]!, k);
+    return sum;
+  };
+  // stepsIn(lo) <= budget < stepsIn(hi)
+  let lo = 0;
+  let hi = most;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (stepsIn(mid) <= budget) lo = mid;
+    else hi = mid;
+  }
+  let left = budget - stepsIn(lo);
+  for (let pos = 0; pos < n; pos++) {
+    const c = capacity[pos]!;
+    steps[pos] = Math.min(c, lo);
+    if (left > 0 && c > lo) {
+      steps[pos] = lo + 1;
+      left -= 1;
+    }
+  }
+  return steps;
+}
+
+/** Consolidate: each worker in order takes all the steps it can while the budget lasts. */
+function fillInOrder(capacity: Float64Array, budget: number): Float64Array {
+  const steps = new Float64Array(capacity.length);
+  let left = budget;
+  for (let pos = 0; pos < capacity.length && left > 0; pos++) {
+    steps[pos] = Math.min(capacity[pos]!, left);
+    left -= steps[pos]!;
+  }
+  return steps;
 }
 
 /**

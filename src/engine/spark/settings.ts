@@ -97,9 +97,14 @@ export function readSettings(conf: Record<string, string>): Settings {
   };
 }
 
-/** The typed keys readSettings reads (strings it reads verbatim, such as the ZooKeeper url, cannot fail). */
+/**
+ * The typed keys the simulated daemons read at start, as Spark's do (strings read verbatim, such
+ * as the ZooKeeper url, cannot fail): every key readSettings reads, and a few it does not need
+ * that would still stop Spark's Master or Worker (the UI ports, the clean-up intervals).
+ */
 export const SETTINGS_KEYS: readonly string[] = [
-  ...new Set([...MASTER_READ_ORDER, ...WORKER_KEYS, 'spark.rpc.askTimeout']),
+  // MasterArguments reads the UI port before the Master is constructed.
+  ...new Set(['spark.master.ui.port', ...MASTER_READ_ORDER, ...WORKER_KEYS, 'spark.rpc.askTimeout']),
 ];
 
 /** For every key validateSettings looks at, the settings read through it (itself, or as an alias or fallback). */
@@ -119,7 +124,7 @@ export interface SettingsProblem {
 }
 
 function readers(key: string): string {
-  const master = MASTER_READ_ORDER.includes(key);
+  const master = key === 'spark.master.ui.port' || MASTER_READ_ORDER.includes(key);
   const worker = WORKER_KEYS.includes(key);
   if (key === 'spark.rpc.askTimeout' || (master && worker)) return "Spark's Master and Workers";
   return master ? "Spark's Master" : "Spark's Workers";
