@@ -28,8 +28,31 @@ export type LoadResult =
       warnings: ScenarioError[];
       latencyMs: number;
       conf: Record<string, string>;
+      /** Whether the scenario is the built-in given as `builtin` (plus actions of its own): see load(). */
+      isBuiltin: boolean;
     }
   | { ok: false; errors: ScenarioError[]; warnings: ScenarioError[] };
+
+export interface LoadOptions {
+  /** A built-in's document the scenario claims to be (a session's `builtin`): compared, never trusted. */
+  builtin?: unknown;
+}
+
+/**
+ * One slice of a seek. `done`: the playhead is at the target and `frame` is the full frame there.
+ * Otherwise `time` is how far the replay got; asking again for the same target continues from there.
+ * `error`: the engine failed on the way; the run was put back where it was before the seek.
+ */
+export interface SeekProgress {
+  done: boolean;
+  time: number;
+  target: number;
+  frame: EngineFrame | null;
+  error?: string;
+}
+
+/** Which run a seek moves: the one on screen, or the one prepare() is getting ready. */
+export type RunSlot = 'running' | 'prepared';
 
 export type { EngineFrame, InspectView, Selection } from './views/frame-types';
 
@@ -45,16 +68,31 @@ export interface MasterPageView {
 }
 
 export interface EngineApi {
-  /** `source` only changes how a problem with the whole document is worded. */
-  load(scenarioInput: unknown, source?: ScenarioSource): LoadResult;
-  /** Runs to `simMs` and returns what changed (never backwards: see seek). */
+  /**
+   * Checks the scenario and starts it (the events of instant 0 run) in a slot of its own; only when
+   * both succeed does it replace the running one. On failure the running run is untouched.
+   * `source` only changes how a problem with the whole document is worded.
+   */
+  load(scenarioInput: unknown, source?: ScenarioSource, opts?: LoadOptions): LoadResult;
+  /** As load, but the new run waits beside the running one (seekTo it, then commit or discard). */
+  prepare(scenarioInput: unknown, source?: ScenarioSource, opts?: LoadOptions): LoadResult;
+  /** The prepared run replaces the running one: its full frame (null when nothing is prepared). */
+  commit(): EngineFrame | null;
+  /** Forgets the prepared run. */
+  discard(): void;
+  /** Runs to `simMs` and returns what changed (never backwards: see seekTo). */
   advanceTo(simMs: number): EngineFrame;
   /** Spends `wallMs` of wall time at `speed` with adaptive pacing (pacing.ts); the page's play loop. */
   play(wallMs: number, speed: number): EngineFrame;
   /** Runs exactly the next event (or due action). */
   step(): EngineFrame;
-  /** Moves the playhead anywhere (checkpoints + replay): a full frame. */
-  seek(simMs: number): EngineFrame;
+  /**
+   * Moves the playhead toward `simMs` (checkpoints + replay), running at most `maxEvents` events:
+   * the engine has no clock, so the page slices a long seek by work and can stop between slices.
+   */
+  seekTo(simMs: number, opts: { maxEvents: number; slot?: RunSlot }): SeekProgress;
+  /** The full frame at the playhead (after a seek that was stopped between slices). */
+  frame(): EngineFrame;
   /** Applies a user action now and records it; `dropFuture` forgets the actions after now. */
   apply(action: ActionInput, opts?: { dropFuture?: boolean }): ApplyResult;
   reset(): EngineFrame | null;
@@ -75,79 +113,194 @@ function checkAction(s: Simulation, action: ActionInput): string | null {
   return first ? first.message : 'The action is not valid.';
 }
 
+/** JSON with sorted keys: two restored scenarios compare equal whatever order their fields came in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/**
+ * Whether `s` is the built-in `doc`, perhaps with actions the user added: everything but the actions
+ * equal, and every one of the built-in's actions still there. A link may claim any built-in; only
+ * then does the page show that built-in's explanation beside it.
+ */
+function isBuiltinScenario(s: Scenario, doc: unknown): boolean {
+  const restored = restoreScenario(doc, { source: 'builtin' });
+  if (!restored.ok) return false;
+  const b = restored.scenario;
+  if (canonical({ ...s, actions: [] }) !== canonical({ ...b, actions: [] })) return false;
+  const left = new Map<string, number>();
+  for (const a of s.actions) left.set(canonical(a), (left.get(canonical(a)) ?? 0) + 1);
+  for (const a of b.actions) {
+    const n = left.get(canonical(a)) ?? 0;
+    if (n === 0) return false;
+    left.set(canonical(a), n - 1);
+  }
+  return true;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** One run of a scenario and what the page reads of it. */
+interface Run {
+  scenario: Scenario;
+  sim: Simulation;
+  frames: FrameBuilder;
+  pacer: Pacer;
+}
+
+/** `frame`, with the sentence of a run that used up its work budget (the page stops playing on it). */
+function out(r: Run, frame: EngineFrame): EngineFrame {
+  const exhausted = r.sim.exhausted;
+  return exhausted === null ? frame : { ...frame, exhausted };
+}
+
+/** A fresh run of `s` (a copy: recorded actions go into the run's own document), instant 0 run. */
+function startRun(s: Scenario): Run {
+  // record: the page shows the log and the messages, so the simulation must keep them.
+  const sim = Simulation.fromScenario(structuredClone(s), { record: true, checkpoints: true });
+  // Instant 0 runs here, not at the page's first seek, so a scenario the engine cannot start is
+  // refused before it replaces anything.
+  sim.advanceTo(0);
+  return { scenario: s, sim, frames: new FrameBuilder(sim), pacer: new Pacer(sim) };
+}
+
+type Built = { ok: true; run: Run; result: LoadResult } | { ok: false; result: LoadResult };
+
+/** Checks and starts a scenario without touching any run the page has. */
+function build(scenarioInput: unknown, source: ScenarioSource | undefined, opts: LoadOptions): Built {
+  let restored: ReturnType<typeof restoreScenario>;
+  try {
+    restored = restoreScenario(scenarioInput, source ? { source } : {});
+  } catch (err) {
+    return { ok: false, result: { ok: false, errors: [{ path: '', message: messageOf(err) }], warnings: [] } };
+  }
+  if (!restored.ok) return { ok: false, result: { ok: false, errors: restored.errors, warnings: restored.warnings } };
+  const loaded = restored.scenario;
+  let run: Run;
+  try {
+    run = startRun(loaded);
+  } catch (err) {
+    const message = `The engine could not start this scenario: ${messageOf(err)}`;
+    return { ok: false, result: { ok: false, errors: [{ path: '', message }], warnings: restored.warnings } };
+  }
+  return {
+    ok: true,
+    run,
+    result: {
+      ok: true,
+      name: loaded.name,
+      description: loaded.description,
+      warnings: restored.warnings,
+      latencyMs: loaded.network.latencyMs,
+      conf: { ...loaded.conf },
+      isBuiltin: opts.builtin !== undefined && isBuiltinScenario(loaded, opts.builtin),
+    },
+  };
+}
+
 /** A fresh engine: nothing loaded until load(). Each call to createEngineApi() is independent. */
 export function createEngineApi(): EngineApi {
-  let scenario: Scenario | null = null;
-  let sim: Simulation | null = null;
-  let frames: FrameBuilder | null = null;
-  let pacer: Pacer | null = null;
+  let current: Run | null = null;
+  let prepared: Run | null = null;
 
-  /** A fresh run of the loaded scenario (a copy: recorded actions go into the run's own document). */
-  function start(s: Scenario): Simulation {
-    // record: the page shows the log and the messages, so the simulation must keep them.
-    const created = Simulation.fromScenario(structuredClone(s), { record: true, checkpoints: true });
-    sim = created;
-    frames = new FrameBuilder(created);
-    pacer = new Pacer(created);
-    return created;
-  }
-
-  function running(): { sim: Simulation; frames: FrameBuilder; pacer: Pacer } {
-    if (!sim || !frames || !pacer) throw new Error('No scenario is loaded.');
-    return { sim, frames, pacer };
+  function running(): Run {
+    if (!current) throw new Error('No scenario is loaded.');
+    return current;
   }
 
   return {
-    load(scenarioInput, source) {
-      const restored = restoreScenario(scenarioInput, source ? { source } : {});
-      if (!restored.ok) {
-        scenario = null;
-        sim = null;
-        frames = null;
-        return { ok: false, errors: restored.errors, warnings: restored.warnings };
+    load(scenarioInput, source, opts = {}) {
+      const built = build(scenarioInput, source, opts);
+      if (built.ok) {
+        current = built.run;
+        prepared = null;
       }
-      const loaded = restored.scenario;
-      scenario = loaded;
-      start(loaded);
-      return {
-        ok: true,
-        name: loaded.name,
-        description: loaded.description,
-        warnings: restored.warnings,
-        latencyMs: loaded.network.latencyMs,
-        conf: { ...loaded.conf },
-      };
+      return built.result;
+    },
+
+    prepare(scenarioInput, source, opts = {}) {
+      const built = build(scenarioInput, source, opts);
+      prepared = built.ok ? built.run : null;
+      return built.result;
+    },
+
+    commit() {
+      if (!prepared) return null;
+      current = prepared;
+      prepared = null;
+      current.pacer.resync();
+      return out(current, current.frames.full());
+    },
+
+    discard() {
+      prepared = null;
     },
 
     advanceTo(simMs) {
       const r = running();
-      // Time never runs backwards here (seek does that); a stale or non-finite target just returns
-      // the current frame. An equal target still runs: events due at the current instant (all of
-      // t=0 right after load) are pending until advanced to.
+      // Time never runs backwards here (seekTo does that); a stale or non-finite target just returns
+      // the current frame. An equal target still runs: events due at the current instant are
+      // pending until advanced to.
       const target = Math.floor(simMs);
       if (Number.isFinite(target) && target >= r.sim.time) r.sim.advanceTo(target);
-      return r.frames.next();
+      return out(r, r.frames.next());
     },
 
     play(wallMs, speed) {
       const r = running();
       const pace = r.pacer.play(Number.isFinite(wallMs) ? wallMs : 0, Number.isFinite(speed) && speed > 0 ? speed : 1);
-      return { ...r.frames.next(), pace };
+      return out(r, { ...r.frames.next(), pace });
     },
 
     step() {
       const r = running();
       r.sim.step();
       r.pacer.resync();
-      return r.frames.next();
+      return out(r, r.frames.next());
     },
 
-    seek(simMs) {
-      const r = running();
-      const target = Math.floor(simMs);
-      if (Number.isFinite(target)) r.sim.seek(Math.max(0, target));
+    seekTo(simMs, { maxEvents, slot = 'running' }) {
+      const r = slot === 'prepared' ? prepared : running();
+      if (!r) throw new Error('No scenario is being prepared.');
+      const requested = Math.floor(simMs);
+      const target = Number.isFinite(requested) ? Math.max(0, requested) : r.sim.time;
+      // At least one event per slice, so every slice makes progress; Infinity: the whole seek at once.
+      const limit = Number.isNaN(maxEvents) ? 1 : Math.max(1, Math.floor(maxEvents));
+      const before = r.sim.time;
+      // Counted here, after each event (and action): the kernel adds up its own count only at the
+      // end of a run, which may be a whole checkpoint interval of events.
+      let spent = 0;
+      let stopped: boolean;
+      try {
+        stopped = r.sim.seek(target, () => ++spent >= limit);
+      } catch (err) {
+        const error = messageOf(err);
+        if (slot === 'prepared') {
+          prepared = null;
+          return { done: true, time: before, target, frame: null, error };
+        }
+        // The event that threw left the run half-changed: back to where the seek began (that point
+        // was reached before, so replaying to it runs again as it did).
+        r.sim.seek(before);
+        r.pacer.resync();
+        return { done: true, time: r.sim.time, target, frame: out(r, r.frames.full()), error };
+      }
+      // A run that used up its work budget stays where it stopped: the seek is over there.
+      if (stopped && r.sim.exhausted === null) return { done: false, time: r.sim.time, target, frame: null };
       r.pacer.resync();
-      return r.frames.full();
+      return { done: true, time: r.sim.time, target, frame: slot === 'running' ? out(r, r.frames.full()) : null };
+    },
+
+    frame() {
+      const r = running();
+      r.pacer.resync();
+      return out(r, r.frames.full());
     },
 
     apply(action, opts = {}) {
@@ -158,28 +311,29 @@ export function createEngineApi(): EngineApi {
       r.sim.apply(action, opts);
       if (past) r.frames.forgetFuture();
       r.pacer.resync();
-      return { ok: true, frame: r.frames.next() };
+      return { ok: true, frame: out(r, r.frames.next()) };
     },
 
     reset() {
-      if (!scenario) return null;
-      // As after load: the events of instant 0 have run.
-      start(scenario).advanceTo(0);
-      return running().frames.full();
+      if (!current) return null;
+      // As after load: the events of instant 0 have run. A fresh run, swapped in once it started.
+      current = startRun(current.scenario);
+      return out(current, current.frames.full());
     },
 
     masterPage() {
-      if (!sim) return null;
+      if (!current) return null;
+      const { sim } = current;
       const out = sim.output({ trace: false, log: false });
       return { master: out.master, apps: out.apps, drivers: out.drivers, time: sim.time };
     },
 
     inspect(selection) {
-      return sim ? inspect(sim.cluster, selection) : null;
+      return current ? inspect(current.sim.cluster, selection) : null;
     },
 
     scenario() {
-      return sim ? structuredClone(sim.scenario) : null;
+      return current ? structuredClone(current.sim.scenario) : null;
     },
   };
 }

@@ -15,6 +15,8 @@ import { simOutput } from './views/sim-output';
 import type { Action } from './scenario/types';
 import { timelineOrder } from './scenario/semantics';
 import type { KernelState, LogRecord, MessageRecord } from './sim/kernel';
+import { WORK_BUDGET } from './scenario/limits';
+import { budgetExhaustedMessage } from './work-budget';
 
 /** An action without its time (Omit spread over the union, so each kind keeps its fields). */
 export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
@@ -46,6 +48,20 @@ export const CHECKPOINT_EVERY_MS = 10_000;
 /** Checkpoints kept; beyond it every other old one is dropped (so a long session stays small). */
 const MAX_CHECKPOINTS = 240;
 
+/** The work one run may do (WORK_BUDGET unless the caller sets other numbers). */
+export interface WorkBudget {
+  /** Kernel events processed since the run started. */
+  events: number;
+  /** Records kept since the run started: recorded messages, log lines, state changes and processes. */
+  records: number;
+}
+
+/**
+ * Events between two looks at the records kept (the events count itself is exact): cheap enough
+ * to be invisible, frequent enough that the records budget is overshot by a few thousand at most.
+ */
+const RECORDS_CHECK_EVERY = 1024;
+
 /** The whole run at one instant: enough to continue from there exactly. */
 interface Checkpoint {
   t: number;
@@ -73,8 +89,24 @@ export class Simulation {
   /** Whether checkpoints are taken every CHECKPOINT_EVERY_MS (the page seeks; the runner and the benchmark do not). */
   private readonly checkpointing: boolean;
 
-  private constructor(scenario: Scenario, record: boolean, checkpointing: boolean) {
+  private readonly budget: WorkBudget;
+  /** The kernel's event count and the records kept when the run started (boot may already log). */
+  private readonly base: { events: number; records: number };
+  /**
+   * Events of this run so far, counted by `guard` after each event and set again from the
+   * kernel's own count before each kernel run, so a replay after a seek back (which restores that
+   * count) never counts the same stretch twice.
+   */
+  private spent = 0;
+  /** The value of `spent` at which `guard` next looks at the whole budget. */
+  private checkAt = 0;
+  private exhaustedBy: string | null = null;
+  /** The kernel's `stop` check after every event: one increment and one comparison on the hot path. */
+  private readonly guard = (): boolean => ++this.spent >= this.checkAt && this.overBudget();
+
+  private constructor(scenario: Scenario, record: boolean, checkpointing: boolean, budget: WorkBudget) {
     this.checkpointing = checkpointing;
+    this.budget = budget;
     this.scenario = scenario;
     this.cluster = new SparkCluster({
       seed: scenario.seed,
@@ -90,15 +122,80 @@ export class Simulation {
     bootCluster(this.cluster, { clientHost: CLIENT_HOST, masters: scenario.masters, workers: scenario.workers });
     this.timeline = timelineOrder(scenario.actions).map((i) => scenario.actions[i] as Action);
     this.checkpoints.push(this.checkpoint());
+    this.base = { events: this.cluster.k.state.eventsProcessed, records: 0 };
+    this.base.records = this.recordsKept();
   }
 
   /**
    * `record` keeps every message and log line (the views of a trace need them); `checkpoints`
    * snapshots the run every CHECKPOINT_EVERY_MS so seeking back is fast. Without checkpoints a seek
-   * back replays from the start.
+   * back replays from the start. `budget` overrides WORK_BUDGET (tests and the fuzz use a small
+   * one); once the run uses it up it stops there for good and `exhausted` says why.
    */
-  static fromScenario(scenario: Scenario, opts: { record?: boolean; checkpoints?: boolean } = {}): Simulation {
-    return new Simulation(scenario, opts.record ?? true, opts.checkpoints ?? false);
+  static fromScenario(
+    scenario: Scenario,
+    opts: { record?: boolean; checkpoints?: boolean; budget?: Partial<WorkBudget> } = {},
+  ): Simulation {
+    const budget = { ...WORK_BUDGET, ...opts.budget };
+    return new Simulation(scenario, opts.record ?? true, opts.checkpoints ?? false, budget);
+  }
+
+  /**
+   * Null while the run is within its work budget. Once it is used up, one sentence: when the run
+   * stopped, which budget, the likely cause and what to change. The run then stays at that
+   * instant: advanceTo, run, step and seek do nothing more.
+   */
+  get exhausted(): string | null {
+    return this.exhaustedBy;
+  }
+
+  /**
+   * Records kept so far: what grows with the run and stays in memory for the views: recorded
+   * messages and log lines, state changes (each with its cause), and processes (an ended one stays
+   * in the table, and an executor relaunch loop spawns thousands). Each is one length read. Dead
+   * executors in an app's removedExecutors and a worker's finished lists grow with these.
+   */
+  private recordsKept(): number {
+    const k = this.cluster.k;
+    return k.messages.length + k.logs.length + this.cluster.world.changes.length + k.state.procs.length;
+  }
+
+  /**
+   * Sets `spent` from the kernel before a kernel run (see `spent`). The next look stays where it
+   * was (a run to each next instant processes a few events per call, and pushing it on every call
+   * would never reach it); only a seek back, which lowers `spent`, brings it nearer.
+   */
+  private arm(): void {
+    this.spent = this.cluster.k.state.eventsProcessed - this.base.events;
+    this.checkAt = Math.min(this.checkAt, this.budget.events, this.spent + RECORDS_CHECK_EVERY);
+  }
+
+  /** The whole budget, every RECORDS_CHECK_EVERY events and at the events limit: true ends the run. */
+  private overBudget(): boolean {
+    const events = this.spent;
+    if (events >= this.budget.events) return this.exhaust('events', events);
+    const records = this.recordsKept() - this.base.records;
+    if (records >= this.budget.records) return this.exhaust('records', records);
+    this.checkAt = Math.min(this.budget.events, events + RECORDS_CHECK_EVERY);
+    return false;
+  }
+
+  private exhaust(kind: 'events' | 'records', used: number): true {
+    this.exhaustedBy = budgetExhaustedMessage(this.cluster, {
+      kind,
+      limit: this.budget[kind],
+      used,
+      events: this.spent,
+    });
+    return true;
+  }
+
+  /** A kernel run to `ms` under the budget (and the caller's `stop`); true when either ended it. */
+  private runKernel(ms: number, stop: () => boolean): boolean {
+    this.arm();
+    const k = this.cluster.k;
+    k.runUntil(ms, stop);
+    return k.stopped;
   }
 
   get time(): number {
@@ -112,7 +209,10 @@ export class Simulation {
    * run early (returns true; the clock stays there).
    */
   advanceTo(ms: number, stop?: () => boolean): boolean {
+    if (this.exhaustedBy !== null) return true;
     const k = this.cluster.k;
+    const guard = this.guard;
+    const check = stop === undefined ? guard : () => guard() || stop();
     for (;;) {
       const last = this.checkpoints[this.checkpoints.length - 1] as Checkpoint;
       // Checkpoints are taken at multiples of CHECKPOINT_EVERY_MS beyond the latest one (after a
@@ -122,22 +222,20 @@ export class Simulation {
         ? (Math.floor(from / CHECKPOINT_EVERY_MS) + 1) * CHECKPOINT_EVERY_MS
         : Infinity;
       const target = Math.min(ms, nextCheckpoint);
-      if (this.runActionsTo(target, stop)) return true;
-      k.runUntil(target, stop);
-      if (k.stopped) return true;
+      if (this.runActionsTo(target, check, stop)) return true;
+      if (this.runKernel(target, check)) return true;
       if (target === nextCheckpoint && target > last.t) this.addCheckpoint();
       if (target >= ms) return false;
     }
   }
 
-  /** Applies the actions due by `ms`, each after the events of its instant; true when `stop` ended it. */
-  private runActionsTo(ms: number, stop?: () => boolean): boolean {
-    const k = this.cluster.k;
+  /** Applies the actions due by `ms`, each after the events of its instant; true when `check` or `stop` ended it. */
+  private runActionsTo(ms: number, check: () => boolean, stop?: () => boolean): boolean {
     for (let a = this.timeline[this.cursor]; a !== undefined && a.at <= ms; a = this.timeline[this.cursor]) {
-      k.runUntil(a.at, stop);
-      if (k.stopped) return true;
+      if (this.runKernel(a.at, check)) return true;
       this.cursor++;
       applyAction(this.cluster, a);
+      // An action is not an event: only the caller's own stop is asked after it.
       if (stop?.()) return true;
     }
     return false;
@@ -145,6 +243,7 @@ export class Simulation {
 
   /** Runs the next event (or the next action, when it comes first); false when nothing is pending. */
   step(): boolean {
+    if (this.exhaustedBy !== null) return false;
     const k = this.cluster.k;
     const action = this.timeline[this.cursor];
     // An action runs after the events of its own instant.
@@ -155,8 +254,11 @@ export class Simulation {
     const next = k.nextTime();
     if (!Number.isFinite(next)) return false;
     // Through advanceTo so checkpoints stay regular, but only the first event of that instant.
-    if (next > k.now) this.advanceTo(next - 1);
-    return k.step() !== undefined;
+    if (next > k.now && this.advanceTo(next - 1)) return false;
+    if (k.step() === undefined) return false;
+    this.spent = k.state.eventsProcessed - this.base.events;
+    this.overBudget();
+    return true;
   }
 
   /** Time of the next pending event or action (Infinity when none). */
@@ -183,9 +285,11 @@ export class Simulation {
 
   /**
    * Moves the clock to `ms`: forward runs, backward restores the latest checkpoint at or before it
-   * and replays from there. The result is the state a run straight to `ms` would have.
+   * and replays from there. The result is the state a run straight to `ms` would have. `stop`, as
+   * for advanceTo, ends it early (returns true): seeking again to `ms` continues from there.
    */
-  seek(ms: number): void {
+  seek(ms: number, stop?: () => boolean): boolean {
+    if (this.exhaustedBy !== null) return true;
     const target = Math.max(0, Math.floor(ms));
     let ck = this.checkpoints[0] as Checkpoint;
     for (const c of this.checkpoints) if (c.t <= target) ck = c;
@@ -193,7 +297,7 @@ export class Simulation {
     // when one lies between now and the target (seen before, so it is still this timeline).
     if (target < this.time) this.restoreCheckpoint(ck);
     else if (ck.t > this.time) this.restoreCheckpoint(ck);
-    this.advanceTo(target);
+    return this.advanceTo(target, stop);
   }
 
   /**
@@ -268,7 +372,11 @@ export class Simulation {
     return false;
   }
 
-  /** The headless runner's run (docs/architecture.md, "The headless runner"): to `until`, or until nothing is left to happen (capped at 24 h). */
+  /**
+   * The headless runner's run (docs/architecture.md, "The headless runner"): to `until`, or until
+   * nothing is left to happen (capped at MAX_RUN_MS); either way it ends early when the work
+   * budget is used up (see `exhausted`).
+   */
   run(until?: number): void {
     if (until !== undefined) {
       this.advanceTo(until);
@@ -278,7 +386,7 @@ export class Simulation {
     while (k.now < MAX_RUN_MS && !this.isIdle()) {
       const next = this.nextEventTime();
       if (next > MAX_RUN_MS) break;
-      this.advanceTo(next);
+      if (this.advanceTo(next)) break;
     }
   }
 

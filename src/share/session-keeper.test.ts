@@ -133,6 +133,7 @@ function fakeController(change: (patch: Partial<KeeperState>) => void, oldStyle 
     openSession: async (s: Session): Promise<OpenOutcome> => {
       const name = (s.scenario as { name?: string }).name;
       if (name === 'throws') throw new Error('Replay failed at 1,000 ms.');
+      if (name === 'superseded') return { ok: false, error: 'Another scenario was opened first.', superseded: true };
       if (name === 'broken') {
         if (oldStyle) {
           current = null;
@@ -391,6 +392,18 @@ describe('session keeper: the autosave and the link listener are there whatever 
     });
     t.change({ time: 10 });
     expect(t.pending.size).toBe(2);
+  });
+
+  it('a link the user left before it opened (another scenario picked): nothing opens in its place', async () => {
+    const mine = await ownTab();
+    const t = await tab({
+      shared: mine.shared,
+      tabData: mine.tabData,
+      hash: await link(sessionAt('superseded', 5000)),
+    });
+    expect(t.names()).toEqual([]);
+    expect(t.loaded).toEqual([]);
+    expect(t.banner()).toBeNull();
   });
 
   it('a saved session whose scenario cannot start: the built-in opens, the entry is kept, the user is told', async () => {

@@ -45,7 +45,8 @@ export const REFUSED_NOW =
 export const SAVING_AGAIN = 'Saving works again: this session is kept in the browser.';
 
 /** What opening a session came to; on failure nothing on the page changed. */
-export type OpenOutcome = { ok: true } | { ok: false; error: string };
+/** `superseded`: the user opened something else before it finished; the page shows that instead. */
+export type OpenOutcome = { ok: true } | { ok: false; error: string; superseded?: true };
 
 /** What the keeper reads and writes of the page's state. */
 export interface KeeperState {
@@ -392,6 +393,7 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
           ]);
           return;
         }
+        if (opened.superseded) return;
         linkError = `This link's session could not be opened: ${opened.error}`;
       } else {
         linkError = decoded.error;
@@ -419,6 +421,7 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
       }
       const opened = await tryOpen(read.session);
       if (!opened.ok) {
+        if (opened.superseded) return;
         banner('error', `“${read.entry.name}” could not be opened: ${opened.error} Your session is unchanged.`);
         return;
       }
@@ -450,6 +453,7 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
         );
         return;
       }
+      if (opened.superseded) return;
       // By contract a failed opening changed nothing; if the page lost its session anyway, bring it back.
       if (state().status !== 'ready') {
         const kept = readEntry(storage, currentId);

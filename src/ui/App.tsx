@@ -26,6 +26,7 @@ import { ForkDialog } from './session/ForkDialog';
 import { SessionBanner } from './session/SessionBanner';
 import { ShareButton } from './session/ShareButton';
 import { ImportExport } from './ImportExport';
+import { ReplayProgress } from './ReplayProgress';
 import { PlaygroundProvider, useController, usePlayground } from './PlaygroundProvider';
 import type { PlaygroundStore } from './store';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -37,6 +38,11 @@ const SubmitAppDialog = lazy(() => import('./submit/SubmitDialog').then((m) => (
 function ScenarioPicker({ scenarios }: { scenarios: readonly BuiltinScenario[] }) {
   const controller = useController();
   const scenarioId = usePlayground((s) => s.scenarioId);
+  const name = usePlayground((s) => s.scenarioName);
+  // A file's or a link's own scenario is none of the built-ins: the picker names it rather than
+  // showing the first built-in as if it were loaded.
+  const ready = usePlayground((s) => s.status === 'ready');
+  const own = ready && !scenarios.some((s) => s.id === scenarioId);
   return (
     <label className="scenario-picker">
       <span>Scenario</span>
@@ -48,6 +54,11 @@ function ScenarioPicker({ scenarios }: { scenarios: readonly BuiltinScenario[] }
           if (next) void controller.load(next.id, next.scenario);
         }}
       >
+        {own && (
+          <option value={scenarioId} disabled>
+            {name || 'Own scenario'}
+          </option>
+        )}
         {scenarios.map((s) => (
           <option key={s.id} value={s.id}>
             {s.title}
@@ -58,16 +69,35 @@ function ScenarioPicker({ scenarios }: { scenarios: readonly BuiltinScenario[] }
   );
 }
 
+/**
+ * A built-in's explanation, or the scenario's own name and description (a file's, a link's). The
+ * controller names a built-in only when the scenario is that built-in, so a link claiming one never
+ * gets its text beside another scenario. Both go through the same Markdown subset: React elements,
+ * never HTML.
+ */
 function ScenarioExplanation({ scenarios }: { scenarios: readonly BuiltinScenario[] }) {
   const scenarioId = usePlayground((s) => s.scenarioId);
-  const current = scenarios.find((s) => s.id === scenarioId);
-  if (!current) return null;
+  const status = usePlayground((s) => s.status);
+  const name = usePlayground((s) => s.scenarioName);
+  const description = usePlayground((s) => s.scenarioDescription);
+  const current = scenarioId ? scenarios.find((s) => s.id === scenarioId) : undefined;
+  if (current) {
+    return (
+      <details className="explanation" data-testid="scenario-explanation" open>
+        <summary>
+          <strong>{current.summary}</strong>
+        </summary>
+        <Markdown text={current.explanation} />
+      </details>
+    );
+  }
+  if (status !== 'ready' || (!name && !description.trim())) return null;
   return (
-    <details className="explanation" data-testid="scenario-explanation" open>
+    <details className="explanation" data-testid="scenario-description" open>
       <summary>
-        <strong>{current.summary}</strong>
+        <strong>{name || 'This scenario'}</strong>
       </summary>
-      <Markdown text={current.explanation} />
+      {description.trim() && <Markdown text={description} />}
     </details>
   );
 }
@@ -88,7 +118,11 @@ function StatusBanner() {
   const status = usePlayground((s) => s.status);
   const errors = usePlayground((s) => s.errors);
   const warnings = usePlayground((s) => s.warnings);
+  const exhausted = usePlayground((s) => s.exhausted);
+  // A replay's progress says what the page is busy with, in more detail.
+  const replaying = usePlayground((s) => s.progress !== null);
   if (status === 'loading') {
+    if (replaying) return null;
     return (
       <p role="status" className="status-banner" data-testid="engine-status">
         Loading the scenario…
@@ -96,6 +130,13 @@ function StatusBanner() {
     );
   }
   if (status === 'ready') {
+    if (exhausted) {
+      return (
+        <div role="alert" className="banner status-banner" data-testid="run-exhausted">
+          <p>{exhausted}</p>
+        </div>
+      );
+    }
     if (warnings.length === 0) return null;
     return (
       <div role="status" className="warnings status-banner" data-testid="scenario-warnings">
@@ -182,6 +223,7 @@ function Page({
       <div className="app-body">
         {!embed && <Palette />}
         <main className="app-canvas" aria-label="Cluster">
+          <ReplayProgress />
           <StatusBanner />
           <SessionBanner storage={storage} />
           <ClusterCanvas />

@@ -1,8 +1,11 @@
 // The Import and Export buttons and their dialogs (src/ui/interop), loaded on first use. An imported
-// document is checked (src/interop/import-check.ts) before it replaces anything, so a bad file
-// costs the user nothing: its problems are listed and the current session runs on.
+// document is checked in the page (src/interop/import-check.ts: restoreScenario, whose first
+// question is how deep it nests, so a document too deep to hand to the worker never is) and then
+// started by the engine before it replaces anything, so a bad file costs the user nothing: its
+// problems are listed in the dialog and the current session runs on.
 import { lazy, Suspense, useState } from 'react';
 import type { Scenario } from '../engine/public';
+import { problemsSentence } from './controller';
 import { useController, usePlayground } from './PlaygroundProvider';
 
 const ExportDialog = lazy(() => import('./interop/ExportDialog').then((m) => ({ default: m.ExportDialog })));
@@ -24,16 +27,21 @@ export function ImportExport() {
     setExportOpen(true);
   };
 
-  const load = async (doc: unknown) => {
-    const { checkImportedScenario } = await import('../interop/import-check');
-    const checked = checkImportedScenario(doc);
-    if (!checked.ok) {
-      notify('error', checked.message);
-      return;
+  /** Null once the document replaced the session; otherwise why not, for the dialog to show. */
+  const load = async (doc: unknown): Promise<string | null> => {
+    try {
+      const { checkImportedScenario } = await import('../interop/import-check');
+      const checked = checkImportedScenario(doc);
+      if (!checked.ok) return checked.message;
+      const outcome = await controller.load('', doc, 'file');
+      if (!outcome.ok)
+        return `This scenario cannot be opened: ${problemsSentence(outcome.errors)} Your session is unchanged.`;
+      setImportOpen(false);
+      notify('info', `Opened “${checked.name}”.`);
+      return null;
+    } catch (err) {
+      return `This file cannot be opened: ${err instanceof Error ? err.message : String(err)}. Your session is unchanged.`;
     }
-    setImportOpen(false);
-    await controller.load('', doc, 'file');
-    notify('info', `Opened “${checked.name}”.`);
   };
 
   return (
@@ -52,9 +60,7 @@ export function ImportExport() {
         Export
       </button>
       <Suspense fallback={null}>
-        {importUsed && (
-          <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onLoad={(doc) => void load(doc)} />
-        )}
+        {importUsed && <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onLoad={load} />}
         {exportScenario && (
           <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} scenario={exportScenario} />
         )}

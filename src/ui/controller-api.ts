@@ -1,20 +1,36 @@
 // What components may ask of the page's controller (controller.ts implements it). Components read
 // state from the store and act only through this interface, so they never talk to the worker.
-import type { ActionInput } from '../engine/api';
+import type { ActionInput, ScenarioError } from '../engine/api';
 import type { ScenarioSource, Selection } from '../engine/public';
 import type { ForkChoice, Session } from '../share/session-types';
 
 /** What applying a user action came to. */
 export type ApplyOutcome = { ok: true } | { ok: false; error: string };
 
+/** What loading a scenario came to; on failure, the problems (a file's or link's run on screen is untouched). */
+export type LoadOutcome = { ok: true } | { ok: false; errors: ScenarioError[] };
+
+/**
+ * What opening a session came to; on failure, one sentence, and nothing on the page has changed.
+ * `superseded`: another load or session took over before it finished (the user picked something
+ * else): the page shows that one, so nothing should be opened in its place.
+ */
+export type OpenOutcome = { ok: true } | { ok: false; error: string; superseded?: true };
+
 export interface Controller {
-  load(scenarioId: string, scenario: unknown, source?: ScenarioSource): Promise<void>;
+  /**
+   * Checks and starts a scenario, then shows it. A built-in shows "Loading…" and then its problems
+   * if it has any; a file or a link (`source`) replaces what is on screen only once it started.
+   */
+  load(scenarioId: string, scenario: unknown, source?: ScenarioSource): Promise<LoadOutcome>;
   reset(): Promise<void>;
   togglePlaying(): void;
   /** Runs exactly the next pending event (pauses first). */
   step(): Promise<void>;
   /** Moves the playhead to `simMs` (back: checkpoints + replay; forward: runs). */
   seek(simMs: number): Promise<void>;
+  /** Stops the replay under way (a long seek, a session's playhead) where it got to. */
+  cancel(): void;
   /**
    * Applies an action (fault, submit, add/remove worker) at the current simulated time and records
    * it into the scenario, so the session replays. Errors come back as text for the user.
@@ -22,8 +38,12 @@ export interface Controller {
   apply(action: ActionInput): Promise<ApplyOutcome>;
   /** The session as it stands: scenario with every recorded action, playhead, what is selected. */
   session(): Promise<Session | null>;
-  /** Opens a session (a share link, the autosave, a branch): loads its scenario, seeks to its playhead. */
-  openSession(session: Session, scenarioId?: string): Promise<boolean>;
+  /**
+   * Opens a session (a share link, the autosave, a branch): starts its scenario and replays it to
+   * its playhead beside the run on screen, then shows it. Never rejects: when the scenario cannot
+   * be restored, started or replayed, `{ ok: false, error }` and the page is as it was.
+   */
+  openSession(session: Session, scenarioId?: string): Promise<OpenOutcome>;
   /** The answer to the fork question the store shows (ForkDialog). */
   resolveFork(choice: ForkChoice): void;
   /** Selects a thing (Inspector) — null clears. */

@@ -3,10 +3,13 @@
 // board), then against the real engine API run in-thread: a library scenario loaded, played,
 // sought, a worker killed, a fork kept as a branch, and the session it all comes to.
 import { describe, expect, it, vi } from 'vitest';
-import { createEngineApi, type LoadResult } from '../engine/api';
+import { createEngineApi, type LoadResult, type RunSlot, type SeekProgress } from '../engine/api';
 import type { EngineFrame, NodeView, WorkerNodeView } from '../engine/public';
 import { builtinScenarios } from '../scenarios';
-import { createController, MAX_WALL_STEP_MS, type Scheduler } from './controller';
+import { ENGINE_VERSION } from '../engine/public';
+import { SESSION_FORMAT } from '../share/codec';
+import type { Session } from '../share/session-types';
+import { createController, FIRST_SLICE_EVENTS, MAX_WALL_STEP_MS, type Scheduler } from './controller';
 import type { EngineClient } from './engine-client';
 import { createFlightBoard } from './flights';
 import { createPlaygroundStore } from './store';
@@ -32,21 +35,83 @@ function frameAt(time: number, extra: Partial<EngineFrame> = {}): EngineFrame {
   };
 }
 
-/** A fake engine whose play() answers only when the test says so. */
-function fakeClient() {
+/** A wall clock the test moves: each seek slice of the fake engine "takes" `sliceWallMs`. */
+function testClock() {
+  const clock = { now: 0, sliceWallMs: 40 };
+  return clock;
+}
+
+/**
+ * A fake engine whose play() answers only when the test says so. A seek slice covers at most
+ * `msPerEvent × maxEvents` simulated ms (Infinity: any seek is one slice) and moves the test clock.
+ */
+function fakeClient(clock = testClock()) {
   const plays: [number, number][] = [];
   const seeks: number[] = [];
+  const slices: { target: number; maxEvents: number; slot: string }[] = [];
+  const loads: unknown[] = [];
   let time = 0;
+  let prepared: number | null = null;
+  const opts = { msPerEvent: Infinity, seekError: null as string | null };
   let pending: (() => void) | null = null;
+  const result: LoadResult = {
+    ok: true,
+    name: 'Demo',
+    description: '',
+    warnings: [],
+    latencyMs: 1,
+    conf: {},
+    isBuiltin: false,
+  };
   const client = {
-    load: async (): Promise<LoadResult> => ({
-      ok: true,
-      name: 'Demo',
-      description: '',
-      warnings: [],
-      latencyMs: 1,
-      conf: {},
-    }),
+    load: async (scenario: unknown): Promise<LoadResult> => {
+      loads.push(scenario);
+      time = 0;
+      return result;
+    },
+    prepare: async (scenario: unknown): Promise<LoadResult> => {
+      loads.push(scenario);
+      prepared = 0;
+      return result;
+    },
+    commit: async () => {
+      if (prepared === null) return null;
+      time = prepared;
+      prepared = null;
+      return frameAt(time, { full: true, logs: [] });
+    },
+    discard: async () => {
+      prepared = null;
+    },
+    seekTo: async (ms: number, o: { maxEvents: number; slot?: RunSlot }): Promise<SeekProgress> => {
+      const slot = o.slot ?? 'running';
+      slices.push({ target: ms, maxEvents: o.maxEvents, slot });
+      if (slot === 'running') seeks.push(ms);
+      clock.now += clock.sliceWallMs;
+      const from = slot === 'prepared' ? (prepared ?? 0) : time;
+      if (opts.seekError !== null) {
+        if (slot === 'prepared') prepared = null;
+        return {
+          done: true,
+          time: from,
+          target: ms,
+          frame: slot === 'running' ? frameAt(from, { full: true, logs: [] }) : null,
+          error: opts.seekError,
+        };
+      }
+      const reach = o.maxEvents * opts.msPerEvent;
+      const next = Math.abs(ms - from) <= reach ? ms : from + Math.sign(ms - from) * reach;
+      if (slot === 'prepared') prepared = next;
+      else time = next;
+      const done = next === ms;
+      return {
+        done,
+        time: next,
+        target: ms,
+        frame: done && slot === 'running' ? frameAt(ms, { full: true, logs: [] }) : null,
+      };
+    },
+    frame: async () => frameAt(time, { full: true, logs: [] }),
     play: (wallMs: number, speed: number) => {
       plays.push([wallMs, speed]);
       return new Promise<EngineFrame>((resolve) => {
@@ -55,11 +120,6 @@ function fakeClient() {
           resolve(frameAt(time, { pace: { rate: speed, reason: 'normal', displayTime: time } }));
         };
       });
-    },
-    seek: async (ms: number) => {
-      seeks.push(ms);
-      time = ms;
-      return frameAt(ms, { full: true, logs: [] });
     },
     step: async () => frameAt(++time),
     apply: async () => ({ ok: true as const, frame: frameAt(time) }),
@@ -79,10 +139,10 @@ function fakeClient() {
     p?.();
     for (let i = 0; i < 4; i++) await Promise.resolve();
   };
-  return { client, plays, seeks, answer };
+  return { client, plays, seeks, slices, loads, opts, answer, clock };
 }
 
-function manualFrames() {
+function manualFrames(clock = testClock()) {
   let cb: ((now: number) => void) | null = null;
   const scheduler: Scheduler = {
     request: (f) => {
@@ -92,15 +152,16 @@ function manualFrames() {
     cancel: () => {
       cb = null;
     },
-    now: () => 0,
+    now: () => clock.now,
   };
   return { scheduler, frame: (now: number) => cb?.(now) };
 }
 
 async function loaded() {
   const store = createPlaygroundStore();
-  const fake = fakeClient();
-  const frames = manualFrames();
+  const clock = testClock();
+  const fake = fakeClient(clock);
+  const frames = manualFrames(clock);
   const board = createFlightBoard();
   const controller = createController(store, fake.client, frames.scheduler, board);
   await controller.load('demo', {});
@@ -165,7 +226,7 @@ describe('controller: seek, step, apply', () => {
     void controller.seek(6000);
     void controller.seek(7000);
     await first;
-    expect(seeks).toEqual([0, 5000, 7000]);
+    expect(seeks).toEqual([5000, 7000]);
     expect(store.getState().time).toBe(7000);
     controller.dispose();
   });
@@ -212,6 +273,244 @@ describe('controller: seek, step, apply', () => {
   });
 });
 
+/** A session of the fake engine's scenario at `playhead`. */
+function sessionAt(playhead: number, extra: Partial<Session> = {}): Session {
+  return { format: SESSION_FORMAT, engine: ENGINE_VERSION, scenario: { name: 'Linked' }, playhead, ...extra };
+}
+
+/** Lets every queued promise callback run (the fake engine answers at once). */
+const settle = async () => {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+};
+
+describe('controller: replays in slices', () => {
+  it('a long seek runs slice by slice, shows progress after half a second, and clears it at the end', async () => {
+    const { store, controller, opts, slices } = await loaded();
+    opts.msPerEvent = 10; // the first slice (FIRST_SLICE_EVENTS events) covers 20 s
+    const progress: (number | null)[] = [];
+    store.subscribe((s, prev) => {
+      if (s.progress !== prev.progress) progress.push(s.progress?.reached ?? null);
+    });
+    await controller.seek(3_600_000);
+    expect(slices.length).toBeGreaterThan(5);
+    expect(slices[0]?.maxEvents).toBe(FIRST_SLICE_EVENTS);
+    // Each fake slice "takes" 40 ms of wall time: the size stays where SLICE_TARGET_MS puts it.
+    expect(slices.every((x) => x.maxEvents === FIRST_SLICE_EVENTS)).toBe(true);
+    expect(store.getState().time).toBe(3_600_000);
+    // Nothing for the first 500 ms (12 slices of 40 ms), then growing, then gone.
+    const shown = progress.filter((p): p is number => p !== null);
+    expect(shown[0]).toBe(13 * FIRST_SLICE_EVENTS * 10);
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBeNull();
+    expect(store.getState().progress).toBeNull();
+    controller.dispose();
+  });
+
+  it('slices are sized from how long the earlier ones took', async () => {
+    const { controller, opts, slices, clock } = await loaded();
+    opts.msPerEvent = 1;
+    clock.sliceWallMs = 160; // four times too slow: the next slice is a quarter
+    await controller.seek(5000);
+    expect(slices.map((x) => x.maxEvents).slice(0, 3)).toEqual([2000, 500, 125]);
+    controller.dispose();
+  });
+
+  it('Cancel stops at the point reached and leaves the run there', async () => {
+    const { store, controller, opts, slices } = await loaded();
+    opts.msPerEvent = 10;
+    // The fake answers at once: the user presses Cancel as soon as the progress shows.
+    let shown = 0;
+    store.subscribe((st, prev) => {
+      if (st.progress && !prev.progress && shown++ === 0) controller.cancel();
+    });
+    await controller.seek(86_400_000);
+    expect(shown).toBe(1);
+    const reached = slices.length * FIRST_SLICE_EVENTS * 10;
+    expect(store.getState().time).toBe(reached);
+    expect(reached).toBeLessThan(86_400_000);
+    expect(store.getState().progress).toBeNull();
+    expect(store.getState().status).toBe('ready');
+    controller.dispose();
+  });
+
+  it('a newer seek retargets the one under way; a load interrupts it', async () => {
+    const { store, controller, opts, slices } = await loaded();
+    opts.msPerEvent = 10;
+    const first = controller.seek(1_000_000);
+    await settle();
+    void controller.seek(50_000);
+    await first;
+    expect(store.getState().time).toBe(50_000);
+    expect(slices.at(-1)?.target).toBe(50_000);
+
+    const again = controller.seek(10_000_000);
+    await settle();
+    const before = slices.length;
+    await controller.load('other', {});
+    await again;
+    // At most the slice already on its way when the load came; nothing after it.
+    expect(slices.length - before).toBeLessThanOrEqual(1);
+    expect(store.getState().scenarioId).toBe('other');
+    expect(store.getState().time).toBe(0);
+    expect(store.getState().progress).toBeNull();
+    controller.dispose();
+  });
+
+  it('an engine error during a seek is a sentence, and the page goes on', async () => {
+    const { store, controller, opts } = await loaded();
+    opts.seekError = 'JvmException: boom';
+    await controller.seek(9000);
+    const s = store.getState();
+    expect(s.status).toBe('ready');
+    expect(s.notices.map((n) => [n.tone, n.text])).toEqual([
+      ['error', 'The replay to 0:00:09.000 stopped: JvmException: boom The playhead is back at 0:00:00.000.'],
+    ]);
+    controller.dispose();
+  });
+
+  it('while a replay runs, step and apply wait and play does not start a request', async () => {
+    const { controller, opts, plays, frame, store } = await loaded();
+    opts.msPerEvent = 1;
+    const seeking = controller.seek(1_000_000);
+    store.getState().setPlaying(true);
+    frame(0);
+    frame(100);
+    expect(plays).toEqual([]);
+    expect(await controller.apply({ type: 'kill-worker', target: 'w1' })).toEqual({
+      ok: false,
+      error: 'Nothing was applied: the playhead is still moving.',
+    });
+    controller.cancel();
+    await seeking;
+    controller.dispose();
+  });
+});
+
+describe('controller: a run that used up its work budget', () => {
+  it('stops playing, keeps Play off and holds the sentence until another run', async () => {
+    const { store, controller, client } = await loaded();
+    client.step = async () => frameAt(1, { exhausted: 'The run stopped at 0:00:00.001: it used up its budget.' });
+    controller.togglePlaying();
+    await controller.step();
+    expect(store.getState().exhausted).toBe('The run stopped at 0:00:00.001: it used up its budget.');
+    controller.togglePlaying();
+    expect(store.getState().playing).toBe(false);
+    await controller.reset();
+    expect(store.getState().exhausted).toBeNull();
+    controller.togglePlaying();
+    expect(store.getState().playing).toBe(true);
+    controller.dispose();
+  });
+});
+
+describe('controller: a file or a link replaces the session only once it started', () => {
+  it('a file the engine refuses leaves the store as it was and says why', async () => {
+    const { store, controller, client } = await loaded();
+    await controller.seek(4000);
+    const before = store.getState();
+    client.load = async () => ({
+      ok: false,
+      errors: [{ path: 'conf["spark.deploy.defaultCores"]', message: 'must be positive' }],
+      warnings: [],
+    });
+    expect(await controller.load('', { name: 'probe' }, 'file')).toEqual({
+      ok: false,
+      errors: [{ path: 'conf["spark.deploy.defaultCores"]', message: 'must be positive' }],
+    });
+    const after = store.getState();
+    expect(after.status).toBe('ready');
+    expect(after.scenarioId).toBe('demo');
+    expect(after.time).toBe(4000);
+    expect(after.nodes).toBe(before.nodes);
+    controller.dispose();
+  });
+
+  it('a document the page cannot post (too deep to clone) is an error, not "The engine stopped"', async () => {
+    const { store, controller, client } = await loaded();
+    client.load = async () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    };
+    expect(await controller.load('', {}, 'file')).toEqual({
+      ok: false,
+      errors: [{ path: '', message: 'Maximum call stack size exceeded' }],
+    });
+    expect(store.getState().status).toBe('ready');
+    controller.dispose();
+  });
+
+  it('a built-in that fails still shows its problems', async () => {
+    const { store, controller, client } = await loaded();
+    client.load = async () => ({ ok: false, errors: [{ path: 'workers', message: 'bad' }], warnings: [] });
+    await controller.load('broken', {});
+    expect(store.getState().status).toBe('invalid');
+    expect(store.getState().errors).toEqual([{ path: 'workers', message: 'bad' }]);
+    controller.dispose();
+  });
+
+  it('openSession: a session that cannot be restored changes nothing', async () => {
+    const { store, controller, client } = await loaded();
+    await controller.seek(4000);
+    client.prepare = async () => ({ ok: false, errors: [{ path: 'version', message: 'must be 1' }], warnings: [] });
+    expect(await controller.openSession(sessionAt(5000))).toEqual({
+      ok: false,
+      error: 'This session cannot be opened: version: must be 1',
+    });
+    expect(store.getState()).toMatchObject({ status: 'ready', scenarioId: 'demo', time: 4000 });
+    controller.dispose();
+  });
+
+  it('openSession: a replay that fails changes nothing; a rejection is an outcome too', async () => {
+    const { store, controller, client, opts } = await loaded();
+    opts.seekError = 'boom';
+    expect(await controller.openSession(sessionAt(5000))).toEqual({
+      ok: false,
+      error: 'This session cannot be opened: its replay to 0:00:05.000 failed: boom',
+    });
+    expect(store.getState()).toMatchObject({ status: 'ready', scenarioId: 'demo', time: 0 });
+    client.prepare = async () => {
+      throw new Error('worker gone');
+    };
+    expect(await controller.openSession(sessionAt(5000))).toEqual({
+      ok: false,
+      error: 'This session cannot be opened: worker gone',
+    });
+    controller.dispose();
+  });
+
+  it('openSession replays beside the run on screen, with progress, then shows it; Cancel opens it where it got', async () => {
+    const { store, controller, opts, slices } = await loaded();
+    opts.msPerEvent = 10;
+    const seen: { label: string | undefined; scenarioId: string; time: number }[] = [];
+    store.subscribe((st) => {
+      if (!st.progress || seen.length > 0) return;
+      seen.push({ label: st.progress.label, scenarioId: st.scenarioId, time: st.time });
+      // Until it opened, the page shows the old run, and seeks do not reach the engine.
+      void controller.seek(1000);
+      controller.cancel();
+    });
+    expect(await controller.openSession(sessionAt(7 * 86_400_000, { view: { speed: 5, tab: 'log' } }))).toEqual({
+      ok: true,
+    });
+    expect(seen).toEqual([{ label: 'Opening the session', scenarioId: 'demo', time: 0 }]);
+    expect(slices.every((x) => x.slot === 'prepared')).toBe(true);
+    const s = store.getState();
+    expect(s.time).toBe(slices.length * FIRST_SLICE_EVENTS * 10);
+    expect(s).toMatchObject({ scenarioId: '', speed: 5, sideTab: 'log', progress: null });
+    controller.dispose();
+  });
+
+  it('openSession interrupted by a load reports it and leaves the load on screen', async () => {
+    const { store, controller, opts } = await loaded();
+    opts.msPerEvent = 10;
+    const opening = controller.openSession(sessionAt(86_400_000));
+    await settle();
+    await controller.load('other', {});
+    expect(await opening).toMatchObject({ ok: false });
+    expect(store.getState()).toMatchObject({ scenarioId: 'other', progress: null });
+    controller.dispose();
+  });
+});
+
 /** The engine API in this thread, each answer a promise as comlink's proxy gives it. */
 function inThreadClient(): EngineClient {
   const api = createEngineApi();
@@ -220,7 +519,11 @@ function inThreadClient(): EngineClient {
     advanceTo: (...args) => Promise.resolve(api.advanceTo(...args)),
     play: (...args) => Promise.resolve(api.play(...args)),
     step: () => Promise.resolve(api.step()),
-    seek: (...args) => Promise.resolve(api.seek(...args)),
+    prepare: (...args) => Promise.resolve(api.prepare(...args)),
+    commit: () => Promise.resolve(api.commit()),
+    discard: () => Promise.resolve(api.discard()),
+    seekTo: (...args) => Promise.resolve(api.seekTo(...args)),
+    frame: () => Promise.resolve(api.frame()),
     apply: (...args) => Promise.resolve(api.apply(...args)),
     reset: () => Promise.resolve(api.reset()),
     masterPage: () => Promise.resolve(api.masterPage()),
@@ -247,6 +550,39 @@ async function realEngine(id = 'client-mode') {
 }
 
 describe('controller: against the real engine API, in-thread', () => {
+  it('a session claiming a built-in it is not opens as a scenario of its own; the built-in itself as that built-in', async () => {
+    const { store, controller, builtin } = await realEngine();
+    const other = { ...structuredClone(builtin.scenario), description: 'Not the built-in: **mine**.' };
+    const claim = { format: SESSION_FORMAT, engine: ENGINE_VERSION, builtin: 'client-mode' } as const;
+    expect(await controller.openSession({ ...claim, scenario: other, playhead: 3000 })).toEqual({ ok: true });
+    expect(store.getState()).toMatchObject({
+      scenarioId: '',
+      scenarioDescription: 'Not the built-in: **mine**.',
+      time: 3000,
+    });
+    expect(await controller.openSession({ ...claim, scenario: builtin.scenario, playhead: 2000 })).toEqual({
+      ok: true,
+    });
+    expect(store.getState()).toMatchObject({ scenarioId: 'client-mode', time: 2000 });
+    controller.dispose();
+  });
+
+  it('a file the real engine refuses leaves the session on screen and in the engine as they were', async () => {
+    const { store, controller } = await realEngine();
+    await controller.seek(5000);
+    const bad = {
+      version: 1,
+      name: 'probe',
+      conf: { 'spark.deploy.defaultCores': '0' },
+      workers: [{ host: 'w1', cores: 1, memory: '1g' }],
+    };
+    const outcome = await controller.load('', bad, 'file');
+    expect(outcome.ok).toBe(false);
+    expect(store.getState()).toMatchObject({ status: 'ready', scenarioId: 'client-mode', time: 5000 });
+    expect((await controller.session())?.scenario).toMatchObject({ name: expect.stringContaining('Client mode') });
+    controller.dispose();
+  });
+
   it('loads a library scenario: its name, its machines, the time at zero', async () => {
     const { store, controller, builtin } = await realEngine();
     const s = store.getState();
@@ -337,7 +673,7 @@ describe('controller: against the real engine API, in-thread', () => {
     expect(branch?.session.playhead).toBe(8000);
 
     if (!branch) throw new Error('no branch');
-    expect(await controller.openSession(branch.session)).toBe(true);
+    expect(await controller.openSession(branch.session)).toEqual({ ok: true });
     const back = store.getState();
     expect(back.time).toBe(8000);
     // The branch's document holds the kill as its own action now: listed, no longer "recorded".

@@ -5,9 +5,16 @@
 // engine is busy, wall time accumulates (capped) into the next request, so a slow engine slows
 // the clock rather than queueing work. Frames go into the store (React) and the flight board
 // (the canvas overlay).
-import type { ActionInput } from '../engine/api';
+//
+// Replays (a seek, a session's playhead) run in slices of engine work (SLICE_TARGET_MS each), so
+// the worker answers between them: a newer seek retargets the replay, a load interrupts it, Cancel
+// stops it where it got to, and after PROGRESS_AFTER_MS the store shows how far it is. A scenario
+// from a file or a link replaces the one on screen only once the engine has started it (and, for a
+// session, replayed it): until then, and whenever that fails, the page stays as it was.
+import type { ActionInput, RunSlot, ScenarioError } from '../engine/api';
 import { ENGINE_VERSION, type EngineFrame, type ScenarioSource, type Selection } from '../engine/public';
-import type { ApplyOutcome, Controller } from './controller-api';
+import { builtinScenarios } from '../scenarios';
+import type { ApplyOutcome, Controller, LoadOutcome, OpenOutcome } from './controller-api';
 import type { EngineClient } from './engine-client';
 import { addFlights, advanceFlights, type FlightBoard, flightBoard } from './flights';
 import { SESSION_FORMAT } from '../share/codec';
@@ -21,6 +28,41 @@ export type { Controller } from './controller-api';
 export const MAX_WALL_STEP_MS = 250;
 /** How often (wall ms) the Inspector and the Master UI panel are refreshed while time runs. */
 export const PANEL_REFRESH_MS = 250;
+/** A replay shows its progress (and a Cancel button) once it has taken this long. */
+export const PROGRESS_AFTER_MS = 500;
+/** Wall time one slice of a replay aims at: short, so Cancel or another seek is answered at once. */
+export const SLICE_TARGET_MS = 40;
+/** Events in the first slice; later slices are sized from how long the earlier ones took. */
+export const FIRST_SLICE_EVENTS = 2_000;
+const MIN_SLICE_EVENTS = 100;
+const MAX_SLICE_EVENTS = 1_000_000;
+
+const SUPERSEDED = 'Another scenario was opened before this one had finished opening.';
+/** At most this many problems are spelled out in a sentence; the rest are counted. */
+const SHOWN_PROBLEMS = 3;
+
+/** "conf.x: must be positive. actions[2].at: … (and 4 more)": a scenario's problems in one line. */
+export function problemsSentence(errors: readonly ScenarioError[]): string {
+  const shown = errors.slice(0, SHOWN_PROBLEMS).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+  const more = errors.length > SHOWN_PROBLEMS ? ` (and ${errors.length - SHOWN_PROBLEMS} more)` : '';
+  return `${shown.join(' ')}${more}`;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** A replay under way: the target may move (a newer seek), `cancelled` stops it after its slice. */
+interface Replay {
+  gen: number;
+  target: number;
+  cancelled: boolean;
+  slot: RunSlot;
+  label: string;
+}
+
+type ReplayEnd =
+  { kind: 'done'; frame: EngineFrame | null; error?: string } | { kind: 'cancelled' } | { kind: 'superseded' };
 
 export interface Scheduler {
   request(cb: (now: number) => void): number;
@@ -71,13 +113,19 @@ export function createController(
   let panelTime = -1;
   // The fork question's answer, once the user gives it.
   let forkAnswer: ((choice: ForkChoice) => void) | null = null;
-  // Seeks while one is running collapse into the latest target.
-  let seeking = false;
-  let nextSeek: number | null = null;
+  // The replay under way (a seek or a session's playhead); seeks while it runs retarget it.
+  let replay: Replay | null = null;
+  // Loads, session openings and resets on their way: the run is being replaced, so nothing else
+  // may ask the engine to move it until they are done.
+  let replacing = 0;
+  // Events per replay slice, learned from how long slices took (the engine has no clock of its own).
+  let sliceEvents = FIRST_SLICE_EVENTS;
 
   const fail = (err: unknown): void => {
-    store.getState().failed(err instanceof Error ? err.message : String(err));
+    store.getState().failed(messageOf(err));
   };
+
+  const busyWithRun = (): boolean => replay !== null || replacing > 0;
 
   const take = (frame: EngineFrame): void => {
     const probe = perfProbe();
@@ -99,6 +147,8 @@ export function createController(
     }
     const s = store.getState();
     s.applyFrame(frame);
+    // A run that used up its work budget has stopped for good: playing stops, the sentence shows.
+    s.setExhausted(frame.exhausted ?? null);
     if (frame.pace) s.setRate(frame.pace.rate, frame.pace.reason);
     addFlights(board, frame.messages, frame.drops, frame.full);
     advanceFlights(board, frame.pace?.displayTime ?? frame.time);
@@ -125,6 +175,8 @@ export function createController(
   const maybeRefreshPanels = (now: number): void => {
     const s = store.getState();
     if (!s.selection && !masterPageVisible) return;
+    // Mid-replay the engine's run is between the picture on screen and the target: read it after.
+    if (busyWithRun()) return;
     if (now - lastPanelRefresh < PANEL_REFRESH_MS) return;
     lastPanelRefresh = now;
     refreshPanels().catch(fail);
@@ -140,7 +192,7 @@ export function createController(
       if (s.rateReason !== 'paused') s.setRate(0, 'paused');
       return;
     }
-    if (busy || seeking) return;
+    if (busy || busyWithRun()) return;
     if (lastWall === null) {
       lastWall = now;
       return;
@@ -184,45 +236,96 @@ export function createController(
     return session;
   };
 
-  const runSeek = async (target: number): Promise<void> => {
-    seeking = true;
-    try {
-      let next: number | null = target;
-      while (next !== null) {
-        nextSeek = null;
-        const gen = bump();
-        const frame = await client.seek(next);
-        if (gen === generation) take(frame);
-        next = nextSeek;
-      }
-      await refreshPanels(true);
-    } finally {
-      seeking = false;
+  /**
+   * Runs `r` slice by slice until it reaches its (latest) target, is cancelled, or a newer load or
+   * seek takes over (generation). Shows progress once it has taken PROGRESS_AFTER_MS; the caller
+   * clears it (endReplay).
+   */
+  const replayTo = async (r: Replay): Promise<ReplayEnd> => {
+    // Taking over from a replay whose progress is on screen: keep showing it, without a new wait.
+    const started = store.getState().progress ? -Infinity : scheduler.now();
+    for (;;) {
+      const target = r.target;
+      const sliceStart = scheduler.now();
+      const p = await client.seekTo(target, { maxEvents: sliceEvents, slot: r.slot });
+      const took = scheduler.now() - sliceStart;
+      // Aim the next slice at SLICE_TARGET_MS, changing by at most 4× at a time.
+      const scale = took > 0 ? Math.min(4, Math.max(0.25, SLICE_TARGET_MS / took)) : 4;
+      sliceEvents = Math.round(Math.min(MAX_SLICE_EVENTS, Math.max(MIN_SLICE_EVENTS, sliceEvents * scale)));
+      if (r.gen !== generation) return { kind: 'superseded' };
+      if (p.error !== undefined) return { kind: 'done', frame: p.frame, error: p.error };
+      if (p.done && r.target === target) return { kind: 'done', frame: p.frame };
+      if (r.cancelled) return { kind: 'cancelled' };
+      if (scheduler.now() - started >= PROGRESS_AFTER_MS)
+        store.getState().setProgress({ label: r.label, reached: p.time, target: r.target });
     }
   };
 
+  const endReplay = (r: Replay): void => {
+    if (replay !== r) return;
+    replay = null;
+    store.getState().setProgress(null);
+  };
+
+  /** Moves the playhead of the run on screen; errors on the way are shown, the run stays usable. */
+  const runSeek = async (target: number): Promise<void> => {
+    const r: Replay = { gen: bump(), target, cancelled: false, slot: 'running', label: 'Moving the playhead' };
+    replay = r;
+    try {
+      const end = await replayTo(r);
+      if (end.kind === 'superseded') return;
+      const frame = end.kind === 'cancelled' ? await client.frame() : end.frame;
+      if (r.gen !== generation) return;
+      if (frame) take(frame);
+      if (end.kind === 'done' && end.error !== undefined)
+        store
+          .getState()
+          .notify(
+            'error',
+            `The replay to ${formatSimTime(r.target)} stopped: ${end.error} The playhead is back at ${formatSimTime(store.getState().time)}.`,
+          );
+    } catch (err) {
+      if (r.gen === generation) store.getState().notify('error', `The replay stopped: ${messageOf(err)}`);
+    } finally {
+      endReplay(r);
+    }
+    if (r.gen === generation) await refreshPanels(true);
+  };
+
   return {
-    async load(scenarioId, scenario, source: ScenarioSource = 'builtin') {
+    async load(scenarioId, scenario, source: ScenarioSource = 'builtin'): Promise<LoadOutcome> {
       const gen = bump();
-      store.getState().loading(scenarioId);
+      replacing++;
+      // A built-in is ours and should always start, so the page shows it is loading. A file or a
+      // link is someone else's: the page keeps what it shows until the engine has started it.
+      const ownScenario = source === 'builtin';
+      if (ownScenario) store.getState().loading(scenarioId);
       try {
         const result = await client.load(scenario, source);
-        if (gen !== generation) return;
+        if (gen !== generation) return { ok: false, errors: [{ path: '', message: SUPERSEDED }] };
         if (!result.ok) {
-          store.getState().invalid(result.errors, result.warnings);
-          return;
+          if (ownScenario) store.getState().invalid(result.errors, result.warnings);
+          return { ok: false, errors: result.errors };
         }
-        const frame = await client.seek(0);
-        if (gen !== generation) return;
-        store.getState().loaded(result.name, result.description, result.warnings, result.latencyMs, result.conf);
+        const frame = await client.frame();
+        if (gen !== generation) return { ok: false, errors: [{ path: '', message: SUPERSEDED }] };
+        const s = store.getState();
+        if (!ownScenario) s.loading(scenarioId);
+        s.loaded(result.name, result.description, result.warnings, result.latencyMs, result.conf);
         take(frame);
+        return { ok: true };
       } catch (err) {
-        if (gen === generation) fail(err);
+        // A document the page cannot even hand to the worker (too deep to clone) lands here too.
+        if (gen === generation && ownScenario) fail(err);
+        return { ok: false, errors: [{ path: '', message: messageOf(err) }] };
+      } finally {
+        replacing--;
       }
     },
 
     async reset() {
       const gen = bump();
+      replacing++;
       store.getState().setPlaying(false);
       try {
         const frame = await client.reset();
@@ -231,7 +334,9 @@ export function createController(
           store.getState().forked();
         }
       } catch (err) {
-        if (gen === generation) fail(err);
+        if (gen === generation) store.getState().notify('error', `The run could not be restarted: ${messageOf(err)}`);
+      } finally {
+        replacing--;
       }
     },
 
@@ -242,7 +347,7 @@ export function createController(
 
     async step() {
       const s = store.getState();
-      if (s.status !== 'ready') return;
+      if (s.status !== 'ready' || busyWithRun()) return;
       s.setPlaying(false);
       // Not a new generation: a play answer still on its way carries changes this frame builds on
       // (the worker answers in order), so it must be taken, not dropped.
@@ -259,20 +364,24 @@ export function createController(
     async seek(simMs) {
       if (store.getState().status !== 'ready' || !Number.isFinite(simMs)) return;
       const target = Math.max(0, Math.floor(simMs));
-      if (seeking) {
-        nextSeek = target;
+      if (replay) {
+        // A seek while one runs moves its target; while a session opens, the run on screen is
+        // about to be replaced, so there is nothing to seek.
+        if (replay.slot === 'running') replay.target = target;
         return;
       }
-      try {
-        await runSeek(target);
-      } catch (err) {
-        fail(err);
-      }
+      if (replacing > 0) return;
+      await runSeek(target);
+    },
+
+    cancel() {
+      if (replay) replay.cancelled = true;
     },
 
     async apply(action: ActionInput): Promise<ApplyOutcome> {
       const s = store.getState();
       if (s.status !== 'ready') return { ok: false, error: 'No scenario is running.' };
+      if (busyWithRun()) return { ok: false, error: 'Nothing was applied: the playhead is still moving.' };
       // Behind the horizon, an action rewrites what happens next: ask first (discard the old
       // future, or keep it as a branch to come back to).
       let dropFuture = false;
@@ -314,15 +423,50 @@ export function createController(
 
     session: () => currentSession(),
 
-    async openSession(session, scenarioId = session.builtin ?? '') {
-      await this.load(scenarioId, session.scenario, 'url');
-      const s = store.getState();
-      if (s.status !== 'ready') return false;
-      if (session.view?.speed) s.setSpeed(session.view.speed);
-      if (session.view?.tab) s.setSideTab(session.view.tab);
-      if (session.playhead > 0) await runSeek(session.playhead);
-      if (session.view?.selection) this.select(session.view.selection);
-      return true;
+    async openSession(session, scenarioId = session.builtin ?? ''): Promise<OpenOutcome> {
+      // The session is made ready beside the run on screen (prepare, replay, commit): until it is,
+      // the page shows what it showed, and if it cannot be opened it goes on showing that.
+      const r: Replay = {
+        gen: bump(),
+        target: Math.max(0, Math.floor(session.playhead)),
+        cancelled: false,
+        slot: 'prepared',
+        label: 'Opening the session',
+      };
+      replay = r;
+      // A session may claim any built-in: its explanation is shown only if the scenario is that one.
+      const claimed = scenarioId ? builtinScenarios.find((b) => b.id === scenarioId) : undefined;
+      try {
+        const result = await client.prepare(session.scenario, 'url', claimed ? { builtin: claimed.scenario } : {});
+        if (r.gen !== generation) return { ok: false, error: SUPERSEDED, superseded: true };
+        if (!result.ok)
+          return { ok: false, error: `This session cannot be opened: ${problemsSentence(result.errors)}` };
+        if (r.target > 0) {
+          const end = await replayTo(r);
+          if (end.kind === 'superseded') return { ok: false, error: SUPERSEDED, superseded: true };
+          if (end.kind === 'done' && end.error !== undefined)
+            return {
+              ok: false,
+              error: `This session cannot be opened: its replay to ${formatSimTime(r.target)} failed: ${end.error}`,
+            };
+        }
+        const frame = await client.commit();
+        if (r.gen !== generation || !frame) return { ok: false, error: SUPERSEDED, superseded: true };
+        const s = store.getState();
+        s.loading(result.isBuiltin ? scenarioId : '');
+        s.loaded(result.name, result.description, result.warnings, result.latencyMs, result.conf);
+        take(frame);
+        if (session.view?.speed) s.setSpeed(session.view.speed);
+        if (session.view?.tab) s.setSideTab(session.view.tab);
+        endReplay(r);
+        if (session.view?.selection) this.select(session.view.selection);
+        return { ok: true };
+      } catch (err) {
+        if (r.gen === generation) client.discard().catch(() => undefined);
+        return { ok: false, error: `This session cannot be opened: ${messageOf(err)}` };
+      } finally {
+        endReplay(r);
+      }
     },
 
     resolveFork(choice) {

@@ -114,6 +114,22 @@ export interface PlaybackState {
   rateReason: RateReason;
 }
 
+/** A long replay under way (a seek, a session opening): how far it got, shown once it takes a while. */
+export interface ReplayProgress {
+  /** "Opening the session", "Moving to 2d 3:00:00.000": what the page is busy with. */
+  label: string;
+  /** Simulated ms the replay has reached, and where it goes. */
+  reached: number;
+  target: number;
+}
+
+/** The replay the page is waiting for, if any; a sentence when the run used up its work budget. */
+export interface ReplayState {
+  progress: ReplayProgress | null;
+  /** Why the run stopped for good (its budget of events or records is spent), or null. */
+  exhausted: string | null;
+}
+
 /** What the panels, menus and dialogs show. */
 export interface PanelsState {
   selection: Selection | null;
@@ -141,7 +157,13 @@ export interface PrefsState {
   theme: Theme;
 }
 
-export type PlaygroundState = ScenarioState & ClusterState & PlaybackState & PanelsState & SessionState & PrefsState;
+export type PlaygroundState = ScenarioState &
+  ClusterState &
+  PlaybackState &
+  ReplayState &
+  PanelsState &
+  SessionState &
+  PrefsState;
 
 // ---------------------------------------------------------------- the slices' actions
 
@@ -168,6 +190,11 @@ export interface PlaybackActions {
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
   setRate(rate: number, reason: RateReason): void;
+}
+
+export interface ReplayActions {
+  setProgress(progress: ReplayProgress | null): void;
+  setExhausted(message: string | null): void;
 }
 
 export interface PanelsActions {
@@ -198,6 +225,7 @@ export interface PrefsActions {
 export type PlaygroundActions = ScenarioActions &
   ClusterActions &
   PlaybackActions &
+  ReplayActions &
   PanelsActions &
   SessionActions &
   PrefsActions & {
@@ -238,6 +266,8 @@ const initialCluster: ClusterState = {
 
 const initialPlayback: PlaybackState = { playing: false, speed: DEFAULT_SPEED, rate: 0, rateReason: 'paused' };
 
+const initialReplay: ReplayState = { progress: null, exhausted: null };
+
 const initialPanels: PanelsState = {
   selection: null,
   inspect: null,
@@ -258,6 +288,7 @@ const emptyRun = {
   ...initialCluster,
   rate: initialPlayback.rate,
   rateReason: initialPlayback.rateReason,
+  exhausted: null,
   selection: null,
   inspect: null,
   masterPage: null,
@@ -270,6 +301,7 @@ export function getInitialState(initial: Partial<PlaygroundState> = {}): Playgro
     ...initialScenario,
     ...initialCluster,
     ...initialPlayback,
+    ...initialReplay,
     ...initialPanels,
     ...initialSession,
     ...initialPrefs,
@@ -380,10 +412,17 @@ const clusterActions = (set: SetState): ClusterActions => ({
 });
 
 const playbackActions = (set: SetState): PlaybackActions => ({
-  setPlaying: (playing) => set((s) => ({ playing: playing && s.status === 'ready' })),
+  // A run that spent its work budget cannot go on: Play stays off (a seek back still works).
+  setPlaying: (playing) => set((s) => ({ playing: playing && s.status === 'ready' && s.exhausted === null })),
   setSpeed: (speed) => set({ speed }),
   setRate: (rate, rateReason) =>
     set((s) => (s.rate === rate && s.rateReason === rateReason ? s : { rate, rateReason })),
+});
+
+const replayActions = (set: SetState): ReplayActions => ({
+  setProgress: (progress) => set({ progress }),
+  setExhausted: (exhausted) =>
+    set((s) => (s.exhausted === exhausted ? s : { exhausted, playing: exhausted === null && s.playing })),
 });
 
 const panelsActions = (set: SetState): PanelsActions => {
@@ -424,6 +463,7 @@ export function createPlaygroundStore(initial: Partial<PlaygroundState> = {}): P
     ...scenarioActions(set),
     ...clusterActions(set),
     ...playbackActions(set),
+    ...replayActions(set),
     ...panelsActions(set),
     ...sessionActions(set),
     ...prefsActions(set),

@@ -207,6 +207,8 @@ export interface EngineFrame {
   horizon: number;
   /** Set by play(): the rate time ran at and why, and the clock with its fraction (for smooth arrows). */
   pace?: { rate: number; reason: 'flight' | 'normal' | 'quiet'; displayTime: number };
+  /** Set by the engine API once the run used up its work budget: why it stopped there for good. */
+  exhausted?: string;
 }
 
 /** What can be selected on the canvas, in the Master UI or in the log. */

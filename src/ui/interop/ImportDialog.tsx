@@ -8,8 +8,11 @@ import './interop.css';
 export interface ImportDialogProps {
   open: boolean;
   onClose(): void;
-  /** A parsed document, not yet validated: the caller runs restoreScenario and shows its problems. */
-  onLoad(scenario: unknown, source: 'file'): void;
+  /**
+   * A parsed document, not yet validated: the caller checks it and starts it, then answers null
+   * (opened: the caller closes the dialog) or the sentence saying why not, shown here.
+   */
+  onLoad(scenario: unknown, source: 'file'): Promise<string | null>;
 }
 
 /** Scenario files are a few kB; anything this large is not one, and parsing it would freeze the page. */
@@ -57,14 +60,15 @@ export function ImportDialog({ open, onClose, onLoad }: ImportDialogProps) {
         setProblem({ where: 'file', message: `${file.name} is not valid JSON: ${jsonErrorMessage(content, err)}` });
         return;
       }
-      onLoad(doc, 'file');
+      const refused = await onLoad(doc, 'file');
+      if (refused !== null) setProblem({ where: 'file', message: refused });
     } finally {
       // Choosing the same file again (after fixing it) must fire `change` again.
       input.value = '';
     }
   };
 
-  const buildFromJson = () => {
+  const buildFromJson = async () => {
     const r = scenarioFromMasterJson(text);
     if (!r.ok) {
       setNotes(null);
@@ -73,7 +77,8 @@ export function ImportDialog({ open, onClose, onLoad }: ImportDialogProps) {
     }
     setProblem(null);
     setNotes(r.notes);
-    onLoad(r.scenario, 'file');
+    const refused = await onLoad(r.scenario, 'file');
+    if (refused !== null) setProblem({ where: 'json', message: refused });
   };
 
   const alert = (where: Problem['where']) =>
@@ -141,7 +146,12 @@ export function ImportDialog({ open, onClose, onLoad }: ImportDialogProps) {
             onChange={(e) => setText(e.target.value)}
           />
           <div className="interop-actions">
-            <button type="button" className="primary" data-testid="import-json-button" onClick={buildFromJson}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="import-json-button"
+              onClick={() => void buildFromJson()}
+            >
               Build scenario from /json
             </button>
           </div>

@@ -92,7 +92,7 @@ describe('ExportDialog markup', () => {
 });
 
 describe('ImportDialog markup', () => {
-  const html = renderToStaticMarkup(<ImportDialog open={false} onClose={noop} onLoad={noop} />);
+  const html = renderToStaticMarkup(<ImportDialog open={false} onClose={noop} onLoad={async () => null} />);
 
   it('is a labelled native dialog with both ways in and the test ids', () => {
     expect(html).toMatch(/^<dialog [^>]*data-testid="import-dialog"/);
