@@ -18,6 +18,8 @@ export { checkSubmitCommand } from './scenario/spark-checks';
 export type { SubmitCheck } from './scenario/spark-checks';
 export { checkWorkerMemory } from './scenario/worker-memory-check';
 export { LIMITS, WORK_BUDGET } from './scenario/limits';
+// The page checks a parsed file with it before posting it to the engine's worker.
+export { exceedsNesting, MAX_NESTING } from './scenario/nesting';
 export { CLIENT_HOST, DEFAULT_MASTER_HOST, DEFAULT_MASTER_PORT, SCENARIO_FORMAT_VERSION } from './scenario/types';
 export type {
   Action,

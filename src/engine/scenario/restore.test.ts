@@ -713,7 +713,8 @@ describe('restoreScenario: actions', () => {
       expect(errors(withActions({ at: 0, type: 'decommission-worker', target: 'W1' }))).toEqual([
         {
           path: 'actions[0].target',
-          message: '"W1" is not a worker at 0 ms. Workers then: w1, w2. Did you mean "w1"?',
+          message:
+            '"W1" is not a worker at 0 ms as written: the scenario spells the host "w1". Host names are not case-sensitive, but the simulation matches them as written. Did you mean "w1"?',
         },
       ]);
     });
@@ -942,8 +943,7 @@ describe('restoreScenario: spark-submit lines', () => {
     expect(errors(withActions({ at: 0, type: 'set-conf', key: 'network.latencyMs', value: 'fast' }))).toEqual([
       {
         path: 'actions[0].value',
-        message:
-          'Expected network.latencyMs as a whole number of ms, at least 0, in a string such as "20"; got "fast".',
+        message: `Expected network.latencyMs as a whole number of ms from 0 to 604800000 (7 simulated days, the playground's limit), in a string such as "20"; got "fast".`,
       },
     ]);
   });

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { PathSegment } from './issues';
 import { issue } from './issues';
 import { migrate, readVersion } from './migrate';
+import { exceedsNesting, MAX_NESTING } from './nesting';
 import type { ScenarioDocument } from './migrate';
 import { scenarioSchema } from './schema';
 import { checkScenario, isKnownSetConfKey, isSparkKey, timelineOrder } from './semantics';
@@ -66,6 +67,16 @@ export function restoreScenario(input: unknown, opts: RestoreOptions = {}): Rest
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail([
       issue([], `${what} does not hold a scenario: expected a JSON object such as {"version": 1, "workers": []}.`),
+    ]);
+  }
+
+  // Before anything walks the document: a deep one must not reach a recursive walk.
+  if (exceedsNesting(value, MAX_NESTING)) {
+    return fail([
+      issue(
+        [],
+        `${what} nests objects or lists more than ${MAX_NESTING} levels deep; a scenario never needs more than 4 (the document, its actions, an action, its "between" pair).`,
+      ),
     ]);
   }
 

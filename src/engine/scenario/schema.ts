@@ -5,7 +5,9 @@
 // reaches a person.
 import { z } from 'zod';
 import { closest as closestValue, show } from './issues';
+import { LIMITS } from './limits';
 import { checkWorkerMemory } from './spark-checks';
+import { workerMemoryMb } from '../spark/memory';
 import type { Action, Scenario } from './types';
 import {
   DEFAULT_MASTER_HOST,
@@ -29,6 +31,17 @@ function expected(what: string) {
 function wholeNumber(what: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   const error = expected(what);
   return z.int({ error }).min(min, { error }).max(max, { error });
+}
+
+/**
+ * A whole number with one of the playground's own upper bounds (limits.ts): Spark has no such
+ * bound, so going over it gets a sentence of its own that says so.
+ */
+function bounded(what: string, min: number, max: number, tooMany: string) {
+  const error = expected(what);
+  const over = (iss: RawIssue) =>
+    `Expected at most ${max} ${tooMany}: the playground's limit (Spark itself sets none; see "Limits" in docs/scenario-format.md); got ${show(iss.input)}.`;
+  return z.int({ error }).min(min, { error }).max(max, { error: over });
 }
 
 function text(what: string) {
@@ -55,9 +68,11 @@ function host(whose: string) {
   return z.string({ error }).regex(HOST_NAME, { error });
 }
 
-const workerCores = wholeNumber(
+const workerCores = bounded(
   'the number of cores the worker offers (SPARK_WORKER_CORES), a whole number of at least 1',
   1,
+  LIMITS.workerCores,
+  'cores per worker',
 );
 
 /** SPARK_WORKER_MEMORY: a Spark memory string, checked with Spark's own parser and message. */
@@ -65,7 +80,17 @@ const workerMemory = text(
   'the memory the worker offers (SPARK_WORKER_MEMORY) as a string such as "16g" or "512m"',
 ).superRefine((value, ctx) => {
   const problem = checkWorkerMemory(value);
-  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  if (problem !== undefined) {
+    ctx.addIssue({ code: 'custom', message: problem, input: value });
+    return;
+  }
+  const mb = workerMemoryMb(value);
+  if (mb.ok && mb.value > LIMITS.workerMemoryMb)
+    ctx.addIssue({
+      code: 'custom',
+      input: value,
+      message: `Expected at most ${LIMITS.workerMemoryMb} MiB (64 TiB) of memory per worker: the playground's limit (Spark itself sets none; see "Limits" in docs/scenario-format.md); got ${show(value)}, which is ${mb.value} MiB.`,
+    });
 });
 
 const workerPort = wholeNumber('the worker port (SPARK_WORKER_PORT), a whole number from 0 to 65535', 0, 65535);
@@ -92,27 +117,45 @@ const masterSchema = object(
 
 const networkSchema = object(
   {
-    latencyMs: wholeNumber('the one-way network latency in ms, a whole number of at least 0', 0).default(
-      DEFAULT_NETWORK.latencyMs,
-    ),
-    jitterMs: wholeNumber('the network jitter in ms, a whole number of at least 0', 0).default(
-      DEFAULT_NETWORK.jitterMs,
-    ),
+    // A delay longer than the longest run means the message never arrives; the bound keeps the
+    // kernel's seeded jitter draw finite.
+    latencyMs: bounded(
+      'the one-way network latency in ms, a whole number of at least 0',
+      0,
+      LIMITS.simulatedMs,
+      'ms (7 simulated days) of network latency',
+    ).default(DEFAULT_NETWORK.latencyMs),
+    jitterMs: bounded(
+      'the network jitter in ms, a whole number of at least 0',
+      0,
+      LIMITS.simulatedMs,
+      'ms (7 simulated days) of network jitter',
+    ).default(DEFAULT_NETWORK.jitterMs),
   },
   'the network settings such as {"latencyMs": 2, "jitterMs": 1}',
 );
 
 // ---- actions ------------------------------------------------------------------------------------
 
-const at = wholeNumber('the time of the action in simulated ms from the start, a whole number of at least 0', 0);
+const at = bounded(
+  'the time of the action in simulated ms from the start, a whole number of at least 0',
+  0,
+  LIMITS.simulatedMs,
+  'ms (7 simulated days) for the time of an action',
+);
 
 const exitCode = wholeNumber('the exit code of the process, a whole number from 0 to 255', 0, 255);
 const afterMs = wholeNumber('how long after its start the process exits, in ms, a whole number of at least 0', 0);
 
 const workloadSchema = object(
   {
-    tasks: wholeNumber('the number of tasks, a whole number of at least 1', 1),
-    taskMs: wholeNumber('how long each task runs in ms, a whole number of at least 1', 1),
+    tasks: bounded('the number of tasks, a whole number of at least 1', 1, LIMITS.tasks, 'tasks per submit'),
+    taskMs: bounded(
+      'how long each task runs in ms, a whole number of at least 1',
+      1,
+      LIMITS.taskMs,
+      'ms (one simulated day) per task',
+    ),
   },
   'a workload such as {"tasks": 100, "taskMs": 500}',
 );
@@ -277,6 +320,11 @@ const actionSchema = z.discriminatedUnion(
 
 // ---- the document -------------------------------------------------------------------------------
 
+function tooLong(max: number, what: string) {
+  return (iss: RawIssue) =>
+    `Expected at most ${max} ${what}: the playground's limit (see "Limits" in docs/scenario-format.md); got ${Array.isArray(iss.input) ? iss.input.length : show(iss.input)}.`;
+}
+
 /** The largest epoch whose year still has four digits, as Spark's yyyyMMddHHmmss ids need. */
 const MAX_EPOCH_MS = 253402300799999;
 
@@ -313,10 +361,15 @@ export const scenarioSchema = object(
       })
       .default(() => [{ host: DEFAULT_MASTER_HOST, port: DEFAULT_MASTER_PORT }]),
     network: networkSchema.default(() => ({ ...DEFAULT_NETWORK })),
-    workers: z.array(workerSchema, {
-      error: expected('a list of workers such as [{"host": "w1", "cores": 8, "memory": "16g"}] (it may be empty)'),
-    }),
-    actions: z.array(actionSchema, { error: expected('a list of actions (it may be empty)') }).default(() => []),
+    workers: z
+      .array(workerSchema, {
+        error: expected('a list of workers such as [{"host": "w1", "cores": 8, "memory": "16g"}] (it may be empty)'),
+      })
+      .max(LIMITS.workers, { error: tooLong(LIMITS.workers, 'workers') }),
+    actions: z
+      .array(actionSchema, { error: expected('a list of actions (it may be empty)') })
+      .max(LIMITS.actions, { error: tooLong(LIMITS.actions, 'actions') })
+      .default(() => []),
   },
   'a scenario as a JSON object such as {"version": 1, "workers": [{"host": "w1", "cores": 8, "memory": "16g"}]}',
 );

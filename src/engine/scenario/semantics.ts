@@ -1,11 +1,15 @@
-// Checks that need the whole scenario, run after the schema accepted every field: hosts are unique,
-// standby masters have ZooKeeper, every action names something that exists when it happens (a
-// worker added by an earlier add-worker counts), and every spark-submit line passes Spark's own
-// validation with the spark-defaults.conf of its moment (set-conf changes it). Paths point into
-// the document as written, before actions are sorted, so a person can find the line.
+// Checks that need the whole scenario, run after the schema accepted every field: hosts are unique
+// (ignoring case, as DNS does), there are no more workers than LIMITS allows, standby masters have
+// ZooKeeper, every action names something that exists when it happens (a worker added by an
+// earlier add-worker counts), the conf and every set-conf hold values the daemons can start with
+// (validateSettings, with the conf of that moment), and every spark-submit line passes Spark's own
+// validation with the spark-defaults.conf of its moment. Paths point into the document as
+// written, before actions are sorted, so a person can find the line.
 import type { PathSegment } from './issues';
-import { didYouMean, issue } from './issues';
-import { checkSubmitCommand } from './spark-checks';
+import { didYouMean, issue, show } from './issues';
+import { LIMITS } from './limits';
+import { checkScenarioSubmit } from './spark-checks';
+import { confErrors, confWarnings, setConfErrors, setConfWarnings } from './conf-checks';
 import { zooKeeperServers } from '../spark/settings';
 import type { Action, Scenario, ScenarioIssue } from './types';
 import { CLIENT_HOST, NETWORK_CONF_KEYS } from './types';
@@ -45,64 +49,91 @@ interface Report extends SemanticReport {
   warn(path: PathSegment[], message: string): void;
 }
 
-/** The hosts of a scenario, as the timeline walk needs them. */
+/**
+ * The hosts of a scenario, as the timeline walk needs them. Host names are not case-sensitive
+ * (DNS), so the maps are keyed by the lower-case name and hold the name as written: "w1" and
+ * "W1" are one machine. The engine itself keys hosts by the exact string, so an action must spell
+ * a host as the scenario does.
+ */
 interface Hosts {
-  /** Master host → index in `masters`. */
+  /** Master host (lower case) → index in `masters`. */
   masters: Map<string, number>;
-  /** Worker hosts at the current point of the walk. */
-  workersNow: Set<string>;
-  /** Every worker host ever, and when it joins (0 for the initial workers). */
-  workersEver: Map<string, number>;
-  /** Every host a partition may name. */
+  /** Worker hosts at the current point of the walk (lower case → as written). */
+  workersNow: Map<string, string>;
+  /** Every worker host ever (lower case), as written and when it joins (0 for the initial workers). */
+  workersEver: Map<string, { host: string; at: number }>;
+  /** Every host a partition may name, as written. */
   any: Set<string>;
 }
 
-function ignoredKeyMessage(key: string, extra = ''): string {
+export function ignoredKeyMessage(key: string, extra = ''): string {
   return `Ignoring non-Spark config property: ${key} (Spark only reads keys that start with "spark."${extra}).`;
 }
 
+/** ', written "w1": host names are not case-sensitive, …' when two spellings differ only in case. */
+function caseNote(host: string, other: string): string {
+  return host === other ? '' : `, written "${other}": host names are not case-sensitive, so both name one machine`;
+}
+
 /** Problem with a new worker's host, or undefined if it is free. */
-function hostTaken(hosts: Hosts, host: string, when: string): string | undefined {
-  if (host === CLIENT_HOST)
-    return `"${CLIENT_HOST}" is the machine spark-submit runs on; give the worker another host name.`;
-  const master = hosts.masters.get(host);
-  if (master !== undefined) return `"${host}" is the host of masters[${master}]; a worker needs a host of its own.`;
-  if (hosts.workersNow.has(host)) return `"${host}" is already a worker${when}; every worker needs its own host.`;
+function hostTaken(s: Scenario, hosts: Hosts, host: string, at = '', hint = ''): string | undefined {
+  const key = host.toLowerCase();
+  if (key === CLIENT_HOST) return `"${host}" is the machine spark-submit runs on; give the worker another host name.`;
+  const master = hosts.masters.get(key);
+  if (master !== undefined)
+    return `"${host}" is the host of masters[${master}]${caseNote(host, s.masters[master]?.host ?? host)}; a worker needs a host of its own.`;
+  const worker = hosts.workersNow.get(key);
+  if (worker !== undefined)
+    return `"${host}" is already a worker${at}${caseNote(host, worker)}${hint}; every worker needs its own host.`;
   return undefined;
 }
 
 function checkHosts(s: Scenario, r: Report): Hosts {
   const masters = new Map<string, number>();
   s.masters.forEach((m, i) => {
-    const first = masters.get(m.host);
-    if (m.host === CLIENT_HOST)
+    const key = m.host.toLowerCase();
+    const first = masters.get(key);
+    if (key === CLIENT_HOST)
       r.err(
         ['masters', i, 'host'],
-        `"${CLIENT_HOST}" is the machine spark-submit runs on; give the master another host name.`,
+        `"${m.host}" is the machine spark-submit runs on; give the master another host name.`,
       );
     else if (first !== undefined)
       r.err(
         ['masters', i, 'host'],
-        `"${m.host}" is already the host of masters[${first}]; every master needs its own host.`,
+        `"${m.host}" is already the host of masters[${first}]${caseNote(m.host, s.masters[first]?.host ?? m.host)}; every master needs its own host.`,
       );
-    else masters.set(m.host, i);
+    else masters.set(key, i);
   });
-  const hosts: Hosts = { masters, workersNow: new Set(), workersEver: new Map(), any: new Set() };
+  const hosts: Hosts = { masters, workersNow: new Map(), workersEver: new Map(), any: new Set() };
   s.workers.forEach((w, i) => {
-    const problem = hostTaken(hosts, w.host, '');
+    const problem = hostTaken(s, hosts, w.host);
     if (problem !== undefined) r.err(['workers', i, 'host'], problem);
     else {
-      hosts.workersNow.add(w.host);
-      hosts.workersEver.set(w.host, 0);
+      hosts.workersNow.set(w.host.toLowerCase(), w.host);
+      hosts.workersEver.set(w.host.toLowerCase(), { host: w.host, at: 0 });
     }
   });
   for (const a of s.actions)
-    if (a.type === 'add-worker' && !hosts.workersEver.has(a.host)) hosts.workersEver.set(a.host, a.at);
-  hosts.any = new Set([...masters.keys(), ...hosts.workersEver.keys(), CLIENT_HOST]);
+    if (a.type === 'add-worker' && !hosts.workersEver.has(a.host.toLowerCase()))
+      hosts.workersEver.set(a.host.toLowerCase(), { host: a.host, at: a.at });
+  const everyWorker = [...hosts.workersEver.values()].map((w) => w.host);
+  hosts.any = new Set([...s.masters.map((m) => m.host), ...everyWorker, CLIENT_HOST]);
   // With ZooKeeper recovery the simulation also runs the ZooKeeper server: a partition may cut a
   // Master off from it.
   if (s.conf['spark.deploy.recoveryMode'] === 'ZOOKEEPER') hosts.any.add(zooKeeperHost(s));
   return hosts;
+}
+
+/** Every machine counts once: the initial workers plus every distinct add-worker host. */
+function checkWorkerCount(s: Scenario, hosts: Hosts, r: Report): void {
+  const total = hosts.workersEver.size;
+  if (total <= LIMITS.workers) return;
+  const added = total - s.workers.length;
+  r.err(
+    ['actions'],
+    `This scenario has ${total} workers (${s.workers.length} listed in "workers" and ${added} more added by add-worker); the playground simulates at most ${LIMITS.workers}.`,
+  );
 }
 
 function zooKeeperHost(s: Scenario): string {
@@ -142,15 +173,26 @@ function checkStandbyMasters(s: Scenario, r: Report): void {
   );
 }
 
-function checkWorkerTarget(hosts: Hosts, r: Report, i: number, a: Action & { target: string }): void {
-  if (hosts.workersNow.has(a.target)) return;
-  if (a.type === 'power-off' && hosts.masters.has(a.target)) return;
-  const later = hosts.workersEver.get(a.target);
+function checkWorkerTarget(s: Scenario, hosts: Hosts, r: Report, i: number, a: Action & { target: string }): void {
+  const key = a.target.toLowerCase();
+  const now = hosts.workersNow.get(key);
+  if (now === a.target) return;
+  const master = hosts.masters.get(key);
+  if (a.type === 'power-off' && master !== undefined && s.masters[master]?.host === a.target) return;
   const what = a.type === 'power-off' ? 'a worker or master host' : 'a worker';
+  const spelled = now ?? (a.type === 'power-off' && master !== undefined ? s.masters[master]?.host : undefined);
+  if (spelled !== undefined) {
+    r.err(
+      ['actions', i, 'target'],
+      `"${a.target}" is not ${what} at ${a.at} ms as written: the scenario spells the host "${spelled}". Host names are not case-sensitive, but the simulation matches them as written. Did you mean "${spelled}"?`,
+    );
+    return;
+  }
+  const later = hosts.workersEver.get(key);
   const detail =
-    later !== undefined && later >= a.at
-      ? ` yet at ${a.at} ms (add-worker adds it at ${later} ms).`
-      : ` at ${a.at} ms. Workers then: ${list(hosts.workersNow)}.${didYouMean(a.target, [...hosts.workersNow])}`;
+    later !== undefined && later.host === a.target && later.at >= a.at
+      ? ` yet at ${a.at} ms (add-worker adds it at ${later.at} ms).`
+      : ` at ${a.at} ms. Workers then: ${list(hosts.workersNow.values())}.${didYouMean(a.target, [...hosts.workersNow.values()])}`;
   r.err(['actions', i, 'target'], `"${a.target}" is not ${what}${detail}`);
 }
 
@@ -167,50 +209,92 @@ function checkPair(hosts: Hosts, r: Report, i: number, between: [string, string]
 }
 
 function checkSubmit(
-  hosts: Hosts,
+  s: Scenario,
   r: Report,
   i: number,
-  command: string,
+  a: Action & { type: 'submit' },
   conf: Readonly<Record<string, string>>,
 ): void {
-  const check = checkSubmitCommand(command, conf);
-  if (check.error !== undefined) r.err(['actions', i, 'command'], check.error);
+  const check = checkScenarioSubmit(a.command, conf);
+  if (check.error !== undefined) r.err(['actions', i, 'command'], check.error + fromDefaults(a.command, conf));
   for (const w of check.warnings) r.warn(['actions', i, 'command'], `spark-submit warns: ${w}`);
-  const masters = [...hosts.masters.keys()];
+  // The engine addresses a master by its host exactly as written.
+  const masters = s.masters.map((m) => m.host);
   for (const h of new Set(check.masterHosts)) {
-    if (hosts.masters.has(h)) continue;
+    if (masters.includes(h)) continue;
     // Not an error: a submission to a wrong host is something the simulation can show failing.
     r.warn(
       ['actions', i, 'command'],
       `spark-submit will contact the master on "${h}", which is not a master of this scenario (masters: ${list(masters)}), so the submission will fail.${didYouMean(h, masters)}`,
     );
   }
+  if (a.workload === undefined && check.sparkPiSlices !== undefined && check.sparkPiSlices > LIMITS.tasks) {
+    r.err(
+      ['actions', i, 'command'],
+      `SparkPi's argument asks for ${check.sparkPiSlices} slices, and the simulation runs one task per slice; the playground runs at most ${LIMITS.tasks} tasks per submit (every task is simulated). Give a smaller number, or a "workload" with at most ${LIMITS.tasks} tasks.`,
+    );
+  }
+}
+
+/**
+ * When a submit line fails only because of a value in spark-defaults.conf (the scenario's conf or
+ * an earlier set-conf), Spark's message names no key: say which ones.
+ */
+function fromDefaults(command: string, conf: Readonly<Record<string, string>>): string {
+  if (checkScenarioSubmit(command, {}).error !== undefined) return '';
+  const culprits = Object.keys(conf).filter((key) => {
+    const without = { ...conf };
+    delete without[key];
+    return checkScenarioSubmit(command, without).error === undefined;
+  });
+  if (culprits.length === 0) return '';
+  const values = culprits.map((k) => `${k}=${JSON.stringify(conf[k])}`).join(', ');
+  return ` (spark-submit read ${values} from spark-defaults.conf: the scenario's conf and the set-conf actions before this one.)`;
+}
+
+/** Every invalid value in the scenario's spark-defaults.conf, and the misleading ones. */
+function checkConf(conf: Readonly<Record<string, string>>, r: Report): void {
+  for (const p of confErrors(conf)) r.err(['conf', p.key], p.message);
+  for (const p of confWarnings(conf)) r.warn(['conf', p.key], p.message);
+}
+
+/** A set-conf value, checked against the conf as it stands at that moment. */
+function checkSetConf(conf: Readonly<Record<string, string>>, key: string, r: Report, i: number): void {
+  for (const message of setConfErrors(conf, key)) r.err(['actions', i, 'value'], message);
+  for (const message of setConfWarnings(conf, key)) r.warn(['actions', i, 'value'], message);
 }
 
 /** Walks the actions in the order they happen, tracking the workers and the conf of each moment. */
 function checkTimeline(s: Scenario, hosts: Hosts, r: Report): void {
   /** spark-defaults.conf as it stands at each moment: what spark-submit reads. */
   const conf: Record<string, string> = Object.fromEntries(Object.entries(s.conf).filter(([key]) => isSparkKey(key)));
+  checkConf(conf, r);
   for (const i of timelineOrder(s.actions)) {
     const a = s.actions[i];
     if (a === undefined) continue;
     switch (a.type) {
       case 'add-worker': {
-        const problem = hostTaken(hosts, a.host, ` at ${a.at} ms (restart-worker starts a stopped worker again)`);
+        const problem = hostTaken(
+          s,
+          hosts,
+          a.host,
+          ` at ${a.at} ms`,
+          ' (restart-worker starts a stopped worker again)',
+        );
         if (problem !== undefined) r.err(['actions', i, 'host'], problem);
-        else hosts.workersNow.add(a.host);
+        else hosts.workersNow.set(a.host.toLowerCase(), a.host);
         break;
       }
       case 'kill-worker':
       case 'power-off':
       case 'restart-worker':
       case 'decommission-worker':
-        checkWorkerTarget(hosts, r, i, a);
+        checkWorkerTarget(s, hosts, r, i, a);
         break;
       case 'remove-worker':
-        checkWorkerTarget(hosts, r, i, a);
+        checkWorkerTarget(s, hosts, r, i, a);
         // The machine leaves the cluster: its host name may be used by a later add-worker.
-        hosts.workersNow.delete(a.target);
+        if (hosts.workersNow.get(a.target.toLowerCase()) === a.target) hosts.workersNow.delete(a.target.toLowerCase());
         break;
       case 'partition':
         checkPair(hosts, r, i, a.between);
@@ -220,8 +304,8 @@ function checkTimeline(s: Scenario, hosts: Hosts, r: Report): void {
         break;
       case 'kill-master':
       case 'restart-master': {
-        const masters = [...hosts.masters.keys()];
-        if (a.target !== undefined && !hosts.masters.has(a.target)) {
+        const masters = s.masters.map((m) => m.host);
+        if (a.target !== undefined && !masters.includes(a.target)) {
           r.err(
             ['actions', i, 'target'],
             `"${a.target}" is not a master host (masters: ${list(masters)}).${didYouMean(a.target, masters)}`,
@@ -230,21 +314,23 @@ function checkTimeline(s: Scenario, hosts: Hosts, r: Report): void {
         break;
       }
       case 'set-conf':
-        if (isSparkKey(a.key)) conf[a.key] = a.value;
-        else if (!isNetworkKey(a.key))
+        if (isSparkKey(a.key)) {
+          conf[a.key] = a.value;
+          checkSetConf(conf, a.key, r, i);
+        } else if (!isNetworkKey(a.key))
           r.warn(
             ['actions', i, 'key'],
             ignoredKeyMessage(a.key, `; the network keys are ${NETWORK_CONF_KEYS.join(' and ')}`),
           );
-        else if (!/^[0-9]+$/.test(a.value)) {
+        else if (!/^[0-9]+$/.test(a.value) || Number(a.value) > LIMITS.simulatedMs) {
           r.err(
             ['actions', i, 'value'],
-            `Expected ${a.key} as a whole number of ms, at least 0, in a string such as "20"; got ${JSON.stringify(a.value)}.`,
+            `Expected ${a.key} as a whole number of ms from 0 to ${LIMITS.simulatedMs} (7 simulated days, the playground's limit), in a string such as "20"; got ${show(a.value)}.`,
           );
         }
         break;
       case 'submit':
-        checkSubmit(hosts, r, i, a.command, conf);
+        checkSubmit(s, r, i, a, conf);
         break;
       default:
         break;
@@ -262,6 +348,7 @@ export function checkScenario(s: Scenario): SemanticReport {
     warn: (path, message) => warnings.push(issue(path, message)),
   };
   const hosts = checkHosts(s, r);
+  checkWorkerCount(s, hosts, r);
   checkStandbyMasters(s, r);
   checkZooKeeperUrl(s, r);
   for (const key of Object.keys(s.conf)) if (!isSparkKey(key)) r.warn(['conf', key], ignoredKeyMessage(key));

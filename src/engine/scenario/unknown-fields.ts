@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { PathSegment } from './issues';
 import { didYouMean, issue } from './issues';
+import { ignoredKeyMessage } from './semantics';
 import type { ScenarioIssue } from './types';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -41,7 +42,8 @@ export function findUnknownFields(schema: z.ZodType, value: unknown, path: PathS
     const known = Object.keys(shape);
     const out: ScenarioIssue[] = [];
     for (const [key, child] of Object.entries(value)) {
-      const childSchema = shape[key];
+      // Own properties only: `constructor` or `toString` must not find Object.prototype's.
+      const childSchema = Object.hasOwn(shape, key) ? shape[key] : undefined;
       if (childSchema === undefined) {
         out.push(issue([...path, key], `Unknown field "${key}" is ignored.${didYouMean(key, known)}`));
       } else {
@@ -50,6 +52,13 @@ export function findUnknownFields(schema: z.ZodType, value: unknown, path: PathS
     }
     return out;
   }
-  // Records (conf), tuples of strings and scalars hold no named fields.
+  if (schema instanceof z.ZodRecord) {
+    // JSON.parse makes "__proto__" an own key like any other, but zod's records drop it without
+    // a word; every other non-Spark key gets its warning from semantics.ts.
+    if (isRecord(value) && Object.hasOwn(value, '__proto__'))
+      return [issue([...path, '__proto__'], ignoredKeyMessage('__proto__'))];
+    return [];
+  }
+  // Tuples of strings and scalars hold no named fields.
   return [];
 }

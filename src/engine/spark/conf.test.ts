@@ -16,6 +16,7 @@ import {
   getString,
   getTimeMs,
   hasJavaWhitespace,
+  javaFormatFailure,
   javaFormatForCheck,
   MASTER_READ_ORDER,
   parseJavaInteger,
@@ -394,6 +395,25 @@ describe('Java helpers', () => {
     expect(javaFormatForCheck('%05d', [-3])).toBe('-0003');
     expect(javaFormatForCheck('%x', [1])).toBeUndefined();
     expect(javaFormatForCheck('%s%s', ['a'])).toBeUndefined();
+    // Argument indexes and a lone % are Formatter syntax this model leaves alone.
+    expect(javaFormatForCheck('%2$s', ['a', 'b'])).toBeUndefined();
+    expect(javaFormatForCheck('100%', [])).toBeUndefined();
+  });
+
+  it('javaFormatFailure gives the Formatter exceptions an id pattern can cause', () => {
+    expect(String(javaFormatFailure('%d-%s', ['20231101000000', 0]))).toBe(
+      'java.util.IllegalFormatConversionException: d != java.lang.String',
+    );
+    expect(String(javaFormatFailure('app-%s-%04d-%s', ['20231101000000', 0]))).toBe(
+      "java.util.MissingFormatArgumentException: Format specifier '%s'",
+    );
+    expect(javaFormatFailure('app-%s-%04d%%', ['20231101000000', 0])).toBeUndefined();
+  });
+
+  it('lets a Formatter exception escape the id-pattern check, as Spark’s validator does', () => {
+    expect(validateMasterConf({ 'spark.deploy.appIdPattern': '%d' }).map((i) => String(i.error))).toEqual([
+      'java.util.IllegalFormatConversionException: d != java.lang.String',
+    ]);
   });
 
   it('hasJavaWhitespace uses Character.isWhitespace', () => {

@@ -3,8 +3,10 @@
 // SparkConf (a plain key → string map) with Spark's defaults, units and error texts.
 //
 // A read of a bad value throws the JvmException Spark's ConfigEntry would throw (for example
-// `'0' in spark.deploy.defaultCores is invalid. spark.deploy.defaultCores must be positive.`), so
-// validate a cluster's conf once (validateMasterConf / validateWorkerConf) before the daemons use it.
+// `'0' in spark.deploy.defaultCores is invalid. spark.deploy.defaultCores must be positive.`), so a
+// cluster's conf is validated before the daemons use it: restoreScenario checks the scenario's conf
+// and every set-conf with settings.ts's validateSettings, which reads each key the way readSettings
+// does and returns the exception instead of throwing.
 import type { ByteUnit, TimeUnit } from './memory';
 import {
   bytesConfAs,
@@ -67,9 +69,15 @@ export type WorkerSelectionPolicyName = (typeof WORKER_SELECTION_POLICIES)[numbe
 
 const positive = (v: number | string): boolean => typeof v === 'number' && v > 0;
 
-/** Deploy.scala's id-pattern check: the pattern, formatted like Spark does, has no whitespace. */
+/**
+ * Deploy.scala's id-pattern check: `!pattern.format(args: _*).exists(_.isWhitespace)`. The format
+ * call runs inside the validator, so an exception of Java's Formatter (a %d given the timestamp
+ * string, a missing argument) escapes as it is, and the daemon does not start.
+ */
 function noWhitespaceWhenFormatted(args: readonly (string | number)[]) {
   return (v: number | string): boolean => {
+    const failure = javaFormatFailure(String(v), args);
+    if (failure !== undefined) throw failure;
     const formatted = javaFormatForCheck(String(v), args);
     // A pattern we cannot format is left to Spark's formatter; see javaFormatForCheck.
     return formatted === undefined || !hasJavaWhitespace(formatted);
@@ -831,7 +839,7 @@ export interface ConfIssue {
 }
 
 /** Reads one entry the way its daemon does, returning the exception instead of throwing. */
-function readIssue(conf: SparkConfMap, key: string): ConfIssue | undefined {
+export function readIssue(conf: SparkConfMap, key: string): ConfIssue | undefined {
   const entry = ENTRY_BY_KEY.get(key);
   try {
     switch (entry?.type) {
@@ -885,6 +893,9 @@ export const MASTER_READ_ORDER: readonly string[] = [
   'spark.master.ui.historyServerUrl',
   'spark.master.useAppNameAsAppId.enabled',
   'spark.master.rest.enabled',
+  // onStart: MasterWebUI (its kill links and who may decommission), then the REST server's port.
+  'spark.ui.killEnabled',
+  'spark.master.ui.decommission.allow.mode',
   'spark.master.rest.port',
 ];
 
@@ -931,11 +942,34 @@ export function hasJavaWhitespace(s: string): boolean {
 const FORMAT_SPEC = /%([-#+ 0,(]*)([0-9]+)?(?:\.([0-9]+))?([a-zA-Z%])/g;
 
 /**
+ * The exception java.util.Formatter throws for the two mistakes an id pattern can make with the
+ * specifiers modelled here: %d given a string (the timestamp, or a worker's host), and more
+ * specifiers than arguments. Undefined when neither happens.
+ */
+export function javaFormatFailure(pattern: string, args: readonly (string | number)[]): JvmException | undefined {
+  let next = 0;
+  for (const m of pattern.matchAll(FORMAT_SPEC)) {
+    const conv = m[4];
+    if (conv === '%' || conv === 'n') continue;
+    if (conv !== 's' && conv !== 'd') return undefined;
+    const arg = args[next++];
+    if (arg === undefined)
+      return new JvmException('java.util.MissingFormatArgumentException', `Format specifier '${m[0]}'`);
+    if (conv === 'd' && typeof arg === 'string')
+      return new JvmException('java.util.IllegalFormatConversionException', 'd != java.lang.String');
+  }
+  return undefined;
+}
+
+/**
  * Formats `pattern` with `args` for the specifiers Spark's default id patterns use (%s, %d with
  * flags and width, %%, %n). Returns undefined for anything else: Java's Formatter rules for other
  * conversions (and its exceptions) are not modelled, so such patterns are not checked here.
  */
 export function javaFormatForCheck(pattern: string, args: readonly (string | number)[]): string | undefined {
+  // A '%' outside the specifiers above (an argument index such as %2$s, a lone % at the end) is
+  // Formatter syntax not modelled here.
+  if (pattern.replace(FORMAT_SPEC, '').includes('%')) return undefined;
   let next = 0;
   let unsupported = false;
   const out = pattern.replace(FORMAT_SPEC, (_m, flags: string, width: string | undefined, _precision, conv: string) => {

@@ -21,3 +21,15 @@ export const SPARK_PI_DEFAULT_SLICES = 2;
 export function isSparkPi(mainClass: string): boolean {
   return mainClass === 'org.apache.spark.examples.SparkPi' || mainClass === 'org.apache.spark.examples.JavaSparkPi';
 }
+
+/**
+ * The slices a SparkPi submit asks for, as the simulation reads its first argument (one task per
+ * slice), or undefined when the program is not SparkPi or the argument gives no positive count
+ * (then the simulation uses SPARK_PI_DEFAULT_SLICES).
+ */
+export function sparkPiSlices(mainClass: string, appArgs: readonly string[]): number | undefined {
+  const arg = appArgs[0];
+  if (!isSparkPi(mainClass) || arg === undefined) return undefined;
+  const slices = Number.parseInt(arg, 10);
+  return Number.isFinite(slices) && slices > 0 ? slices : undefined;
+}

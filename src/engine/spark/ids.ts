@@ -2,6 +2,8 @@
 // deploy/worker/Worker.scala (generateWorkerId), and java.util.Date#toString as the Master UI shows
 // `submitdate`. Times come from the simulated clock (scenario start epoch + simulated ms), in UTC.
 
+import { javaFormatForCheck } from './conf';
+
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -39,6 +41,9 @@ export function javaDateString(epochMs: number): string {
  * `worker-%s-%s-%d`): %s takes the next string, %0Nd / %d the next integer (a minimum width).
  */
 export function formatPattern(pattern: string, args: (string | number)[]): string {
+  // The formatter the conf check uses (restoreScenario refuses the patterns it cannot format).
+  const formatted = javaFormatForCheck(pattern, args);
+  if (formatted !== undefined) return formatted;
   let i = 0;
   return pattern.replace(/%(0?)(\d*)([sd])/g, (_m, zero: string, width: string, conv: string) => {
     const arg = args[i++];

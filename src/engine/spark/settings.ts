@@ -1,7 +1,23 @@
 // Models the cluster-side config reads of deploy/master/Master.scala, deploy/worker/Worker.scala
 // and internal/config/{Deploy,Worker,package}.scala: the typed settings the daemons use, read once
-// from the cluster's spark-defaults (and again after a `set-conf`).
-import { getBoolean, getInt, getOptionalInt, getString, getTimeMs, recoveryModeOf } from './conf';
+// from the cluster's spark-defaults (and again after a `set-conf`), and validateSettings, which
+// says beforehand which values those reads would fail on, or which the simulation cannot run.
+import type { SparkConfMap } from './conf';
+import {
+  confEntry,
+  getBoolean,
+  getInt,
+  getOptionalInt,
+  getOptionalTimeMs,
+  getString,
+  getTimeMs,
+  javaFormatForCheck,
+  MASTER_READ_ORDER,
+  readIssue,
+  readRaw,
+  recoveryModeOf,
+  WORKER_KEYS,
+} from './conf';
 import type { WorkerSelectionPolicy } from './scheduling';
 import { parseWorkerSelectionPolicy } from './scheduling';
 
@@ -79,6 +95,143 @@ export function readSettings(conf: Record<string, string>): Settings {
     driverTerminateTimeoutMs: getTimeMs(conf, 'spark.worker.driverTerminateTimeout'),
     killEnabled: getBoolean(conf, 'spark.ui.killEnabled'),
   };
+}
+
+/**
+ * The typed keys the simulated daemons read at start, as Spark's do (strings read verbatim, such
+ * as the ZooKeeper url, cannot fail): every key readSettings reads, and a few it does not need
+ * that would still stop Spark's Master or Worker (the UI ports, the clean-up intervals).
+ */
+export const SETTINGS_KEYS: readonly string[] = [
+  // MasterArguments reads the UI port before the Master is constructed.
+  ...new Set(['spark.master.ui.port', ...MASTER_READ_ORDER, ...WORKER_KEYS, 'spark.rpc.askTimeout']),
+];
+
+/** For every key validateSettings looks at, the settings read through it (itself, or as an alias or fallback). */
+const READ_THROUGH: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const k of SETTINGS_KEYS)
+    for (const via of [k, ...(confEntry(k)?.alternatives ?? []), ...(confEntry(k)?.fallbackKeys ?? [])])
+      map.set(via, [...(map.get(via) ?? []), k]);
+  return map;
+})();
+
+/** A value the simulated daemons cannot start with: the key that supplied it and why. */
+export interface SettingsProblem {
+  /** The key as written in the conf (an alternative such as spark.deploy.spreadOut names itself). */
+  readonly key: string;
+  readonly message: string;
+}
+
+function readers(key: string): string {
+  const master = key === 'spark.master.ui.port' || MASTER_READ_ORDER.includes(key);
+  const worker = WORKER_KEYS.includes(key);
+  if (key === 'spark.rpc.askTimeout' || (master && worker)) return "Spark's Master and Workers";
+  return master ? "Spark's Master" : "Spark's Workers";
+}
+
+/**
+ * Every value readSettings would throw on, with Spark's own exception text, plus the values Spark
+ * accepts that the simulation cannot run: after this returns nothing, readSettings(conf) cannot
+ * throw and every timer whose period comes from the conf advances the clock.
+ */
+export function validateSettings(conf: SparkConfMap): SettingsProblem[] {
+  return collectProblems(conf, SETTINGS_KEYS, ID_PATTERNS);
+}
+
+/**
+ * validateSettings' problems with the value of one key (a set-conf's), looking only at the
+ * settings read through that key.
+ */
+export function validateSetting(conf: SparkConfMap, key: string): SettingsProblem[] {
+  const reads = READ_THROUGH.get(key) ?? [];
+  const ids = ID_PATTERNS.filter((id) => id.key === key);
+  if (reads.length === 0 && ids.length === 0) return [];
+  return collectProblems(conf, reads, ids).filter((p) => p.key === key);
+}
+
+function collectProblems(
+  conf: SparkConfMap,
+  keys: readonly string[],
+  idPatterns: readonly IdPattern[],
+): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  const seen = new Set<string>();
+  for (const key of keys) {
+    const issue = readIssue(conf, key);
+    if (issue === undefined) continue;
+    const source = readRaw(conf, key)?.key ?? key;
+    if (seen.has(source)) continue;
+    seen.add(source);
+    const value = JSON.stringify(conf[source] ?? '');
+    problems.push({
+      key: source,
+      message: `${readers(key)} would not start with ${source} set to ${value}: ${String(issue.error)}`,
+    });
+  }
+  if (keys.includes('spark.worker.timeout') && !seen.has('spark.worker.timeout')) {
+    const timeoutMs = getOptionalTimeMs(conf, 'spark.worker.timeout');
+    if (timeoutMs !== undefined && timeoutMs <= 0)
+      problems.push({ key: 'spark.worker.timeout', message: timeoutRefused(conf['spark.worker.timeout'] ?? '') });
+  }
+  for (const id of idPatterns) {
+    const pattern = conf[id.key];
+    if (pattern === undefined || seen.has(id.key)) continue;
+    const problem = idPatternRefused(id, pattern);
+    if (problem !== undefined) problems.push({ key: id.key, message: problem });
+  }
+  return problems;
+}
+
+/** The id patterns, with two argument lists that must give two different ids. */
+const ID_PATTERNS = [
+  {
+    key: 'spark.deploy.appIdPattern',
+    what: 'application',
+    args: [
+      ['20260101000000', 0],
+      ['20260101000000', 1],
+    ],
+  },
+  {
+    key: 'spark.deploy.driverIdPattern',
+    what: 'driver',
+    args: [
+      ['20260101000000', 0],
+      ['20260101000000', 1],
+    ],
+  },
+  {
+    key: 'spark.worker.idPattern',
+    what: 'worker',
+    args: [
+      ['20260101000000', 'w1', 7078],
+      ['20260101000000', 'w2', 7078],
+    ],
+  },
+] as const;
+type IdPattern = (typeof ID_PATTERNS)[number];
+
+/**
+ * What the playground refuses in an id pattern Spark accepts: a conversion its formatter does not
+ * model, and a pattern that gives every application (or driver) the same id. The Master keys
+ * them by id, so a second one would replace the first in its tables; Spark's own behaviour then
+ * is not something the simulation follows.
+ */
+function idPatternRefused(id: IdPattern, pattern: string): string | undefined {
+  const [a, b] = id.args.map((args) => javaFormatForCheck(pattern, args));
+  if (a === undefined || b === undefined)
+    return `${id.key} ${JSON.stringify(pattern)} uses a format conversion the playground does not model: it formats ids with %s, %d (with a width and the 0 or - flags), %% and %n only, as Spark's default patterns do.`;
+  if (a === b && id.what !== 'worker')
+    return `${id.key} ${JSON.stringify(pattern)} gives every ${id.what} the same id (${JSON.stringify(a)}). Spark accepts it, but its Master keys ${id.what}s by id, so each new one would replace the one before; the playground refuses it. Include the ${id.what} number (%d), as the default "${id.what === 'application' ? 'app' : 'driver'}-%s-%04d" does.`;
+  return undefined;
+}
+
+// Master.onStart schedules CheckForWorkerTimeOut every workerTimeoutMs, and a registered Worker
+// sends SendHeartbeat every workerTimeoutMs / 4 (Worker.HEARTBEAT_MILLIS): with 0 or less, both
+// timers re-arm at the same instant forever.
+function timeoutRefused(value: string): string {
+  return `spark.worker.timeout must be at least 1 (second) in the playground; got ${JSON.stringify(value)}. Spark reads it without complaint, but then the Master would look for timed-out workers every 0 ms and each Worker would send a heartbeat every 0 ms (a quarter of the timeout), so the simulated clock would never advance. (Spark's own scheduler refuses a period that is not positive: ScheduledExecutorService.scheduleAtFixedRate throws an IllegalArgumentException when the Master starts.)`;
 }
 
 /** ZooKeeper's client port, when a connect string names a host without one. */

@@ -14,7 +14,7 @@ import type { AppBehaviour, DriverDescription } from '../spark/messages';
 import type { SubmitSpec } from '../spark/submit';
 import { parseSparkSubmit } from '../spark/submit';
 import { startSubmitClient } from '../spark/submit-client';
-import { isSparkPi, registeredAppName, SPARK_PI_DEFAULT_SLICES } from '../spark/examples';
+import { registeredAppName, SPARK_PI_DEFAULT_SLICES, sparkPiSlices } from '../spark/examples';
 import { DEFAULT_TASK_MS } from '../spark/timings';
 import type { WorkerState } from '../spark/worker-state';
 import { startWorker } from '../spark/worker';
@@ -217,10 +217,8 @@ function splitExecutorTarget(target: string): [string, string] {
 
 /** The user's code: `workload` if given; SparkPi's argument is its number of slices (tasks). */
 export function behaviourOf(a: SubmitAction, spec: SubmitSpec): AppBehaviour {
-  const slices =
-    isSparkPi(spec.mainClass ?? '') && spec.appArgs[0] !== undefined ? Number.parseInt(spec.appArgs[0], 10) : NaN;
   return {
-    tasks: a.workload?.tasks ?? (Number.isFinite(slices) && slices > 0 ? slices : SPARK_PI_DEFAULT_SLICES),
+    tasks: a.workload?.tasks ?? sparkPiSlices(spec.mainClass ?? '', spec.appArgs) ?? SPARK_PI_DEFAULT_SLICES,
     taskMs: a.workload?.taskMs ?? DEFAULT_TASK_MS,
     executorFault: a.executorFault ?? null,
     driverFault: a.driverFault ?? null,
