@@ -88,46 +88,50 @@ function runCase(c: HostileCase): Outcome {
 }
 
 describe('hostile inputs (fuzz)', () => {
-  it(`end in a valid run or a clear error, never an exception (${RUNS} cases)`, () => {
-    const counts = new Map<string, number>();
-    // Every failing case is kept (not only the first, as fc.assert would): the counts and the
-    // reproducers of all of them are what a reader of a red run needs.
-    const failures: string[] = [];
-    let slowest = 0;
-    fc.assert(
-      fc.property(hostileCase, (c) => {
-        const t0 = performance.now();
-        let outcome: Outcome | 'failed';
-        try {
-          outcome = runCase(c);
-          const ms = performance.now() - t0;
-          slowest = Math.max(slowest, ms);
-          if (ms > CASE_MS) throw new Error(`took ${Math.round(ms)} ms (more than ${CASE_MS})`);
-        } catch (e) {
-          outcome = 'failed';
-          const text = typeof c.input === 'string' ? c.input : JSON.stringify(c.input);
-          const playhead = c.playhead === undefined ? '' : ` playhead ${JSON.stringify(c.playhead)}`;
-          failures.push(`${c.category}: ${String(e)}\n  input${playhead}: ${text.slice(0, 400)}`);
-        }
-        const key = `${c.category}/${outcome}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-      }),
-      { numRuns: RUNS, seed: 20261202 },
-    );
-    const byCategory = new Map<Category | string, string[]>();
-    for (const [key, n] of [...counts].sort()) {
-      const [category, outcome] = key.split('/') as [string, string];
-      byCategory.set(category, [...(byCategory.get(category) ?? []), `${outcome} ${n}`]);
-    }
-    const lines = [...byCategory].map(([category, parts]) => `  ${category}: ${parts.join(', ')}`);
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    console.log(
-      `hostile-input fuzz: ${total} cases, ${failures.length} failed, slowest ${Math.round(slowest)} ms\n${lines.join('\n')}`,
-    );
-    expect(total).toBe(RUNS);
-    expect({ failed: failures.length, first: failures.slice(0, 5) }).toEqual({ failed: 0, first: [] });
-    // The cases must reach the engine, not only the validator, or the fuzz tests little.
-    const ran = [...counts].filter(([k]) => /\/(ran|idle|budget|seeked)$/.test(k));
-    expect(ran.reduce((a, [, n]) => a + n, 0)).toBeGreaterThan(RUNS * 0.3);
-  }, 600_000);
+  it(
+    `end in a valid run or a clear error, never an exception (${RUNS} cases)`,
+    () => {
+      const counts = new Map<string, number>();
+      // Every failing case is kept (not only the first, as fc.assert would): the counts and the
+      // reproducers of all of them are what a reader of a red run needs.
+      const failures: string[] = [];
+      let slowest = 0;
+      fc.assert(
+        fc.property(hostileCase, (c) => {
+          const t0 = performance.now();
+          let outcome: Outcome | 'failed';
+          try {
+            outcome = runCase(c);
+            const ms = performance.now() - t0;
+            slowest = Math.max(slowest, ms);
+            if (ms > CASE_MS) throw new Error(`took ${Math.round(ms)} ms (more than ${CASE_MS})`);
+          } catch (e) {
+            outcome = 'failed';
+            const text = typeof c.input === 'string' ? c.input : JSON.stringify(c.input);
+            const playhead = c.playhead === undefined ? '' : ` playhead ${JSON.stringify(c.playhead)}`;
+            failures.push(`${c.category}: ${String(e)}\n  input${playhead}: ${text.slice(0, 400)}`);
+          }
+          const key = `${c.category}/${outcome}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }),
+        { numRuns: RUNS, seed: 20261202 },
+      );
+      const byCategory = new Map<Category | string, string[]>();
+      for (const [key, n] of [...counts].sort()) {
+        const [category, outcome] = key.split('/') as [string, string];
+        byCategory.set(category, [...(byCategory.get(category) ?? []), `${outcome} ${n}`]);
+      }
+      const lines = [...byCategory].map(([category, parts]) => `  ${category}: ${parts.join(', ')}`);
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      console.log(
+        `hostile-input fuzz: ${total} cases, ${failures.length} failed, slowest ${Math.round(slowest)} ms\n${lines.join('\n')}`,
+      );
+      expect(total).toBe(RUNS);
+      expect({ failed: failures.length, first: failures.slice(0, 5) }).toEqual({ failed: 0, first: [] });
+      // The cases must reach the engine, not only the validator, or the fuzz tests little.
+      const ran = [...counts].filter(([k]) => /\/(ran|idle|budget|seeked)$/.test(k));
+      expect(ran.reduce((a, [, n]) => a + n, 0)).toBeGreaterThan(RUNS * 0.3);
+    },
+    Math.max(600_000, RUNS * 20),
+  );
 });
