@@ -41,7 +41,8 @@ const scenario = {
   ],
 };
 
-describe('npm run sim', () => {
+// Each case starts the runner as its own process (about a second each, more on a loaded machine).
+describe('npm run sim', { timeout: 180_000 }, () => {
   it('runs a scenario from standard input until nothing is left and prints the §3 document', () => {
     const r = sim(['-', '--trace', '--log'], JSON.stringify(scenario));
     expect(r.code).toBe(0);

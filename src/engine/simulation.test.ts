@@ -234,3 +234,78 @@ describe('remove-worker', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('Simulation: the work budget', () => {
+  // Every executor crashes as it starts and the Master relaunches it: work without end.
+  const crashLoop = {
+    ...cluster,
+    actions: [
+      {
+        at: 0,
+        type: 'submit',
+        command: `${SUBMIT} --class org.apache.spark.examples.SparkPi /opt/spark/examples/jars/spark-examples.jar 10`,
+        executorFault: { kind: 'crash', afterMs: 0, exitCode: 1 },
+      },
+    ],
+  };
+
+  it('stays null for a run within its budget', () => {
+    const sim = Simulation.fromScenario(restored({ ...cluster, actions: [submitCluster] }));
+    sim.run();
+    expect(sim.isIdle()).toBe(true);
+    expect(sim.exhausted).toBeNull();
+  });
+
+  it('stops a crash loop at the instant it uses its events, says why, and does nothing more', () => {
+    const sim = Simulation.fromScenario(restored(crashLoop), { record: false, budget: { events: 40_000 } });
+    sim.run();
+    expect(sim.cluster.k.state.eventsProcessed).toBe(40_000);
+    expect(sim.exhausted).toMatch(
+      /^The run was stopped at \d+ min( \d+ s)? of simulated time: it used its work budget of 40,000 events\. [\d,]+ executors were launched: most likely they keep failing and the Master relaunches them without end/,
+    );
+    const t = sim.time;
+    expect(t).toBeLessThan(24 * 3_600_000);
+    expect(sim.advanceTo(t + 60_000)).toBe(true);
+    expect(sim.step()).toBe(false);
+    sim.seek(0);
+    sim.run();
+    expect(sim.time).toBe(t);
+    expect(sim.cluster.k.state.eventsProcessed).toBe(40_000);
+  });
+
+  it('counts the records kept (messages, log lines, state changes, processes) as well', () => {
+    const sim = Simulation.fromScenario(restored(crashLoop), { record: true, budget: { records: 20_000 } });
+    sim.run();
+    expect(sim.exhausted).toContain('it used its budget of 20,000 records kept');
+    const k = sim.cluster.k;
+    const kept = k.messages.length + k.logs.length + sim.cluster.world.changes.length + k.state.procs.length;
+    // Looked at every 1,024 events: overshot by at most what those events keep.
+    expect(kept).toBeGreaterThanOrEqual(20_000);
+    expect(kept).toBeLessThan(20_000 + 10_000);
+  });
+
+  it('never counts a stretch twice when a seek back replays it from a checkpoint', () => {
+    const straight = Simulation.fromScenario(restored(crashLoop), { record: false });
+    straight.advanceTo(120_000);
+    const used = straight.cluster.k.state.eventsProcessed;
+    const enough = Simulation.fromScenario(restored(crashLoop), { checkpoints: true, budget: { events: used + 1 } });
+    for (const t of [120_000, 30_000, 90_000, 5_000, 120_000]) enough.seek(t);
+    expect(enough.exhausted).toBeNull();
+    const recorded = Simulation.fromScenario(restored(crashLoop));
+    recorded.advanceTo(120_000);
+    expect(enough.traceHash()).toBe(recorded.traceHash());
+    const short = Simulation.fromScenario(restored(crashLoop), { checkpoints: true, budget: { events: used - 1 } });
+    short.seek(120_000);
+    expect(short.exhausted).not.toBeNull();
+  });
+
+  it('stops a step-by-step run too', () => {
+    const sim = Simulation.fromScenario(restored(crashLoop), { record: false, budget: { events: 500 } });
+    let steps = 0;
+    while (sim.step()) steps++;
+    expect(sim.exhausted).toContain('work budget of 500 events');
+    expect(sim.cluster.k.state.eventsProcessed).toBe(500);
+    // Every event a step, plus the submit (an action is a step of its own).
+    expect(steps).toBe(501);
+  });
+});

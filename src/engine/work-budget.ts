@@ -50,9 +50,10 @@ function likelyCause(c: SparkCluster, events: number): string {
   if (executors >= EXECUTOR_LOOP)
     return (
       `${groupDigits(executors)} executors were launched: most likely they keep failing and the Master relaunches ` +
-      'them without end (an executorFault of kind "crash" hits every executor of its app). Run for less simulated ' +
-      'time (--until in the runner), or use a fault that does not repeat: a "launch-failure" (the app fails after ' +
-      'spark.deploy.maxExecutorRetries), a later afterMs, or a kill-executor action.'
+      'them without end (an executorFault hits every executor of its app, and a crash after RUNNING, or any failure ' +
+      'with spark.deploy.maxExecutorRetries=-1, never fails the app). Run for less simulated time (--until in the ' +
+      'runner), or use a fault that does not repeat: a "launch-failure" with spark.deploy.maxExecutorRetries left ' +
+      'at its default (the app fails after that many), a later afterMs, or a kill-executor action.'
     );
   if (relaunches >= DRIVER_LOOP)
     return (

@@ -31,5 +31,5 @@ export const LIMITS = {
  */
 export const WORK_BUDGET = {
   events: 50_000_000,
-  records: 5_000_000,
+  records: 2_000_000,
 } as const;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { restoreScenario } from '../scenario/restore';
 import type { Scenario } from '../scenario/types';
 import { Simulation } from '../simulation';
+import { checkEnd, checkStep } from '../test-support/master-invariants';
 import type { DriverProcessState } from './driver';
 import type { MasterState } from './master-state';
 
@@ -112,25 +113,6 @@ function toScenario(c: Case): Scenario | null {
   return r.ok ? r.scenario : null;
 }
 
-function checkStep(m: MasterState): void {
-  for (const w of m.workers) {
-    if (w.state !== 'ALIVE') continue;
-    if (w.coresUsed > w.cores || w.memoryUsed > w.memory || w.coresUsed < 0 || w.memoryUsed < 0) {
-      throw new Error(
-        `worker ${w.id} over-allocated: ${w.coresUsed}/${w.cores} cores, ${w.memoryUsed}/${w.memory} MiB`,
-      );
-    }
-  }
-  for (const app of m.apps) {
-    const max = app.desc.maxCores ?? app.defaultCores;
-    if (app.coresGranted > max) throw new Error(`${app.id} holds ${app.coresGranted} cores > spark.cores.max ${max}`);
-    for (const e of app.executors.values()) {
-      if (e.worker.state !== 'ALIVE' && e.worker.state !== 'DECOMMISSIONED')
-        throw new Error(`${e.fullId} counted on a ${e.worker.state} worker`);
-    }
-  }
-}
-
 /**
  * The indexes kept only for speed agree with what they index: the Master's workers with a free
  * core (schedule() reads nothing else), and each driver's executors by address (onDisconnected).
@@ -149,28 +131,6 @@ function checkIndexes(sim: Simulation, m: MasterState): void {
     const indexed = new Map([...d.executorIdsByAddress].map(([a, ids]) => [a, [...ids]]));
     expect(indexed).toEqual(byAddress);
   }
-}
-
-function checkEnd(sim: Simulation, m: MasterState): void {
-  const changes = sim.cluster.world.changes;
-  const created = (kind: string) =>
-    new Set(changes.filter((ch) => ch.kind === kind && ch.from === null).map((ch) => ch.subject));
-  const apps = [...m.apps, ...m.completedApps];
-  const tracked = new Map<string, number>();
-  for (const app of apps) {
-    for (const e of [...app.executors.values(), ...app.removedExecutors])
-      tracked.set(e.fullId, (tracked.get(e.fullId) ?? 0) + 1);
-  }
-  for (const id of created('executor')) {
-    // An executor whose app the Master already dropped is tracked through that app's record.
-    if (tracked.get(id) !== 1) throw new Error(`executor ${id} is tracked ${tracked.get(id) ?? 0} times`);
-  }
-  const drivers = [...m.drivers, ...m.completedDrivers].map((d) => d.id);
-  for (const id of created('driver')) {
-    const n = drivers.filter((d) => d === id).length;
-    if (n !== 1) throw new Error(`driver ${id} is in ${n} of active/completed`);
-  }
-  for (const app of m.completedApps) if (m.apps.includes(app)) throw new Error(`${app.id} both active and completed`);
 }
 
 type LiveFault = Extract<
