@@ -25,12 +25,11 @@ async function linkTo(session: Omit<Session, 'format' | 'engine'>): Promise<stri
   return `/#${await encodeSession({ format: SESSION_FORMAT, engine: ENGINE_VERSION, ...session })}`;
 }
 
-async function importFile(page: Page, name: string, text: string): Promise<void> {
+async function importFile(page: Page, name: string, text: string | Buffer): Promise<void> {
   await page.getByTestId('open-import').click();
   await expect(page.getByTestId('import-dialog')).toBeVisible();
-  await page
-    .getByTestId('import-file')
-    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const buffer = typeof text === 'string' ? Buffer.from(text) : text;
+  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer });
 }
 
 for (const size of SIZES) {
@@ -112,6 +111,16 @@ test('a file the engine refuses keeps the session and says why in the dialog', a
   await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
   await expect(page.getByTestId('node-w4')).toBeVisible();
   await expect(page.getByTestId('engine-status')).toHaveCount(0);
+});
+
+test('a file saved as UTF-16 with a byte order mark opens, as it does in the runner', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('node-w1')).toBeVisible();
+  const doc = { version: 1, name: 'Saved by Notepad', workers: [{ host: 'wide1', cores: 2, memory: '4g' }] };
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(doc), 'utf16le')]);
+  await importFile(page, 'notepad.json', utf16);
+  await expect(page.getByTestId('node-wide1')).toBeVisible();
+  await expect(page.getByTestId('scenario-select').locator('option:checked')).toHaveText('Saved by Notepad');
 });
 
 test('a file nested 100,000 deep is refused with a sentence', async ({ page }) => {

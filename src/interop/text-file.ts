@@ -1,5 +1,5 @@
-// A scenario file's bytes as text, decoded the same way wherever a file comes in (the runner
-// reads one today; the page's import can use it on `await file.arrayBuffer()`). JSON text is
+// A scenario file's bytes as text, decoded the same way wherever a file comes in (the runner's
+// file or standard input, the page's Import dialog on `await file.arrayBuffer()`). JSON text is
 // UTF-8 (RFC 8259), but editors write a UTF-8 byte order mark or save as UTF-16 (Windows'
 // "Unicode"), and a bare "Unexpected token" says nothing about that.
 

@@ -25,12 +25,11 @@ import {
   FULL_NOW,
   type KeeperState,
   NOT_PERSISTENT,
-  type OpenOutcome,
   SAVING_AGAIN,
   type StorageMode,
   TAB_KEY,
 } from './session-keeper';
-import type { Banner, Session } from './session-types';
+import type { Banner, OpenOutcome, Session } from './session-types';
 
 const sessionAt = (name: string, playhead: number, engine = ENGINE_VERSION): Session => ({
   format: SESSION_FORMAT,

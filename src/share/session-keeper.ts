@@ -25,7 +25,7 @@ import {
   writeEntry,
 } from './autosave';
 import { decodeSession, shareFragment } from './codec';
-import type { Banner, BannerAction, Session } from './session-types';
+import type { Banner, BannerAction, OpenOutcome, Session } from './session-types';
 
 /** The autosave waits this long (wall ms) after the user's last change… */
 export const AUTOSAVE_DELAY_MS = 1000;
@@ -43,10 +43,6 @@ export const FULL_NOW =
 export const REFUSED_NOW =
   'This browser refused to save the session (storage is disabled); use Share or Export to keep it.';
 export const SAVING_AGAIN = 'Saving works again: this session is kept in the browser.';
-
-/** What opening a session came to; on failure nothing on the page changed. */
-/** `superseded`: the user opened something else before it finished; the page shows that instead. */
-export type OpenOutcome = { ok: true } | { ok: false; error: string; superseded?: true };
 
 /** What the keeper reads and writes of the page's state. */
 export interface KeeperState {

@@ -56,3 +56,10 @@ export interface Banner {
   offerPrevious?: boolean;
   actions?: readonly BannerAction[];
 }
+
+/**
+ * What opening a session came to; on failure, one sentence, and nothing on the page has changed.
+ * `superseded`: another load or session took over before it finished (the user picked something
+ * else): the page shows that one, so nothing should be opened in its place.
+ */
+export type OpenOutcome = { ok: true } | { ok: false; error: string; superseded?: true };

@@ -2,20 +2,15 @@
 // state from the store and act only through this interface, so they never talk to the worker.
 import type { ActionInput, ScenarioError } from '../engine/api';
 import type { ScenarioSource, Selection } from '../engine/public';
-import type { ForkChoice, Session } from '../share/session-types';
+import type { ForkChoice, OpenOutcome, Session } from '../share/session-types';
+
+export type { OpenOutcome };
 
 /** What applying a user action came to. */
 export type ApplyOutcome = { ok: true } | { ok: false; error: string };
 
 /** What loading a scenario came to; on failure, the problems (a file's or link's run on screen is untouched). */
 export type LoadOutcome = { ok: true } | { ok: false; errors: ScenarioError[] };
-
-/**
- * What opening a session came to; on failure, one sentence, and nothing on the page has changed.
- * `superseded`: another load or session took over before it finished (the user picked something
- * else): the page shows that one, so nothing should be opened in its place.
- */
-export type OpenOutcome = { ok: true } | { ok: false; error: string; superseded?: true };
 
 export interface Controller {
   /**

@@ -5,7 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { builtinScenarios } from '../scenarios';
 import { probeStorage } from '../share/storage-probe';
-import { createSessionKeeper, type KeeperController, type OpenOutcome } from '../share/session-keeper';
+import { createSessionKeeper, type KeeperController } from '../share/session-keeper';
 import { App } from './App';
 import { createController } from './controller';
 import { createEngineClient } from './engine-client';
@@ -36,26 +36,14 @@ const client = createEngineClient({ onFatal: (message) => playgroundStore.getSta
 const controller = createController(playgroundStore, client);
 const embed = new URLSearchParams(location.search).has('embed');
 
-/**
- * The keeper's view of the controller. `openSession` answers `{ ok, error }` (nothing on the page
- * changed when it failed); an older controller answered a boolean and left its problems in the
- * store, so both answers are read until every controller speaks the new one.
- */
+/** The keeper's view of the controller: `openSession` answers `{ ok, error }`, and nothing on the page changed when it failed. */
 const keeperController: KeeperController = {
   session: () => controller.session(),
   // The keeper needs no outcome: a built-in that fails shows its problems on the page itself.
   load: async (id, scenario) => {
     await controller.load(id, scenario);
   },
-  async openSession(session) {
-    const answer: unknown = await controller.openSession(session);
-    if (answer === true) return { ok: true };
-    if (answer === false) {
-      const problems = playgroundStore.getState().errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-      return { ok: false, error: problems.join('; ') || 'its scenario could not be started.' };
-    }
-    return answer as OpenOutcome;
-  },
+  openSession: (session) => controller.openSession(session),
 };
 
 const keeper = createSessionKeeper({

@@ -2,6 +2,7 @@
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import { jsonErrorMessage } from '../../engine/public';
 import { scenarioFromMasterJson } from '../../interop/import-master-json';
+import { decodeTextFile } from '../../interop/text-file';
 import { ModalDialog } from '../ModalDialog';
 import './interop.css';
 
@@ -48,7 +49,13 @@ export function ImportDialog({ open, onClose, onLoad }: ImportDialogProps) {
       }
       let content: string;
       try {
-        content = await file.text();
+        // The runner's decoder: UTF-8 with or without a byte order mark, and UTF-16 as Windows saves it.
+        const decoded = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+        if (!decoded.ok) {
+          setProblem({ where: 'file', message: `${file.name} could not be read: ${decoded.error}` });
+          return;
+        }
+        content = decoded.text;
       } catch (err) {
         setProblem({ where: 'file', message: `${file.name} could not be read: ${messageOf(err)}` });
         return;
