@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinScenarios } from '../scenarios';
 import { restoreScenario } from './scenario/restore';
+import { LIMITS } from './scenario/limits';
 import type { Scenario } from './scenario/types';
 import { CHECKPOINT_EVERY_MS, Simulation } from './simulation';
 import { SUBMIT, scenario } from './test-support/run';
@@ -267,10 +268,35 @@ describe('Simulation: the work budget', () => {
     expect(t).toBeLessThan(24 * 3_600_000);
     expect(sim.advanceTo(t + 60_000)).toBe(true);
     expect(sim.step()).toBe(false);
+    expect(sim.seek(t + 1)).toBe(true);
+    expect(sim.time).toBe(t);
+    // A seek back opens the past again; going on stops at the same instant with the same sentence.
+    const sentence = sim.exhausted;
     sim.seek(0);
+    expect(sim.exhausted).toBeNull();
+    expect(sim.time).toBe(0);
     sim.run();
     expect(sim.time).toBe(t);
+    expect(sim.exhausted).toBe(sentence);
     expect(sim.cluster.k.state.eventsProcessed).toBe(40_000);
+  });
+
+  it('ends a run that plays on past the last instant anything may name, and says so', () => {
+    // A Master alone: a simulated week of it is quick to run.
+    const sim = Simulation.fromScenario(restored({ version: 1, workers: [] }), { record: false });
+    expect(sim.advanceTo(LIMITS.simulatedMs + 1)).toBe(true);
+    expect(sim.time).toBe(LIMITS.simulatedMs);
+    expect(sim.exhausted).toBe(
+      'The run stopped at 7 d of simulated time, the longest the playground simulates (a session or an action cannot name a later instant). Seek back, or Reset, to go on exploring.',
+    );
+    expect(sim.advanceTo(LIMITS.simulatedMs + 10)).toBe(true);
+    expect(sim.time).toBe(LIMITS.simulatedMs);
+    sim.seek(60_000);
+    expect(sim.exhausted).toBeNull();
+    expect(sim.time).toBe(60_000);
+    // Up to the limit itself, nothing stops.
+    expect(sim.advanceTo(LIMITS.simulatedMs)).toBe(false);
+    expect(sim.exhausted).toBeNull();
   });
 
   it('counts the records kept (messages, log lines, state changes, processes) as well', () => {

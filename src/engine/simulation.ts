@@ -15,8 +15,8 @@ import { simOutput } from './views/sim-output';
 import type { Action } from './scenario/types';
 import { timelineOrder } from './scenario/semantics';
 import type { KernelState, LogRecord, MessageRecord } from './sim/kernel';
-import { WORK_BUDGET } from './scenario/limits';
-import { budgetExhaustedMessage } from './work-budget';
+import { LIMITS, WORK_BUDGET } from './scenario/limits';
+import { budgetExhaustedMessage, simulatedDuration } from './work-budget';
 
 /** An action without its time (Omit spread over the union, so each kind keeps its fields). */
 export type ActionInput = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) : never;
@@ -47,6 +47,9 @@ const BACKGROUND = new Set([
 export const CHECKPOINT_EVERY_MS = 10_000;
 /** Checkpoints kept; beyond it every other old one is dropped (so a long session stays small). */
 const MAX_CHECKPOINTS = 240;
+
+/** Why a run that played on to LIMITS.simulatedMs stopped there. */
+const END_OF_TIME = `The run stopped at ${simulatedDuration(LIMITS.simulatedMs)} of simulated time, the longest the playground simulates (a session or an action cannot name a later instant). Seek back, or Reset, to go on exploring.`;
 
 /** The work one run may do (WORK_BUDGET unless the caller sets other numbers). */
 export interface WorkBudget {
@@ -142,8 +145,9 @@ export class Simulation {
 
   /**
    * Null while the run is within its work budget. Once it is used up, one sentence: when the run
-   * stopped, which budget, the likely cause and what to change. The run then stays at that
-   * instant: advanceTo, run, step and seek do nothing more.
+   * stopped, which budget, the likely cause and what to change (or that the run reached
+   * LIMITS.simulatedMs). The run then stays at that instant: advanceTo, run and step do nothing
+   * more, and only a seek back (which clears it) moves the clock.
    */
   get exhausted(): string | null {
     return this.exhaustedBy;
@@ -210,6 +214,14 @@ export class Simulation {
    */
   advanceTo(ms: number, stop?: () => boolean): boolean {
     if (this.exhaustedBy !== null) return true;
+    // Nothing may name an instant after LIMITS.simulatedMs (an action's `at`, --until, a session's
+    // playhead), so a run that plays on past it ends there: a session saved later could not be
+    // opened again. The runner never asks for more; the page's play loop does.
+    if (ms > LIMITS.simulatedMs) {
+      const ended = this.advanceTo(LIMITS.simulatedMs, stop);
+      if (!ended) this.exhaustedBy = END_OF_TIME;
+      return true;
+    }
     const k = this.cluster.k;
     const guard = this.guard;
     const check = stop === undefined ? guard : () => guard() || stop();
@@ -289,8 +301,13 @@ export class Simulation {
    * for advanceTo, ends it early (returns true): seeking again to `ms` continues from there.
    */
   seek(ms: number, stop?: () => boolean): boolean {
-    if (this.exhaustedBy !== null) return true;
     const target = Math.max(0, Math.floor(ms));
+    if (this.exhaustedBy !== null) {
+      if (target >= this.time) return true;
+      // Back before the stop, the past stays open to look at; the run is deterministic, so going
+      // forward again stops at the same instant with the same sentence.
+      this.exhaustedBy = null;
+    }
     let ck = this.checkpoints[0] as Checkpoint;
     for (const c of this.checkpoints) if (c.t <= target) ck = c;
     // Back: from the latest checkpoint before the target. Forward: also jump to a checkpoint
