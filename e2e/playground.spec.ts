@@ -165,7 +165,8 @@ test('keyboard alone plays, pauses, steps and injects a fault', async ({ page })
   await expect(page.getByTestId('node-w1')).toHaveAttribute('data-process', 'machine-off');
   await page.getByTestId('step').focus();
   await page.keyboard.press('Enter');
-  expect(await simMs(page)).toBeGreaterThan(0);
+  // The step's frame comes back from the engine's worker: wait for it rather than race it.
+  await expect.poll(() => simMs(page)).toBeGreaterThan(0);
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcuts-overlay')).toBeVisible();
   await page.keyboard.press('Escape');
