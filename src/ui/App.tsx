@@ -223,9 +223,13 @@ function Page({
       <div className="app-body">
         {!embed && <Palette />}
         <main className="app-canvas" aria-label="Cluster">
-          <ReplayProgress />
-          <StatusBanner />
-          <SessionBanner storage={storage} />
+          {/* One stack at the canvas's top, so a replay's progress, the engine's status and the
+              session's banner never lie on top of each other. */}
+          <div className="canvas-notices">
+            <ReplayProgress />
+            <StatusBanner />
+            <SessionBanner storage={storage} />
+          </div>
           <ClusterCanvas />
         </main>
         {!embed && (

@@ -453,7 +453,7 @@ describe('controller: a file or a link replaces the session only once it started
     client.prepare = async () => ({ ok: false, errors: [{ path: 'version', message: 'must be 1' }], warnings: [] });
     expect(await controller.openSession(sessionAt(5000))).toEqual({
       ok: false,
-      error: 'This session cannot be opened: version: must be 1',
+      error: 'version: must be 1',
     });
     expect(store.getState()).toMatchObject({ status: 'ready', scenarioId: 'demo', time: 4000 });
     controller.dispose();
@@ -464,7 +464,7 @@ describe('controller: a file or a link replaces the session only once it started
     opts.seekError = 'boom';
     expect(await controller.openSession(sessionAt(5000))).toEqual({
       ok: false,
-      error: 'This session cannot be opened: its replay to 0:00:05.000 failed: boom',
+      error: 'its replay to 0:00:05.000 failed: boom',
     });
     expect(store.getState()).toMatchObject({ status: 'ready', scenarioId: 'demo', time: 0 });
     client.prepare = async () => {
@@ -472,7 +472,7 @@ describe('controller: a file or a link replaces the session only once it started
     };
     expect(await controller.openSession(sessionAt(5000))).toEqual({
       ok: false,
-      error: 'This session cannot be opened: worker gone',
+      error: 'worker gone',
     });
     controller.dispose();
   });

@@ -439,15 +439,14 @@ export function createController(
       try {
         const result = await client.prepare(session.scenario, 'url', claimed ? { builtin: claimed.scenario } : {});
         if (r.gen !== generation) return { ok: false, error: SUPERSEDED, superseded: true };
-        if (!result.ok)
-          return { ok: false, error: `This session cannot be opened: ${problemsSentence(result.errors)}` };
+        if (!result.ok) return { ok: false, error: `${problemsSentence(result.errors)}` };
         if (r.target > 0) {
           const end = await replayTo(r);
           if (end.kind === 'superseded') return { ok: false, error: SUPERSEDED, superseded: true };
           if (end.kind === 'done' && end.error !== undefined)
             return {
               ok: false,
-              error: `This session cannot be opened: its replay to ${formatSimTime(r.target)} failed: ${end.error}`,
+              error: `its replay to ${formatSimTime(r.target)} failed: ${end.error}`,
             };
         }
         const frame = await client.commit();
@@ -463,7 +462,7 @@ export function createController(
         return { ok: true };
       } catch (err) {
         if (r.gen === generation) client.discard().catch(() => undefined);
-        return { ok: false, error: `This session cannot be opened: ${messageOf(err)}` };
+        return { ok: false, error: `${messageOf(err)}` };
       } finally {
         endReplay(r);
       }
