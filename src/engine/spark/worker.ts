@@ -75,6 +75,9 @@ export function startWorker(
     finishedDrivers: new Map(),
     appDirectories: new Set(),
     appDirectoryCount: 0,
+    memoAddress: null,
+    memoPid: 0,
+    memoRebinds: 0,
     finishedApps: new Set(),
     decommissioned: false,
     executorStateSyncFailures: 0,
@@ -241,7 +244,7 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       return;
     }
     case 'SendHeartbeat': {
-      if (w.connected && w.master) c.sendTo(p.pid, WORKER_EP, w.master, 'Master', w.heartbeat);
+      if (w.connected && w.master) c.sendToMemo(p.pid, WORKER_EP, w.master, w, 'Master', w.heartbeat);
       c.k.timer(p.pid, WORKER_EP, c.settings.workerTimeoutMs / 4, msg);
       return;
     }
