@@ -120,6 +120,38 @@ describe('kernel', () => {
     expect(seen.map((s) => s.type)).toEqual(Array.from({ length: 50 }, (_v, i) => `M${i}`));
   });
 
+  it('keeps each connection in order when a sender alternates between peers (same times as one Map per sender)', () => {
+    // Reference: the rule as first written, a Map of last delivery times per sender, with the
+    // same draws (one per message between two processes, in send order).
+    const seed = 9;
+    const { k, seen } = recorder({ seed, latencyMs: 2, jitterMs: 4 });
+    const pids = [1, 2, 3, 4].map((i) => k.spawn(`h${i}`, 'x', `P${i}`, null).pid);
+    const plan = new Random(77);
+    const ref = new Random(seed);
+    const last = new Map<string, number>();
+    const expected: { t: number; pid: number; type: string }[] = [];
+    for (let now = 0; now < 40; now++) {
+      k.runUntil(now);
+      for (let n = plan.int(0, 4); n > 0; n--) {
+        const from = pids[plan.int(0, 3)] as number;
+        const to = pids[plan.int(0, 3)] as number;
+        const type = `M${expected.length}`;
+        k.send(from, 'e', to, 'e', { type });
+        let t = now;
+        if (from !== to) {
+          t += 2 + ref.int(0, 4);
+          const before = last.get(`${from}>${to}`);
+          if (before !== undefined && before > t) t = before;
+          last.set(`${from}>${to}`, t);
+        }
+        expected.push({ t, pid: to, type });
+      }
+    }
+    k.runUntil(100);
+    const key = (e: { t: number; pid: number; type: string }) => `${e.type}@${e.t}>${e.pid}`;
+    expect(seen.map(key).sort()).toEqual(expected.map(key).sort());
+  });
+
   it('drops messages across a partition, one-way or two-way, and delivers after a heal', () => {
     const { k, seen } = recorder();
     const a = k.spawn('h1', 'x', 'A', {});
