@@ -22,7 +22,16 @@ export class Random {
 
   /** Uniform integer in [from, to], both included. */
   int(from: number, to: number): number {
-    return from === to ? from : uniformInt(this.gen, from, to);
+    if (from === to) return from;
+    const n = to - from + 1;
+    // Every message draws its jitter here (a range of 2 by default), so a range of 2^k integers
+    // (k <= 31) takes a shortcut with the same draw and the same result as uniformInt: its
+    // rejection bound is 2^32 there, so it never redraws, and (next + 2^31) % 2^k is the low k
+    // bits of next. That skips a floating-point modulo (a C call) on every send.
+    if (n >= 2 && n <= 2147483648 && (n & (n - 1)) === 0 && Number.isSafeInteger(from) && Number.isSafeInteger(to)) {
+      return from + (this.gen.next() & (n - 1));
+    }
+    return uniformInt(this.gen, from, to);
   }
 
   /** Uniform float in [0, 1) with 32 bits of precision (like java.util.Random.nextDouble for our purposes). */

@@ -37,6 +37,11 @@ export interface WorldState {
   sparkVersion: string;
   /** "host:port" → the process bound there (the latest one, alive or not). */
   addresses: Map<string, Pid>;
+  /**
+   * How many times an address has been bound to another process than before (a restart on the
+   * same port). An AddressMemo stays valid while this does not change.
+   */
+  rebinds: number;
   /** The addresses each live process listens on (so its ports are freed when it ends). */
   boundBy: Map<Pid, string[]>;
   /** Ports in use per host (for ephemeral port allocation). */
@@ -60,6 +65,20 @@ export interface Topology {
   /** The ZooKeeper server of ZOOKEEPER recovery, started with the first Master that needs it. */
   zooKeeper: { host: string; port: number; pid: Pid } | null;
   submissions: number;
+}
+
+/**
+ * A sender's memo of the process one address resolved to, as plain fields of the object that
+ * holds the address (so it lives in the sender's state and is snapshotted with it): the hot
+ * sends (every worker told of every finished app, heartbeats, tasks and their status updates)
+ * skip the string-keyed lookup in `addresses`. It is trusted while `memoAddress` is that same
+ * address and no address has been rebound since (`WorldState.rebinds`); a refusal (pid 0) is
+ * never trusted, so an address that starts listening later is found as `sendTo` would find it.
+ */
+export interface AddressMemo {
+  memoAddress: string | null;
+  memoPid: Pid;
+  memoRebinds: number;
 }
 
 /** The kinds of process the model spawns; each has one receive function (receivers.ts). */
@@ -102,6 +121,7 @@ export class SparkCluster {
       epochMs: opts.epochMs,
       sparkVersion: opts.sparkVersion,
       addresses: new Map(),
+      rebinds: 0,
       boundBy: new Map(),
       ports: new Map(),
       appDriver: new Map(),
@@ -181,6 +201,8 @@ export class SparkCluster {
 
   bind(pid: Pid, host: string, port: number): string {
     const address = `${host}:${port}`;
+    const before = this.world.addresses.get(address);
+    if (before !== undefined && before !== pid) this.world.rebinds += 1;
     this.world.addresses.set(address, pid);
     this.portsOf(host).add(port);
     const bound = this.world.boundBy.get(pid);
@@ -219,6 +241,23 @@ export class SparkCluster {
    */
   sendTo<M extends Msg>(from: Pid, fromEp: string, address: string, ep: string, msg: M): void {
     const to = this.world.addresses.get(address) ?? 0;
+    if (to === 0) {
+      this.k.log(from, `Failed to connect to ${address}: Connection refused`, 'WARN');
+      return;
+    }
+    this.k.send(from, fromEp, to, ep, msg);
+  }
+
+  /** `sendTo` through the sender's memo of where `address` leads (see AddressMemo): same sends, same refusals. */
+  sendToMemo<M extends Msg>(from: Pid, fromEp: string, address: string, memo: AddressMemo, ep: string, msg: M): void {
+    const w = this.world;
+    let to = memo.memoPid;
+    if (to === 0 || memo.memoRebinds !== w.rebinds || memo.memoAddress !== address) {
+      to = w.addresses.get(address) ?? 0;
+      memo.memoAddress = address;
+      memo.memoPid = to;
+      memo.memoRebinds = w.rebinds;
+    }
     if (to === 0) {
       this.k.log(from, `Failed to connect to ${address}: Connection refused`, 'WARN');
       return;

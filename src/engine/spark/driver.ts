@@ -3,7 +3,7 @@
 // "CoarseGrainedScheduler" DriverEndpoint) with the task scheduling of the user's job, and
 // deploy/worker/DriverWrapper.scala for cluster mode. In client mode this JVM is spark-submit's own.
 import type { AskTimeout, Delivery, Disconnected, Pid, Process } from '../sim/kernel';
-import type { SparkCluster } from './cluster';
+import type { AddressMemo, SparkCluster } from './cluster';
 import type { AppBehaviour, ApplicationDescription, DriverDescription, SparkMessage } from './messages';
 import { isExecutorFinished } from './messages';
 import { registeredAppName } from './examples';
@@ -22,7 +22,8 @@ const STARVATION_TIMEOUT_MS = 15_000;
 /** spark.standalone.executorRemoveDelayOnDisconnection */
 const EXECUTOR_REMOVE_DELAY_ON_DISCONNECTION_MS = 5_000;
 
-export interface ExecutorData {
+/** Its AddressMemo fields remember where `address` leads (every task is launched there). */
+export interface ExecutorData extends AddressMemo {
   executorId: string;
   address: string;
   host: string;
@@ -313,6 +314,9 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
         totalCores: msg.cores,
         freeCores: 0,
         launched: false,
+        memoAddress: null,
+        memoPid: 0,
+        memoRebinds: 0,
       });
       const sameAddress = s.executorIdsByAddress.get(msg.executorRef);
       if (sameAddress) sameAddress.add(msg.executorId);
@@ -501,7 +505,11 @@ function makeOffers(c: SparkCluster, p: Process<DriverProcessState>, ex: Executo
     ex.freeCores -= 1;
     s.running.set(taskId, ex.executorId);
     s.tasksLaunched += 1;
-    c.sendTo(p.pid, DRIVER_EP, ex.address, 'Executor', { type: 'LaunchTask', taskId, durationMs: s.behaviour.taskMs });
+    c.sendToMemo(p.pid, DRIVER_EP, ex.address, ex, 'Executor', {
+      type: 'LaunchTask',
+      taskId,
+      durationMs: s.behaviour.taskMs,
+    });
   }
 }
 

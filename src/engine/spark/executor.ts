@@ -2,7 +2,7 @@
 // executor JVM fetches its config from the driver, registers, runs the tasks it is given, and exits
 // when told to stop, when its driver or its worker goes away, or when the user's code crashes it.
 import type { AskTimeout, Delivery, Disconnected, Process } from '../sim/kernel';
-import type { SparkCluster } from './cluster';
+import type { AddressMemo, SparkCluster } from './cluster';
 import type { AppBehaviour, ApplicationDescription, SparkMessage } from './messages';
 import type { LaunchedByWorker } from './worker-state';
 import { EXECUTOR_JVM_STARTUP_MS, EXECUTOR_SHUTDOWN_MS, SIGTERM_EXIT_CODE } from './timings';
@@ -10,7 +10,8 @@ import { EXECUTOR_JVM_STARTUP_MS, EXECUTOR_SHUTDOWN_MS, SIGTERM_EXIT_CODE } from
 const EXECUTOR_EP = 'Executor';
 const DRIVER_EP = 'CoarseGrainedScheduler';
 
-export interface ExecutorBackendState {
+/** Its AddressMemo fields remember where `driverUrl` leads (a status update for every task). */
+export interface ExecutorBackendState extends AddressMemo {
   appId: string;
   executorId: string;
   hostname: string;
@@ -65,6 +66,9 @@ export function startExecutorProcess(
     decommissioned: false,
     tasks: new Map(),
     behaviour: r.appDesc.behaviour,
+    memoAddress: null,
+    memoPid: 0,
+    memoRebinds: 0,
   };
   const p = c.spawn(host, 'executor', `Executor ${r.appId}/${r.execId}@${host}`, state, {
     port,
@@ -154,7 +158,7 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     }
     case 'TaskFinished': {
       if (!e.tasks.delete(msg.taskId)) return;
-      c.sendTo(p.pid, EXECUTOR_EP, e.driverUrl, DRIVER_EP, {
+      c.sendToMemo(p.pid, EXECUTOR_EP, e.driverUrl, e, DRIVER_EP, {
         type: 'StatusUpdate',
         executorId: e.executorId,
         taskId: msg.taskId,

@@ -9,13 +9,15 @@ import type {
   RecoveryStateName,
   WorkerStateName,
 } from './messages';
+import type { AddressMemo } from './cluster';
 import type { LeaderElectionAgentState } from './leader-election';
 import type { PersistenceEngineState } from './persistence-state';
 
 /** Master.ENDPOINT_NAME: the RPC endpoint of the Master. */
 export const MASTER_EP = 'Master';
 
-export interface WorkerInfo {
+/** Its AddressMemo fields remember where `endpoint` leads (the Master tells every worker of every finished app). */
+export interface WorkerInfo extends AddressMemo {
   id: string;
   host: string;
   port: number;
@@ -137,6 +139,9 @@ export function newWorkerInfo(
     lastHeartbeat,
     executors: new Map(),
     drivers: new Map(),
+    memoAddress: null,
+    memoPid: 0,
+    memoRebinds: 0,
   };
 }
 

@@ -682,7 +682,7 @@ function removeApplication(
   schedule(c, p);
   // Tell all workers that the application has finished, so they can clean up any app state.
   const finished = { type: 'ApplicationFinished', id: app.id } as const; // one immutable message for all
-  for (const w of m.workers) c.sendTo(p.pid, MASTER_EP, w.endpoint, 'Worker', finished);
+  for (const w of m.workers) c.sendToMemo(p.pid, MASTER_EP, w.endpoint, w, 'Worker', finished);
 }
 
 // ---------------------------------------------------------------- executors

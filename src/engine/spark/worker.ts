@@ -74,6 +74,10 @@ export function startWorker(
     drivers: new Map(),
     finishedDrivers: new Map(),
     appDirectories: new Set(),
+    appDirectoryCount: 0,
+    memoAddress: null,
+    memoPid: 0,
+    memoRebinds: 0,
     finishedApps: new Set(),
     decommissioned: false,
     executorStateSyncFailures: 0,
@@ -240,7 +244,7 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       return;
     }
     case 'SendHeartbeat': {
-      if (w.connected && w.master) c.sendTo(p.pid, WORKER_EP, w.master, 'Master', w.heartbeat);
+      if (w.connected && w.master) c.sendToMemo(p.pid, WORKER_EP, w.master, w, 'Master', w.heartbeat);
       c.k.timer(p.pid, WORKER_EP, c.settings.workerTimeoutMs / 4, msg);
       return;
     }
@@ -333,7 +337,7 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
     case 'ApplicationFinished': {
       // Every worker hears of every finished app; one that never ran it has nothing to clean up
       // (Spark adds the id to finishedApps and removes it again in the same call).
-      if (!w.appDirectories.has(msg.id)) return;
+      if (w.appDirectoryCount === 0 || !w.appDirectories.has(msg.id)) return;
       w.finishedApps.add(msg.id);
       maybeCleanupApplication(c, p, msg.id);
       return;
@@ -413,6 +417,7 @@ function launchExecutor(
     return;
   }
   w.appDirectories.add(appId);
+  w.appDirectoryCount = w.appDirectories.size;
   const runner = newExecutorRunner(appId, execId, appDesc, cores, memory);
   w.executors.set(fullId, runner);
   startExecutorRunner(c, p, runner);
@@ -495,7 +500,10 @@ function maybeCleanupApplication(c: SparkCluster, p: Process<WorkerState>, appId
   if (!w.finishedApps.has(appId)) return;
   for (const e of w.executors.values()) if (e.appId === appId) return;
   w.finishedApps.delete(appId);
-  if (w.appDirectories.delete(appId)) c.k.log(p.pid, `Cleaning up local directories for application ${appId}`);
+  if (w.appDirectories.delete(appId)) {
+    w.appDirectoryCount = w.appDirectories.size;
+    c.k.log(p.pid, `Cleaning up local directories for application ${appId}`);
+  }
 }
 
 // ---------------------------------------------------------------- drivers
