@@ -475,8 +475,46 @@ describe('session keeper: the autosave while the user works', () => {
     expect(t.pending.size).toBe(0);
     t.change({ status: 'ready' });
     expect(t.pending.size).toBe(0);
-    t.change({ actions: [{ type: 'kill-worker', target: 'w1' }] });
+    t.change({ actions: [{ recorded: true }] });
     expect(t.pending.size).toBe(2);
+  });
+});
+
+describe('session keeper: picking another scenario after working on one', () => {
+  /** The user picks a built-in: the page goes through loading to the new scenario, ready. */
+  const pick = (t: Awaited<ReturnType<typeof tab>>, id: string, s: Session) => {
+    t.change({ status: 'loading', scenarioId: id, actions: [] });
+    t.setSession(s);
+    t.change({ status: 'ready', time: 0 });
+  };
+
+  it('keeps the worked-on session in its entry and goes on in a new one', async () => {
+    const t = await tab();
+    t.change({ status: 'ready', scenarioId: 'cluster-mode' });
+    t.setSession(sessionAt('Worked on', 2000));
+    t.change({ time: 2000, actions: [{ recorded: false }, { recorded: true }] });
+    await t.elapse();
+    const worked = t.tabId();
+    pick(t, 'spread-out', sessionAt('Picked next', 0));
+    await t.elapse();
+    expect(t.tabId()).not.toBe(worked);
+    expect(sessionIn(t.storage, worked)).toEqual(sessionAt('Worked on', 2000));
+    expect(sessionIn(t.storage, t.tabId())).toEqual(sessionAt('Picked next', 0));
+    expect(listRecent(t.storage).map((e) => e.name)).toEqual(['Picked next', 'Worked on']);
+  });
+
+  it('replaces a scenario that was only looked at, so browsing the library does not fill Recent', async () => {
+    const t = await tab();
+    t.change({ status: 'ready', scenarioId: 'cluster-mode' });
+    t.setSession(sessionAt('Looked at', 500));
+    t.change({ time: 500, actions: [{ recorded: false }] });
+    await t.elapse();
+    const id = t.tabId();
+    pick(t, 'spread-out', sessionAt('Picked next', 0));
+    await t.elapse();
+    expect(t.tabId()).toBe(id);
+    expect(sessionIn(t.storage, id)).toEqual(sessionAt('Picked next', 0));
+    expect(listRecent(t.storage).map((e) => e.name)).not.toContain('Looked at');
   });
 });
 

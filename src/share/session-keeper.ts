@@ -48,7 +48,8 @@ export const SAVING_AGAIN = 'Saving works again: this session is kept in the bro
 export interface KeeperState {
   readonly status: string;
   readonly time: number;
-  readonly actions: unknown;
+  /** The timeline's actions; `recorded` marks those the user applied in this session. */
+  readonly actions: readonly { readonly recorded: boolean }[];
   readonly scenarioId: string;
   readonly selection: unknown;
   setBanner(banner: Banner | null): void;
@@ -239,8 +240,21 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
     if (maxWait === null) maxWait = timers.setTimeout(() => void saveNow(), AUTOSAVE_MAX_WAIT_MS);
   };
 
+  /** The scenario last seen ready, and whether the user had applied actions to it. */
+  let lastReady: { scenarioId: string; worked: boolean } | null = null;
+
   const onChange = (s: KeeperState, prev: KeeperState): void => {
+    if (busy > 0) lastReady = null;
     if (busy > 0 || s.status !== 'ready') return;
+    // Another scenario picked after the user applied actions to the last one: that work keeps its
+    // entry (in Recent), and the tab goes on in an entry of its own. A scenario only looked at is
+    // simply replaced, so clicking through the library does not push real work out of the list.
+    // (The pick passes through 'loading', so the last ready state is compared, not `prev`.)
+    if (lastReady && lastReady.worked && s.scenarioId !== lastReady.scenarioId) {
+      tabId = newId();
+      show(tabId, false);
+    }
+    lastReady = { scenarioId: s.scenarioId, worked: s.actions.some((a) => a.recorded) };
     if (
       s.time === prev.time &&
       s.actions === prev.actions &&
