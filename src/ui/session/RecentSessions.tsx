@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RecentSession } from '../../share/session-keeper';
 import { usePlayground } from '../PlaygroundProvider';
 import { useSessionKeeper } from './keeper-context';
+import { useKeepInView } from './keep-in-view';
 
 /** "14:03" today, else "2 Dec, 14:03": when the entry was last saved. */
 function savedLabel(savedAt: number, now: Date): string {
@@ -20,6 +21,8 @@ export function RecentSessions() {
   const [open, setOpen] = useState(false);
   const [items, setItems] = useState<RecentSession[]>([]);
   const root = useRef<HTMLSpanElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  useKeepInView(menu, open);
 
   useEffect(() => {
     if (!open) return;
@@ -52,7 +55,7 @@ export function RecentSessions() {
         Recent ▾
       </button>
       {open && (
-        <div className="recent-menu" role="menu" aria-label="Recent sessions" data-testid="recent-menu">
+        <div ref={menu} className="recent-menu" role="menu" aria-label="Recent sessions" data-testid="recent-menu">
           {items.length === 0 && <p className="recent-empty">Nothing saved in this browser yet.</p>}
           {items.map((item) => (
             <button

@@ -2,10 +2,11 @@
 // bar). A link too long for chat apps comes with the advice to download the scenario file instead;
 // a link longer than the page itself accepts (MAX_LINK_CHARS) is not made at all, and the
 // popover under the button offers Export instead.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import type { Scenario } from '../../engine/public';
 import { useController, usePlayground } from '../PlaygroundProvider';
 import { encodeSession, LONG_LINK_CHARS, MAX_LINK_CHARS } from '../../share/codec';
+import { useKeepInView } from './keep-in-view';
 import './session.css';
 
 const ExportDialog = lazy(() => import('../interop/ExportDialog').then((m) => ({ default: m.ExportDialog })));
@@ -22,6 +23,8 @@ export function ShareButton() {
   const notify = usePlayground((s) => s.notify);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const popover = useRef<HTMLDivElement>(null);
+  useKeepInView(popover, refusal !== null);
   const [exporting, setExporting] = useState<Scenario | null>(null);
 
   const share = async () => {
@@ -79,7 +82,7 @@ export function ShareButton() {
         Share
       </button>
       {refusal && (
-        <div className="share-popover" role="alert" data-testid="share-refused">
+        <div ref={popover} className="share-popover" role="alert" data-testid="share-refused">
           <p>{refusal.text}</p>
           <div className="share-popover-actions">
             <button
