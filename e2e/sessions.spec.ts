@@ -86,6 +86,29 @@ test("links opened one after another never cost the user's own session (row 8)",
   await expect.poll(() => simMs(page)).toBe(time);
 });
 
+test('picking another scenario after applying an action keeps that work in Recent', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
+  await expect(page.getByTestId('node-w3')).toBeVisible();
+  await page.getByTestId('node-w2').click({ button: 'right' });
+  await page.getByTestId('menu-kill-worker').click();
+  await expect(page.getByTestId('node-w2')).toHaveAttribute('data-process', 'stopped');
+  const killed = (e: Awaited<ReturnType<typeof tabEntry>>) =>
+    JSON.stringify(e?.session.scenario ?? '').includes('"kill-worker"');
+  await expect.poll(async () => killed(await tabEntry(page))).toBe(true);
+  const worked = (await tabEntry(page))?.name ?? '';
+
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('spread-out');
+  await expect(page.getByTestId('node-w4')).toBeVisible();
+  await expect.poll(async () => (await tabEntry(page))?.name).toBe(SPREAD_OUT);
+  await expect.poll(() => recentNames(page)).toEqual([SPREAD_OUT, worked]);
+  // The worked-on session opens again from the menu, with its kill-worker.
+  await page.getByTestId('recent-sessions').click();
+  await page.getByTestId('recent-item').filter({ hasText: worked }).click();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('cluster-mode');
+  await expect(page.getByTestId('node-w2')).toHaveAttribute('data-process', 'stopped');
+});
+
 test('two tabs keep a session each (row 9)', async ({ context }) => {
   const a = await context.newPage();
   const timeA = await ownSession(a);
