@@ -5,7 +5,7 @@
 // problems are listed in the dialog and the current session runs on.
 import { lazy, Suspense, useState } from 'react';
 import type { Scenario } from '../engine/public';
-import { problemsSentence } from './controller';
+import { problemsSentence } from '../interop/problems';
 import { useController, usePlayground } from './PlaygroundProvider';
 
 const ExportDialog = lazy(() => import('./interop/ExportDialog').then((m) => ({ default: m.ExportDialog })));

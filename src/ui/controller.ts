@@ -11,13 +11,14 @@
 // stops it where it got to, and after PROGRESS_AFTER_MS the store shows how far it is. A scenario
 // from a file or a link replaces the one on screen only once the engine has started it (and, for a
 // session, replayed it): until then, and whenever that fails, the page stays as it was.
-import type { ActionInput, RunSlot, ScenarioError } from '../engine/api';
+import type { ActionInput, RunSlot } from '../engine/api';
 import { ENGINE_VERSION, type EngineFrame, type ScenarioSource, type Selection } from '../engine/public';
 import { builtinScenarios } from '../scenarios';
 import type { ApplyOutcome, Controller, LoadOutcome, OpenOutcome } from './controller-api';
 import type { EngineClient } from './engine-client';
 import { addFlights, advanceFlights, type FlightBoard, flightBoard } from './flights';
 import { SESSION_FORMAT } from '../share/codec';
+import { problemsSentence } from '../interop/problems';
 import type { ForkChoice, Session } from '../share/session-types';
 import { formatSimTime } from './format';
 import type { PlaygroundStore } from './store';
@@ -38,16 +39,6 @@ const MIN_SLICE_EVENTS = 100;
 const MAX_SLICE_EVENTS = 1_000_000;
 
 const SUPERSEDED = 'Another scenario was opened before this one had finished opening.';
-/** At most this many problems are spelled out in a sentence; the rest are counted. */
-const SHOWN_PROBLEMS = 3;
-
-/** "conf.x: must be positive. actions[2].at: … (and 4 more)": a scenario's problems in one line. */
-export function problemsSentence(errors: readonly ScenarioError[]): string {
-  const shown = errors.slice(0, SHOWN_PROBLEMS).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-  const more = errors.length > SHOWN_PROBLEMS ? ` (and ${errors.length - SHOWN_PROBLEMS} more)` : '';
-  return `${shown.join(' ')}${more}`;
-}
-
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -439,7 +430,7 @@ export function createController(
       try {
         const result = await client.prepare(session.scenario, 'url', claimed ? { builtin: claimed.scenario } : {});
         if (r.gen !== generation) return { ok: false, error: SUPERSEDED, superseded: true };
-        if (!result.ok) return { ok: false, error: `${problemsSentence(result.errors)}` };
+        if (!result.ok) return { ok: false, error: problemsSentence(result.errors) };
         if (r.target > 0) {
           const end = await replayTo(r);
           if (end.kind === 'superseded') return { ok: false, error: SUPERSEDED, superseded: true };
