@@ -203,7 +203,7 @@ describe('settings the Master or Worker cannot start with', () => {
 
 describe('values Spark accepts that would stop the simulated clock', () => {
   const message = (value: string) =>
-    `spark.worker.timeout must be at least 1 (second) in the playground; got ${JSON.stringify(value)}. Spark reads it without complaint, but then the Master would look for timed-out workers every 0 ms and each Worker would send a heartbeat every 0 ms (a quarter of the timeout), so the simulated clock would never advance. (Spark's own scheduler refuses a period that is not positive: ScheduledExecutorService.scheduleAtFixedRate throws an IllegalArgumentException when the Master starts.)`;
+    `spark.worker.timeout must be at least 1 (second); got ${JSON.stringify(value)}. Spark's Master would not start with it: its onStart schedules CheckForWorkerTimeOut every spark.worker.timeout, and ScheduledExecutorService.scheduleAtFixedRate throws java.lang.IllegalArgumentException for a period that is not positive. (Simulated, the Master's check and each Worker's heartbeat, every quarter of the timeout, would re-arm at the same instant forever.)`;
 
   it.each(['0', '-1', '-9223372036854775808'])('refuses spark.worker.timeout=%s in the conf', (value) => {
     expect(errors(base({ conf: { 'spark.worker.timeout': value } }))).toEqual([

@@ -227,11 +227,12 @@ function idPatternRefused(id: IdPattern, pattern: string): string | undefined {
   return undefined;
 }
 
-// Master.onStart schedules CheckForWorkerTimeOut every workerTimeoutMs, and a registered Worker
-// sends SendHeartbeat every workerTimeoutMs / 4 (Worker.HEARTBEAT_MILLIS): with 0 or less, both
-// timers re-arm at the same instant forever.
+// Master.onStart schedules CheckForWorkerTimeOut with scheduleAtFixedRate(…, 0, workerTimeoutMs,
+// MILLISECONDS), which throws IllegalArgumentException for a period of 0 or less, so Spark's Master
+// does not start. The simulated timers would instead re-arm at the same instant forever (as would
+// a Worker's SendHeartbeat, every workerTimeoutMs / 4), so the scenario is refused up front.
 function timeoutRefused(value: string): string {
-  return `spark.worker.timeout must be at least 1 (second) in the playground; got ${JSON.stringify(value)}. Spark reads it without complaint, but then the Master would look for timed-out workers every 0 ms and each Worker would send a heartbeat every 0 ms (a quarter of the timeout), so the simulated clock would never advance. (Spark's own scheduler refuses a period that is not positive: ScheduledExecutorService.scheduleAtFixedRate throws an IllegalArgumentException when the Master starts.)`;
+  return `spark.worker.timeout must be at least 1 (second); got ${JSON.stringify(value)}. Spark's Master would not start with it: its onStart schedules CheckForWorkerTimeOut every spark.worker.timeout, and ScheduledExecutorService.scheduleAtFixedRate throws java.lang.IllegalArgumentException for a period that is not positive. (Simulated, the Master's check and each Worker's heartbeat, every quarter of the timeout, would re-arm at the same instant forever.)`;
 }
 
 /** ZooKeeper's client port, when a connect string names a host without one. */
