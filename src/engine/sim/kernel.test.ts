@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Delivery, Process } from './kernel';
 import { Kernel } from './kernel';
-import { heapPop, heapPush } from './queue';
+import { HeapKeys, heapPop, heapPush } from './queue';
 import { Random } from './random';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
@@ -31,20 +31,54 @@ describe('event queue', () => {
       { t: 0, seq: 4 },
       { t: 1, seq: 5 },
     ];
-    for (const e of input) heapPush(heap, e);
+    const keys = new HeapKeys();
+    for (const e of input) heapPush(heap, keys, e);
     const out = [];
-    for (let e = heapPop(heap); e; e = heapPop(heap)) out.push(e.seq);
+    for (let e = heapPop(heap, keys); e; e = heapPop(heap, keys)) out.push(e.seq);
     expect(out).toEqual([4, 2, 5, 1, 3]);
   });
 
   it('keeps order over many random inserts', () => {
     const r = new Random(42);
     const heap: { t: number; seq: number }[] = [];
-    for (let i = 0; i < 5000; i++) heapPush(heap, { t: r.int(0, 100), seq: i });
+    const keys = new HeapKeys();
+    for (let i = 0; i < 5000; i++) heapPush(heap, keys, { t: r.int(0, 100), seq: i });
     let last = { t: -1, seq: -1 };
-    for (let e = heapPop(heap); e; e = heapPop(heap)) {
+    for (let e = heapPop(heap, keys); e; e = heapPop(heap, keys)) {
       expect(e.t > last.t || (e.t === last.t && e.seq > last.seq)).toBe(true);
       last = e;
+    }
+  });
+
+  it('keeps order with pushes and pops interleaved, and after its keys are rebuilt from a copy', () => {
+    // The kernel's pattern (pop one, push a few later ones) and its restore (a structured clone of
+    // the events, keys rebuilt): both must pop exactly what a sort would.
+    const r = new Random(7);
+    const heap: { t: number; seq: number }[] = [];
+    const keys = new HeapKeys();
+    const popped: { t: number; seq: number }[] = [];
+    let seq = 0;
+    let now = 0;
+    for (let i = 0; i < 3000; i++) heapPush(heap, keys, { t: r.int(0, 50), seq: ++seq });
+    for (let round = 0; round < 20_000; round++) {
+      if (round === 10_000) {
+        const copy = structuredClone(heap);
+        const fresh = new HeapKeys();
+        fresh.rebuild(copy);
+        heap.splice(0, heap.length, ...copy);
+        keys.buf = fresh.buf;
+      }
+      const e = heapPop(heap, keys);
+      if (!e) break;
+      expect(e.t).toBeGreaterThanOrEqual(now);
+      now = e.t;
+      popped.push(e);
+      for (let j = r.int(0, 2); j > 0; j--) heapPush(heap, keys, { t: now + r.int(0, 30), seq: ++seq });
+    }
+    for (let i = 1; i < popped.length; i++) {
+      const a = popped[i - 1]!;
+      const b = popped[i]!;
+      expect(a.t < b.t || (a.t === b.t && a.seq < b.seq)).toBe(true);
     }
   });
 });

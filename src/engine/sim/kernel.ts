@@ -4,7 +4,7 @@
 // the model above it supplies one `dispatch` function and keeps its actors' state as plain data
 // inside each process, so `snapshot()` is a structuredClone and a run is a pure function of its
 // inputs.
-import { heapPop, heapPush } from './queue';
+import { HeapKeys, heapPop, heapPush } from './queue';
 import { Random } from './random';
 
 export type Pid = number;
@@ -220,6 +220,8 @@ export class Kernel {
   private dispatch: Dispatch;
   private background: ReadonlySet<string> = new Set();
   private lastEnqueued: Delivery | null = null;
+  /** The queue's keys beside `state.queue` (see queue.ts); rebuilt whenever the state is replaced. */
+  private keys = new HeapKeys();
 
   constructor(opts: KernelOptions, dispatch: Dispatch) {
     this.record = opts.record ?? true;
@@ -275,6 +277,7 @@ export class Kernel {
 
   restore(s: KernelState, historyLength?: { messages: number; logs: number }): void {
     this.state = structuredClone(s);
+    this.keys.rebuild(this.state.queue);
     this.rng = new Random(this.state.rng);
     if (historyLength) {
       this.messages.length = historyLength.messages;
@@ -576,7 +579,7 @@ export class Kernel {
     this.state.foreground += fg;
     const ev: Delivery = { t, seq, to, ep, from, fromEp, msg, net, askId, replyTo, fg };
     this.lastEnqueued = ev;
-    heapPush(this.state.queue, ev);
+    heapPush(this.state.queue, this.keys, ev);
     return seq;
   }
 
@@ -608,7 +611,7 @@ export class Kernel {
     let n = 0;
     this.stopped = false;
     while (q.length > 0 && (q[0] as Delivery).t <= until) {
-      const d = heapPop(q) as Delivery;
+      const d = heapPop(q, this.keys) as Delivery;
       s.now = d.t;
       s.foreground -= d.fg;
       this.process(d);
@@ -626,7 +629,7 @@ export class Kernel {
 
   /** Runs one event (for "step"). Returns it, or undefined when nothing is left. */
   step(): Delivery | undefined {
-    const d = heapPop(this.state.queue);
+    const d = heapPop(this.state.queue, this.keys);
     if (!d) return undefined;
     this.state.now = d.t;
     this.state.foreground -= d.fg;

@@ -97,8 +97,12 @@ export class SparkCluster {
   /** The scenario action being applied, for causes (actions run between events). */
   acting: { type: string } | null = null;
 
-  /** Process kind → its receive function, from the table the composition root hands in. */
-  private readonly receivers: Map<string, Receive>;
+  /**
+   * Process kind → its receive function, from the table the composition root hands in. A plain
+   * object, not a Map: every event looks its receiver up here, and a property read with a handful
+   * of constant keys is cheaper than hashing the kind string.
+   */
+  private readonly receivers: Readonly<Record<string, Receive | undefined>>;
 
   constructor(opts: {
     seed: number;
@@ -110,7 +114,7 @@ export class SparkCluster {
     record?: boolean;
     receivers: Readonly<Record<ProcessKind, Receive>>;
   }) {
-    this.receivers = new Map(Object.entries(opts.receivers));
+    this.receivers = Object.assign(Object.create(null) as Record<string, Receive | undefined>, opts.receivers);
     this.k = new Kernel(
       { seed: opts.seed, network: { latencyMs: opts.latencyMs, jitterMs: opts.jitterMs }, record: opts.record ?? true },
       (k, p, d) => this.dispatch(p, d),
@@ -134,7 +138,7 @@ export class SparkCluster {
   }
 
   private dispatch(p: Process, d: Delivery): void {
-    const receive = this.receivers.get(p.kind);
+    const receive = this.receivers[p.kind];
     if (!receive) throw new Error(`no receiver for process kind ${p.kind}`);
     this.current = d;
     receive(this, p, d);

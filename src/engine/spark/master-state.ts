@@ -114,6 +114,12 @@ export interface MasterState {
    * registerWorker; members that are not ALIVE are skipped where it is read.
    */
   workersWithFreeCores: Set<WorkerInfo>;
+  /**
+   * Not Spark's either: each known worker id's place in String.compareTo order, so that
+   * scheduling breaks ties between workers with a number instead of comparing ids (see
+   * WorkerSlot.idRank in scheduling.ts). Made again when a worker it lacks is scheduled.
+   */
+  workerIdRanks: Map<string, number>;
   /** Pending asks of the REST server to the Master, by ask id: whom to answer over HTTP. */
   restPending: Map<number, { client: number; clientEp: string; askId: number; kind: 'create' | 'kill' | 'status' }>;
 }

@@ -104,6 +104,7 @@ export function startMaster(c: SparkCluster, host: string, port: number): Proces
     leaderElectionAgent: null,
     recoveryStartTimeMs: 0,
     workersWithFreeCores: new Set(),
+    workerIdRanks: new Map(),
     restPending: new Map(),
   };
   const p = c.spawn(host, 'master', `Master@${host}`, state, { port });
@@ -930,13 +931,14 @@ function launchExecutor(c: SparkCluster, p: Process<MasterState>, worker: Worker
 
 // ---------------------------------------------------------------- schedule()
 
-function slot(w: WorkerInfo): WorkerSlot {
+function slot(w: WorkerInfo, idRank?: number): WorkerSlot {
   return {
     id: w.id,
     alive: w.state === 'ALIVE',
     coresFree: coresFree(w),
     memoryFree: memoryFree(w),
     processes: w.drivers.size + w.executors.size,
+    idRank,
   };
 }
 
@@ -991,7 +993,22 @@ export function schedule(c: SparkCluster, p: Process<MasterState>): void {
 
 function workersThatMayFit(m: MasterState): WorkerSlot[] {
   const out: WorkerSlot[] = [];
-  for (const w of m.workersWithFreeCores) if (w.state === 'ALIVE') out.push(slot(w));
+  let unranked = false;
+  for (const w of m.workersWithFreeCores) {
+    if (w.state !== 'ALIVE') continue;
+    const rank = m.workerIdRanks.get(w.id);
+    if (rank === undefined) unranked = true;
+    out.push(slot(w, rank));
+  }
+  if (!unranked) return out;
+  // A worker registered since the ranks were made: rank every id known again (rare: once after a
+  // burst of registrations, as the next app is scheduled).
+  const ids = new Set<string>();
+  for (const w of m.workers) ids.add(w.id);
+  for (const w of out) ids.add(w.id);
+  const sorted = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  m.workerIdRanks = new Map(sorted.map((id, i) => [id, i]));
+  for (const w of out) w.idRank = m.workerIdRanks.get(w.id);
   return out;
 }
 

@@ -140,6 +140,32 @@ describe('scheduleExecutorsOnWorkers without a per-step loop', () => {
     );
   });
 
+  it('orders workers the same with idRank as by comparing ids, for every policy', () => {
+    // The Master hands startExecutorsOnWorkers each id's rank in String.compareTo order so sorts
+    // compare numbers; the placements must be exactly those of comparing the ids themselves.
+    fc.assert(
+      fc.property(
+        clusterArb,
+        fc.array(appArb, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        fc.constantFrom(...POLICIES),
+        (workers, apps, spreadOut, policy) => {
+          const ids = [...new Set(workers.map((w) => w.id))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+          const ranked = workers.map((w) => ({ ...w, idRank: ids.indexOf(w.id) }));
+          const demands = apps.map((a, i) => ({ ...a, id: `app-${i}` }));
+          const input = { apps: demands, spreadOut, policy, waitingAppsCount: demands.length };
+          expect(startExecutorsOnWorkers({ ...input, workers: ranked })).toEqual(
+            startExecutorsOnWorkers({ ...input, workers }),
+          );
+          expect(sortUsableWorkers(ranked, policy).map((w) => w.id)).toEqual(
+            sortUsableWorkers(workers, policy).map((w) => w.id),
+          );
+        },
+      ),
+      { numRuns: 2000, seed: 20261203 },
+    );
+  });
+
   it('places a worker of 2^31-1 cores, and a billion one-core executors, without stepping through them', () => {
     const huge: WorkerSlot[] = [
       { id: 'worker-a', alive: true, coresFree: INT_MAX_VALUE, memoryFree: 1 << 30, processes: 0 },

@@ -45,6 +45,14 @@ export interface WorkerSlot {
   processes: number;
   /** WorkerInfo.resourcesAmountFree: free addresses per custom resource name. Absent = none. */
   resourcesFree?: Readonly<Record<string, number>>;
+  /**
+   * Not Spark's: the id's place in String.compareTo order among the workers the caller knows,
+   * when it keeps one (the Master does, see workerIdRanks in master.ts). Sorting then breaks
+   * ties on this number instead of comparing the ids' characters, which gives the same order
+   * faster: most workers of a large cluster tie on free cores, so nearly every comparison of a
+   * sort was a string comparison. Used only when both slots compared have one.
+   */
+  idRank?: number;
 }
 
 /** A driver in waitingDrivers (DriverInfo.desc: cores, mem, resourceReqs). */
@@ -169,6 +177,7 @@ interface MutableSlot {
   memoryFree: number;
   processes: number;
   resourcesFree: Record<string, number> | undefined;
+  idRank: number | undefined;
 }
 
 function copySlot(w: WorkerSlot): MutableSlot {
@@ -179,6 +188,7 @@ function copySlot(w: WorkerSlot): MutableSlot {
     memoryFree: w.memoryFree,
     processes: w.processes,
     resourcesFree: w.resourcesFree === undefined ? undefined : { ...w.resourcesFree },
+    idRank: w.idRank,
   };
 }
 
@@ -246,16 +256,23 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The worker ids' order, by their idRank when both have one (the same order, see WorkerSlot.idRank). */
+function compareSlotIds(a: WorkerSlot | MutableSlot, b: WorkerSlot | MutableSlot): number {
+  const ra = a.idRank;
+  const rb = b.idRank;
+  return ra !== undefined && rb !== undefined ? ra - rb : compareIds(a.id, b.id);
+}
+
 function byCoresFreeThenId(a: WorkerSlot | MutableSlot, b: WorkerSlot | MutableSlot): number {
-  return a.coresFree - b.coresFree || compareIds(a.id, b.id);
+  return a.coresFree - b.coresFree || compareSlotIds(a, b);
 }
 
 function byMemoryFreeThenId(a: WorkerSlot | MutableSlot, b: WorkerSlot | MutableSlot): number {
-  return a.memoryFree - b.memoryFree || compareIds(a.id, b.id);
+  return a.memoryFree - b.memoryFree || compareSlotIds(a, b);
 }
 
 function byId(a: WorkerSlot | MutableSlot, b: WorkerSlot | MutableSlot): number {
-  return compareIds(a.id, b.id);
+  return compareSlotIds(a, b);
 }
 
 /**
