@@ -542,9 +542,14 @@ export class Kernel {
     const pa = this.state.procs[a - 1] as Process;
     if (pa.lastPeer === b) return; // hot path: every delivered message
     pa.lastPeer = b;
+    // Links are symmetric and `lastPeer` always names a linked peer (exit() clears both sides), so
+    // the other side's last peer being us proves the link without a lookup: a Master broadcasting
+    // to every worker finds each worker's last peer is the Master.
+    const pb = this.state.procs[b - 1] as Process;
+    if (pb.lastPeer === a) return;
     if (pa.peers.has(b)) return;
     pa.peers.add(b);
-    (this.state.procs[b - 1] as Process).peers.add(a);
+    pb.peers.add(a);
   }
 
   // ---------------------------------------------------------------- timers
