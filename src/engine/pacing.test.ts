@@ -1,7 +1,8 @@
 // Adaptive time: control messages stay on screen at least half a second at 1×, quiet stretches
 // speed up, speed scales it all, and pacing never changes what happens.
 import { describe, expect, it } from 'vitest';
-import { FLIGHT_VISIBLE_WALL_MS, Pacer, QUIET_BOOST } from './pacing';
+import { Pacer } from './pacing';
+import { FLIGHT_VISIBLE_WALL_MS, QUIET_BOOST } from './pacing-rules';
 import { restoreScenario } from './scenario/restore';
 import { Simulation } from './simulation';
 import { SUBMIT, scenario } from './test-support/run';

@@ -205,8 +205,16 @@ export interface EngineFrame {
   flight: FlightHint | null;
   /** The furthest simulated ms this session has reached (seeking back keeps it). */
   horizon: number;
-  /** Set by play(): the rate time ran at and why, and the clock with its fraction (for smooth arrows). */
-  pace?: { rate: number; reason: 'flight' | 'normal' | 'quiet'; displayTime: number };
+  /**
+   * Set by play(): the rate time ran at and why (`detail` names what: the message type in flight,
+   * the running tasks' count, the countdown), and the clock with its fraction (for smooth arrows).
+   */
+  pace?: {
+    rate: number;
+    reason: 'flight' | 'tasks' | 'countdown' | 'normal' | 'quiet';
+    detail?: string;
+    displayTime: number;
+  };
   /** Set by the engine API once the run used up its work budget: why it stopped there for good. */
   exhausted?: string;
 }
