@@ -11,10 +11,10 @@
 // - otherwise time runs at 1×, and after QUIET_AFTER_WALL_MS of wall time with nothing of the
 //   above QUIET_BOOST times faster (a 60 s heartbeat timeout passes in seconds).
 // The slowest rule that applies wins; the speed multiplies all of it. Time is advanced event by
-// event and stops at the send of a control message and at the first task of a task phase, so
-// none is skipped over. Deterministic, and the simulation's results never depend on pacing: the
+// event and stops at the send of a control message, at the first task of a task phase and at the
+// start of a supervise back-off, so none is skipped over. Deterministic, and the simulation's results never depend on pacing: the
 // wall time is an input, and the pacer only reads the run.
-import type { DriverProcessState } from './spark/driver';
+import type { ExecutorBackendState } from './spark/executor';
 import type { MessageRecord } from './sim/kernel';
 import type { Simulation } from './simulation';
 import { countdowns, type Countdown } from './views/countdowns';
@@ -64,8 +64,12 @@ export class Pacer {
   private cursor = 0;
   /** Control messages between machines that have not arrived yet. */
   private inFlight: MessageRecord[] = [];
-  /** Drivers seen launching tasks: a task phase lasts while one of them has tasks running. */
-  private taskDrivers = new Set<number>();
+  /** Executors seen given tasks: a task phase lasts while one of them runs some. */
+  private taskExecutors = new Set<number>();
+  /** Supervise relaunches counted so far (a new one starts a back-off countdown). */
+  private restarts = 0;
+  /** A countdown may have begun since the waits were read. */
+  private waitsStale = false;
   /** Tasks were running when the pace was last looked at. */
   private inTaskPhase = false;
   private quietWall = 0;
@@ -88,8 +92,10 @@ export class Pacer {
     while (from > 0 && (msgs[from - 1] as MessageRecord).t >= now - 120_000) from--;
     this.cursor = from;
     this.inFlight = [];
-    this.taskDrivers = new Set();
+    this.taskExecutors = new Set();
     this.inTaskPhase = false;
+    this.restarts = this.countRestarts();
+    this.waitsStale = false;
     this.carry = 0;
     this.quietWall = 0;
     this.taskWall = 0;
@@ -107,14 +113,21 @@ export class Pacer {
     return k.proc(m.from).host !== k.proc(m.to).host;
   }
 
-  /** Tasks running now, over every driver seen launching them. */
-  runningTasks(): number {
+  /**
+   * Tasks running now in live executors (what their cards count; a task the driver still believes
+   * runs on a machine that lost power is not watched). `any` stops at the first executor with one.
+   */
+  private runningTasks(any: boolean): number {
     const k = this.sim.cluster.k;
     let n = 0;
-    for (const pid of this.taskDrivers) {
-      const p = k.proc<DriverProcessState>(pid);
-      if (p.alive) n += p.state.running.size;
-      else this.taskDrivers.delete(pid);
+    for (const pid of this.taskExecutors) {
+      const p = k.proc<ExecutorBackendState>(pid);
+      if (!p.alive) {
+        this.taskExecutors.delete(pid);
+        continue;
+      }
+      n += p.state.tasks.size;
+      if (any && n > 0) return n;
     }
     return n;
   }
@@ -131,7 +144,7 @@ export class Pacer {
       if (m.type === 'LaunchTask') {
         if (!this.inTaskPhase) found = true;
         this.inTaskPhase = true;
-        this.taskDrivers.add(m.from);
+        this.taskExecutors.add(m.to);
       } else if (m.tDeliver > this.sim.time && this.isControl(m)) {
         this.inFlight.push(m);
         found = true;
@@ -144,10 +157,26 @@ export class Pacer {
     if (this.inFlight.some((m) => m.tDeliver <= now)) this.inFlight = this.inFlight.filter((m) => m.tDeliver > now);
   }
 
-  /** Runs events up to `target`, stopping right after one that sends a control message. */
+  private countRestarts(): number {
+    let n = 0;
+    for (const r of this.sim.cluster.world.driverRestarts.values()) n += r;
+    return n;
+  }
+
+  /** A driver's back-off began (its restart was counted): the pace must be looked at again. */
+  private backoffBegan(): boolean {
+    if (this.sim.cluster.world.driverRestarts.size === 0) return false;
+    const n = this.countRestarts();
+    if (n === this.restarts) return false;
+    this.restarts = n;
+    this.waitsStale = true;
+    return true;
+  }
+
+  /** Runs events up to `target`, stopping right after one that sends a control message or starts a back-off. */
   private runUntilControl(target: number): void {
     const msgs = this.sim.cluster.k.messages;
-    this.sim.advanceTo(target, () => this.cursor !== msgs.length && this.scan());
+    this.sim.advanceTo(target, () => (this.cursor !== msgs.length && this.scan()) || this.backoffBegan());
   }
 
   /** The pace from now: the slowest rule that applies, and where a pass must stop to look again. */
@@ -168,14 +197,14 @@ export class Pacer {
       reason = 'flight';
       detail = shortest?.type ?? '';
     }
-    const tasks = this.taskDrivers.size > 0 ? this.runningTasks() : 0;
-    this.inTaskPhase = tasks > 0;
-    if (tasks > 0) {
+    const tasks = this.taskExecutors.size > 0 && this.runningTasks(true) > 0;
+    this.inTaskPhase = tasks;
+    if (tasks) {
       const r = taskPhaseRate(this.taskWall);
       if (r < rate) {
         rate = r;
         reason = 'tasks';
-        detail = String(tasks);
+        detail = 'tasks';
       }
     }
     let waitEnd = Infinity;
@@ -194,7 +223,7 @@ export class Pacer {
       reason = this.quietWall >= QUIET_AFTER_WALL_MS ? 'quiet' : 'normal';
       rate = reason === 'quiet' ? QUIET_BOOST : 1;
     }
-    return { rate: rate * speed, reason, detail, cap: Math.min(cap, waitEnd), waitEnd, tasks: tasks > 0 };
+    return { rate: rate * speed, reason, detail, cap: Math.min(cap, waitEnd), waitEnd, tasks };
   }
 
   /** Spends `wallMs` of wall time at `speed`; returns the pace at the end. */
@@ -216,6 +245,10 @@ export class Pacer {
     for (let guard = 0; wall > 1e-9 && guard < 10_000; guard++) {
       const now = sim.time;
       this.prune(now);
+      if (this.waitsStale) {
+        waits = countdowns(sim.cluster);
+        this.waitsStale = false;
+      }
       pace = this.paceNow(speed, waits);
       if (pace.reason === 'flight' || pace.reason === 'tasks' || pace.reason === 'countdown') this.quietWall = 0;
       if (!pace.tasks) this.taskWall = 0;
@@ -242,11 +275,13 @@ export class Pacer {
       this.carry = 0;
       this.account(pace, spent);
       wall -= spent;
-      // A wait ended: read them again (a relaunched driver may crash into the next back-off).
-      if (capped && target === pace.waitEnd) waits = countdowns(sim.cluster);
+      // A wait ended: read them again.
+      if (capped && target === pace.waitEnd) this.waitsStale = true;
     }
     this.prune(sim.time);
-    this.last = { rate: pace.rate, reason: pace.reason, detail: pace.detail, displayTime: sim.time + this.carry };
+    // The task count is read once, at the end: the pace itself only needs to know whether any runs.
+    const detail = pace.reason === 'tasks' ? String(this.runningTasks(false)) : pace.detail;
+    this.last = { rate: pace.rate, reason: pace.reason, detail, displayTime: sim.time + this.carry };
     return this.last;
   }
 
