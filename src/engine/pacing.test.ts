@@ -223,6 +223,23 @@ describe('Pacer', () => {
     expect([...details]).toContain('RegisterApplication');
   });
 
+  it('names a reply in flight after its ask, not after its payload (Boolean)', () => {
+    // Cluster mode: the Worker asks the Master with ExecutorStateChanged and gets Boolean(true) back.
+    const s = build({
+      masters: [{ host: 'master' }],
+      workers: [{ host: 'w1', cores: 4, memory: '8g' }],
+      actions: [{ at: 0, type: 'submit', command: `${SUBMIT} --deploy-mode cluster --class ${PI} 10` }],
+    });
+    const pacer = new Pacer(s);
+    const details = new Set<string>();
+    while (s.time < 20_000) {
+      const r = pacer.play(16, 1);
+      if (r.reason === 'flight') details.add(r.detail);
+    }
+    expect([...details].filter((d) => d.startsWith('↩ ')).length).toBeGreaterThan(0);
+    expect([...details]).not.toContain('Boolean');
+  });
+
   it('does not change the run through tasks and back-offs either', () => {
     const make = () =>
       build({

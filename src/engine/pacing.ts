@@ -36,7 +36,7 @@ export interface PaceReport {
   reason: PaceReason;
   /**
    * What the reason is about, for the page's words: the message type in flight
-   * ("RegisterApplication"), the running tasks' count ("16"), or the countdown
+   * ("RegisterApplication", a reply as "↩ RegisterWorker"), the running tasks' count ("16"), or the countdown
    * ("relaunch driver-…", "registration w1", "heartbeat w3"); empty when there is nothing to name.
    */
   detail: string;
@@ -179,6 +179,12 @@ export class Pacer {
     this.sim.advanceTo(target, () => (this.cursor !== msgs.length && this.scan()) || this.backoffBegan());
   }
 
+  /** A message's name for the readout: a reply to an ask is named after the ask ("↩ RegisterWorker"). */
+  private flightName(m: MessageRecord): string {
+    if (m.replyTo <= 0) return m.type;
+    return `↩ ${this.sim.cluster.k.state.asks.get(m.replyTo)?.requestType ?? m.type}`;
+  }
+
   /** The pace from now: the slowest rule that applies, and where a pass must stop to look again. */
   private paceNow(speed: number, waits: readonly Countdown[]) {
     const now = this.sim.time;
@@ -195,7 +201,7 @@ export class Pacer {
       const flight = shortest ? shortest.tDeliver - shortest.t : 1;
       rate = Math.min(1, Math.max(flight, 1) / FLIGHT_VISIBLE_WALL_MS);
       reason = 'flight';
-      detail = shortest?.type ?? '';
+      detail = shortest ? this.flightName(shortest) : '';
     }
     const tasks = this.taskExecutors.size > 0 && this.runningTasks(true) > 0;
     this.inTaskPhase = tasks;

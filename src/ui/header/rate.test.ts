@@ -21,6 +21,7 @@ describe('rateText', () => {
   it('names what slows time, and says "real time" at 1×', () => {
     expect(rateText(0.004, 'flight', 'RegisterApplication')).toBe('slowed for RegisterApplication');
     expect(rateText(0.004, 'flight')).toBe('slowed · 0.004×');
+    expect(rateText(0.004, 'flight', '↩ ExecutorStateChanged')).toBe('slowed for ↩ ExecutorStateChanged');
     expect(rateText(1, 'tasks', '16')).toBe('16 tasks · real time');
     expect(rateText(4, 'tasks', '1')).toBe('1 task · 4×');
     expect(rateText(2, 'countdown', 'relaunch driver-20260101000001-0000')).toBe('back-off · 2×');
