@@ -138,12 +138,44 @@ test('a killed driver shows KILLED before it leaves', async ({ page }) => {
   await expect(page.getByTestId(id)).toHaveCount(0, { timeout: 30_000 });
 });
 
+/** Cards that overlap another card or stick out of their worker's box, as "card: why" lines. */
+async function misplacedCards(page: Page): Promise<string[]> {
+  return page.locator('[data-testid^="node-w"]').evaluateAll((nodes) => {
+    const out: string[] = [];
+    for (const node of nodes) {
+      const box = node.getBoundingClientRect();
+      const cards = [...node.querySelectorAll('.pcard')].map((el) => ({
+        id: el.getAttribute('data-testid') ?? '',
+        r: el.getBoundingClientRect(),
+      }));
+      for (const [i, a] of cards.entries()) {
+        if (
+          a.r.left < box.left - 1 ||
+          a.r.right > box.right + 1 ||
+          a.r.top < box.top - 1 ||
+          a.r.bottom > box.bottom + 1
+        )
+          out.push(`${a.id}: outside ${node.getAttribute('data-testid')}`);
+        for (const b of cards.slice(i + 1)) {
+          const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+          const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+          if (x > 1 && y > 1) out.push(`${a.id}: over ${b.id}`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
 test('executors whose launch fails appear on their workers as their ids climb', async ({ page }) => {
   await open(page, 'executor-launch-failure');
   await page.getByRole('button', { name: 'Play' }).click();
   const ids = new Set<string>();
+  const misplaced = new Set<string>();
   const deadline = Date.now() + 30_000;
   while (ids.size < 6 && Date.now() < deadline) {
+    // Cards come and go here every half second: none ever overlaps another or leaves its worker.
+    for (const m of await misplacedCards(page)) misplaced.add(m);
     for (const tid of await page
       .locator('[data-testid^="node-w"] [data-testid^="proc-app-"][data-kind="executor"]')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? ''))) {
@@ -152,6 +184,7 @@ test('executors whose launch fails appear on their workers as their ids climb', 
     await page.waitForTimeout(100);
   }
   expect(ids.size).toBeGreaterThanOrEqual(6);
+  expect([...misplaced]).toEqual([]);
   await expect(page.locator('[data-testid^="proc-app-"][data-state="FAILED"]').first()).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/cards-launch-failure.png` });
   await expectCardsAgree(page);

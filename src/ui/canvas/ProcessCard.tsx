@@ -1,6 +1,6 @@
 // A driver or executor on its machine: a small card (full size) or chip (compact clusters), in its
 // application's colour, that selects on click and opens the fault menu on right-click or from the
-// keyboard. Cards animate in, between states and out; chips do not (hundreds of them would cost).
+// keyboard. Cards fade in, between states and out in place; chips do not (hundreds of them would cost).
 // What a card says comes from card-status.ts, so its badge, exit code and strike-through agree.
 import { m as motion } from 'framer-motion';
 import { memo } from 'react';
@@ -93,8 +93,9 @@ export const ProcessCard = memo(function ProcessCard({ proc, highlighted }: Proc
   const status = cardStatus(proc);
   const details = detailsText(proc);
   return (
+    // No layout animation: a card sliding to its new place would cross the one arriving there.
+    // Cards fade in and out in place, in the list's flow (ProcessList), so none ever overlaps.
     <motion.div
-      layout="position"
       initial={{ opacity: 0, scale: 0.85 }}
       animate={{ opacity: status.struck ? 0.6 : 1, scale: 1 }}
       exit={{ opacity: 0, scale: 0.85 }}
