@@ -88,6 +88,36 @@ describe('process cards', () => {
     expect(cards(s).some((c) => c.id === driver?.id)).toBe(false);
   });
 
+  it('lets the cards of a killed Worker leave, also a driver caught between two runs', () => {
+    const s = build({
+      workers: twoWorkers,
+      actions: [
+        {
+          at: 0,
+          type: 'submit',
+          command: `${SUBMIT} --deploy-mode cluster --supervise --class ${PI} 10`,
+          driverFault: { kind: 'crash', afterMs: 2000, exitCode: 1 },
+        },
+      ],
+    });
+    let host = '';
+    for (let t = 0; t < 30_000 && !host; t += 50) {
+      s.advanceTo(t);
+      host = workers(s).find((w) => w.processes.some((c) => c.relaunch))?.id ?? '';
+    }
+    expect(host).not.toBe('');
+    s.apply({ type: 'kill-worker', target: host });
+    const killedAt = s.time;
+    s.advanceTo(killedAt + 1);
+    expect(
+      workers(s)
+        .find((w) => w.id === host)
+        ?.processes.every((c) => c.ended),
+    ).toBe(true);
+    s.advanceTo(killedAt + 20_000);
+    expect(workers(s).find((w) => w.id === host)?.processes).toEqual([]);
+  });
+
   it('draws the executors whose launch failed, from the Master’s records, as their ids climb', () => {
     const s = build({
       workers: twoWorkers,

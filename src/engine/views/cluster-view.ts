@@ -148,11 +148,14 @@ function workerNode(
   const info = infoByHost.get(`${w.workerId}`) ?? infoByHost.get(`host:${host}`);
   const live: ProcessCardView[] = [];
   const ended: { card: ProcessCardView; at: number }[] = [];
-  const endedAt = (pid: number) => (pid > 0 ? c.k.proc(pid).exitedAt : c.k.now);
+  // A runner without a process on a Worker that is gone (a fork still pending, a driver between
+  // runs) ended with the Worker.
+  const endedAt = (pid: number) => (pid > 0 ? c.k.proc(pid).exitedAt : alive ? c.k.now : p.exitedAt);
   // A driver's runner forgets its process once it exits: a finished driver's end is the instant
   // the Master recorded its final state (or now, while the Worker has not filed it yet).
   const driverEnd = (r: DriverRunner, filed: boolean): number | null => {
     if (r.pid > 0) return recentlyEnded(c, r.pid) ? c.k.proc(r.pid).exitedAt : null;
+    if (!alive) return recentlyEnded(c, p.pid) ? p.exitedAt : null;
     return filed ? (ctx.recentEnds().get(r.driverId) ?? null) : c.k.now;
   };
 
@@ -167,7 +170,8 @@ function workerNode(
   for (const r of w.executors.values()) {
     const card = executorCard(c, r, alive, false);
     if (!card.ended && alive) live.push(card);
-    else if (r.pid <= 0 || recentlyEnded(c, r.pid)) ended.push({ card: { ...card, ended: true }, at: endedAt(r.pid) });
+    else if (r.pid > 0 ? recentlyEnded(c, r.pid) : alive || recentlyEnded(c, p.pid))
+      ended.push({ card: { ...card, ended: true }, at: endedAt(r.pid) });
   }
   for (const r of w.finishedDrivers.values()) {
     const at = driverEnd(r, true);
