@@ -49,6 +49,15 @@ export { isSparkPi, registeredAppName, SPARK_PI_DEFAULT_SLICES } from './spark/e
 // The workload a submit action runs (the submit dialog's defaults are checked against it).
 export { behaviourOf } from './world/actions';
 export { DEFAULT_TASK_MS } from './spark/timings';
+// The rules of adaptive time, for the words of the header's rate readout.
+export {
+  COUNTDOWN_WALL_MS,
+  FLIGHT_VISIBLE_WALL_MS,
+  QUIET_AFTER_WALL_MS,
+  QUIET_BOOST,
+  TASK_DOUBLING_WALL_MS,
+  TASK_WATCH_WALL_MS,
+} from './pacing-rules';
 export { DEFAULT_ZOOKEEPER_HOST, ZOOKEEPER_CLIENT_PORT, zooKeeperServers } from './spark/settings';
 
 // What the engine sends the page: frames, nodes, messages, selections, and Spark's /json shapes.

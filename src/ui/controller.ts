@@ -140,7 +140,7 @@ export function createController(
     s.applyFrame(frame);
     // A run that used up its work budget has stopped for good: playing stops, the sentence shows.
     s.setExhausted(frame.exhausted ?? null);
-    if (frame.pace) s.setRate(frame.pace.rate, frame.pace.reason);
+    if (frame.pace) s.setRate(frame.pace.rate, frame.pace.reason, frame.pace.detail);
     addFlights(board, frame.messages, frame.drops, frame.full);
     advanceFlights(board, frame.pace?.displayTime ?? frame.time);
   };

@@ -31,7 +31,7 @@ export type EngineStatus = 'loading' | 'ready' | 'invalid' | 'failed';
 export type Theme = 'light' | 'dark' | 'system';
 
 /** Why time runs at the rate it does (shown next to the rate in the header). */
-export type RateReason = 'paused' | 'flight' | 'normal' | 'quiet';
+export type RateReason = 'paused' | 'flight' | 'tasks' | 'countdown' | 'normal' | 'quiet';
 
 /** A failure on the timeline: a state change to a bad state. */
 export interface FailureMarker {
@@ -112,6 +112,8 @@ export interface PlaybackState {
   /** Simulated ms per wall ms right now, and why. */
   rate: number;
   rateReason: RateReason;
+  /** What the reason is about (the engine's pace detail: a message type, a task count, a countdown). */
+  rateDetail: string;
 }
 
 /** A long replay under way (a seek, a session opening): how far it got, shown once it takes a while. */
@@ -189,7 +191,7 @@ export interface ClusterActions {
 export interface PlaybackActions {
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
-  setRate(rate: number, reason: RateReason): void;
+  setRate(rate: number, reason: RateReason, detail?: string): void;
 }
 
 export interface ReplayActions {
@@ -264,7 +266,13 @@ const initialCluster: ClusterState = {
   logs: [],
 };
 
-const initialPlayback: PlaybackState = { playing: false, speed: DEFAULT_SPEED, rate: 0, rateReason: 'paused' };
+const initialPlayback: PlaybackState = {
+  playing: false,
+  speed: DEFAULT_SPEED,
+  rate: 0,
+  rateReason: 'paused',
+  rateDetail: '',
+};
 
 const initialReplay: ReplayState = { progress: null, exhausted: null };
 
@@ -288,6 +296,7 @@ const emptyRun = {
   ...initialCluster,
   rate: initialPlayback.rate,
   rateReason: initialPlayback.rateReason,
+  rateDetail: initialPlayback.rateDetail,
   exhausted: null,
   selection: null,
   inspect: null,
@@ -415,8 +424,12 @@ const playbackActions = (set: SetState): PlaybackActions => ({
   // A run that spent its work budget cannot go on: Play stays off (a seek back still works).
   setPlaying: (playing) => set((s) => ({ playing: playing && s.status === 'ready' && s.exhausted === null })),
   setSpeed: (speed) => set({ speed }),
-  setRate: (rate, rateReason) =>
-    set((s) => (s.rate === rate && s.rateReason === rateReason ? s : { rate, rateReason })),
+  setRate: (rate, rateReason, rateDetail = '') =>
+    set((s) =>
+      s.rate === rate && s.rateReason === rateReason && s.rateDetail === rateDetail
+        ? s
+        : { rate, rateReason, rateDetail },
+    ),
 });
 
 const replayActions = (set: SetState): ReplayActions => ({

@@ -92,11 +92,11 @@ export function startWorker(
   return p;
 }
 
-function initialRetryIntervalMs(w: WorkerState): number {
+export function initialRetryIntervalMs(w: WorkerState): number {
   return Math.round(10 * w.fuzz) * 1000;
 }
 
-function prolongedRetryIntervalMs(w: WorkerState): number {
+export function prolongedRetryIntervalMs(w: WorkerState): number {
   return Math.round(60 * w.fuzz) * 1000;
 }
 

@@ -4,7 +4,15 @@
 // changes and log lines. A full frame (load, seek) carries the whole picture instead.
 import type { MessageRecord } from '../sim/kernel';
 import type { Simulation } from '../simulation';
-import { clusterNodes, daemonNodes, partitionViews, viewContext, workerNodeView } from './cluster-view';
+import {
+  clusterNodes,
+  daemonNodes,
+  executorChangeHosts,
+  partitionViews,
+  silentWorkerHosts,
+  viewContext,
+  workerNodeView,
+} from './cluster-view';
 import type { WorkerState } from '../spark/worker-state';
 import type {
   EngineFrame,
@@ -59,6 +67,8 @@ export class FrameBuilder {
   private actionsSeen = -1;
   /** Workers whose node showed ended cards: they change again when those cards expire. */
   private expiring = new Set<string>();
+  /** Workers the Master had not heard from lately: their node changes when that starts or ends. */
+  private silent = new Set<string>();
 
   constructor(sim: Simulation) {
     this.sim = sim;
@@ -86,6 +96,7 @@ export class FrameBuilder {
     this.expiring = new Set(
       nodes.filter((n) => n.kind === 'worker' && n.processes.some((p) => p.ended)).map((n) => n.id),
     );
+    this.silent = silentWorkerHosts(sim.cluster);
     const partitions = partitionViews(sim.cluster);
     this.partitionsText = JSON.stringify(partitions);
     const actions = this.timelineActions();
@@ -193,11 +204,17 @@ export class FrameBuilder {
     this.actionsSeen = sim.actionsApplied;
     const topo = c.world.topology;
     const dirty = new Set<string>();
+    // Silence begins without an event on the silent machine (it is off, or cut off).
+    const silent = silentWorkerHosts(c);
+    for (const h of silent) if (!this.silent.has(h)) dirty.add(h);
+    for (const h of this.silent) if (!silent.has(h)) dirty.add(h);
+    this.silent = silent;
     if (everything) for (const h of topo.workers.keys()) dirty.add(h);
     else {
       for (const h of touched) if (topo.workers.has(h)) dirty.add(h);
       for (const h of this.expiring) dirty.add(h);
       const changes = c.world.changes;
+      for (const h of executorChangeHosts(c, changes, this.changeCursor)) dirty.add(h);
       for (let i = this.changeCursor; i < changes.length; i++) {
         const ch = changes[i];
         if (!ch) continue;

@@ -52,6 +52,20 @@ export interface ProcessCardView {
   exitCode: number | null;
   /** Ended: the card stays a few seconds so the exit can be seen, then leaves. */
   ended: boolean;
+  /** An executor's tasks running now (its backend's own count); absent once it ended. */
+  runningTasks?: number;
+  /** A cluster-mode driver's --supervise relaunches so far (absent before the first). */
+  restarts?: number;
+  /**
+   * A supervised driver in DriverRunner's back-off: since when it sleeps, when the relaunch timer
+   * fires (simulated ms, the pending timer's own time) and the exit code that started it.
+   */
+  relaunch?: { since: number; at: number; lastExitCode: number };
+  /**
+   * Known only to the active Master: it launched this executor here but the Worker never started
+   * it (a launch that failed). LAUNCHING until the Worker's FAILED arrives.
+   */
+  masterOnly?: boolean;
 }
 
 /** Is the daemon's process there: running, stopped (killed/exited), or its machine is off. */
@@ -76,6 +90,17 @@ export interface WorkerNodeView {
   memoryUsedMb: number;
   /** Live processes first (in launch order), then recently ended ones. */
   processes: ProcessCardView[];
+  /**
+   * Not registered yet and waiting for its next ReregisterWithMaster: `attempt` is Spark's
+   * connectionAttemptCount (0 before the first retry); the timer was armed at `since` and fires
+   * at `at` (simulated ms).
+   */
+  registering?: { attempt: number; since: number; at: number };
+  /**
+   * ALIVE to the active Master, whose last heartbeat from it is late: when that heartbeat arrived
+   * and the CheckForWorkerTimeOut (simulated ms) that removes it unless another one arrives first.
+   */
+  silent?: { lastHeartbeatAt: number; deadAt: number };
 }
 
 export interface MasterNodeView {
@@ -205,8 +230,16 @@ export interface EngineFrame {
   flight: FlightHint | null;
   /** The furthest simulated ms this session has reached (seeking back keeps it). */
   horizon: number;
-  /** Set by play(): the rate time ran at and why, and the clock with its fraction (for smooth arrows). */
-  pace?: { rate: number; reason: 'flight' | 'normal' | 'quiet'; displayTime: number };
+  /**
+   * Set by play(): the rate time ran at and why (`detail` names what: the message type in flight,
+   * the running tasks' count, the countdown), and the clock with its fraction (for smooth arrows).
+   */
+  pace?: {
+    rate: number;
+    reason: 'flight' | 'tasks' | 'countdown' | 'normal' | 'quiet';
+    detail?: string;
+    displayTime: number;
+  };
   /** Set by the engine API once the run used up its work budget: why it stopped there for good. */
   exhausted?: string;
 }

@@ -1,14 +1,17 @@
 // A driver or executor on its machine: a small card (full size) or chip (compact clusters), in its
 // application's colour, that selects on click and opens the fault menu on right-click or from the
-// keyboard. Cards animate in, between states and out; chips do not (hundreds of them would cost).
+// keyboard. Cards fade in, between states and out in place; chips do not (hundreds of them would cost).
+// What a card says comes from card-status.ts, so its badge, exit code and strike-through agree.
 import { m as motion } from 'framer-motion';
 import { memo } from 'react';
 import type { CSSProperties } from 'react';
 import type { ProcessCardView } from '../../engine/public';
+import { usePlayground } from '../PlaygroundProvider';
 import { appColor } from '../colors';
+import { cardStatus, detailsText, processLabel, relaunchText } from './card-status';
 import { processAriaLabel } from './node-text';
 import { useNodeActions } from './use-node-actions';
-import { processResources } from './worker-resources';
+import './process-card.css';
 
 interface ProcessCardProps {
   proc: ProcessCardView;
@@ -29,13 +32,19 @@ function sameCard(a: ProcessCardProps, b: ProcessCardProps): boolean {
     p.cores === q.cores &&
     p.memoryMb === q.memoryMb &&
     p.exitCode === q.exitCode &&
-    p.ended === q.ended
+    p.ended === q.ended &&
+    p.runningTasks === q.runningTasks &&
+    p.restarts === q.restarts &&
+    p.relaunch?.at === q.relaunch?.at &&
+    p.relaunch?.lastExitCode === q.relaunch?.lastExitCode &&
+    p.masterOnly === q.masterOnly
   );
 }
 
 function cardClass(base: string, proc: ProcessCardView, highlighted: boolean): string {
   let c = `${base} ${base}--${proc.kind}`;
-  if (proc.ended) c += ` ${base}--ended`;
+  if (cardStatus(proc).struck) c += ` ${base}--ended`;
+  if (proc.masterOnly) c += ` ${base}--master-only`;
   if (highlighted) c += ` ${base}--selected`;
   return c;
 }
@@ -49,6 +58,7 @@ function useProcessAttributes(base: 'pcard' | 'pchip', proc: ProcessCardView, hi
     'data-testid': `proc-${proc.id}`,
     'data-state': proc.state,
     'data-kind': proc.kind,
+    'data-ended': cardStatus(proc).struck || undefined,
     'data-selected': highlighted || undefined,
     role: 'button',
     tabIndex: 0,
@@ -60,44 +70,72 @@ function useProcessAttributes(base: 'pcard' | 'pchip', proc: ProcessCardView, hi
 /** The badge letter: D for a driver, E for an executor. */
 const kindLetter = (proc: ProcessCardView) => (proc.kind === 'driver' ? 'D' : 'E');
 
+/** The back-off countdown: ticks with the simulated clock (only this line re-renders). */
+function RelaunchNote({ proc }: { proc: ProcessCardView }) {
+  const text = usePlayground((s) => relaunchText(proc, s.time));
+  if (!text) return null;
+  return (
+    <span className="pcard-note" data-testid="relaunch-note">
+      {text}
+    </span>
+  );
+}
+
+function cardTitle(proc: ProcessCardView): string | undefined {
+  const parts: string[] = [];
+  if (proc.appId) parts.push(proc.appId);
+  if (proc.masterOnly) parts.push("the Master's record: the Worker never started this executor");
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
 export const ProcessCard = memo(function ProcessCard({ proc, highlighted }: ProcessCardProps) {
   const attributes = useProcessAttributes('pcard', proc, highlighted);
-  const resources = processResources(proc);
+  const status = cardStatus(proc);
+  const details = detailsText(proc);
   return (
+    // No layout animation: a card sliding to its new place would cross the one arriving there.
+    // Cards fade in and out in place, in the list's flow (ProcessList), so none ever overlaps.
     <motion.div
-      layout="position"
       initial={{ opacity: 0, scale: 0.85 }}
-      animate={{ opacity: proc.ended ? 0.6 : 1, scale: 1 }}
+      animate={{ opacity: status.struck ? 0.6 : 1, scale: 1 }}
       exit={{ opacity: 0, scale: 0.85 }}
       transition={{ duration: 0.22 }}
       {...attributes}
-      title={proc.appId ?? undefined}
+      title={cardTitle(proc)}
     >
       {/* The accessible name is the visible text plus the words the badge and colour stand for. */}
       <span className="pcard-kind" aria-hidden="true">
         {kindLetter(proc)}
       </span>
       <span className="visually-hidden">{proc.kind === 'driver' ? 'Driver ' : 'Executor '}</span>
-      <span className="pcard-label">{proc.label}</span>
+      <span className="pcard-label" data-testid="proc-label">
+        {processLabel(proc)}
+      </span>
       <motion.span
-        key={proc.state}
-        className={`pcard-state state-${proc.state}`}
+        key={status.badge}
+        className={`pcard-state state-${status.badge}`}
+        data-testid="proc-badge"
         initial={{ opacity: 0.2 }}
         animate={{ opacity: 1 }}
       >
-        {proc.state}
+        {status.badge}
       </motion.span>
-      {(resources || proc.exitCode !== null) && (
+      {(details || status.exit) && (
         <span className="pcard-res">
-          {resources}
-          {proc.exitCode !== null && (
-            <span className={proc.exitCode === 0 ? 'pcard-exit pcard-exit--ok' : 'pcard-exit'}>
-              {' '}
-              exit {proc.exitCode}
+          {status.exit && (
+            <span className={status.exitOk ? 'pcard-exit pcard-exit--ok' : 'pcard-exit'} data-testid="proc-exit">
+              {status.exit}
+              {details ? ' · ' : ''}
+            </span>
+          )}
+          {details && (
+            <span className="pcard-details" data-testid="proc-details">
+              {details}
             </span>
           )}
         </span>
       )}
+      <RelaunchNote proc={proc} />
       {proc.appId && <span className="visually-hidden">, of {proc.appId}</span>}
     </motion.div>
   );
@@ -107,7 +145,7 @@ export const ProcessCard = memo(function ProcessCard({ proc, highlighted }: Proc
 export const ProcessChip = memo(function ProcessChip({ proc, highlighted }: ProcessCardProps) {
   const attributes = useProcessAttributes('pchip', proc, highlighted);
   return (
-    <div {...attributes} title={`${proc.label} ${proc.state}`}>
+    <div {...attributes} title={`${processLabel(proc)} ${proc.state}`}>
       <span aria-hidden="true">{kindLetter(proc)}</span>
       <span className="visually-hidden">{processAriaLabel(proc)}</span>
     </div>

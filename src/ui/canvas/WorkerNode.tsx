@@ -10,6 +10,7 @@ import { daemonText, workerAriaLabel, workerBadge, workerDataState, workerLooksD
 import { NodeShell } from './NodeShell';
 import { ProcessList } from './ProcessList';
 import { CoreGrid, MemoryBar } from './WorkerResources';
+import { WorkerTimers } from './WorkerTimers';
 import { usageText } from './worker-resources';
 
 export const WorkerNode = memo(function WorkerNode({ id }: NodeProps) {
@@ -45,6 +46,7 @@ export const WorkerNode = memo(function WorkerNode({ id }: NodeProps) {
           {compact ? daemonText(node.process) : <>Worker daemon {daemonText(node.process)}</>}
         </div>
       )}
+      <WorkerTimers worker={node} />
       <CoreGrid worker={node} />
       <MemoryBar worker={node} />
       <div className="cn-usage">{usageText(node)}</div>

@@ -63,7 +63,8 @@ const master: MasterNodeView = {
 
 describe('worker texts', () => {
   it('names a worker with its state and cores', () => {
-    expect(workerAriaLabel(w1)).toBe('Worker w1, ALIVE, 3 of 8 cores used, 1 process');
+    // The cores its cards hold (exec 3's two), as the grid shows them.
+    expect(workerAriaLabel(w1)).toBe('Worker w1, ALIVE, 2 of 8 cores used, 1 process');
   });
 
   it('says when no Master knows the worker and when its daemon is gone', () => {

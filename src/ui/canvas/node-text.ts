@@ -8,7 +8,7 @@ import type {
   WorkerNodeView,
   ZooKeeperNodeView,
 } from '../../engine/public';
-import { processResources } from './worker-resources';
+import { heldResources, processResources } from './worker-resources';
 
 /** The badge of a worker: the active Master's view of it, or that no Master knows it. */
 export function workerBadge(w: Pick<WorkerNodeView, 'state'>): string {
@@ -39,7 +39,7 @@ export function workerLooksDead(w: Pick<WorkerNodeView, 'process' | 'state'>): b
 export function workerAriaLabel(w: WorkerNodeView): string {
   const parts = [`Worker ${w.host}`, workerBadge(w)];
   if (w.process !== 'running') parts.push(`daemon ${daemonText(w.process)}`);
-  parts.push(`${w.coresUsed} of ${w.cores} cores used`);
+  parts.push(`${heldResources(w).cores} of ${w.cores} cores used`);
   const live = w.processes.filter((p) => !p.ended).length;
   if (live > 0) parts.push(`${live} ${live === 1 ? 'process' : 'processes'}`);
   return parts.join(', ');

@@ -3,6 +3,7 @@ import type { ProcessCardView } from '../../engine/public';
 import {
   coreOwners,
   coreRuns,
+  heldResources,
   memorySegments,
   processResources,
   usageText,
@@ -103,10 +104,27 @@ describe('memorySegments', () => {
 
 describe('texts', () => {
   it('prints usage as the Master UI does', () => {
-    expect(usageText({ cores: 8, coresUsed: 3, memoryMb: 16384, memoryUsedMb: 6144 })).toBe(
-      '3/8 cores · 6.0 GiB/16.0 GiB',
-    );
-    expect(usageText({ cores: 4, coresUsed: 0, memoryMb: 1024, memoryUsedMb: 0 })).toBe('0/4 cores · 0.0 B/1024.0 MiB');
+    const processes = [proc('app-1/0', { cores: 3, memoryMb: 6144 })];
+    expect(usageText({ cores: 8, memoryMb: 16384, processes })).toBe('3/8 cores · 6.0 GiB/16.0 GiB');
+    expect(usageText({ cores: 4, memoryMb: 1024, processes: [] })).toBe('0/4 cores · 0.0 B/1024.0 MiB');
+  });
+
+  it('counts what the grid and the bar show, so the numbers always match the picture', () => {
+    // A card killed a moment ago has given its cores back in the grid: the count says so too.
+    const worker = {
+      cores: 8,
+      memoryMb: 16384,
+      processes: [
+        proc('app-1/0', { cores: 3, memoryMb: 2048, state: 'EXITED', ended: true, exitCode: 137 }),
+        proc('app-1/1', { cores: 2, memoryMb: 1024 }),
+      ],
+    };
+    const held = coreOwners(worker).filter((o) => o !== null).length;
+    expect(heldResources(worker)).toEqual({ cores: held, memoryMb: 1024 });
+    expect(usageText(worker)).toBe('2/8 cores · 1024.0 MiB/16.0 GiB');
+    // More claimed than the machine has is cut at its size, in the count as in the grid.
+    const over = { cores: 2, memoryMb: 1024, processes: [proc('a', { cores: 3, memoryMb: 4096 })] };
+    expect(heldResources(over)).toEqual({ cores: 2, memoryMb: 1024 });
   });
 
   it('prints a process card’s resources, nothing for a client-mode driver', () => {

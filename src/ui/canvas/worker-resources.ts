@@ -67,9 +67,27 @@ export function memorySegments(worker: Pick<WorkerNodeView, 'memoryMb' | 'proces
   return segments;
 }
 
-/** "3/8 cores · 6.0 GiB/16.0 GiB" (sizes as Spark's Master UI prints them). */
-export function usageText(worker: Pick<WorkerNodeView, 'cores' | 'coresUsed' | 'memoryMb' | 'memoryUsedMb'>): string {
-  return `${worker.coresUsed}/${worker.cores} cores · ${megabytesToString(worker.memoryUsedMb)}/${megabytesToString(worker.memoryMb)}`;
+/**
+ * What the grid and the bar show as held: the cores with an owner and the memory of the segments.
+ * The usage line counts these, not the Worker's own counters, so the numbers never disagree with
+ * the picture above them (a card killed a moment ago has already given its share back there,
+ * while the Worker's counters wait for it to notice the exit).
+ */
+export function heldResources(worker: Pick<WorkerNodeView, 'cores' | 'memoryMb' | 'processes'>): {
+  cores: number;
+  memoryMb: number;
+} {
+  let cores = 0;
+  for (const o of coreOwners(worker)) if (o) cores++;
+  let memoryMb = 0;
+  for (const s of memorySegments(worker)) memoryMb += s.memoryMb;
+  return { cores, memoryMb };
+}
+
+/** "3/8 cores · 6.0 GiB/16.0 GiB" (sizes as Spark's Master UI prints them), counted as the grid shows them. */
+export function usageText(worker: Pick<WorkerNodeView, 'cores' | 'memoryMb' | 'processes'>): string {
+  const held = heldResources(worker);
+  return `${held.cores}/${worker.cores} cores · ${megabytesToString(held.memoryMb)}/${megabytesToString(worker.memoryMb)}`;
 }
 
 /** "2 cores · 1024.0 MiB" for a card; a client-mode driver holds nothing of the cluster's. */

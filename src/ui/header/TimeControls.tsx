@@ -7,7 +7,7 @@ import { useAttempt } from '../attempt';
 import { formatDate, formatSimTime } from '../format';
 import { useController, usePlayground } from '../PlaygroundProvider';
 import { SPEEDS } from '../store';
-import { rateText } from './rate';
+import { rateText, rateTitle } from './rate';
 import './header.css';
 
 function Clock() {
@@ -15,6 +15,7 @@ function Clock() {
   const epochMs = usePlayground((s) => s.epochMs);
   const rate = usePlayground((s) => s.rate);
   const rateReason = usePlayground((s) => s.rateReason);
+  const rateDetail = usePlayground((s) => s.rateDetail);
   const idle = usePlayground((s) => s.idle);
   const labelId = useId();
   return (
@@ -41,9 +42,10 @@ function Clock() {
             className="tc-rate"
             data-testid="sim-rate"
             data-reason={rateReason}
-            title="Simulated ms per real ms, and why"
+            data-rate={rate}
+            title={rateTitle(rate, rateReason, rateDetail)}
           >
-            {rateText(rate, rateReason)}
+            {rateText(rate, rateReason, rateDetail)}
           </span>
           {idle && (
             <span

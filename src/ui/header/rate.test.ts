@@ -1,6 +1,6 @@
-// The header's rate wording.
+// The header's rate wording: a short readout that says why, and the rule in its tooltip.
 import { describe, expect, it } from 'vitest';
-import { formatRate, rateText } from './rate';
+import { formatRate, rateText, rateTitle } from './rate';
 
 describe('formatRate', () => {
   it('keeps two significant digits below 1, one decimal below 100, whole numbers above', () => {
@@ -18,10 +18,39 @@ describe('formatRate', () => {
 });
 
 describe('rateText', () => {
-  it('reads as the header shows it', () => {
-    expect(rateText(0.004, 'flight')).toBe('× 0.004 — message in flight');
-    expect(rateText(10, 'quiet')).toBe('× 10 — quiet');
-    expect(rateText(1, 'normal')).toBe('× 1 — normal');
+  it('names what slows time, and says "real time" at 1×', () => {
+    expect(rateText(0.004, 'flight', 'RegisterApplication')).toBe('slowed for RegisterApplication');
+    expect(rateText(0.004, 'flight')).toBe('slowed · 0.004×');
+    expect(rateText(0.004, 'flight', '↩ ExecutorStateChanged')).toBe('slowed for ↩ ExecutorStateChanged');
+    expect(rateText(1, 'tasks', '16')).toBe('16 tasks · real time');
+    expect(rateText(4, 'tasks', '1')).toBe('1 task · 4×');
+    expect(rateText(2, 'countdown', 'relaunch driver-20260101000001-0000')).toBe('back-off · 2×');
+    expect(rateText(1, 'countdown', 'registration w1')).toBe('registration retry · real time');
+    expect(rateText(20, 'countdown', 'heartbeat w3')).toBe('heartbeat timeout · 20×');
+    expect(rateText(20, 'quiet')).toBe('quiet · 20×');
+    expect(rateText(1, 'normal')).toBe('real time');
+    expect(rateText(5, 'normal')).toBe('5×');
     expect(rateText(0, 'paused')).toBe('paused');
+  });
+
+  it('stays short enough for a one-row header', () => {
+    const longest = rateText(0.004, 'flight', 'ExecutorStateChanged');
+    expect(longest.length).toBeLessThanOrEqual(32);
+  });
+});
+
+describe('rateTitle', () => {
+  it('explains the rule with the engine numbers and the rate against real time', () => {
+    expect(rateTitle(0.004, 'flight', 'RegisterApplication')).toBe(
+      'Slowed so RegisterApplication can be read: a control message takes at least 0.5 s of real time to cross at Speed 1×. Simulated time runs at 0.004× real time (Speed multiplies every rule).',
+    );
+    expect(rateTitle(1, 'tasks', '16')).toContain(
+      'after 10 s a long task phase speeds up, doubling every 5 s up to 20×',
+    );
+    expect(rateTitle(2, 'countdown', 'relaunch driver-1')).toContain(
+      'the supervise back-off of driver-1 can be followed: a wait takes about 4 s',
+    );
+    expect(rateTitle(20, 'quiet')).toContain('20× faster until something happens');
+    expect(rateTitle(0, 'paused')).toBe('Paused: simulated time stands still.');
   });
 });
