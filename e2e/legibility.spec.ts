@@ -160,3 +160,49 @@ for (const viewport of VIEWPORTS) {
     });
   });
 }
+
+test('the embed fits a shared session below its banner', async ({ page, browser }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('master-status')).toHaveText('ALIVE');
+  // Four workers: the most any library scenario has, and the case that was cut off before.
+  await page.getByTestId('scenario-select').selectOption('drivers-round-robin');
+  await expect(page.locator('[data-testid^="node-w"]')).toHaveCount(4);
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('notice').first()).toContainText(/characters/);
+  const link = page.url().replace('/#', '/?embed#');
+
+  const other = await browser.newContext({ viewport: { width: 960, height: 560 } });
+  const embed = await other.newPage();
+  await embed.goto(link);
+  await expect(embed.getByTestId('session-banner')).toContainText('Opened a shared session');
+  await expect(embed.locator('[data-testid^="node-w"]')).toHaveCount(4);
+  await canvasSettled(embed);
+  const boxes = await embed.evaluate(() => {
+    const rect = (el: Element | null) => {
+      const r = el?.getBoundingClientRect();
+      return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+    };
+    return {
+      canvas: rect(document.querySelector('.react-flow')),
+      banner: rect(document.querySelector('[data-testid="session-banner"]')),
+      nodes: [...document.querySelectorAll('.react-flow__node .cn')].map((el) => ({
+        id: (el as HTMLElement).dataset.testid ?? '',
+        ...rect(el)!,
+      })),
+    };
+  });
+  await embed.screenshot({ path: 'e2e-artifacts/embed-shared-session.png' });
+  const { canvas, banner } = boxes;
+  if (!canvas || !banner) throw new Error('no canvas or no banner');
+  // The canvas ends at the iframe's bottom, and every machine is inside it, none under the banner.
+  expect(canvas.bottom).toBeLessThanOrEqual(560);
+  for (const n of boxes.nodes) {
+    expect.soft(n.left, `${n.id} inside the canvas`).toBeGreaterThanOrEqual(canvas.left);
+    expect.soft(n.right, `${n.id} inside the canvas`).toBeLessThanOrEqual(canvas.right);
+    expect.soft(n.top, `${n.id} inside the canvas`).toBeGreaterThanOrEqual(canvas.top);
+    expect.soft(n.bottom, `${n.id} inside the canvas`).toBeLessThanOrEqual(canvas.bottom);
+    const covered = n.left < banner.right && banner.left < n.right && n.top < banner.bottom && banner.top < n.bottom;
+    expect.soft(covered, `${n.id} under the banner`).toBe(false);
+  }
+  await other.close();
+});

@@ -64,6 +64,28 @@ function samePosition(a: XY, b: XY): boolean {
   return a.x === b.x && a.y === b.y;
 }
 
+/**
+ * A node placed at `position`. React Flow draws a node at a translate() transform of its own; the
+ * node's style (which it applies after that) places it with left/top instead. Hundreds of
+ * transforms are hundreds of paint property nodes, and Chromium's layerization walks every one of
+ * them on every frame that paints: with 500 workers that was most of a frame's budget.
+ */
+function placed(node: Node, position: XY): Node {
+  return { ...node, position, style: { transform: 'none', left: position.x, top: position.y } };
+}
+
+/** After React Flow moved nodes (a drag), their left/top follow their positions. */
+function followPositions(nodes: Node[]): Node[] {
+  let changed = false;
+  const next = nodes.map((n) => {
+    const style = n.style;
+    if (style && style.left === n.position.x && style.top === n.position.y) return n;
+    changed = true;
+    return placed(n, n.position);
+  });
+  return changed ? next : nodes;
+}
+
 function sameViewport(a: Viewport, b: Viewport): boolean {
   return a.width === b.width && a.height === b.height && (a.topInset ?? 0) === (b.topInset ?? 0);
 }
@@ -155,8 +177,8 @@ function CanvasInner({ viewport }: { viewport: Viewport }) {
       return entries.map((e) => {
         const position = pinsRef.current.get(e.id) ?? layout.positions.get(e.id) ?? { x: 0, y: 0 };
         const old = before.get(e.id);
-        if (old && old.type === e.kind) return samePosition(old.position, position) ? old : { ...old, position };
-        return { id: e.id, type: e.kind, position, data: {}, domAttributes: wrapperAttributes };
+        if (old && old.type === e.kind) return samePosition(old.position, position) ? old : placed(old, position);
+        return placed({ id: e.id, type: e.kind, position, data: {}, domAttributes: wrapperAttributes }, position);
       });
     });
   }, [entries, layout]);
@@ -193,7 +215,10 @@ function CanvasInner({ viewport }: { viewport: Viewport }) {
     if (event) userMovedRef.current = true;
   }, []);
 
-  const onNodesChange = useCallback((changes: NodeChange[]) => setRfNodes((nds) => applyNodeChanges(changes, nds)), []);
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => setRfNodes((nds) => followPositions(applyNodeChanges(changes, nds))),
+    [],
+  );
   const onNodeDragStop = useCallback((_: unknown, _node: Node, dragged: Node[]) => {
     for (const n of dragged) pinsRef.current.set(n.id, n.position);
   }, []);

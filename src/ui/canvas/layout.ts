@@ -48,9 +48,10 @@ export const FIT_MARGIN = 12;
 
 /**
  * Below this zoom a worker is drawn as a glyph (state colour, cores and memory bars) instead of its
- * full card: the card's smallest text (11 px) would render under 9 px.
+ * full card, whose smallest text (11 px) would render under 7 px. Between it and 1 (a small embed,
+ * a user zooming out a little) the cards stay: small text, but the processes still show.
  */
-export const FULL_CARD_ZOOM = 0.8;
+export const FULL_CARD_ZOOM = 0.6;
 /** The glyph's host name, in flow pixels: shown only when it renders at 11 px or more. */
 export const GLYPH_NAME_FONT_PX = 40;
 export const MIN_TEXT_PX = 11;
