@@ -80,7 +80,12 @@ function measureCanvas(): CanvasReport {
   return { zoom, minPx, minText, texts, overlapping, cardsOutside };
 }
 
-/** Waits until the canvas's transform and its cards' animations have held still for a few frames. */
+/**
+ * Waits until the canvas's transform and its cards' animations have held still for a few frames,
+ * and no card is on its way out (framer-motion's popLayout marks a leaving card with
+ * data-motion-pop-id while it fades): a scenario loaded through the picker starts with the last
+ * one's cards leaving.
+ */
 async function canvasSettled(page: Page) {
   await page.waitForFunction(
     () => {
@@ -89,8 +94,9 @@ async function canvasSettled(page: Page) {
       const moving = document
         .getAnimations()
         .some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
-      const key = `${vp ? getComputedStyle(vp).transform : ''}|${moving}`;
-      if (moving || !w.__legibility || w.__legibility.key !== key) {
+      const leaving = document.querySelector('.react-flow [data-motion-pop-id]') !== null;
+      const key = `${vp ? getComputedStyle(vp).transform : ''}|${moving}|${leaving}`;
+      if (moving || leaving || !w.__legibility || w.__legibility.key !== key) {
         w.__legibility = { key, frames: 0 };
         return false;
       }

@@ -70,7 +70,7 @@ function samePosition(a: XY, b: XY): boolean {
  * transforms are hundreds of paint property nodes, and Chromium's layerization walks every one of
  * them on every frame that paints: with 500 workers that was most of a frame's budget.
  */
-function placed(node: Node, position: XY): Node {
+function placeNode(node: Node, position: XY): Node {
   return { ...node, position, style: { transform: 'none', left: position.x, top: position.y } };
 }
 
@@ -81,7 +81,7 @@ function followPositions(nodes: Node[]): Node[] {
     const style = n.style;
     if (style && style.left === n.position.x && style.top === n.position.y) return n;
     changed = true;
-    return placed(n, n.position);
+    return placeNode(n, n.position);
   });
   return changed ? next : nodes;
 }
@@ -177,8 +177,8 @@ function CanvasInner({ viewport }: { viewport: Viewport }) {
       return entries.map((e) => {
         const position = pinsRef.current.get(e.id) ?? layout.positions.get(e.id) ?? { x: 0, y: 0 };
         const old = before.get(e.id);
-        if (old && old.type === e.kind) return samePosition(old.position, position) ? old : placed(old, position);
-        return placed({ id: e.id, type: e.kind, position, data: {}, domAttributes: wrapperAttributes }, position);
+        if (old && old.type === e.kind) return samePosition(old.position, position) ? old : placeNode(old, position);
+        return placeNode({ id: e.id, type: e.kind, position, data: {}, domAttributes: wrapperAttributes }, position);
       });
     });
   }, [entries, layout]);
