@@ -95,7 +95,15 @@ async function canvasSettled(page: Page) {
         .getAnimations()
         .some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
       const leaving = document.querySelector('.react-flow [data-motion-pop-id]') !== null;
-      const key = `${vp ? getComputedStyle(vp).transform : ''}|${moving}|${leaving}`;
+      // Cards slide to their new places with framer-motion's layout animations, which run in
+      // JavaScript (not in document.getAnimations()): their boxes must hold still too.
+      const cards = [...document.querySelectorAll('.react-flow .pcard')]
+        .map((c) => {
+          const r = c.getBoundingClientRect();
+          return `${r.left.toFixed(1)},${r.top.toFixed(1)}`;
+        })
+        .join(';');
+      const key = `${vp ? getComputedStyle(vp).transform : ''}|${moving}|${leaving}|${cards}`;
       if (moving || leaving || !w.__legibility || w.__legibility.key !== key) {
         w.__legibility = { key, frames: 0 };
         return false;
