@@ -20,7 +20,7 @@ export const UI_BUDGET = {
   initialJsGzipKb: 250,
   firstDrawMs: 1000,
   frameP95Ms100: 16.7,
-  frameP95Ms500: 33,
+  frameP95Ms500: 16.7,
   frameBytesP95: 10 * 1024,
 };
 
@@ -34,7 +34,10 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
-/** A cluster of `workers` 8-core workers, one app with an executor on each, running short tasks. */
+/**
+ * A cluster of `workers` 8-core workers, one app with an executor on each, running short tasks
+ * (as many as a scenario may ask for: enough for minutes of play even on 500 workers).
+ */
 export function busyScenario(workers: number) {
   return {
     version: 1,
@@ -49,7 +52,7 @@ export function busyScenario(workers: number) {
         type: 'submit',
         command:
           'spark-submit --master spark://master:7077 --deploy-mode cluster --executor-cores 8 --executor-memory 4g --class org.apache.spark.examples.SparkPi /opt/spark/examples/jars/spark-examples.jar 1000',
-        workload: { tasks: 2_000_000, taskMs: 400 },
+        workload: { tasks: 1_000_000, taskMs: 400 },
       },
     ],
   };

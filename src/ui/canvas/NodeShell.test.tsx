@@ -17,11 +17,12 @@ import { appColor } from '../colors';
 import type { PlaygroundState } from '../store';
 import { renderWithStore } from '../test-render';
 import { ClientNode } from './ClientNode';
-import { COMPACT_WORKER_THRESHOLD } from './layout';
 import { MasterNode } from './MasterNode';
 import { clientAriaLabel, masterAriaLabel, workerAriaLabel, zooKeeperAriaLabel } from './node-text';
 import { nodeClassName } from './NodeShell';
 import { WorkerNode } from './WorkerNode';
+import { WorkerRenderingContext } from './worker-rendering';
+import type { WorkerRendering } from './layout';
 import { ZooKeeperNode } from './ZooKeeperNode';
 
 const app = 'app-20260101000005-0000';
@@ -171,17 +172,26 @@ describe('ProcessList', () => {
     expect(render(client, cluster([client]))).toContain('No client-mode drivers');
   });
 
-  it('draws chips and the compact worker once the cluster is large', () => {
-    const many = Array.from({ length: COMPACT_WORKER_THRESHOLD + 1 }, (_, i) => worker(`w${i}`));
-    const [first] = many;
-    if (!first) throw new Error('no worker');
-    const html = render(first, cluster(many, { kind: 'executor', id: `${app}/1` }));
-    expect(shell(html)).toMatch(/class="cn cn-worker cn--compact" [^>]*style="height:\d+px"/);
-    expect(html).toContain('class="pchips"');
-    expect(html).not.toContain('class="pcards"');
-    expect(html).toMatch(new RegExp(`class="pchip pchip--executor pchip--selected"[^>]*data-testid="proc-${app}/1"`));
-    // At the threshold itself, the same worker is full size.
-    const fewer = many.slice(0, COMPACT_WORKER_THRESHOLD);
-    expect(shell(render(first, cluster(fewer)))).toContain('class="cn cn-worker"');
+  it('draws the zoomed-out worker as a glyph in its card box, named only when the zoom allows', () => {
+    const w = worker('w1');
+    const at = (rendering: WorkerRendering) =>
+      renderWithStore(
+        <WorkerRenderingContext.Provider value={rendering}>
+          <WorkerNode {...({ id: w.id } as NodeProps)} />
+        </WorkerRenderingContext.Provider>,
+        cluster([w]),
+      ).html;
+    const named = at('glyph-named');
+    expect(shell(named)).toMatch(/class="cn cn-worker cn--compact" [^>]*style="height:\d+px"/);
+    expect(named).toContain('<span class="cn-host">w1</span>');
+    expect(named).toContain('cores cores--bar');
+    expect(named).not.toContain('pcard');
+    const bare = at('glyph');
+    expect(bare).not.toContain('cn-host');
+    expect(bare).toContain('cores cores--bar');
+    // Zoomed in, the same worker is its full card.
+    const card = at('card');
+    expect(shell(card)).toContain('class="cn cn-worker"');
+    expect(card).toContain('class="pcards"');
   });
 });

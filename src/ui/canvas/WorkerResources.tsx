@@ -17,10 +17,17 @@ function holderClass(base: string, h: Holder | null): string {
   return h ? `${base} ${base}--${h.kind}` : `${base} ${base}--free`;
 }
 
-export const CoreGrid = memo(function CoreGrid({ worker }: { worker: Pick<WorkerNodeView, 'cores' | 'processes'> }) {
+export const CoreGrid = memo(function CoreGrid({
+  worker,
+  bar = false,
+}: {
+  worker: Pick<WorkerNodeView, 'cores' | 'processes'>;
+  /** One bar of runs whatever the core count (a zoomed-out worker's glyph). */
+  bar?: boolean;
+}) {
   const owners = coreOwners(worker);
   // A machine with hundreds of cores gets one bar of runs instead of hundreds of cells.
-  if (worker.cores > CORE_CELL_LIMIT) {
+  if (bar || worker.cores > CORE_CELL_LIMIT) {
     return (
       <div className="cores cores--bar" aria-hidden="true">
         {coreRuns(owners).map((run, i) => (

@@ -1,7 +1,11 @@
-// The canvas's automatic layout, as pure functions: the client machine on the left, Masters and
-// ZooKeeper in a row at the top, Workers in a grid below. Worker grid slots are sticky (a worker
-// keeps its slot while it exists, a new one takes the lowest free slot), so adding or removing one
-// worker does not shuffle the others around the screen.
+// The canvas's automatic layout, as pure functions of the node list and the canvas's size: the
+// Masters and ZooKeeper in a row at the top, a clear band under it where the Master's arrows fly,
+// then the Workers in a grid whose column count is chosen so that the whole cluster fits the
+// canvas's width and height at the largest zoom. The client machine goes either at the left end of
+// the top row (its arrows to the Master then stay in that row) or, when that row would be too
+// wide, at the left of the grid. Worker grid slots are sticky (a worker keeps its slot while it
+// exists, a new one takes the lowest free slot), so adding or removing one worker does not shuffle
+// the others around the screen; only a change of column count moves them, in slot order.
 import type { NodeView } from '../../engine/public';
 
 export interface XY {
@@ -14,6 +18,8 @@ export interface Size {
   height: number;
 }
 
+export interface Rect extends XY, Size {}
+
 /** What the layout needs to know of a node: its kind and (for a worker) how many cores it has. */
 export interface LayoutEntry {
   id: string;
@@ -21,50 +27,70 @@ export interface LayoutEntry {
   cores: number;
 }
 
-/** Above this many workers, nodes switch to their compact rendering (see WorkerNode). */
-export const COMPACT_WORKER_THRESHOLD = 60;
-
-/**
- * Whether the cluster is drawn compact (more than COMPACT_WORKER_THRESHOLD workers), as a store
- * selector every worker node calls: it counts once per node list, not once per node.
- */
-export function isCompactCluster(s: {
-  nodeOrder: readonly string[];
-  nodes: Readonly<Record<string, NodeView | undefined>>;
-}): boolean {
-  if (s.nodeOrder === compactOrder && s.nodes === compactNodes) return compactAnswer;
-  let workers = 0;
-  for (const id of s.nodeOrder) if (s.nodes[id]?.kind === 'worker') workers++;
-  compactOrder = s.nodeOrder;
-  compactNodes = s.nodes;
-  compactAnswer = workers > COMPACT_WORKER_THRESHOLD;
-  return compactAnswer;
-}
-
-let compactOrder: readonly string[] | null = null;
-let compactNodes: Readonly<Record<string, NodeView | undefined>> | null = null;
-let compactAnswer = false;
-
 /** Worker core grid: at most this many cells a row; beyond CORE_CELL_LIMIT cores a bar replaces the cells. */
 export const CORE_GRID_COLUMNS = 16;
 export const CORE_CELL_LIMIT = 128;
 
-/** Process cards a full-size worker shows before "+N more" (keeps the node's height bounded). */
+/** Process cards a full-size machine shows before "+N more" (keeps the node's height bounded). */
 export const MAX_PROCESS_CARDS = 4;
 /** Process chips a compact worker shows before "+N". */
 export const MAX_PROCESS_CHIPS = 7;
 
-const GAP_X = 32;
-const GAP_Y = 36;
-/** Room between the Master row and the worker grid, where most arrows fly. */
-const TOP_ROW_GAP = 110;
-/** Room between the client machine and the cluster. */
-const CLIENT_GAP = 120;
+/**
+ * The canvas's own zoom limits. The default fit stops at MAX_FIT_ZOOM: past it a small cluster
+ * would only get cartoonishly large.
+ */
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 2.5;
+export const MAX_FIT_ZOOM = 1.4;
+/** Screen pixels kept free around the fitted cluster. */
+export const FIT_MARGIN = 12;
 
-// Sizes are the CSS sizes of canvas.css (widths are fixed there; heights are the most a node grows
-// to), so the grid leaves room for a node with all its process cards showing.
-const WIDTH: Record<NodeView['kind'], number> = { worker: 236, master: 210, zookeeper: 190, client: 236 };
-const COMPACT_WORKER_WIDTH = 150;
+/**
+ * Below this zoom a worker is drawn as a glyph (state colour, cores and memory bars) instead of its
+ * full card, whose smallest text (11 px) would render under 7 px. Between it and 1 (a small embed,
+ * a user zooming out a little) the cards stay: small text, but the processes still show.
+ */
+export const FULL_CARD_ZOOM = 0.6;
+/** The glyph's host name, in flow pixels: shown only when it renders at 11 px or more. */
+export const GLYPH_NAME_FONT_PX = 40;
+export const MIN_TEXT_PX = 11;
+
+/** How a worker is drawn at a given zoom. */
+export type WorkerRendering = 'card' | 'glyph-named' | 'glyph';
+
+export function workerRendering(zoom: number): WorkerRendering {
+  if (zoom >= FULL_CARD_ZOOM) return 'card';
+  return zoom * GLYPH_NAME_FONT_PX >= MIN_TEXT_PX ? 'glyph-named' : 'glyph';
+}
+
+// Flow-pixel sizes; widths are the CSS widths of canvas.css, heights the most a node grows to
+// (canvas.css's paddings, rows and gaps added up), so the grid leaves room for a node with all its
+// process cards showing and nothing ever overlaps.
+const GAP_X = 20;
+const GAP_Y = 20;
+/** Room between the top row and the worker grid, where the Master's arrows and labels fly. */
+const BAND = 48;
+/** Room between the client machine (at the side) and the grid. */
+const CLIENT_GAP = 28;
+/** Room between neighbours in the top row. */
+const TOP_GAP = 24;
+
+const WIDTH: Record<NodeView['kind'], number> = { worker: 312, master: 190, zookeeper: 176, client: 312 };
+
+/** Border and padding, the header row, and the gap under it: what every node has. */
+const NODE_FRAME = 3 + 13 + 17 + 4;
+const ROW = 14;
+const GAP = 4;
+/** Cards sit two to a row: a worker keeps room for two rows of 34 px cards, then "+N more". */
+const CARDS = 2 * 34 + 3 + GAP + ROW;
+/**
+ * The client's cards are one a row (a client-mode driver's card has one line, its name and state)
+ * and it keeps room for two: it rarely holds more at once, and it sits in the top row, whose height
+ * every other row pays for. A third driver makes it grow into the band under the row, not over a
+ * worker.
+ */
+const CLIENT_CARDS = 2 * 20 + 3 + GAP + ROW;
 
 /** How many rows of cells a worker's core grid has. */
 export function coreRows(cores: number): number {
@@ -72,23 +98,26 @@ export function coreRows(cores: number): number {
   return Math.max(1, Math.ceil(cores / CORE_GRID_COLUMNS));
 }
 
-/** The size a node is laid out with (and drawn with by the overlay until it has been measured). */
-export function estimatedSize(entry: Pick<LayoutEntry, 'kind' | 'cores'>, compact: boolean): Size {
+/**
+ * The size a node is laid out with (and drawn with by the overlay until it has been measured). A
+ * worker's glyph has exactly its card's box, so switching between them by zoom moves nothing; the
+ * second argument is the rendering, which therefore does not change the answer.
+ */
+export function estimatedSize(entry: Pick<LayoutEntry, 'kind' | 'cores'>, _compact = false): Size {
   switch (entry.kind) {
     case 'worker': {
       const rows = coreRows(entry.cores);
-      // Compact workers have exactly this height (WorkerNode sets it): a node that never changes
-      // size never makes React Flow re-measure, which is what keeps 500 workers cheap.
-      if (compact) return { width: COMPACT_WORKER_WIDTH, height: 86 + rows * 8 };
-      // Header, daemon line, core rows, memory bar and usage text, then the cards and "+N more".
-      return { width: WIDTH.worker, height: 92 + rows * 14 + MAX_PROCESS_CARDS * 36 + 18 };
+      // Status line, core rows, memory bar, then the cards.
+      const cores = rows * 12 + (rows - 1) * 2;
+      return { width: WIDTH.worker, height: NODE_FRAME + ROW + GAP + cores + GAP + 8 + GAP + CARDS + 2 };
     }
     case 'master':
-      return { width: WIDTH.master, height: 118 };
+      // The badge row and the three counters (label and figure).
+      return { width: WIDTH.master, height: NODE_FRAME + 17 + GAP + 14 + 19 + 2 };
     case 'zookeeper':
-      return { width: WIDTH.zookeeper, height: 84 };
+      return { width: WIDTH.zookeeper, height: NODE_FRAME + ROW + GAP + ROW + 2 };
     case 'client':
-      return { width: WIDTH.client, height: 140 };
+      return { width: WIDTH.client, height: NODE_FRAME + ROW + GAP + CLIENT_CARDS + 2 };
   }
 }
 
@@ -116,79 +145,195 @@ export function assignSlots(previous: ReadonlyMap<string, number>, workerIds: re
   return slots;
 }
 
-/**
- * Columns of the worker grid: about as wide as a 16:9 screen makes sense for the node's shape, and
- * never more columns than workers.
- */
-export function gridColumns(workers: number, compact: boolean, cores = 8): number {
-  if (workers <= 0) return 1;
-  const size = estimatedSize({ kind: 'worker', cores }, compact);
-  const ratio = (size.height + GAP_Y) / (size.width + GAP_X);
-  return Math.max(1, Math.min(workers, Math.ceil(Math.sqrt(workers * ratio * (16 / 9)))));
+/** Where the client machine goes: first in the top row, or at the left of the worker grid. */
+export type ClientPlacement = 'top' | 'side';
+
+export interface Arrangement {
+  columns: number;
+  client: ClientPlacement;
 }
 
 export interface Layout {
   positions: Map<string, XY>;
   slots: Map<string, number>;
-  compact: boolean;
+  arrangement: Arrangement;
+  /** The box around every node at its estimated size, in flow coordinates. */
+  bounds: Rect;
 }
 
-/** Top-left positions for every node (React Flow's node origin is the top-left corner). */
-export function layoutCluster(
-  entries: readonly LayoutEntry[],
-  previousSlots: ReadonlyMap<string, number> = new Map(),
-): Layout {
-  const workers = entries.filter((e) => e.kind === 'worker');
-  const compact = workers.length > COMPACT_WORKER_THRESHOLD;
-  const slots = assignSlots(
-    previousSlots,
-    workers.map((w) => w.id),
-  );
-  const positions = new Map<string, XY>();
+/** The canvas area the cluster is fitted into: its size, less what lies over its top edge. */
+export interface Viewport extends Size {
+  /** Screen pixels at the top covered by notices (the session banner): the fit leaves them free. */
+  topInset?: number;
+}
 
-  // The grid: a column per (slot mod cols), each row as tall as its tallest worker.
-  const typicalCores = workers.length > 0 ? Math.max(...workers.map((w) => Math.min(w.cores, CORE_CELL_LIMIT + 1))) : 8;
-  const cols = gridColumns(workers.length, compact, typicalCores);
-  const colWidth = estimatedSize({ kind: 'worker', cores: 1 }, compact).width + GAP_X;
+/** Until the canvas has been measured: about a 1280×720 window's canvas. */
+export const DEFAULT_VIEWPORT: Viewport = { width: 760, height: 560 };
+
+interface Parts {
+  top: LayoutEntry[];
+  client: LayoutEntry | undefined;
+  /** Workers by slot, with their heights. */
+  workers: { entry: LayoutEntry; slot: number; height: number }[];
+  slotCount: number;
+}
+
+function partsOf(entries: readonly LayoutEntry[], slots: ReadonlyMap<string, number>): Parts {
+  const workers = entries
+    .filter((e) => e.kind === 'worker')
+    .map((entry) => ({ entry, slot: slots.get(entry.id) ?? 0, height: estimatedSize(entry).height }));
+  const slotCount = workers.reduce((m, w) => Math.max(m, w.slot + 1), 0);
+  return {
+    // Masters first (in their order), then ZooKeeper.
+    top: [...entries.filter((e) => e.kind === 'master'), ...entries.filter((e) => e.kind === 'zookeeper')],
+    client: entries.find((e) => e.kind === 'client'),
+    workers,
+    slotCount,
+  };
+}
+
+/** The grid's column widths are equal; each row is as tall as its tallest worker. */
+function gridGeometry(parts: Parts, columns: number) {
   const rowHeights: number[] = [];
-  for (const w of workers) {
-    const row = Math.floor((slots.get(w.id) ?? 0) / cols);
-    const h = estimatedSize(w, compact).height;
-    rowHeights[row] = Math.max(rowHeights[row] ?? 0, h);
+  let usedColumns = 0;
+  for (const w of parts.workers) {
+    const row = Math.floor(w.slot / columns);
+    rowHeights[row] = Math.max(rowHeights[row] ?? 0, w.height);
+    usedColumns = Math.max(usedColumns, (w.slot % columns) + 1);
   }
   const rowTops: number[] = [];
-  let y = 0;
+  let height = 0;
   for (let r = 0; r < rowHeights.length; r++) {
-    rowTops[r] = y;
-    y += (rowHeights[r] ?? 0) + GAP_Y;
+    const h = rowHeights[r] ?? 0;
+    // A row every worker has left (sticky slots) takes no room.
+    if (h > 0 && height > 0) height += GAP_Y;
+    rowTops[r] = height;
+    height += h;
   }
-  const gridWidth = workers.length > 0 ? Math.min(cols, workers.length) * colWidth - GAP_X : 0;
+  const width = usedColumns > 0 ? usedColumns * (WIDTH.worker + GAP_X) - GAP_X : 0;
+  return { rowTops, width, height };
+}
 
-  // The top row: Masters, then ZooKeeper, centred over the grid.
-  const top = entries.filter((e) => e.kind === 'master' || e.kind === 'zookeeper');
-  const topWidth =
-    top.reduce((sum, e) => sum + estimatedSize(e, compact).width + GAP_X * 2, 0) - (top.length > 0 ? GAP_X * 2 : 0);
-  const topHeight = top.reduce((m, e) => Math.max(m, estimatedSize(e, compact).height), 0);
-  const gridTop = top.length > 0 ? topHeight + TOP_ROW_GAP : 0;
-  let x = (gridWidth - topWidth) / 2;
-  for (const e of top) {
+/** Where the rows go and the box around everything, without placing each node. */
+function geometry(parts: Parts, arrangement: Arrangement) {
+  const grid = gridGeometry(parts, arrangement.columns);
+  const clientOnTop = parts.client !== undefined && (arrangement.client === 'top' || parts.workers.length === 0);
+  const topRow = clientOnTop && parts.client ? [parts.client, ...parts.top] : parts.top;
+  const topWidth = topRow.reduce((sum, e, i) => sum + estimatedSize(e).width + (i > 0 ? TOP_GAP : 0), 0);
+  const topHeight = topRow.reduce((m, e) => Math.max(m, estimatedSize(e).height), 0);
+  const gridTop = topRow.length > 0 && parts.workers.length > 0 ? topHeight + BAND : 0;
+  // The client at the side sits level with the grid's top, at its left.
+  const clientSize = parts.client && !clientOnTop ? estimatedSize(parts.client) : null;
+  const clientAt: XY | null = clientSize ? { x: -clientSize.width - CLIENT_GAP, y: gridTop } : null;
+  const lowerLeft = clientAt ? clientAt.x : 0;
+  // The top row is centred over what is below it.
+  const topLeft = (lowerLeft + grid.width - topWidth) / 2;
+  const left = Math.min(lowerLeft, topLeft);
+  const right = Math.max(grid.width, topLeft + topWidth);
+  const bottom = Math.max(
+    topHeight,
+    gridTop + grid.height,
+    clientAt && clientSize ? clientAt.y + clientSize.height : 0,
+  );
+  const bounds: Rect = { x: left, y: 0, width: right - left, height: bottom };
+  return { grid, topRow, topLeft, gridTop, clientAt, bounds };
+}
+
+function place(parts: Parts, arrangement: Arrangement): { positions: Map<string, XY>; bounds: Rect } {
+  const g = geometry(parts, arrangement);
+  const positions = new Map<string, XY>();
+  let x = g.topLeft;
+  for (const e of g.topRow) {
     positions.set(e.id, { x, y: 0 });
-    x += estimatedSize(e, compact).width + GAP_X * 2;
+    x += estimatedSize(e).width + TOP_GAP;
   }
+  for (const w of parts.workers) {
+    const row = Math.floor(w.slot / arrangement.columns);
+    positions.set(w.entry.id, {
+      x: (w.slot % arrangement.columns) * (WIDTH.worker + GAP_X),
+      y: g.gridTop + (g.grid.rowTops[row] ?? 0),
+    });
+  }
+  if (parts.client && g.clientAt) positions.set(parts.client.id, g.clientAt);
+  return { positions, bounds: g.bounds };
+}
 
-  for (const w of workers) {
-    const slot = slots.get(w.id) ?? 0;
-    const row = Math.floor(slot / cols);
-    positions.set(w.id, { x: (slot % cols) * colWidth, y: gridTop + (rowTops[row] ?? 0) });
-  }
+/** The zoom at which `bounds` fits the viewport (less its margins), before the fit's own limits. */
+function rawFitZoom(bounds: Size, viewport: Viewport): number {
+  const w = Math.max(1, viewport.width - 2 * FIT_MARGIN);
+  const h = Math.max(1, viewport.height - 2 * FIT_MARGIN - (viewport.topInset ?? 0));
+  return Math.min(w / Math.max(1, bounds.width), h / Math.max(1, bounds.height));
+}
 
-  // The client machine: left of everything, level with the Masters.
-  const left = Math.min(0, (gridWidth - topWidth) / 2);
-  for (const e of entries) {
-    if (e.kind !== 'client') continue;
-    positions.set(e.id, { x: left - estimatedSize(e, compact).width - CLIENT_GAP, y: 0 });
+/**
+ * The arrangement with the largest fitting zoom (up to MAX_FIT_ZOOM: past it, the client on top
+ * is preferred, then the larger zoom). Every column count from 1 to the number of slots is tried
+ * with both client placements: the grid is cheap to measure.
+ */
+function chooseArrangement(parts: Parts, viewport: Viewport): Arrangement {
+  const placements: ClientPlacement[] = parts.client ? ['top', 'side'] : ['top'];
+  let best: { arrangement: Arrangement; capped: number; raw: number } | null = null;
+  for (const client of placements) {
+    for (let columns = 1; columns <= Math.max(1, parts.slotCount); columns++) {
+      const arrangement = { columns, client };
+      const raw = rawFitZoom(geometry(parts, arrangement).bounds, viewport);
+      const capped = Math.round(Math.min(raw, MAX_FIT_ZOOM) * 1000) / 1000;
+      if (
+        !best ||
+        capped > best.capped ||
+        (capped === best.capped && client === best.arrangement.client && raw > best.raw)
+      )
+        best = { arrangement, capped, raw };
+    }
   }
-  return { positions, slots, compact };
+  return best?.arrangement ?? { columns: 1, client: 'top' };
+}
+
+/**
+ * Top-left positions for every node (React Flow's node origin is the top-left corner), arranged
+ * for the viewport, keeping the workers' previous slots.
+ */
+export function layoutCluster(
+  entries: readonly LayoutEntry[],
+  viewport: Viewport = DEFAULT_VIEWPORT,
+  previousSlots: ReadonlyMap<string, number> = new Map(),
+): Layout {
+  const slots = assignSlots(
+    previousSlots,
+    entries.filter((e) => e.kind === 'worker').map((w) => w.id),
+  );
+  const parts = partsOf(entries, slots);
+  const arrangement = chooseArrangement(parts, viewport);
+  const { positions, bounds } = place(parts, arrangement);
+  return { positions, slots, arrangement, bounds };
+}
+
+/** React Flow's viewport transform: flow point p is drawn at (p.x × zoom + x, p.y × zoom + y). */
+export interface Transform {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/** The transform that shows `bounds` whole and centred in the viewport, below its top inset. */
+export function fitTransform(bounds: Rect, viewport: Viewport): Transform {
+  const zoom = Math.min(MAX_FIT_ZOOM, Math.max(MIN_ZOOM, rawFitZoom(bounds, viewport)));
+  const inset = viewport.topInset ?? 0;
+  const x = (viewport.width - bounds.width * zoom) / 2 - bounds.x * zoom;
+  const y = inset + (viewport.height - inset - bounds.height * zoom) / 2 - bounds.y * zoom;
+  return { x, y, zoom };
+}
+
+/** The smallest rectangle holding both. */
+export function unionRect(a: Rect, b: Rect): Rect {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
 }
 
 /** A stable text key of what the layout depends on (the canvas re-lays out only when it changes). */
