@@ -13,14 +13,7 @@ import { flightBoard } from '../flights';
 import { usePlaygroundStore } from '../PlaygroundProvider';
 import { DARK_SCHEME_QUERY, REDUCED_MOTION_QUERY } from '../use-media-query';
 import { estimatedSize } from './layout';
-import { OverlayPainter, type Colours, type OverlayLabelBox } from './overlay-painter';
-
-declare global {
-  interface Window {
-    /** The message labels of the overlay's last draw (read by the browser tests). */
-    __sparkOverlayLabels?: OverlayLabelBox[];
-  }
-}
+import { OverlayPainter, type Colours } from './overlay-painter';
 
 const KINDS: readonly MessageKind[] = ['registration', 'scheduling', 'state', 'heartbeat', 'kill', 'task', 'other'];
 

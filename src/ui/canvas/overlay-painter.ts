@@ -10,6 +10,7 @@ import { progress, type Flight, type FlightBoard } from '../flights';
 import type { XY } from './layout';
 import { BoxGrid, LABEL_GAP, placeAlong } from './label-placement';
 import { LabelStacks, type LabelEntry } from './label-stack';
+import type { OverlayLabelBox } from './overlay-labels';
 import {
   BORDER_GAP,
   flightAlpha,
@@ -40,15 +41,6 @@ export interface Colours {
   danger: string;
   fg: string;
   labelBg: string;
-}
-
-/** A drawn label's box and text, in CSS px relative to the page's viewport (the test hook's shape). */
-export interface OverlayLabelBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  text: string;
 }
 
 export interface Scene {
