@@ -1,14 +1,14 @@
 // Label stacks: one per arrow, repeats merged with a count, replies named by what they answer,
 // losses kept apart, the most telling first.
 import { describe, expect, it } from 'vitest';
-import { dropText, entryText, LabelStacks, type StackedFlight } from './label-stack';
+import { dropText, entryText, labelText, LabelStacks, type StackedFlight } from './label-stack';
 
 let nextId = 1;
 function flight(partial: Partial<StackedFlight> & Pick<StackedFlight, 'type'>): StackedFlight {
   return { id: nextId++, t: 0, from: 'master', to: 'w1', label: partial.type, kind: 'state', count: 1, ...partial };
 }
 
-const texts = (flights: StackedFlight[]) => new LabelStacks().build(flights).map((e) => e.text);
+const texts = (flights: StackedFlight[]) => new LabelStacks().build(flights).map(labelText);
 
 describe('LabelStacks', () => {
   it('merges repeats on one arrow: the same label whole, differing ones by name', () => {
@@ -30,7 +30,7 @@ describe('LabelStacks', () => {
       flight({ type: 'LaunchExecutor', from: 'w1', to: 'master' }),
       flight({ type: 'LaunchExecutor', to: 'w1' }),
     ]);
-    expect(stacks.map((e) => `${e.from}→${e.to} ${e.text}`).sort()).toEqual([
+    expect(stacks.map((e) => `${e.from}→${e.to} ${labelText(e)}`).sort()).toEqual([
       'master→w1 LaunchExecutor ×2',
       'master→w2 LaunchExecutor',
       'w1→master LaunchExecutor',
@@ -70,7 +70,7 @@ describe('LabelStacks', () => {
       flight({ type: 'RegisterWorker', kind: 'registration', t: 5, from: 'w1', to: 'master', dropped: 'partition' }),
       flight({ type: 'RegisterWorker', kind: 'registration', t: 6, from: 'w1', to: 'master', dropped: 'partition' }),
     ]);
-    expect(stacks.map((e) => `${e.from} ${e.text}`)).toEqual([
+    expect(stacks.map((e) => `${e.from} ${labelText(e)}`)).toEqual([
       'w1 RegisterWorker — lost: partition',
       'w1 RegisterWorker — lost: partition',
       'w2 RegisterWorker',
@@ -84,12 +84,13 @@ describe('LabelStacks', () => {
     const s = new LabelStacks();
     const first = s.build([flight({ type: 'A' }), flight({ type: 'B', to: 'w2' })]);
     const entry = first[0];
+    expect(entry && labelText(entry)).toBe('A');
     const second = s.build([flight({ type: 'C' })]);
     expect(second).toHaveLength(1);
     expect(second[0]).toBe(entry);
-    expect(second[0]?.text).toBe('C');
+    expect(entry && labelText(entry)).toBe('C');
     // Only the first `count` flights of the list are read.
-    expect(s.build([flight({ type: 'D' }), flight({ type: 'E', to: 'w3' })], 1).map((e) => e.text)).toEqual(['D']);
+    expect(s.build([flight({ type: 'D' }), flight({ type: 'E', to: 'w3' })], 1).map(labelText)).toEqual(['D']);
   });
 });
 

@@ -13,7 +13,7 @@ export interface LabelEntry {
   from: string;
   to: string;
   kind: MessageKind;
-  /** What the label reads. */
+  /** What the label reads, once `labelText` was asked (only labels tried for a place need it). */
   text: string;
   /** Messages it stands for (a grouped flight counts all of its own). */
   count: number;
@@ -53,6 +53,12 @@ export function entryText(e: Pick<LabelEntry, 'name' | 'label' | 'same' | 'count
   const base = e.same ? e.label : e.name;
   const counted = e.count > 1 ? `${base} ×${e.count}` : base;
   return e.dropped ? `${counted} — ${dropText(e.dropped)}` : counted;
+}
+
+/** What an entry's label reads, made once per build. */
+export function labelText(e: LabelEntry): string {
+  if (e.text === '') e.text = entryText(e);
+  return e.text;
 }
 
 /**
@@ -95,10 +101,10 @@ export class LabelStacks {
       next.name = f.answers === undefined ? f.type : `↩ ${f.answers}`;
       next.label = f.label;
       next.same = true;
+      next.text = '';
       this.byKey.set(key, next);
       this.out.push(next);
     }
-    for (const e of this.out) e.text = entryText(e);
     return this.out.sort(byWorth);
   }
 

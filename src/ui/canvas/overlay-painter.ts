@@ -9,7 +9,7 @@ import type { MessageKind, PartitionView } from '../../engine/public';
 import { progress, type Flight, type FlightBoard } from '../flights';
 import type { XY } from './layout';
 import { BoxGrid, LABEL_GAP, placeAlong } from './label-placement';
-import { LabelStacks, type LabelEntry } from './label-stack';
+import { LabelStacks, labelText, type LabelEntry } from './label-stack';
 import type { OverlayLabelBox } from './overlay-labels';
 import {
   BORDER_GAP,
@@ -33,6 +33,8 @@ export const LABEL_HEIGHT = 16;
 const LABEL_PADDING = 5;
 /** Room kept around a node's box: a label never touches its border (px). */
 const NODE_MARGIN = 2;
+/** Labels tried per label the zoom's cap allows (most telling first); the rest are counted hidden. */
+const TRIES_PER_LABEL = 2;
 /** Label texts whose widths are remembered before the cache starts over. */
 const WIDTH_CACHE = 2000;
 
@@ -299,13 +301,15 @@ export class OverlayPainter {
     ctx.textAlign = 'left';
     ctx.lineWidth = 1;
     const bounds = { width: sc.width, height: sc.height };
+    // Labels that find no room cost the most (every spot is tried), so only so many are tried.
+    let tries = TRIES_PER_LABEL * cap;
     for (const e of entries) {
-      if (this.labels.length >= cap) {
+      if (this.labels.length >= cap || tries-- <= 0) {
         this.hidden++;
         continue;
       }
       const d = this.drawn[e.lead] as Drawn;
-      const w = this.width(ctx, e.text);
+      const w = this.width(ctx, labelText(e));
       // A lone message's label rides with its dot; a merged stack stays put mid-arrow.
       const t = e.flights > 1 || (sc.reduced && !e.dropped) ? 0.5 : d.t;
       if (!placeAlong(d.seg, t, w, LABEL_HEIGHT, this.blocked, bounds, this.spot)) {
