@@ -66,7 +66,7 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
       dirtyRef.current = true;
     };
     // Where the canvas sits in the viewport, for the published label boxes: read when it is laid
-    // out anew (resized, the window resized or scrolled), never in the animation frame.
+    // out anew (resized, the window resized or the page scrolled), never in the animation frame.
     const readOrigin = () => {
       const r = canvas.getBoundingClientRect();
       origin.x = r.left;
@@ -109,7 +109,8 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
       markDirty();
     };
     window.addEventListener('resize', moved);
-    window.addEventListener('scroll', moved, { capture: true, passive: true });
+    // The page itself, not the panels' own scrolling: nothing but the page moves the canvas.
+    window.addEventListener('scroll', moved, { passive: true });
 
     /** Every node's box on screen, from React Flow's positions and measured sizes. */
     const passNodes = (tx: number, ty: number, zoom: number) => {
@@ -185,7 +186,7 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
       unsubscribePage();
       resize.disconnect();
       window.removeEventListener('resize', moved);
-      window.removeEventListener('scroll', moved, { capture: true });
+      window.removeEventListener('scroll', moved);
       if (window.__sparkOverlayLabels === painter.labels) window.__sparkOverlayLabels = [];
     };
   }, [rf, store]);
