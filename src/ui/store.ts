@@ -156,6 +156,8 @@ export interface SessionState {
 export interface PrefsState {
   showHeartbeats: boolean;
   showTasks: boolean;
+  /** Replies to asks ("↩ ExecutorStateChanged: true") drawn on the canvas. */
+  showReplies: boolean;
   theme: Theme;
 }
 
@@ -221,6 +223,7 @@ export interface SessionActions {
 export interface PrefsActions {
   setShowHeartbeats(show: boolean): void;
   setShowTasks(show: boolean): void;
+  setShowReplies(show: boolean): void;
   setTheme(theme: Theme): void;
 }
 
@@ -289,7 +292,7 @@ const initialPanels: PanelsState = {
 
 const initialSession: SessionState = { forkPrompt: null, branches: [], banner: null };
 
-const initialPrefs: PrefsState = { showHeartbeats: true, showTasks: true, theme: 'system' };
+const initialPrefs: PrefsState = { showHeartbeats: true, showTasks: true, showReplies: true, theme: 'system' };
 
 /** What a newly loaded scenario starts from: no picture yet, nothing selected, nothing open over it. */
 const emptyRun = {
@@ -466,6 +469,7 @@ const sessionActions = (set: SetState): SessionActions => {
 const prefsActions = (set: SetState): PrefsActions => ({
   setShowHeartbeats: (showHeartbeats) => set({ showHeartbeats }),
   setShowTasks: (showTasks) => set({ showTasks }),
+  setShowReplies: (showReplies) => set({ showReplies }),
   setTheme: (theme) => set({ theme }),
 });
 

@@ -7,7 +7,7 @@ import { Simulation } from '../simulation';
 import { SUBMIT, scenario } from '../test-support/run';
 import { clusterNodes } from './cluster-view';
 import { FrameBuilder } from './frame-builder';
-import type { NodeView, WorkerNodeView } from './frame-types';
+import type { MessageView, NodeView, WorkerNodeView } from './frame-types';
 import { KNOWN_MESSAGE_TYPES } from './message-kinds';
 
 function sim(partial: Record<string, unknown>): Simulation {
@@ -83,6 +83,47 @@ describe('FrameBuilder', () => {
     expect(reg).toMatchObject({ to: 'master', kind: 'registration', label: 'RegisterWorker' });
     expect(f.messages.some((m) => m.label === 'ExecutorStateChanged(RUNNING)' && m.kind === 'state')).toBe(true);
     expect(f.messages.some((m) => m.type === 'LaunchDriver' && m.kind === 'scheduling')).toBe(true);
+  });
+
+  it('draws a reply as what it answers, in the kind of its ask', () => {
+    const s = sim(base);
+    const fb = new FrameBuilder(s);
+    const arrows = [...fb.full().messages];
+    for (let t = 0; t <= 20_000; t += 50) {
+      s.advanceTo(t);
+      arrows.push(...fb.next().messages);
+    }
+    const replies = arrows.filter((m) => m.answers !== undefined);
+    expect(replies.length).toBeGreaterThan(0);
+    expect(arrows.filter((m) => m.label.startsWith('Boolean('))).toEqual([]);
+    expect(replies.find((m) => m.answers === 'ExecutorStateChanged')).toMatchObject({
+      type: 'Boolean',
+      label: '↩ ExecutorStateChanged: true',
+      kind: 'state',
+    });
+    expect(replies.find((m) => m.answers === 'RegisterExecutor')).toMatchObject({
+      label: '↩ RegisterExecutor: true',
+      kind: 'registration',
+    });
+    expect(replies.find((m) => m.answers === 'RequestSubmitDriver')).toMatchObject({
+      type: 'SubmitDriverResponse',
+      label: '↩ SubmitDriverResponse',
+    });
+    // Requests are not replies.
+    expect(arrows.find((m) => m.type === 'ExecutorStateChanged')?.answers).toBeUndefined();
+  });
+
+  it('names the ask of a reply in flight when a full frame is taken', () => {
+    const s = sim({ ...base, network: { latencyMs: 400 } });
+    const fb = new FrameBuilder(s);
+    // Step until a reply is in flight, then take a full frame there (as after a seek).
+    let reply: MessageView | undefined;
+    for (let t = 0; t <= 20_000 && !reply; t += 25) {
+      s.advanceTo(t);
+      reply = fb.full().messages.find((m) => m.answers !== undefined);
+    }
+    expect(reply?.label).toMatch(/^↩ \w+/);
+    expect(reply?.label).not.toMatch(/Boolean/);
   });
 
   it('groups task traffic per pair of machines', () => {

@@ -23,7 +23,7 @@ import type {
   NodeView,
   TimelineAction,
 } from './frame-types';
-import { messageKind, messageLabel } from './message-kinds';
+import { messageKind, messageLabel, replyKind, replyLabel } from './message-kinds';
 
 /** The newest log lines a frame carries (a jump of hours would otherwise carry thousands). */
 export const MAX_LOGS_PER_FRAME = 300;
@@ -34,8 +34,10 @@ export const MAX_MESSAGES_PER_FRAME = 40;
  * executors would otherwise send 500 arrows every frame; the rest is only counted (`undrawn`).
  */
 export const MAX_GROUPS_PER_FRAME = 24;
-/** How far back a full frame looks for messages still in flight. */
+/** How far back a full frame looks for messages still in flight (and a reply for its ask). */
 const MAX_FLIGHT_MS = 120_000;
+/** Asks remembered for their replies' labels; the oldest are forgotten past this (unanswered asks). */
+const MAX_ASKS_REMEMBERED = 4096;
 
 const GROUPED_KINDS = new Set(['task', 'heartbeat']);
 
@@ -47,6 +49,16 @@ interface Pending {
 /** One message's arrow, before grouping adds to its count (one literal: every arrow has one shape). */
 function arrowOf(m: MessageRecord, from: string, to: string, label: string, kind: MessageKind): MessageView {
   return { id: m.id, t: m.t, tDeliver: m.tDeliver, from, to, type: m.type, label, kind, count: 1 };
+}
+
+/** The type of the ask that reply `m` answers, from the records before it (none once too old). */
+function askBefore(messages: readonly MessageRecord[], m: MessageRecord): string | undefined {
+  for (let i = m.id - 2; i >= 0; i--) {
+    const r = messages[i];
+    if (!r || r.t < m.t - MAX_FLIGHT_MS) return undefined;
+    if (r.askId === m.replyTo) return r.type;
+  }
+  return undefined;
 }
 
 export class FrameBuilder {
@@ -61,6 +73,8 @@ export class FrameBuilder {
   private pending = new Map<number, Pending>();
   /** Messages of the last frame left off the canvas (beyond the arrow caps). */
   private undrawn = 0;
+  /** Ask id → the ask's type, for the label of its reply ("↩ ExecutorStateChanged: true"). */
+  private asks = new Map<number, string>();
   horizon = 0;
 
   /** Actions applied when the last frame was built (an action can change any machine). */
@@ -107,6 +121,7 @@ export class FrameBuilder {
     let from = k.messages.length;
     while (from > 0 && (k.messages[from - 1] as MessageRecord).t >= now - MAX_FLIGHT_MS) from--;
     this.pending.clear();
+    this.asks.clear();
     const inFlight: MessageRecord[] = [];
     for (let i = from; i < k.messages.length; i++) {
       const m = k.messages[i] as MessageRecord;
@@ -287,11 +302,13 @@ export class FrameBuilder {
     let individual = 0;
     this.undrawn = 0;
     for (const m of records) {
+      if (m.askId > 0) this.rememberAsk(m.askId, m.type);
+      const answers = m.replyTo > 0 ? this.answered(m) : undefined;
       const from = k.proc(m.from).host;
       const to = k.proc(m.to).host;
       if (from === to || !hosts.has(from) || !hosts.has(to)) continue;
-      const kind = messageKind(m.type);
-      const label = messageLabel(m.msg);
+      const kind = answers === undefined ? messageKind(m.type) : replyKind(answers, m.type);
+      const label = answers === undefined ? messageLabel(m.msg) : replyLabel(answers, m.msg);
       const dropped = m.delivered === false ? (m.dropReason ?? 'lost') : undefined;
       const grouped = GROUPED_KINDS.has(kind) || individual >= MAX_MESSAGES_PER_FRAME;
       if (grouped && !dropped) {
@@ -307,17 +324,37 @@ export class FrameBuilder {
           continue;
         }
         const view = arrowOf(m, from, to, label, kind);
+        if (answers !== undefined) view.answers = answers;
         groups.set(key, view);
         out.push(view);
       } else {
         individual++;
         const view = arrowOf(m, from, to, label, kind);
+        if (answers !== undefined) view.answers = answers;
         if (dropped) view.dropped = dropped;
         out.push(view);
       }
       if (m.delivered === null) this.pending.set(m.id, { id: m.id, control: !GROUPED_KINDS.has(kind) });
     }
     return out;
+  }
+
+  private rememberAsk(askId: number, type: string): void {
+    this.asks.set(askId, type);
+    if (this.asks.size > MAX_ASKS_REMEMBERED) {
+      const oldest = this.asks.keys().next();
+      if (!oldest.done) this.asks.delete(oldest.value);
+    }
+  }
+
+  /** What reply `m` answers: an ask seen in an earlier frame, else found among the records before it. */
+  private answered(m: MessageRecord): string | undefined {
+    const known = this.asks.get(m.replyTo);
+    if (known !== undefined) {
+      this.asks.delete(m.replyTo);
+      return known;
+    }
+    return askBefore(this.sim.cluster.k.messages, m);
   }
 
   private flight(): FlightHint | null {

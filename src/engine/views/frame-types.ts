@@ -157,8 +157,13 @@ export interface MessageView {
   from: string;
   to: string;
   type: string;
-  /** The Spark name with its key argument: "ExecutorStateChanged(RUNNING)". */
+  /**
+   * The Spark name with its key argument: "ExecutorStateChanged(RUNNING)"; a reply reads as what
+   * it answers: "↩ ExecutorStateChanged: true".
+   */
   label: string;
+  /** For a reply to an ask: the type of the ask it answers ("ExecutorStateChanged"). */
+  answers?: string;
   kind: MessageKind;
   /** How many equal messages this arrow stands for (tasks and heartbeats are grouped per frame). */
   count: number;

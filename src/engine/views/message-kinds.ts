@@ -73,7 +73,7 @@ export function messageKind(type: string): MessageKind {
   return KINDS[type] ?? 'other';
 }
 
-/** Spark's name with its telling argument: "ExecutorStateChanged(RUNNING)", "Boolean(true)". */
+/** Spark's name with its telling argument: "ExecutorStateChanged(RUNNING)", "LaunchDriver(driver-…)". */
 export function messageLabel(msg: Msg): string {
   const m = msg as unknown as Record<string, unknown>;
   if (typeof m.state === 'string') return `${msg.type}(${m.state})`;
@@ -85,4 +85,25 @@ export function messageLabel(msg: Msg): string {
   if ((msg.type === 'LaunchDriver' || msg.type === 'KillDriver') && typeof m.driverId === 'string')
     return `${msg.type}(${m.driverId})`;
   return msg.type;
+}
+
+/**
+ * A reply to an ask, read as what it answers. Spark's RpcEndpointRef.ask answers with a bare value
+ * (`context.reply(true)`), which means nothing on its own, so a Boolean reads as the ask's name and
+ * the value ("↩ ExecutorStateChanged: true"); a reply with a type of its own keeps its name
+ * ("↩ SubmitDriverResponse").
+ */
+export function replyLabel(answers: string, msg: Msg): string {
+  const m = msg as unknown as Record<string, unknown>;
+  if (msg.type === 'Boolean' && typeof m.value === 'boolean') return `↩ ${answers}: ${m.value}`;
+  return `↩ ${messageLabel(msg)}`;
+}
+
+/**
+ * A reply's kind: that of a typed reply, else (a bare value) that of the ask it answers, so the
+ * answer to ExecutorStateChanged is coloured as a state report.
+ */
+export function replyKind(answers: string, type: string): MessageKind {
+  const own = messageKind(type);
+  return own === 'other' ? messageKind(answers) : own;
 }

@@ -1,5 +1,5 @@
 // The message toggles: one button per toggled kind, named with the kind's label from colors.ts,
-// pressed as the store says.
+// and one for the replies to asks, each pressed as the store says.
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_KIND_LABELS } from '../colors';
 import { renderWithStore } from '../test-render';
@@ -23,9 +23,23 @@ describe('MessageToggles', () => {
     expect(tasks).toContain('title="Show task messages (T)"');
   });
 
+  it('has a Replies toggle, on by default, with its key', () => {
+    const { html } = renderWithStore(<MessageToggles />);
+    const replies = button(html, 'toggle-replies');
+    expect(replies).toContain('<span aria-hidden="true">↩</span>Replies</button>');
+    expect(replies).toContain('aria-keyshortcuts="R"');
+    expect(replies).toContain('aria-pressed="true"');
+    expect(replies).toContain('title="Show the replies to asks, such as ↩ ExecutorStateChanged: true (R)"');
+  });
+
   it('is pressed when the store shows the kind', () => {
-    const { html } = renderWithStore(<MessageToggles />, { showHeartbeats: false, showTasks: true });
+    const { html } = renderWithStore(<MessageToggles />, {
+      showHeartbeats: false,
+      showTasks: true,
+      showReplies: false,
+    });
     expect(button(html, 'toggle-heartbeats')).toContain('aria-pressed="false"');
     expect(button(html, 'toggle-tasks')).toContain('aria-pressed="true"');
+    expect(button(html, 'toggle-replies')).toContain('aria-pressed="false"');
   });
 });

@@ -29,6 +29,7 @@ describe('commandForKey', () => {
       ['Backspace', 'kill-selected'],
       ['h', 'toggle-heartbeats'],
       ['t', 'toggle-tasks'],
+      ['r', 'toggle-replies'],
       ['d', 'toggle-dark'],
       ['?', 'help'],
       ['Escape', 'escape'],

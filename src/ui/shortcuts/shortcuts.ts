@@ -13,6 +13,7 @@ export type Command =
   | 'kill-selected'
   | 'toggle-heartbeats'
   | 'toggle-tasks'
+  | 'toggle-replies'
   | 'toggle-dark'
   | 'help'
   | 'escape';
@@ -42,6 +43,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   { command: 'toggle-heartbeats', keys: ['h'], labels: ['H'], description: 'Show or hide heartbeats' },
   { command: 'toggle-tasks', keys: ['t'], labels: ['T'], description: 'Show or hide task messages' },
+  {
+    command: 'toggle-replies',
+    keys: ['r'],
+    labels: ['R'],
+    description: 'Show or hide the replies to asks (↩ ExecutorStateChanged: true)',
+  },
   { command: 'toggle-dark', keys: ['d'], labels: ['D'], description: 'Switch between dark and light theme' },
   { command: 'help', keys: ['?'], labels: ['?'], description: 'Show this list of shortcuts' },
   {

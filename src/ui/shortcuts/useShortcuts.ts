@@ -64,6 +64,9 @@ function run(command: Command, controller: Controller, store: PlaygroundStore): 
     case 'toggle-tasks':
       s.setShowTasks(!s.showTasks);
       return;
+    case 'toggle-replies':
+      s.setShowReplies(!s.showReplies);
+      return;
     case 'toggle-dark':
       s.setTheme(toggledTheme(s.theme, window.matchMedia(DARK_SCHEME_QUERY).matches));
       return;
