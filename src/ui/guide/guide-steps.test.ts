@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { cardPosition, GUIDE_STEPS, shouldOfferGuide } from './guide-steps';
+
+const first = { seen: false, embed: false, fromLink: false, automated: false, asked: false };
+
+describe('shouldOfferGuide', () => {
+  it('offers itself on a first visit only', () => {
+    expect(shouldOfferGuide(first)).toBe(true);
+    expect(shouldOfferGuide({ ...first, seen: true })).toBe(false);
+  });
+  it('stays away from an embed and from a share link, even when asked', () => {
+    expect(shouldOfferGuide({ ...first, embed: true, asked: true })).toBe(false);
+    expect(shouldOfferGuide({ ...first, fromLink: true, asked: true })).toBe(false);
+  });
+  it('stays away from an automated browser unless the address asks for it', () => {
+    expect(shouldOfferGuide({ ...first, automated: true })).toBe(false);
+    expect(shouldOfferGuide({ ...first, automated: true, asked: true })).toBe(true);
+    expect(shouldOfferGuide({ ...first, automated: true, asked: true, seen: true })).toBe(false);
+  });
+});
+
+describe('cardPosition', () => {
+  const viewport = { width: 1280, height: 720 };
+  const card = { width: 320, height: 160 };
+  it('puts the card under its target, centred on it', () => {
+    expect(cardPosition({ left: 400, top: 10, width: 80, height: 30 }, card, viewport)).toEqual({ left: 280, top: 52 });
+  });
+  it('puts it above a target near the bottom and keeps it inside the viewport sideways', () => {
+    expect(cardPosition({ left: 1250, top: 650, width: 30, height: 30 }, card, viewport)).toEqual({
+      left: 1280 - 12 - 320,
+      top: 650 - 12 - 160,
+    });
+  });
+  it('centres it when the target is not on the page', () => {
+    expect(cardPosition(null, card, viewport)).toEqual({ left: 480, top: 560 / 3 });
+  });
+});
+
+describe('GUIDE_STEPS', () => {
+  it('points at Play, the scenario picker, a worker and Share, in that order', () => {
+    expect(GUIDE_STEPS.map((s) => s.target)).toEqual([
+      '[data-testid="play-pause"]',
+      '[data-testid="scenario-select"]',
+      '.cn-worker',
+      '[data-testid="share"]',
+    ]);
+  });
+});
