@@ -17,8 +17,6 @@ import { useAppliedTheme } from './header/use-applied-theme';
 import { Timeline } from './timeline/Timeline';
 import { Markdown } from './side/Markdown';
 import { SidePanel } from './side/SidePanel';
-import { ContextMenu } from './menus/ContextMenu';
-import { ShortcutsOverlay } from './shortcuts/ShortcutsOverlay';
 import { useShortcuts } from './shortcuts/useShortcuts';
 import { Notices } from './Notices';
 import type { KeyValueStore } from '../share/autosave';
@@ -32,14 +30,28 @@ import { Dock } from './shell/Dock';
 import { SidePane } from './shell/SidePane';
 import { usePanes } from './shell/use-panes';
 import { Legend } from './legend/Legend';
-import { GuidedStart } from './guide/GuidedStart';
 import { useGuide } from './guide/use-guide';
 import type { PlaygroundStore } from './store';
-import { type CSSProperties, lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { type CSSProperties, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 
 // The dialog brings spark-submit's parser and the scenario schema (zod): loaded when first opened,
 // so the first paint does not wait for them.
 const SubmitAppDialog = lazy(() => import('./submit/SubmitDialog').then((m) => ({ default: m.SubmitAppDialog })));
+// What only a user's gesture (or a first visit) shows: the context menu, the shortcuts overlay
+// and the guided start. Kept out of the page's entry script, whose size is budgeted.
+const ContextMenu = lazy(() => import('./menus/ContextMenu').then((m) => ({ default: m.ContextMenu })));
+const ShortcutsOverlay = lazy(() =>
+  import('./shortcuts/ShortcutsOverlay').then((m) => ({ default: m.ShortcutsOverlay })),
+);
+const GuidedStart = lazy(() => import('./guide/GuidedStart').then((m) => ({ default: m.GuidedStart })));
+
+/** Mounts `children` from the first time `when` holds on (so their state outlives a close), loading them then. */
+function MountedOnce({ when, children }: { when: boolean; children: ReactNode }) {
+  const [mounted, setMounted] = useState(when);
+  if (when && !mounted) setMounted(true);
+  if (!mounted) return null;
+  return <Suspense fallback={null}>{children}</Suspense>;
+}
 
 /**
  * A built-in's explanation, or the scenario's own name and description (a file's, a link's). The
@@ -181,6 +193,8 @@ function Page({
   useShortcuts();
   const [panes, setPanes] = usePanes(embed ? null : storage);
   const guide = useGuide(storage, embed);
+  const menuOpen = usePlayground((s) => s.menu !== null);
+  const helpOpen = usePlayground((s) => s.helpOpen);
   const dock = {
     onOpenChange: useCallback((dockOpen: boolean) => setPanes({ dockOpen }), [setPanes]),
     onHeightChange: useCallback((dockHeight: number) => setPanes({ dockHeight }), [setPanes]),
@@ -232,12 +246,20 @@ function Page({
           </SidePane>
         )}
       </div>
-      <ContextMenu />
+      <MountedOnce when={menuOpen}>
+        <ContextMenu />
+      </MountedOnce>
       <ForkDialog />
-      <ShortcutsOverlay />
+      <MountedOnce when={helpOpen}>
+        <ShortcutsOverlay />
+      </MountedOnce>
       <Notices />
       <Submit />
-      {guide.open && <GuidedStart onClose={guide.close} />}
+      {guide.open && (
+        <Suspense fallback={null}>
+          <GuidedStart onClose={guide.close} />
+        </Suspense>
+      )}
     </div>
   );
 }

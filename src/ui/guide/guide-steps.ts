@@ -1,9 +1,4 @@
-// The guided start's steps and when it offers itself. Shown once, on a first visit: not in an
-// embedded page (a reader of a blog post did not come to learn the tool), not when the visit opens
-// a share link (its sender chose what to show), and not in an automated browser (a test or the
-// benchmark sees the page as a returning user would) unless the address asks for it with `?tour`.
-
-export const GUIDE_SEEN_KEY = 'spark-playground.guided-start';
+// The guided start's steps and where each step's card goes (guide-offer.ts says when it is shown).
 
 export interface GuideStep {
   /** The element it points at: a CSS selector, the first match is used. */
@@ -34,23 +29,6 @@ export const GUIDE_STEPS: readonly GuideStep[] = [
     text: 'Share puts the whole session, with every action you applied, in a link that replays it to the same instant.',
   },
 ];
-
-export interface GuideConditions {
-  /** The guided start was finished or skipped before, in this browser. */
-  seen: boolean;
-  embed: boolean;
-  /** The address holds a share link. */
-  fromLink: boolean;
-  /** navigator.webdriver: a test or benchmark drives the browser. */
-  automated: boolean;
-  /** `?tour` in the address. */
-  asked: boolean;
-}
-
-export function shouldOfferGuide(c: GuideConditions): boolean {
-  if (c.embed || c.seen || c.fromLink) return false;
-  return !c.automated || c.asked;
-}
 
 /**
  * Where the step's card goes beside its target's box: below it when there is room, else above,

@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { KeyValueStore } from '../../share/autosave';
 import { shareFragment } from '../../share/codec';
-import { GUIDE_SEEN_KEY, shouldOfferGuide } from './guide-steps';
+import { GUIDE_SEEN_KEY, shouldOfferGuide } from './guide-offer';
 
 export function useGuide(storage: KeyValueStore | null, embed: boolean) {
   const [open, setOpen] = useState(() =>

@@ -3,12 +3,14 @@
 // metrics plots) are more tabs here. Collapsed it is one bar with the log's line count; open it is
 // as tall as the user dragged it. The log being open is what a session calls its 'log' panel, so
 // a share link or an autosave that had the log open opens the dock on it.
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { usePlayground } from '../PlaygroundProvider';
-import { DEFAULT_LOG_FILTER, EventLog, type LogFilterState } from '../side/EventLog';
+import type { LogFilterState } from '../side/EventLog';
 import { DOCK_HEIGHT } from './pane-prefs';
 import { useSidePanelTab } from './side-tab';
 import { Splitter } from './Splitter';
+
+const DockLog = lazy(() => import('./DockLog').then((m) => ({ default: m.DockLog })));
 
 interface DockProps {
   open: boolean;
@@ -23,7 +25,7 @@ export function Dock({ open, height, onOpenChange, onHeightChange }: DockProps) 
   const logCount = usePlayground((s) => s.logs.length);
   const panelTab = useSidePanelTab();
   // Here, not in the log: the filter outlives the dock being collapsed.
-  const [logFilter, setLogFilter] = useState<LogFilterState>(DEFAULT_LOG_FILTER);
+  const [logFilter, setLogFilter] = useState<LogFilterState | null>(null);
   const baseId = useId();
   const panelId = `${baseId}-log`;
 
@@ -92,7 +94,11 @@ export function Dock({ open, height, onOpenChange, onHeightChange }: DockProps) 
         className="side-tabpanel tabpanel-log dock-panel"
         style={{ height }}
       >
-        {open && <EventLog filter={logFilter} onFilterChange={setLogFilter} />}
+        {open && (
+          <Suspense fallback={<p className="dock-loading">Loading the log…</p>}>
+            <DockLog filter={logFilter} onFilterChange={setLogFilter} />
+          </Suspense>
+        )}
       </div>
     </section>
   );
