@@ -82,18 +82,18 @@ const workerMemory = text(
   'the memory the worker offers (SPARK_WORKER_MEMORY) as a string such as "16g" or "512m"',
 ).check(
   z.superRefine((value, ctx) => {
-  const problem = checkWorkerMemory(value);
-  if (problem !== undefined) {
-    ctx.addIssue({ code: 'custom', message: problem, input: value });
-    return;
-  }
-  const mb = workerMemoryMb(value);
-  if (mb.ok && mb.value > LIMITS.workerMemoryMb)
-    ctx.addIssue({
-      code: 'custom',
-      input: value,
-      message: `Expected at most ${LIMITS.workerMemoryMb} MiB (64 TiB) of memory per worker: the playground's limit (Spark itself sets none; see "Limits" in docs/scenario-format.md); got ${show(value)}, which is ${mb.value} MiB.`,
-    });
+    const problem = checkWorkerMemory(value);
+    if (problem !== undefined) {
+      ctx.addIssue({ code: 'custom', message: problem, input: value });
+      return;
+    }
+    const mb = workerMemoryMb(value);
+    if (mb.ok && mb.value > LIMITS.workerMemoryMb)
+      ctx.addIssue({
+        code: 'custom',
+        input: value,
+        message: `Expected at most ${LIMITS.workerMemoryMb} MiB (64 TiB) of memory per worker: the playground's limit (Spark itself sets none; see "Limits" in docs/scenario-format.md); got ${show(value)}, which is ${mb.value} MiB.`,
+      });
   }),
 );
 
@@ -348,10 +348,7 @@ export const scenarioSchema = object(
     }),
     name: z._default(text('the scenario name as a string'), DEFAULT_SCENARIO_NAME),
     description: z._default(text('the description as a (markdown) string'), ''),
-    seed: z._default(
-      wholeNumber('the random seed, a whole number from 0 to 4294967295', 0, 4294967295),
-      DEFAULT_SEED,
-    ),
+    seed: z._default(wholeNumber('the random seed, a whole number from 0 to 4294967295', 0, 4294967295), DEFAULT_SEED),
     startEpochMs: z._default(
       wholeNumber(
         'the start time in ms since 1970-01-01T00:00:00Z, a whole number of at least 0 before the year 10000',

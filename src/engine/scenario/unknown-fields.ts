@@ -13,10 +13,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The option of a discriminated union that the value's discriminator selects, if any. */
-function selectOption(
-  schema: z.ZodMiniDiscriminatedUnion,
-  value: Record<string, unknown>,
-): z.ZodMiniType | undefined {
+function selectOption(schema: z.ZodMiniDiscriminatedUnion, value: Record<string, unknown>): z.ZodMiniType | undefined {
   const key = schema._zod.def.discriminator;
   for (const option of schema._zod.def.options) {
     if (!(option instanceof z.ZodMiniObject)) continue;

@@ -22,4 +22,3 @@ export function shouldOfferGuide(c: GuideConditions): boolean {
   if (c.embed || c.seen || c.fromLink) return false;
   return !c.automated || c.asked;
 }
-
