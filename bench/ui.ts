@@ -49,7 +49,8 @@ export function busyScenario(workers: number) {
         type: 'submit',
         command:
           'spark-submit --master spark://master:7077 --deploy-mode cluster --executor-cores 8 --executor-memory 4g --class org.apache.spark.examples.SparkPi /opt/spark/examples/jars/spark-examples.jar 1000',
-        workload: { tasks: 2_000_000, taskMs: 400 },
+        // The playground's limit (LIMITS.tasks): enough to keep 500 workers busy past the measurement.
+        workload: { tasks: 1_000_000, taskMs: 400 },
       },
     ],
   };

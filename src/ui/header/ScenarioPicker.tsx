@@ -59,7 +59,9 @@ export function ScenarioPicker({ scenarios }: { scenarios: readonly BuiltinScena
       else openAt(e.key === 'ArrowDown' || e.key === 'ArrowUp' ? Math.max(current, 0) : move);
       return;
     }
-    if (e.key === 'Enter' || (e.key === ' ' && !typed.current.text)) {
+    // Space chooses, unless it is part of a title being typed ("Client mode").
+    const typing = typed.current.text !== '' && e.timeStamp - typed.current.at < TYPE_AHEAD_MS;
+    if (e.key === 'Enter' || (e.key === ' ' && !typing)) {
       e.preventDefault();
       if (open && active >= 0) choose(active);
       else openAt(Math.max(current, 0));
@@ -73,7 +75,7 @@ export function ScenarioPicker({ scenarios }: { scenarios: readonly BuiltinScena
       e.preventDefault();
       const now = e.timeStamp;
       const text = now - typed.current.at < TYPE_AHEAD_MS ? typed.current.text + e.key : e.key;
-      typed.current = { text: text === ' ' ? '' : text, at: now };
+      typed.current = { text, at: now };
       const from = open ? active : current;
       const hit = typeAheadIndex(
         scenarios.map((s) => s.title),
