@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { settledClock, simMs } from './clock';
+import { chooseScenario } from './scenario-picker';
 
 const SHOTS = 'e2e-artifacts';
 const LINE =
@@ -22,7 +23,7 @@ function watchProblems(page: Page): string[] {
 
 async function openSandbox(page: Page) {
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('sandbox');
+  await chooseScenario(page, 'sandbox');
   await expect(page.getByTestId('node-w3')).toBeVisible();
   await expect(page.getByTestId('sim-clock')).toHaveText('0:00:00.000');
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
 import { playUntil, simMs } from './clock';
+import { chooseScenario, expectScenario } from './scenario-picker';
 
 const SHOTS = process.env.SESSION_SHOTS;
 
@@ -39,7 +40,7 @@ const recentNames = (page: Page) =>
 /** Spread out, played to a time and saved: the user's own session. */
 async function ownSession(page: Page): Promise<number> {
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('spread-out');
+  await chooseScenario(page, 'spread-out');
   await expect(page.getByTestId('node-w4')).toBeVisible();
   await page.getByTestId('speed').selectOption('1');
   const time = await playUntil(page, 1);
@@ -72,7 +73,7 @@ test("links opened one after another never cost the user's own session (row 8)",
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/recent-sessions.png` });
   await page.keyboard.press('Escape');
   await page.getByTestId('restore-previous').click();
-  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
+  await expectScenario(page, 'spread-out');
   await expect.poll(() => simMs(page)).toBe(time);
   expect((await tabEntry(page))?.session).toEqual(own?.session);
 
@@ -82,13 +83,13 @@ test("links opened one after another never cost the user's own session (row 8)",
   await expect(page.getByTestId('session-banner')).toContainText('Opened a shared session');
   await page.getByTestId('recent-sessions').click();
   await page.getByTestId('recent-item').filter({ hasText: SPREAD_OUT }).click();
-  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
+  await expectScenario(page, 'spread-out');
   await expect.poll(() => simMs(page)).toBe(time);
 });
 
 test('picking another scenario after applying an action keeps that work in Recent', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
+  await chooseScenario(page, 'cluster-mode');
   await expect(page.getByTestId('node-w3')).toBeVisible();
   await page.getByTestId('node-w2').click({ button: 'right' });
   await page.getByTestId('menu-kill-worker').click();
@@ -98,14 +99,14 @@ test('picking another scenario after applying an action keeps that work in Recen
   await expect.poll(async () => killed(await tabEntry(page))).toBe(true);
   const worked = (await tabEntry(page))?.name ?? '';
 
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('spread-out');
+  await chooseScenario(page, 'spread-out');
   await expect(page.getByTestId('node-w4')).toBeVisible();
   await expect.poll(async () => (await tabEntry(page))?.name).toBe(SPREAD_OUT);
   await expect.poll(() => recentNames(page)).toEqual([SPREAD_OUT, worked]);
   // The worked-on session opens again from the menu, with its kill-worker.
   await page.getByTestId('recent-sessions').click();
   await page.getByTestId('recent-item').filter({ hasText: worked }).click();
-  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('cluster-mode');
+  await expectScenario(page, 'cluster-mode');
   await expect(page.getByTestId('node-w2')).toHaveAttribute('data-process', 'stopped');
 });
 
@@ -116,8 +117,8 @@ test('two tabs keep a session each (row 9)', async ({ context }) => {
   const b = await context.newPage();
   await b.bringToFront();
   await b.goto('/');
-  await expect(b.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
-  await b.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
+  await expectScenario(b, 'spread-out');
+  await chooseScenario(b, 'cluster-mode');
   await expect(b.getByTestId('node-w3')).toBeVisible();
   await b.getByTestId('node-w2').click({ button: 'right' });
   await b.getByTestId('menu-kill-worker').click();
@@ -135,11 +136,11 @@ test('two tabs keep a session each (row 9)', async ({ context }) => {
   // A page in the background gets no animation frames: bring each to the front before using it.
   await b.bringToFront();
   await b.reload();
-  await expect(b.getByRole('combobox', { name: 'Scenario' })).toHaveValue('cluster-mode');
+  await expectScenario(b, 'cluster-mode');
   await expect(b.getByTestId('node-w2')).toHaveAttribute('data-process', 'stopped');
   await a.bringToFront();
   await a.reload();
-  await expect(a.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
+  await expectScenario(a, 'spread-out');
   await expect.poll(() => simMs(a)).toBe(later);
 });
 
@@ -157,8 +158,8 @@ test('a duplicated tab (same sessionStorage) saving the same entry: the other mo
   }, record);
   await b.bringToFront();
   await b.goto('/');
-  await expect(b.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
-  await b.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
+  await expectScenario(b, 'spread-out');
+  await chooseScenario(b, 'cluster-mode');
   await expect.poll(async () => (await tabEntry(b))?.name).toMatch(/^Cluster mode/);
 
   await a.bringToFront();
@@ -190,7 +191,7 @@ test('with storage full the saved session is still restored, and saving resumes 
   await page.reload();
   const banner = page.getByTestId('session-banner');
   await expect(banner).toContainText("This browser's storage is full, so saving has stopped");
-  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
+  await expectScenario(page, 'spread-out');
   await expect.poll(() => simMs(page)).toBe(time);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/storage-full.png` });
 
@@ -221,7 +222,7 @@ test('an unreadable saved session is kept under a backup key and reported (row 1
     await expect(banner).toContainText(problem);
     await expect(banner).toContainText('spark-playground.unreadable-session');
     // The first change is saved elsewhere: the backup is still there, with the text as it was.
-    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('spread-out');
+    await chooseScenario(page, 'spread-out');
     await expect.poll(async () => (await tabEntry(page))?.name).toBe(SPREAD_OUT);
     const kept = await page.evaluate(() => localStorage.getItem('spark-playground.unreadable-session'));
     expect(JSON.parse(kept ?? '{}')).toMatchObject({ from: 'spark-playground.session', text });
@@ -238,7 +239,7 @@ test('a link that cannot be opened offers the way back to the own session (row 1
   const banner = page.getByTestId('session-banner');
   await expect(banner).toContainText("This link's session could not be opened");
   await expect(banner).toContainText('Your session is unchanged');
-  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
+  await expectScenario(page, 'spread-out');
   await expect.poll(() => simMs(page)).toBe(time);
 
   // Showing another link, a bad one offers "Back to my own session".
@@ -249,14 +250,14 @@ test('a link that cannot be opened offers the way back to the own session (row 1
   await expect(page.getByTestId('restore-previous')).toBeVisible();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/bad-link-way-back.png` });
   await page.getByTestId('restore-previous').click();
-  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
+  await expectScenario(page, 'spread-out');
   await expect.poll(() => simMs(page)).toBe(time);
 
   // A fresh load of a bad link restores the own session.
   await page.goto('about:blank');
   await page.goto(badHost);
   await expect(banner).toContainText('Your own last session was restored instead');
-  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
+  await expectScenario(page, 'spread-out');
   await expect.poll(() => simMs(page)).toBe(time);
 });
 
@@ -270,6 +271,7 @@ test('Share refuses a link longer than the page accepts and offers Export (row 1
     target: `w${(i % 3) + 1}`,
   }));
   const scenario = { ...builtin('cluster-mode'), name: 'Many actions', actions };
+  await page.getByTestId('header-menu').click();
   await page.getByTestId('open-import').click();
   await page.getByTestId('import-file').setInputFiles({
     name: 'many-actions.json',

@@ -3,6 +3,7 @@
 // applying an action in the past forks the timeline and the old future can be switched back to.
 import { expect, type Page, test } from '@playwright/test';
 import { playUntil, simMs } from './clock';
+import { chooseScenario, expectScenario } from './scenario-picker';
 
 const SHOTS = 'e2e-artifacts';
 
@@ -21,7 +22,7 @@ async function picture(page: Page): Promise<string> {
 
 test('a share link replays to the same state in another browser', async ({ page, browser }) => {
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
+  await chooseScenario(page, 'cluster-mode');
   await expect(page.getByTestId('node-w3')).toBeVisible();
   await page.getByTestId('speed').selectOption('1');
   await playUntil(page, 300);
@@ -52,7 +53,7 @@ test('a share link replays to the same state in another browser', async ({ page,
 
 test('a broken link says what is wrong, and the previous session is still there', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('spread-out');
+  await chooseScenario(page, 'spread-out');
   await expect(page.getByTestId('node-w4')).toBeVisible();
   await page.getByTestId('speed').selectOption('1');
   const time = await playUntil(page, 1);
@@ -70,7 +71,7 @@ test('a broken link says what is wrong, and the previous session is still there'
   // In the same tab only the hash changes: the page reads the link without reloading.
   await expect(page.getByTestId('session-banner')).toContainText(/incomplete or damaged/);
   await expect(page.getByTestId('session-banner')).toContainText('Your session is unchanged');
-  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
+  await expectScenario(page, 'spread-out');
   await expect.poll(() => simMs(page)).toBe(time);
 
   // A fresh load of a broken link restores the autosaved session.
@@ -78,7 +79,7 @@ test('a broken link says what is wrong, and the previous session is still there'
   await page.goto('/#s=1.d.eJyrVkrLz1eyUkpKLFKqBQA');
   await expect(page.getByTestId('session-banner')).toContainText(/incomplete or damaged/);
   await expect(page.getByTestId('session-banner')).toContainText('Your own last session was restored');
-  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('spread-out');
+  await expectScenario(page, 'spread-out');
   await expect.poll(() => simMs(page)).toBe(time);
 
   // A link from the future is refused with its own reason.
@@ -91,7 +92,7 @@ test('a broken link says what is wrong, and the previous session is still there'
 
 test('an action in the past forks the timeline; the old future stays as a branch', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
+  await chooseScenario(page, 'cluster-mode');
   await expect(page.getByTestId('node-w3')).toBeVisible();
   await page.getByTestId('speed').selectOption('1');
   const end = await playUntil(page, 1000);
@@ -115,14 +116,18 @@ test('an action in the past forks the timeline; the old future stays as a branch
   await expect(page.getByTestId('node-w1')).toHaveAttribute('data-process', 'machine-off');
 
   // The old future is a branch: switching to it brings w1 back, at the old horizon.
+  // A compact button (not a select as wide as its longest label) that opens the list.
   const branches = page.getByTestId('branches');
-  await expect(branches.locator('option')).toHaveCount(2);
-  const value = await branches.locator('option').nth(1).getAttribute('value');
-  await branches.selectOption(value ?? '');
+  await expect(branches).toHaveAttribute('data-count', '1');
+  expect((await branches.boundingBox())?.width).toBeLessThan(160);
+  await branches.click();
+  await expect(page.getByTestId('branch-item')).toHaveCount(1);
+  await page.getByTestId('branch-item').first().click();
   await expect(page.getByTestId('node-w1')).toHaveAttribute('data-process', 'running');
   await expect.poll(() => simMs(page)).toBe(end);
   // And the forked timeline is now the branch to come back to.
-  await expect(branches.locator('option')).toHaveCount(2);
+  await expect(branches).toHaveAttribute('data-count', '1');
+  await expect(branches).toBeFocused();
 });
 
 test('import a real Master /json, export for real Spark, and the embed view', async ({ page }) => {
@@ -174,6 +179,7 @@ test('import a real Master /json, export for real Spark, and the embed view', as
     completeddrivers: [],
     status: 'ALIVE',
   };
+  await page.getByTestId('header-menu').click();
   await page.getByTestId('open-import').click();
   await expect(page.getByTestId('import-dialog')).toBeVisible();
   await page.getByTestId('import-json-text').fill(JSON.stringify(masterJson));
@@ -183,6 +189,7 @@ test('import a real Master /json, export for real Spark, and the embed view', as
   await expect(page.getByTestId('node-node-c')).toHaveCount(0);
   await expect(page.getByTestId('node-spark-master.example')).toBeVisible();
 
+  await page.getByTestId('header-menu').click();
   await page.getByTestId('open-export').click();
   const exported = page.getByTestId('export-dialog');
   await expect(exported).toBeVisible();

@@ -42,13 +42,14 @@ export const builtinScenarios: readonly BuiltinScenario[] = [
     title: 'Client mode: SparkPi on two workers',
     summary:
       'spark-submit runs the SparkPi driver on the client machine and the Master starts one executor on each of the two workers.',
-    explanation: `The driver lives inside spark-submit on **client**, so no worker runs a driver.
+    explanation: `One submission from \`spark-submit\` to \`sc.stop()\`, message by message: about 25 simulated seconds, under a minute at 1×. First the workers join (**RegisterWorker**, answered by **RegisteredWorker**).
 
-- The AppClient sends **RegisterApplication**; the Master answers **RegisteredApplication** with the new app id (state WAITING).
-- In the same step the Master schedules: **LaunchExecutor** goes to each worker and **ExecutorAdded** to the driver. \`--executor-cores\` is not set, so each worker gets *one* executor holding all 8 of its cores.
-- Each worker forks the executor JVM and reports **ExecutorStateChanged** (RUNNING); the Master forwards **ExecutorUpdated**.
-- The executors register with the driver (**RegisterExecutor**) and run the 200 tasks, 16 at a time.
-- At the end the driver sends **StopExecutor** and **UnregisterApplication**; the app moves to *Completed Applications* as FINISHED and every worker gets **ApplicationFinished**.`,
+- **spark-submit starts the driver.** In client mode the driver runs *inside* spark-submit on **client**, so no worker runs one. SparkPi creates its \`SparkContext\` and the AppClient sends **RegisterApplication** (at 3 s); the Master answers **RegisteredApplication** with the new app id (WAITING).
+- **The Master schedules in the same step:** **LaunchExecutor** to each worker, **ExecutorAdded** to the driver. \`--executor-cores\` is not set, so each worker gets *one* executor holding all 8 of its cores.
+- **The executors start.** Each worker forks the executor JVM and reports **ExecutorStateChanged** (RUNNING); the Master acknowledges it (the \`true\` reply to that ask) and tells the driver with **ExecutorUpdated**.
+- **They join the driver.** Each executor asks for the app's configuration (**RetrieveSparkAppConfig**, answered by **SparkAppConfig**), then sends **RegisterExecutor**; the driver accepts (\`true\`) and the executor reports **LaunchedExecutor**. The app is RUNNING.
+- **The job runs:** SparkPi's 200 tasks of 0.8 s, 16 at a time (**LaunchTask** out, **StatusUpdate** back), about 10 seconds of work.
+- **\`sc.stop()\`.** The driver sends **StopExecutor** to each executor and **UnregisterApplication** to the Master; the Master sends **KillExecutor** and **ApplicationFinished** to the workers, the executors exit, and the app moves to *Completed Applications* as FINISHED. Only heartbeats are left, so the run pauses itself.`,
     scenario: clientMode,
   },
   {

@@ -1,6 +1,7 @@
-// The playground page (docs/architecture.md, "The page"): header with the time controls, the
-// timeline, then the palette, the cluster canvas and the side panel (Inspector, Master UI, event
-// log); menus, dialogs and notices float above. App provides the store and the controller once
+// The playground page (docs/architecture.md, "The page"): a one-row header (the scenario picker,
+// the time controls, Share, the More menu), the timeline, then the palette, the cluster canvas
+// with the bottom dock (the event log) under it, and the side panel (explanation, Inspector,
+// Master UI), both resizable and collapsible; menus, dialogs and notices float above. App provides the store and the controller once
 // (PlaygroundProvider); components read the store and act through the controller from there.
 import { ClusterCanvas } from './canvas/ClusterCanvas';
 import { Palette } from './canvas/Palette';
@@ -9,15 +10,13 @@ import type { BuiltinScenario } from '../scenarios';
 // The places below bring their stylesheets in this order (widgets, header, timeline, side panel,
 // menus, shortcuts, notices), then the session's: the cascade is written for that order.
 import './widgets.css';
-import { MessageToggles } from './header/MessageToggles';
-import { ThemeSwitch } from './header/ThemeSwitch';
+import { HeaderMenu } from './header/HeaderMenu';
+import { ScenarioPicker } from './header/ScenarioPicker';
 import { TimeControls } from './header/TimeControls';
 import { useAppliedTheme } from './header/use-applied-theme';
 import { Timeline } from './timeline/Timeline';
 import { Markdown } from './side/Markdown';
 import { SidePanel } from './side/SidePanel';
-import { ContextMenu } from './menus/ContextMenu';
-import { ShortcutsOverlay } from './shortcuts/ShortcutsOverlay';
 import { useShortcuts } from './shortcuts/useShortcuts';
 import { Notices } from './Notices';
 import type { KeyValueStore } from '../share/autosave';
@@ -25,48 +24,33 @@ import { Branches } from './session/Branches';
 import { ForkDialog } from './session/ForkDialog';
 import { SessionBanner } from './session/SessionBanner';
 import { ShareButton } from './session/ShareButton';
-import { ImportExport } from './ImportExport';
 import { ReplayProgress } from './ReplayProgress';
-import { PlaygroundProvider, useController, usePlayground } from './PlaygroundProvider';
+import { PlaygroundProvider, usePlayground } from './PlaygroundProvider';
+import { Dock } from './shell/Dock';
+import { SidePane } from './shell/SidePane';
+import { usePanes } from './shell/use-panes';
+import { Legend } from './legend/Legend';
+import { useGuide } from './guide/use-guide';
 import type { PlaygroundStore } from './store';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { type CSSProperties, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 
 // The dialog brings spark-submit's parser and the scenario schema (zod): loaded when first opened,
 // so the first paint does not wait for them.
 const SubmitAppDialog = lazy(() => import('./submit/SubmitDialog').then((m) => ({ default: m.SubmitAppDialog })));
+// What only a user's gesture (or a first visit) shows: the context menu, the shortcuts overlay
+// and the guided start. Kept out of the page's entry script, whose size is budgeted.
+const ContextMenu = lazy(() => import('./menus/ContextMenu').then((m) => ({ default: m.ContextMenu })));
+const ShortcutsOverlay = lazy(() =>
+  import('./shortcuts/ShortcutsOverlay').then((m) => ({ default: m.ShortcutsOverlay })),
+);
+const GuidedStart = lazy(() => import('./guide/GuidedStart').then((m) => ({ default: m.GuidedStart })));
 
-function ScenarioPicker({ scenarios }: { scenarios: readonly BuiltinScenario[] }) {
-  const controller = useController();
-  const scenarioId = usePlayground((s) => s.scenarioId);
-  const name = usePlayground((s) => s.scenarioName);
-  // A file's or a link's own scenario is none of the built-ins: the picker names it rather than
-  // showing the first built-in as if it were loaded.
-  const ready = usePlayground((s) => s.status === 'ready');
-  const own = ready && !scenarios.some((s) => s.id === scenarioId);
-  return (
-    <label className="scenario-picker">
-      <span>Scenario</span>
-      <select
-        data-testid="scenario-select"
-        value={scenarioId}
-        onChange={(e) => {
-          const next = scenarios.find((s) => s.id === e.target.value);
-          if (next) void controller.load(next.id, next.scenario);
-        }}
-      >
-        {own && (
-          <option value={scenarioId} disabled>
-            {name || 'Own scenario'}
-          </option>
-        )}
-        {scenarios.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.title}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+/** Mounts `children` from the first time `when` holds on (so their state outlives a close), loading them then. */
+function MountedOnce({ when, children }: { when: boolean; children: ReactNode }) {
+  const [mounted, setMounted] = useState(when);
+  if (when && !mounted) setMounted(true);
+  if (!mounted) return null;
+  return <Suspense fallback={null}>{children}</Suspense>;
 }
 
 /**
@@ -207,6 +191,15 @@ function Page({
 }) {
   useAppliedTheme();
   useShortcuts();
+  const [panes, setPanes] = usePanes(embed ? null : storage);
+  const guide = useGuide(storage, embed);
+  const menuOpen = usePlayground((s) => s.menu !== null);
+  const helpOpen = usePlayground((s) => s.helpOpen);
+  const dock = {
+    onOpenChange: useCallback((dockOpen: boolean) => setPanes({ dockOpen }), [setPanes]),
+    onHeightChange: useCallback((dockHeight: number) => setPanes({ dockHeight }), [setPanes]),
+  };
+  const sizes = { '--side-width': `${panes.sideWidth}px`, '--dock-height': `${panes.dockHeight}px` } as CSSProperties;
   return (
     <div className={embed ? 'app app-embed' : 'app'}>
       <header className="app-header">
@@ -214,36 +207,59 @@ function Page({
         {!embed && <ScenarioPicker scenarios={scenarios} />}
         <TimeControls />
         {!embed && <ShareButton />}
-        {!embed && <ImportExport />}
         {!embed && <Branches />}
-        {!embed && <MessageToggles />}
-        {!embed && <ThemeSwitch />}
+        {!embed && <HeaderMenu onGuidedStart={guide.show} />}
       </header>
       <Timeline />
-      <div className="app-body">
+      <div className={panes.sideOpen ? 'app-body' : 'app-body side-closed'} style={sizes}>
         {!embed && <Palette />}
-        <main className="app-canvas" aria-label="Cluster">
-          {/* One stack at the canvas's top, so a replay's progress, the engine's status and the
-              session's banner never lie on top of each other. */}
-          <div className="canvas-notices">
-            <ReplayProgress />
-            <StatusBanner />
-            <SessionBanner storage={storage} />
-          </div>
-          <ClusterCanvas />
-        </main>
+        <div className="app-main">
+          <main className="app-canvas" aria-label="Cluster">
+            {/* One stack at the canvas's top, so a replay's progress, the engine's status and the
+                session's banner never lie on top of each other. */}
+            <div className="canvas-notices">
+              <ReplayProgress />
+              <StatusBanner />
+              <SessionBanner storage={storage} />
+            </div>
+            <ClusterCanvas />
+            {!embed && <Legend />}
+          </main>
+          {!embed && (
+            <Dock
+              open={panes.dockOpen}
+              height={panes.dockHeight}
+              onOpenChange={dock.onOpenChange}
+              onHeightChange={dock.onHeightChange}
+            />
+          )}
+        </div>
         {!embed && (
-          <aside className="app-side" aria-label="Details">
+          <SidePane
+            open={panes.sideOpen}
+            width={panes.sideWidth}
+            onOpenChange={(sideOpen) => setPanes({ sideOpen })}
+            onWidthChange={(sideWidth) => setPanes({ sideWidth })}
+          >
             <ScenarioExplanation scenarios={scenarios} />
             <SidePanel />
-          </aside>
+          </SidePane>
         )}
       </div>
-      <ContextMenu />
+      <MountedOnce when={menuOpen}>
+        <ContextMenu />
+      </MountedOnce>
       <ForkDialog />
-      <ShortcutsOverlay />
+      <MountedOnce when={helpOpen}>
+        <ShortcutsOverlay />
+      </MountedOnce>
       <Notices />
       <Submit />
+      {guide.open && (
+        <Suspense fallback={null}>
+          <GuidedStart onClose={guide.close} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,9 +1,11 @@
-// The Import and Export buttons and their dialogs (src/ui/interop), loaded on first use. An imported
+// Import and Export and their dialogs (src/ui/interop), loaded on first use. A hook, so the header
+// can put the two commands in its More menu while the dialogs stay mounted outside it (a menu
+// that closes must not take an open dialog, or what it was loading, with it). An imported
 // document is checked in the page (src/interop/import-check.ts: restoreScenario, whose first
 // question is how deep it nests, so a document too deep to hand to the worker never is) and then
 // started by the engine before it replaces anything, so a bad file costs the user nothing: its
 // problems are listed in the dialog and the current session runs on.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import type { Scenario } from '../engine/public';
 import { problemsSentence } from '../interop/problems';
 import { useController, usePlayground } from './PlaygroundProvider';
@@ -11,7 +13,16 @@ import { useController, usePlayground } from './PlaygroundProvider';
 const ExportDialog = lazy(() => import('./interop/ExportDialog').then((m) => ({ default: m.ExportDialog })));
 const ImportDialog = lazy(() => import('./interop/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
-export function ImportExport() {
+export interface ImportExportCommands {
+  /** Export needs a loaded session. */
+  ready: boolean;
+  openImport(): void;
+  openExport(): Promise<void>;
+  /** The dialogs, to mount where no menu hides them. */
+  dialogs: ReactNode;
+}
+
+export function useImportExport(): ImportExportCommands {
   const controller = useController();
   const ready = usePlayground((s) => s.status === 'ready');
   const notify = usePlayground((s) => s.notify);
@@ -44,27 +55,20 @@ export function ImportExport() {
     }
   };
 
-  return (
-    <>
-      <button
-        type="button"
-        data-testid="open-import"
-        onClick={() => {
-          setImportUsed(true);
-          setImportOpen(true);
-        }}
-      >
-        Import
-      </button>
-      <button type="button" data-testid="open-export" disabled={!ready} onClick={() => void openExport()}>
-        Export
-      </button>
+  return {
+    ready,
+    openImport: () => {
+      setImportUsed(true);
+      setImportOpen(true);
+    },
+    openExport,
+    dialogs: (
       <Suspense fallback={null}>
         {importUsed && <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onLoad={load} />}
         {exportScenario && (
           <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} scenario={exportScenario} />
         )}
       </Suspense>
-    </>
-  );
+    ),
+  };
 }

@@ -2,7 +2,7 @@
 // the CLI all call restoreScenario(). It parses JSON text, upgrades older format versions, lets the
 // zod schema validate every field and fill the defaults, runs the whole-document checks, and
 // returns either a ready scenario or every problem found, each with a path and a plain message.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { PathSegment } from './issues';
 import { issue } from './issues';
 import { migrate, readVersion } from './migrate';

@@ -2,8 +2,10 @@
 // and per-field Spark checks (worker memory strings) with Spark's own error text. Checks that
 // need the whole document (duplicate hosts, who exists when, spark-submit lines, which depend on
 // the conf of their time) are in semantics.ts. Every message is written here, so no zod wording
-// reaches a person.
-import { z } from 'zod';
+// reaches a person. Written with zod/mini, the functional form of zod whose unused parts the
+// bundler can drop: the engine worker loads with the page, and classic zod alone weighed about a
+// third of it.
+import * as z from 'zod/mini';
 import { closest as closestValue, show } from './issues';
 import { LIMITS } from './limits';
 import { checkWorkerMemory } from './spark-checks';
@@ -30,7 +32,7 @@ function expected(what: string) {
 
 function wholeNumber(what: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   const error = expected(what);
-  return z.int({ error }).min(min, { error }).max(max, { error });
+  return z.int({ error }).check(z.gte(min, { error }), z.lte(max, { error }));
 }
 
 /**
@@ -41,7 +43,7 @@ function bounded(what: string, min: number, max: number, tooMany: string) {
   const error = expected(what);
   const over = (iss: RawIssue) =>
     `Expected at most ${max} ${tooMany}: the playground's limit (Spark itself sets none; see "Limits" in docs/scenario-format.md); got ${show(iss.input)}.`;
-  return z.int({ error }).min(min, { error }).max(max, { error: over });
+  return z.int({ error }).check(z.gte(min, { error }), z.lte(max, { error: over }));
 }
 
 function text(what: string) {
@@ -50,7 +52,7 @@ function text(what: string) {
 
 function nonEmptyText(what: string) {
   const error = expected(what);
-  return z.string({ error }).min(1, { error });
+  return z.string({ error }).check(z.minLength(1, { error }));
 }
 
 function object<T extends z.core.$ZodLooseShape>(shape: T, what: string) {
@@ -65,7 +67,7 @@ function host(whose: string) {
   const error = expected(
     `${whose} host name (letters, digits and hyphens, dot-separated, like "w1" or "worker-1.example.com")`,
   );
-  return z.string({ error }).regex(HOST_NAME, { error });
+  return z.string({ error }).check(z.regex(HOST_NAME, { error }));
 }
 
 const workerCores = bounded(
@@ -78,20 +80,22 @@ const workerCores = bounded(
 /** SPARK_WORKER_MEMORY: a Spark memory string, checked with Spark's own parser and message. */
 const workerMemory = text(
   'the memory the worker offers (SPARK_WORKER_MEMORY) as a string such as "16g" or "512m"',
-).superRefine((value, ctx) => {
-  const problem = checkWorkerMemory(value);
-  if (problem !== undefined) {
-    ctx.addIssue({ code: 'custom', message: problem, input: value });
-    return;
-  }
-  const mb = workerMemoryMb(value);
-  if (mb.ok && mb.value > LIMITS.workerMemoryMb)
-    ctx.addIssue({
-      code: 'custom',
-      input: value,
-      message: `Expected at most ${LIMITS.workerMemoryMb} MiB (64 TiB) of memory per worker: the playground's limit (Spark itself sets none; see "Limits" in docs/scenario-format.md); got ${show(value)}, which is ${mb.value} MiB.`,
-    });
-});
+).check(
+  z.superRefine((value, ctx) => {
+    const problem = checkWorkerMemory(value);
+    if (problem !== undefined) {
+      ctx.addIssue({ code: 'custom', message: problem, input: value });
+      return;
+    }
+    const mb = workerMemoryMb(value);
+    if (mb.ok && mb.value > LIMITS.workerMemoryMb)
+      ctx.addIssue({
+        code: 'custom',
+        input: value,
+        message: `Expected at most ${LIMITS.workerMemoryMb} MiB (64 TiB) of memory per worker: the playground's limit (Spark itself sets none; see "Limits" in docs/scenario-format.md); got ${show(value)}, which is ${mb.value} MiB.`,
+      });
+  }),
+);
 
 const workerPort = wholeNumber('the worker port (SPARK_WORKER_PORT), a whole number from 0 to 65535', 0, 65535);
 
@@ -100,7 +104,7 @@ const workerSchema = object(
     host: host("the worker's"),
     cores: workerCores,
     memory: workerMemory,
-    port: workerPort.optional(),
+    port: z.optional(workerPort),
   },
   'a worker such as {"host": "w1", "cores": 8, "memory": "16g"}',
 );
@@ -108,7 +112,8 @@ const workerSchema = object(
 const masterSchema = object(
   {
     host: host("the master's"),
-    port: wholeNumber('the master port (SPARK_MASTER_PORT), a whole number from 1 to 65535', 1, 65535).default(
+    port: z._default(
+      wholeNumber('the master port (SPARK_MASTER_PORT), a whole number from 1 to 65535', 1, 65535),
       DEFAULT_MASTER_PORT,
     ),
   },
@@ -119,18 +124,24 @@ const networkSchema = object(
   {
     // A delay longer than the longest run means the message never arrives; the bound keeps the
     // kernel's seeded jitter draw finite.
-    latencyMs: bounded(
-      'the one-way network latency in ms, a whole number of at least 0',
-      0,
-      LIMITS.simulatedMs,
-      'ms (7 simulated days) of network latency',
-    ).default(DEFAULT_NETWORK.latencyMs),
-    jitterMs: bounded(
-      'the network jitter in ms, a whole number of at least 0',
-      0,
-      LIMITS.simulatedMs,
-      'ms (7 simulated days) of network jitter',
-    ).default(DEFAULT_NETWORK.jitterMs),
+    latencyMs: z._default(
+      bounded(
+        'the one-way network latency in ms, a whole number of at least 0',
+        0,
+        LIMITS.simulatedMs,
+        'ms (7 simulated days) of network latency',
+      ),
+      DEFAULT_NETWORK.latencyMs,
+    ),
+    jitterMs: z._default(
+      bounded(
+        'the network jitter in ms, a whole number of at least 0',
+        0,
+        LIMITS.simulatedMs,
+        'ms (7 simulated days) of network jitter',
+      ),
+      DEFAULT_NETWORK.jitterMs,
+    ),
   },
   'the network settings such as {"latencyMs": 2, "jitterMs": 1}',
 );
@@ -205,12 +216,14 @@ const hostPair = z.tuple([host('a'), host('a')], {
 const EXECUTOR_REF = /^[^\s/]+\/\d+$/;
 const executorTarget = z
   .string({ error: expected('the executor as <appId>/<execId>, such as "app-20260101000005-0000/0"') })
-  .regex(EXECUTOR_REF, { error: expected('the executor as <appId>/<execId>, such as "app-20260101000005-0000/0"') });
+  .check(
+    z.regex(EXECUTOR_REF, { error: expected('the executor as <appId>/<execId>, such as "app-20260101000005-0000/0"') }),
+  );
 
 const ID = /^\S+$/;
 function idTarget(what: string) {
   const error = expected(what);
-  return z.string({ error }).regex(ID, { error });
+  return z.string({ error }).check(z.regex(ID, { error }));
 }
 
 export const actionSchemas = {
@@ -219,9 +232,9 @@ export const actionSchemas = {
       at,
       type: z.literal('submit'),
       command,
-      workload: workloadSchema.optional(),
-      executorFault: executorFaultSchema.optional(),
-      driverFault: driverFaultSchema.optional(),
+      workload: z.optional(workloadSchema),
+      executorFault: z.optional(executorFaultSchema),
+      driverFault: z.optional(driverFaultSchema),
     },
     'an action',
   ),
@@ -232,7 +245,7 @@ export const actionSchemas = {
       host: host("the new worker's"),
       cores: workerCores,
       memory: workerMemory,
-      port: workerPort.optional(),
+      port: z.optional(workerPort),
     },
     'an action',
   ),
@@ -249,11 +262,11 @@ export const actionSchemas = {
       at,
       type: z.literal('partition'),
       between: hostPair,
-      oneWay: z.boolean({ error: expected('true or false') }).optional(),
+      oneWay: z.optional(z.boolean({ error: expected('true or false') })),
     },
     'an action',
   ),
-  heal: object({ at, type: z.literal('heal'), between: hostPair.optional() }, 'an action'),
+  heal: object({ at, type: z.literal('heal'), between: z.optional(hostPair) }, 'an action'),
   'kill-executor': object({ at, type: z.literal('kill-executor'), target: executorTarget }, 'an action'),
   driverTarget: object(
     {
@@ -268,7 +281,7 @@ export const actionSchemas = {
     'an action',
   ),
   master: object(
-    { at, type: z.literal(['kill-master', 'restart-master']), target: host('the target master').optional() },
+    { at, type: z.literal(['kill-master', 'restart-master']), target: z.optional(host('the target master')) },
     'an action',
   ),
   'set-conf': object(
@@ -333,43 +346,53 @@ export const scenarioSchema = object(
     version: z.literal(SCENARIO_FORMAT_VERSION, {
       error: expected(`the scenario format version ${SCENARIO_FORMAT_VERSION}`),
     }),
-    name: text('the scenario name as a string').default(DEFAULT_SCENARIO_NAME),
-    description: text('the description as a (markdown) string').default(''),
-    seed: wholeNumber('the random seed, a whole number from 0 to 4294967295', 0, 4294967295).default(DEFAULT_SEED),
-    startEpochMs: wholeNumber(
-      'the start time in ms since 1970-01-01T00:00:00Z, a whole number of at least 0 before the year 10000',
-      0,
-      MAX_EPOCH_MS,
-    ).default(DEFAULT_START_EPOCH_MS),
-    sparkVersion: z
-      .string({ error: expected('a Spark version such as "4.0"') })
-      .regex(/^\d+\.\d+(?:\.\d+)?$/, { error: expected('a Spark version such as "4.0" or "3.5.1"') })
-      .default(DEFAULT_SPARK_VERSION),
-    conf: z
-      .record(
+    name: z._default(text('the scenario name as a string'), DEFAULT_SCENARIO_NAME),
+    description: z._default(text('the description as a (markdown) string'), ''),
+    seed: z._default(wholeNumber('the random seed, a whole number from 0 to 4294967295', 0, 4294967295), DEFAULT_SEED),
+    startEpochMs: z._default(
+      wholeNumber(
+        'the start time in ms since 1970-01-01T00:00:00Z, a whole number of at least 0 before the year 10000',
+        0,
+        MAX_EPOCH_MS,
+      ),
+      DEFAULT_START_EPOCH_MS,
+    ),
+    sparkVersion: z._default(
+      z
+        .string({ error: expected('a Spark version such as "4.0"') })
+        .check(z.regex(/^\d+\.\d+(?:\.\d+)?$/, { error: expected('a Spark version such as "4.0" or "3.5.1"') })),
+      DEFAULT_SPARK_VERSION,
+    ),
+    conf: z._default(
+      z.record(
         z.string(),
         z.string({
           error: expected('the value as a string, as in spark-defaults.conf (write "true" or "60", with quotes)'),
         }),
         { error: expected('the configuration as an object of strings, such as {"spark.deploy.spreadOut": "true"}') },
-      )
-      .default(() => ({})),
-    masters: z
-      .array(masterSchema, { error: expected('a list of masters such as [{"host": "master"}]') })
-      .min(1, {
-        error: 'A cluster needs at least one master; leave "masters" out for the default [{"host": "master"}].',
-      })
-      .default(() => [{ host: DEFAULT_MASTER_HOST, port: DEFAULT_MASTER_PORT }]),
-    network: networkSchema.default(() => ({ ...DEFAULT_NETWORK })),
+      ),
+      () => ({}),
+    ),
+    masters: z._default(
+      z.array(masterSchema, { error: expected('a list of masters such as [{"host": "master"}]') }).check(
+        z.minLength(1, {
+          error: 'A cluster needs at least one master; leave "masters" out for the default [{"host": "master"}].',
+        }),
+      ),
+      () => [{ host: DEFAULT_MASTER_HOST, port: DEFAULT_MASTER_PORT }],
+    ),
+    network: z._default(networkSchema, () => ({ ...DEFAULT_NETWORK })),
     workers: z
       .array(workerSchema, {
         error: expected('a list of workers such as [{"host": "w1", "cores": 8, "memory": "16g"}] (it may be empty)'),
       })
-      .max(LIMITS.workers, { error: tooLong(LIMITS.workers, 'workers') }),
-    actions: z
-      .array(actionSchema, { error: expected('a list of actions (it may be empty)') })
-      .max(LIMITS.actions, { error: tooLong(LIMITS.actions, 'actions') })
-      .default(() => []),
+      .check(z.maxLength(LIMITS.workers, { error: tooLong(LIMITS.workers, 'workers') })),
+    actions: z._default(
+      z
+        .array(actionSchema, { error: expected('a list of actions (it may be empty)') })
+        .check(z.maxLength(LIMITS.actions, { error: tooLong(LIMITS.actions, 'actions') })),
+      () => [],
+    ),
   },
   'a scenario as a JSON object such as {"version": 1, "workers": [{"host": "w1", "cores": 8, "memory": "16g"}]}',
 );

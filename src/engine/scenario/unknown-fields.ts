@@ -2,7 +2,7 @@
 // slightly different playground, or with a typo in an optional field, still loads. The schema
 // itself strips unknown keys; this walks the raw document alongside the schema to name them, so
 // the list of known fields always comes from the schema and cannot drift from it.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PathSegment } from './issues';
 import { didYouMean, issue } from './issues';
 import { ignoredKeyMessage } from './semantics';
@@ -13,32 +13,32 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The option of a discriminated union that the value's discriminator selects, if any. */
-function selectOption(schema: z.ZodDiscriminatedUnion, value: Record<string, unknown>): z.ZodType | undefined {
-  const key = schema.def.discriminator;
-  for (const option of schema.options) {
-    if (!(option instanceof z.ZodObject)) continue;
-    const tag = option.shape[key];
-    if (tag instanceof z.ZodLiteral && (tag.values as Set<unknown>).has(value[key])) return option;
+function selectOption(schema: z.ZodMiniDiscriminatedUnion, value: Record<string, unknown>): z.ZodMiniType | undefined {
+  const key = schema._zod.def.discriminator;
+  for (const option of schema._zod.def.options) {
+    if (!(option instanceof z.ZodMiniObject)) continue;
+    const tag = (option.shape as Record<string, unknown>)[key];
+    if (tag instanceof z.ZodMiniLiteral && (tag._zod.values as Set<unknown>).has(value[key])) return option;
   }
   return undefined;
 }
 
-export function findUnknownFields(schema: z.ZodType, value: unknown, path: PathSegment[] = []): ScenarioIssue[] {
-  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) {
-    return value === undefined ? [] : findUnknownFields(schema.unwrap() as z.ZodType, value, path);
+export function findUnknownFields(schema: z.ZodMiniType, value: unknown, path: PathSegment[] = []): ScenarioIssue[] {
+  if (schema instanceof z.ZodMiniOptional || schema instanceof z.ZodMiniDefault) {
+    return value === undefined ? [] : findUnknownFields(schema._zod.def.innerType as z.ZodMiniType, value, path);
   }
-  if (schema instanceof z.ZodDiscriminatedUnion) {
+  if (schema instanceof z.ZodMiniDiscriminatedUnion) {
     if (!isRecord(value)) return [];
     const option = selectOption(schema, value);
     return option ? findUnknownFields(option, value, path) : [];
   }
-  if (schema instanceof z.ZodArray) {
+  if (schema instanceof z.ZodMiniArray) {
     if (!Array.isArray(value)) return [];
-    return value.flatMap((item, i) => findUnknownFields(schema.element as z.ZodType, item, [...path, i]));
+    return value.flatMap((item, i) => findUnknownFields(schema._zod.def.element as z.ZodMiniType, item, [...path, i]));
   }
-  if (schema instanceof z.ZodObject) {
+  if (schema instanceof z.ZodMiniObject) {
     if (!isRecord(value)) return [];
-    const shape = schema.shape as Record<string, z.ZodType>;
+    const shape = schema.shape as Record<string, z.ZodMiniType>;
     const known = Object.keys(shape);
     const out: ScenarioIssue[] = [];
     for (const [key, child] of Object.entries(value)) {
@@ -52,7 +52,7 @@ export function findUnknownFields(schema: z.ZodType, value: unknown, path: PathS
     }
     return out;
   }
-  if (schema instanceof z.ZodRecord) {
+  if (schema instanceof z.ZodMiniRecord) {
     // JSON.parse makes "__proto__" an own key like any other, but zod's records drop it without
     // a word; every other non-Spark key gets its warning from semantics.ts.
     if (isRecord(value) && Object.hasOwn(value, '__proto__'))

@@ -1,19 +1,19 @@
-// The side panel: Inspector, Master UI and Event log as ARIA tabs (arrow keys move between tabs,
+// The side panel: Inspector and Master UI as ARIA tabs (the Event log is in the bottom dock,
+// src/ui/shell/Dock.tsx) (arrow keys move between tabs,
 // the selected tab's panel is the only one rendered). The Master UI asks the controller to keep
 // its data fresh only while it is on screen, since reading it costs the engine a full view.
-import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useId, useRef } from 'react';
 import { useController, usePlayground } from '../PlaygroundProvider';
 // Before the tabs' modules: the side panel's rules come first, as the tabs build on them.
 import './side.css';
-import { DEFAULT_LOG_FILTER, EventLog, type LogFilterState } from './EventLog';
 import { Inspector } from './Inspector';
 import { MasterPage } from './MasterPage';
 import type { SideTab } from '../../share/session-types';
+import { type PanelTab, useSidePanelTab } from '../shell/side-tab';
 
-const TABS: readonly { id: SideTab; label: string }[] = [
+const TABS: readonly { id: PanelTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'master', label: 'Master UI' },
-  { id: 'log', label: 'Event log' },
 ];
 
 interface SidePanelProps {
@@ -24,16 +24,14 @@ interface SidePanelProps {
 export function SidePanel({ initialTab = 'master' }: SidePanelProps) {
   const controller = useController();
   // In the store, not local: the open tab is part of a shared session's view.
-  const tab = usePlayground((s) => s.sideTab);
+  const tab = useSidePanelTab();
   const setTab = usePlayground((s) => s.setSideTab);
   useEffect(() => {
     if (initialTab !== 'master') setTab(initialTab);
   }, [initialTab, setTab]);
-  const [logFilter, setLogFilter] = useState<LogFilterState>(DEFAULT_LOG_FILTER);
   const selection = usePlayground((s) => s.selection);
-  const logCount = usePlayground((s) => s.logs.length);
   const baseId = useId();
-  const tabRefs = useRef<Partial<Record<SideTab, HTMLButtonElement | null>>>({});
+  const tabRefs = useRef<Partial<Record<PanelTab, HTMLButtonElement | null>>>({});
 
   useEffect(() => {
     if (tab !== 'master') return;
@@ -78,12 +76,6 @@ export function SidePanel({ initialTab = 'master' }: SidePanelProps) {
             {t.id === 'inspector' && selection && (
               <span className="tab-dot" aria-hidden="true" title="Something is selected" />
             )}
-            {t.id === 'log' && logCount > 0 && (
-              <span className="tab-hint" aria-hidden="true">
-                {' '}
-                {logCount}
-              </span>
-            )}
           </button>
         ))}
       </div>
@@ -95,12 +87,10 @@ export function SidePanel({ initialTab = 'master' }: SidePanelProps) {
           aria-labelledby={`${baseId}-tab-${t.id}`}
           hidden={tab !== t.id}
           className={`side-tabpanel tabpanel-${t.id}`}
-          // The log scrolls its own list; the other panels scroll as a whole.
-          tabIndex={t.id === 'log' ? undefined : 0}
+          tabIndex={0}
         >
           {tab === t.id && t.id === 'inspector' && <Inspector />}
           {tab === t.id && t.id === 'master' && <MasterPage />}
-          {tab === t.id && t.id === 'log' && <EventLog filter={logFilter} onFilterChange={setLogFilter} />}
         </div>
       ))}
     </div>
