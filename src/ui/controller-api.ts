@@ -41,8 +41,11 @@ export interface Controller {
   openSession(session: Session, scenarioId?: string): Promise<OpenOutcome>;
   /** The answer to the fork question the store shows (ForkDialog). */
   resolveFork(choice: ForkChoice): void;
-  /** Selects a thing (Inspector) — null clears. */
-  select(selection: Selection | null): void;
+  /**
+   * Selects a thing (Inspector) — null clears. A selection brings the Inspector forward unless
+   * `reveal` is false (a line clicked in the event log keeps the log open; a session restores its tab).
+   */
+  select(selection: Selection | null, opts?: { reveal?: boolean }): void;
   /** The Master UI panel is on screen: keep its data fresh while it is. */
   watchMasterPage(visible: boolean): void;
   dispose(): void;

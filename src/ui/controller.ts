@@ -449,7 +449,7 @@ export function createController(
         if (session.view?.speed) s.setSpeed(session.view.speed);
         if (session.view?.tab) s.setSideTab(session.view.tab);
         endReplay(r);
-        if (session.view?.selection) this.select(session.view.selection);
+        if (session.view?.selection) this.select(session.view.selection, { reveal: false });
         return { ok: true };
       } catch (err) {
         if (r.gen === generation) client.discard().catch(() => undefined);
@@ -465,8 +465,10 @@ export function createController(
       answer?.(choice);
     },
 
-    select(selection: Selection | null) {
-      store.getState().select(selection);
+    select(selection: Selection | null, { reveal = true } = {}) {
+      const s = store.getState();
+      s.select(selection);
+      if (selection && reveal) s.revealInspector();
       if (selection) refreshPanels(true).catch(fail);
     },
 

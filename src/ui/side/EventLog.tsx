@@ -119,7 +119,8 @@ export function EventLog({ filter, onFilterChange }: EventLogProps) {
     setActiveSeq(l.seq);
     attempt(controller.seek(l.t));
     const subject = logSubject(l);
-    if (subject) controller.select(subject);
+    // The log stays open: the user is reading down it, and the Inspector tab's dot says what is selected.
+    if (subject) controller.select(subject, { reveal: false });
   };
 
   const filtered =

@@ -1,6 +1,7 @@
 // The side panel: Inspector, Master UI and Event log as ARIA tabs (arrow keys move between tabs,
 // the selected tab's panel is the only one rendered). The Master UI asks the controller to keep
-// its data fresh only while it is on screen, since reading it costs the engine a full view.
+// its data fresh only while it is on screen, since reading it costs the engine a full view. A
+// selection made anywhere but the event log opens the Inspector (controller.select's `reveal`).
 import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useController, usePlayground } from '../PlaygroundProvider';
 // Before the tabs' modules: the side panel's rules come first, as the tabs build on them.
@@ -9,6 +10,7 @@ import { DEFAULT_LOG_FILTER, EventLog, type LogFilterState } from './EventLog';
 import { Inspector } from './Inspector';
 import { MasterPage } from './MasterPage';
 import type { SideTab } from '../../share/session-types';
+import { needsScrollIntoView } from './reveal';
 
 const TABS: readonly { id: SideTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
@@ -34,6 +36,19 @@ export function SidePanel({ initialTab = 'master' }: SidePanelProps) {
   const logCount = usePlayground((s) => s.logs.length);
   const baseId = useId();
   const tabRefs = useRef<Partial<Record<SideTab, HTMLButtonElement | null>>>({});
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  // A selection brought the Inspector forward: where the panel sits below the canvas (a tablet in
+  // portrait) and little of it shows, scroll it up so the choice is seen. Where it sits beside the
+  // canvas it is on screen already, and nothing moves.
+  const reveals = usePlayground((s) => s.inspectorReveals);
+  useEffect(() => {
+    const el = rootRef.current;
+    if (reveals === 0 || !el) return;
+    if (!needsScrollIntoView(el.getBoundingClientRect(), window.innerHeight)) return;
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+  }, [reveals]);
 
   useEffect(() => {
     if (tab !== 'master') return;
@@ -55,7 +70,7 @@ export function SidePanel({ initialTab = 'master' }: SidePanelProps) {
   };
 
   return (
-    <div className="side-panel" data-testid="side-panel">
+    <div className="side-panel" data-testid="side-panel" ref={rootRef}>
       <div className="side-tabs" role="tablist" aria-label="Panels" onKeyDown={onTabKey}>
         {TABS.map((t) => (
           <button
