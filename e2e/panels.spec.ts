@@ -122,3 +122,104 @@ test('after submitting by keyboard, focus is on the control that opened the dial
     expect(await activeTestId(page)).toBe(opener);
   }
 });
+
+/** Plays at `speed` until the clock passes `ms` (or the run pauses itself at its end). */
+async function playTo(page: Page, speed: string, ms: number) {
+  await page.getByTestId('speed').selectOption(speed);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect
+    .poll(
+      async () =>
+        Number(await page.getByTestId('sim-clock').getAttribute('data-ms')) >= ms ||
+        (await page.getByRole('button', { name: 'Play' }).isVisible()),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  const pause = page.getByRole('button', { name: 'Pause' });
+  if (await pause.isVisible()) await pause.click();
+}
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 820, height: 1180 },
+]) {
+  test(`the Master UI fits its panel at ${size.width}×${size.height}: no column cut at the right`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/');
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('worker-decommission');
+    await expect(page.getByTestId('node-w3')).toBeVisible();
+    await playTo(page, '100', 66_000);
+    await expect(page.locator('[data-testid="workers-table-row"][data-state="DECOMMISSIONED"]')).toHaveCount(1);
+    const cut = await page.evaluate(() => {
+      const panel = document.querySelector('[data-testid="master-page"]')?.getBoundingClientRect();
+      if (!panel) return ['no panel'];
+      const out: string[] = [];
+      for (const cell of document.querySelectorAll<HTMLElement>(
+        '[data-testid="master-page"] th, [data-testid="master-page"] td',
+      )) {
+        const r = cell.getBoundingClientRect();
+        if (r.width === 0) continue; // a column left out at this width
+        if (r.right > panel.right + 1)
+          out.push(`${cell.textContent} ends at ${Math.round(r.right)} > ${Math.round(panel.right)}`);
+      }
+      return out;
+    });
+    expect(cut).toEqual([]);
+    // The state of every row is shown whole.
+    await expect(page.locator('[data-testid="workers-table"]')).toContainText('DECOMMISSIONED');
+    await page.getByTestId('tab-master').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `e2e-artifacts/panels-master-ui-${size.width}.png` });
+    // "All columns" shows Spark's whole table, which then scrolls sideways inside its own box.
+    await page.getByTestId('master-all-columns').click();
+    await expect(page.locator('[data-testid="workers-table"] th', { hasText: 'Address' })).toBeVisible();
+  });
+}
+
+test('a running driver’s Duration ticks with the clock, and the page reads the canvas’s instant', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
+  await expect(page.getByTestId('node-w3')).toBeVisible();
+  await page.getByTestId('speed').selectOption('1');
+  await page.getByRole('button', { name: 'Play' }).click();
+  const row = page.locator('[data-testid="running-drivers-table-row"][data-state="RUNNING"]');
+  await expect(row).toHaveCount(1, { timeout: 60_000 });
+  const duration = row.locator('td').last();
+  const first = await duration.textContent();
+  await expect.poll(() => duration.textContent(), { timeout: 10_000 }).not.toBe(first);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  // Paused: the page says it is of the instant on the clock.
+  const clock = await page.getByTestId('sim-clock').textContent();
+  await expect(page.locator('.master-read-at')).toContainText(clock ?? '');
+});
+
+test('a selection on the canvas opens the Inspector; a line clicked in the log keeps the log open', async ({
+  page,
+}) => {
+  await openSandbox(page);
+  await expect(page.getByTestId('tab-master')).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('node-w1').click();
+  await expect(page.getByTestId('tab-inspector')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('inspector')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('tab-log').click();
+  await page.locator('.log-line button').first().click();
+  await expect(page.getByTestId('tab-log')).toHaveAttribute('aria-selected', 'true');
+});
+
+test('on a tablet a selection scrolls the Inspector into view', async ({ page }) => {
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await openSandbox(page);
+  await page
+    .getByTestId('node-w2')
+    .tap()
+    .catch(() => page.getByTestId('node-w2').click());
+  await expect(page.getByTestId('tab-inspector')).toHaveAttribute('aria-selected', 'true');
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const r = document.querySelector('[data-testid="inspector"]')?.getBoundingClientRect();
+        return r ? Math.min(r.bottom, innerHeight) - Math.max(r.top, 0) : 0;
+      }),
+    )
+    .toBeGreaterThan(150);
+  await page.screenshot({ path: 'e2e-artifacts/panels-tablet-inspector.png' });
+});
