@@ -223,3 +223,29 @@ test('on a tablet a selection scrolls the Inspector into view', async ({ page })
     .toBeGreaterThan(150);
   await page.screenshot({ path: 'e2e-artifacts/panels-tablet-inspector.png' });
 });
+
+test('the event log finds messages by name over the whole run; a hit’s seek greys the later hits, never erases them', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
+  await expect(page.getByTestId('node-w3')).toBeVisible();
+  await playTo(page, '20', 40_000);
+  await page.getByTestId('tab-log').click();
+  await page.getByTestId('log-search').fill('Executor');
+  const hits = page.getByTestId('log-pane').locator('li');
+  await expect.poll(() => hits.count()).toBeGreaterThan(3);
+  const before = await hits.count();
+  // The messages are there: the Master's LaunchExecutor to the workers, by their Spark name.
+  await expect(page.getByTestId('log-pane').locator('li[data-kind="message"]').first()).toContainText('LaunchExecutor');
+  // Click an early hit: the playhead goes there, and every later hit stays, greyed.
+  await hits.nth(1).locator('button').click();
+  await expect(page.getByTestId('tab-log')).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => page.getByTestId('log-pane').locator('li[data-later]').count()).toBeGreaterThan(0);
+  expect(await hits.count()).toBe(before);
+  await expect(page.getByTestId('log-count')).toContainText('after the playhead');
+  await page.screenshot({ path: 'e2e-artifacts/panels-event-log-later.png' });
+  // LaunchDriver, which no log line names, is found among the messages.
+  await page.getByTestId('log-search').fill('LaunchDriver');
+  await expect(page.getByTestId('log-pane').locator('li[data-kind="message"]')).not.toHaveCount(0);
+});

@@ -10,6 +10,7 @@ import { Pacer } from './pacing';
 import { FrameBuilder } from './views/frame-builder';
 import type { EngineFrame, InspectView, Selection } from './views/frame-types';
 import { inspect } from './views/inspect';
+import { type HistoryPage, type HistoryQuery, queryHistory } from './views/history';
 import type { MasterStateJson, SimAppJson, SimDriverJson } from './views/json-types';
 export type { ActionInput };
 
@@ -55,6 +56,7 @@ export interface SeekProgress {
 export type RunSlot = 'running' | 'prepared';
 
 export type { EngineFrame, InspectView, Selection } from './views/frame-types';
+export type { HistoryEntry, HistoryKind, HistoryPage, HistoryQuery } from './views/history';
 
 /** What applying a user action came to: the frame after it, or why it was refused. */
 export type ApplyResult = { ok: true; frame: EngineFrame } | { ok: false; error: string };
@@ -130,6 +132,11 @@ export interface EngineApi {
   inspect(selection: Selection): InspectView | null;
   /** The panels' views at the playhead, each only if asked for and changed since `have` (null: nothing loaded). */
   panels(request: PanelsRequest): PanelsView | null;
+  /**
+   * The event log over the whole recorded run (up to the furthest point reached, after the playhead
+   * too): the newest entries that pass the query (views/history.ts). Null when nothing is loaded.
+   */
+  history(query: HistoryQuery): HistoryPage | null;
   /** The scenario as it stands, with every recorded action (for sharing and export). */
   scenario(): Scenario | null;
 }
@@ -413,6 +420,10 @@ export function createEngineApi(): EngineApi {
       if (master && have?.master !== r.stamps.master) view.master = masterPageOf(r.sim);
       if (selection && have?.world !== r.stamps.world) view.inspect = inspect(r.sim.cluster, selection);
       return view;
+    },
+
+    history(query) {
+      return current ? queryHistory(current.sim, current.frames.horizon, query) : null;
     },
 
     scenario() {

@@ -131,6 +131,7 @@ function fakeClient(clock = testClock()) {
     masterPage: async () => null,
     inspect: async () => null,
     panels: async () => null,
+    history: async () => null,
     scenario: async () => null,
     dispose: () => {},
   } satisfies EngineClient;
@@ -530,6 +531,7 @@ function inThreadClient(): EngineClient {
     masterPage: () => Promise.resolve(api.masterPage()),
     inspect: (...args) => Promise.resolve(api.inspect(...args)),
     panels: (...args) => Promise.resolve(api.panels(...args)),
+    history: (...args) => Promise.resolve(api.history(...args)),
     scenario: () => Promise.resolve(api.scenario()),
     dispose: () => {},
   };

@@ -531,6 +531,10 @@ export function createController(
       if (selection) refreshPanels(true).catch(fail);
     },
 
+    history(query) {
+      return client.history(query);
+    },
+
     watchMasterPage(visible) {
       masterPageVisible = visible;
       if (visible) refreshPanels(true).catch(fail);
