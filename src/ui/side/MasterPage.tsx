@@ -5,7 +5,7 @@
 // controller reads both together); durations of what still runs are computed from the clock on
 // screen. Ids select the thing, "(kill)" kills it after a confirmation, as Spark's own links do. A
 // narrow panel shows each table's first columns; "All columns" shows Spark's whole table.
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type {
   ApplicationInfoJson,
   DriverInfoJson,
@@ -221,6 +221,27 @@ function Summary({ master }: { master: MasterStateJson }) {
   );
 }
 
+/**
+ * The Workers table reads no clock: drawn again only when a new page arrives, not with every frame
+ * the clock moves (500 workers' rows would otherwise be compared 60 times a second).
+ */
+const WorkersTable = memo(
+  function WorkersTable({ master, handlers }: { master: MasterStateJson; handlers: Handlers }) {
+    return (
+      <DataTable
+        id="workers-table"
+        title="Workers"
+        columns={workerColumns(handlers, showWorkerResources(master.workers))}
+        rows={sortedWorkers(master.workers)}
+        rowKey={(w) => w.id}
+        rowState={(w) => w.state}
+      />
+    );
+  },
+  // The handlers select and ask to kill through the controller: the same whatever the render.
+  (a, b) => a.master === b.master,
+);
+
 function Listings({
   master,
   nowEpochMs,
@@ -234,15 +255,7 @@ function Listings({
   const apps = appColumns(handlers, nowEpochMs);
   return (
     <>
-      <DataTable
-        id="workers-table"
-        title="Workers"
-        columns={workerColumns(handlers, showWorkerResources(master.workers))}
-        rows={sortedWorkers(master.workers)}
-        rowKey={(w) => w.id}
-        rowState={(w) => w.state}
-        now={nowEpochMs}
-      />
+      <WorkersTable master={master} handlers={handlers} />
       <DataTable
         id="running-apps-table"
         title="Running Applications"
