@@ -538,7 +538,10 @@ export function createController(
     watchMasterPage(visible) {
       masterPageVisible = visible;
       if (visible) refreshPanels(true).catch(fail);
-      else store.getState().setMasterPage(null);
+      else {
+        store.getState().setMasterPage(null);
+        haveMaster = -1;
+      }
     },
 
     dispose() {
