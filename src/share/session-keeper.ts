@@ -291,6 +291,7 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
     // An action the user applied (or a fork that dropped some) is saved at once: it is the work a
     // reload must never lose, and it may be followed by nothing else to save for a while.
     if (
+      s.actions !== prev.actions &&
       s.scenarioId === prev.scenarioId &&
       prev.status === 'ready' &&
       actionsKey(s.actions) !== actionsKey(prev.actions)
