@@ -514,6 +514,13 @@ describe('session keeper: the autosave while the user works', () => {
     t.setSession(sessionAt('Mine (forked)', 100));
     t.change({ actions: [] });
     await vi.waitFor(() => expect(sessionIn(t.storage, t.tabId())).toEqual(sessionAt('Mine (forked)', 100)));
+    // A scenario's own actions arriving (a file with thousands of them) are not the user's: they
+    // wait for the timers, as any other change does.
+    t.setSession(sessionAt('Imported', 0));
+    t.change({ actions: Array.from({ length: 1000 }, () => ({ recorded: false })) });
+    await settle();
+    expect(sessionIn(t.storage, t.tabId())).toEqual(sessionAt('Mine (forked)', 100));
+    expect(t.pending.size).toBe(2);
   });
 });
 

@@ -137,9 +137,12 @@ export interface SessionKeeper {
 }
 
 const randomId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+/** How many of the timeline's actions the user applied (a scenario's own do not count). */
+const appliedCount = (actions: readonly { recorded: boolean }[]): number =>
+  actions.reduce((n, a) => n + (a.recorded ? 1 : 0), 0);
+
 /** What the autosave compares of the timeline: how many actions, and how many the user applied. */
-const actionsKey = (actions: readonly { recorded: boolean }[]): string =>
-  `${actions.length}:${actions.reduce((n, a) => n + (a.recorded ? 1 : 0), 0)}`;
+const actionsKey = (actions: readonly { recorded: boolean }[]): string => `${actions.length}:${appliedCount(actions)}`;
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -288,13 +291,13 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
       show(tabId, false);
     }
     lastReady = { scenarioId: s.scenarioId, worked: s.actions.some((a) => a.recorded) };
-    // An action the user applied (or a fork that dropped some) is saved at once: it is the work a
+    // An action the user applied (or a fork that dropped one) is saved at once: it is the work a
     // reload must never lose, and it may be followed by nothing else to save for a while.
     if (
       s.actions !== prev.actions &&
       s.scenarioId === prev.scenarioId &&
       prev.status === 'ready' &&
-      actionsKey(s.actions) !== actionsKey(prev.actions)
+      appliedCount(s.actions) !== appliedCount(prev.actions)
     ) {
       void saveNow();
       return;
