@@ -289,3 +289,38 @@ test('Share refuses a link longer than the page accepts and offers Export (row 1
   await page.getByTestId('share-export').click();
   await expect(page.getByTestId('export-dialog')).toBeVisible();
 });
+
+test('a reload mid-play, without pausing, comes back to the same scenario at most one autosave wait behind', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('worker-power-off');
+  await expect(page.getByTestId('node-w3')).toBeVisible();
+  await page.getByTestId('speed').selectOption('5');
+  await page.getByRole('button', { name: 'Play' }).click();
+  // The clock, sampled every 100 ms of wall time while it runs: what "a few seconds behind" is at
+  // the rate time actually ran (5×, and 20× faster again in quiet spells).
+  const samples: { wall: number; ms: number }[] = [];
+  const start = Date.now();
+  while (Date.now() - start < 7_000) {
+    samples.push({ wall: Date.now(), ms: await simMs(page) });
+    await page.waitForTimeout(100);
+  }
+  const before = await simMs(page);
+  expect(before).toBeGreaterThan(10_000);
+  const reloadAt = Date.now();
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('worker-power-off');
+  await expect(page.getByTestId('node-w3')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const restored = await simMs(page);
+  // The bound the timers give: never before where the clock stood one autosave wait
+  // (AUTOSAVE_MAX_WAIT_MS, 5 s of wall time) before the reload.
+  const floor = samples.filter((s) => s.wall <= reloadAt - 5_000).at(-1)?.ms ?? 0;
+  expect(floor).toBeGreaterThan(0);
+  expect(restored).toBeGreaterThanOrEqual(floor);
+  // And what the page does: the page being left writes the playhead on screen at once (pagehide),
+  // so the session comes back where the user last saw it, or the few frames after.
+  expect(restored).toBeGreaterThanOrEqual(before);
+  expect(restored - before).toBeLessThan(10_000);
+});

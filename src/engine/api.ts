@@ -10,6 +10,7 @@ import { Pacer } from './pacing';
 import { FrameBuilder } from './views/frame-builder';
 import type { EngineFrame, InspectView, Selection } from './views/frame-types';
 import { inspect } from './views/inspect';
+import { type HistoryPage, type HistoryQuery, queryHistory } from './views/history';
 import type { MasterStateJson, SimAppJson, SimDriverJson } from './views/json-types';
 export type { ActionInput };
 
@@ -55,6 +56,7 @@ export interface SeekProgress {
 export type RunSlot = 'running' | 'prepared';
 
 export type { EngineFrame, InspectView, Selection } from './views/frame-types';
+export type { HistoryEntry, HistoryKind, HistoryPage, HistoryQuery } from './views/history';
 
 /** What applying a user action came to: the frame after it, or why it was refused. */
 export type ApplyResult = { ok: true; frame: EngineFrame } | { ok: false; error: string };
@@ -65,6 +67,36 @@ export interface MasterPageView {
   apps: SimAppJson[];
   drivers: SimDriverJson[];
   time: number;
+}
+
+/**
+ * What the page has of the panels: a stamp per view, changed by the engine whenever what the view
+ * is made of may have changed (the Master handled an event, an action ran, a seek or a load).
+ */
+export interface PanelStamps {
+  master: number;
+  world: number;
+}
+
+/**
+ * The side panels' data, asked for right after a request that moved the run (play, step, apply,
+ * seek): the engine answers in order, so they describe the very instant of that frame.
+ */
+export interface PanelsRequest {
+  /** The Master UI panel is on screen. */
+  master: boolean;
+  /** What the Inspector shows, if anything. */
+  selection: Selection | null;
+  /** The stamps of what the page has: a view whose stamp is the same is not sent again. */
+  have?: PanelStamps;
+}
+
+/** `master` and `inspect` are present only when asked for and changed since `have`. */
+export interface PanelsView {
+  time: number;
+  stamps: PanelStamps;
+  master?: MasterPageView;
+  inspect?: InspectView | null;
 }
 
 export interface EngineApi {
@@ -98,6 +130,13 @@ export interface EngineApi {
   reset(): EngineFrame | null;
   masterPage(): MasterPageView | null;
   inspect(selection: Selection): InspectView | null;
+  /** The panels' views at the playhead, each only if asked for and changed since `have` (null: nothing loaded). */
+  panels(request: PanelsRequest): PanelsView | null;
+  /**
+   * The event log over the whole recorded run (up to the furthest point reached, after the playhead
+   * too): the newest entries that pass the query (views/history.ts). Null when nothing is loaded.
+   */
+  history(query: HistoryQuery): HistoryPage | null;
   /** The scenario as it stands, with every recorded action (for sharing and export). */
   scenario(): Scenario | null;
 }
@@ -152,6 +191,44 @@ interface Run {
   sim: Simulation;
   frames: FrameBuilder;
   pacer: Pacer;
+  /** The panels' stamps (see PanelStamps), and what they were last computed from. */
+  stamps: PanelStamps;
+  seen: { actions: number; changes: number };
+}
+
+/** Stamps are unique across runs, so a page holding a replaced run's stamp never matches the new one. */
+let stampSeq = 0;
+
+/**
+ * Before a frame is built (which clears the kernel's `touched` hosts): new stamps for the views
+ * that may have changed. The Master's page changes only when a Master handled an event or an
+ * action ran; the Inspector's thing may change with any event.
+ */
+function notePanels(r: Run, full: boolean): void {
+  const k = r.sim.cluster.k;
+  const touched = k.touched;
+  const actions = r.sim.actionsApplied;
+  const changes = r.sim.cluster.world.changes.length;
+  const acted = full || actions !== r.seen.actions;
+  if (acted || changes !== r.seen.changes || (touched !== null && touched.size > 0)) r.stamps.world = ++stampSeq;
+  if (acted || (touched !== null && r.sim.cluster.world.topology.masters.some((m) => touched.has(m.host))))
+    r.stamps.master = ++stampSeq;
+  r.seen = { actions, changes };
+}
+
+function nextFrame(r: Run): EngineFrame {
+  notePanels(r, false);
+  return r.frames.next();
+}
+
+function fullFrame(r: Run): EngineFrame {
+  notePanels(r, true);
+  return r.frames.full();
+}
+
+function masterPageOf(sim: Simulation): MasterPageView {
+  const out = sim.output({ trace: false, log: false });
+  return { master: out.master, apps: out.apps, drivers: out.drivers, time: sim.time };
 }
 
 /** `frame`, with the sentence of a run that used up its work budget (the page stops playing on it). */
@@ -167,7 +244,14 @@ function startRun(s: Scenario): Run {
   // Instant 0 runs here, not at the page's first seek, so a scenario the engine cannot start is
   // refused before it replaces anything.
   sim.advanceTo(0);
-  return { scenario: s, sim, frames: new FrameBuilder(sim), pacer: new Pacer(sim) };
+  return {
+    scenario: s,
+    sim,
+    frames: new FrameBuilder(sim),
+    pacer: new Pacer(sim),
+    stamps: { master: ++stampSeq, world: ++stampSeq },
+    seen: { actions: sim.actionsApplied, changes: sim.cluster.world.changes.length },
+  };
 }
 
 type Built = { ok: true; run: Run; result: LoadResult } | { ok: false; result: LoadResult };
@@ -235,7 +319,7 @@ export function createEngineApi(): EngineApi {
       current = prepared;
       prepared = null;
       current.pacer.resync();
-      return out(current, current.frames.full());
+      return out(current, fullFrame(current));
     },
 
     discard() {
@@ -249,20 +333,20 @@ export function createEngineApi(): EngineApi {
       // pending until advanced to.
       const target = Math.floor(simMs);
       if (Number.isFinite(target) && target >= r.sim.time) r.sim.advanceTo(target);
-      return out(r, r.frames.next());
+      return out(r, nextFrame(r));
     },
 
     play(wallMs, speed) {
       const r = running();
       const pace = r.pacer.play(Number.isFinite(wallMs) ? wallMs : 0, Number.isFinite(speed) && speed > 0 ? speed : 1);
-      return out(r, { ...r.frames.next(), pace });
+      return out(r, { ...nextFrame(r), pace });
     },
 
     step() {
       const r = running();
       r.sim.step();
       r.pacer.resync();
-      return out(r, r.frames.next());
+      return out(r, nextFrame(r));
     },
 
     seekTo(simMs, { maxEvents, slot = 'running' }) {
@@ -289,18 +373,18 @@ export function createEngineApi(): EngineApi {
         // was reached before, so replaying to it runs again as it did).
         r.sim.seek(before);
         r.pacer.resync();
-        return { done: true, time: r.sim.time, target, frame: out(r, r.frames.full()), error };
+        return { done: true, time: r.sim.time, target, frame: out(r, fullFrame(r)), error };
       }
       // A run that used up its work budget stays where it stopped: the seek is over there.
       if (stopped && r.sim.exhausted === null) return { done: false, time: r.sim.time, target, frame: null };
       r.pacer.resync();
-      return { done: true, time: r.sim.time, target, frame: slot === 'running' ? out(r, r.frames.full()) : null };
+      return { done: true, time: r.sim.time, target, frame: slot === 'running' ? out(r, fullFrame(r)) : null };
     },
 
     frame() {
       const r = running();
       r.pacer.resync();
-      return out(r, r.frames.full());
+      return out(r, fullFrame(r));
     },
 
     apply(action, opts = {}) {
@@ -311,25 +395,35 @@ export function createEngineApi(): EngineApi {
       r.sim.apply(action, opts);
       if (past) r.frames.forgetFuture();
       r.pacer.resync();
-      return { ok: true, frame: out(r, r.frames.next()) };
+      return { ok: true, frame: out(r, nextFrame(r)) };
     },
 
     reset() {
       if (!current) return null;
       // As after load: the events of instant 0 have run. A fresh run, swapped in once it started.
       current = startRun(current.scenario);
-      return out(current, current.frames.full());
+      return out(current, fullFrame(current));
     },
 
     masterPage() {
-      if (!current) return null;
-      const { sim } = current;
-      const out = sim.output({ trace: false, log: false });
-      return { master: out.master, apps: out.apps, drivers: out.drivers, time: sim.time };
+      return current ? masterPageOf(current.sim) : null;
     },
 
     inspect(selection) {
       return current ? inspect(current.sim.cluster, selection) : null;
+    },
+
+    panels({ master, selection, have }) {
+      if (!current) return null;
+      const r = current;
+      const view: PanelsView = { time: r.sim.time, stamps: { ...r.stamps } };
+      if (master && have?.master !== r.stamps.master) view.master = masterPageOf(r.sim);
+      if (selection && have?.world !== r.stamps.world) view.inspect = inspect(r.sim.cluster, selection);
+      return view;
+    },
+
+    history(query) {
+      return current ? queryHistory(current.sim, current.frames.horizon, query) : null;
     },
 
     scenario() {

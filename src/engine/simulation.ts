@@ -6,6 +6,7 @@ import type { Scenario } from './scenario/types';
 import { CLIENT_HOST } from './scenario/types';
 import { applyAction, bootCluster } from './world/actions';
 import { SparkCluster } from './spark/cluster';
+import type { StateChange } from './spark/cluster';
 import type { MasterState } from './spark/master-state';
 import { RECEIVERS } from './spark/receivers';
 import { zooKeeperExpiryPending } from './spark/zookeeper-server';
@@ -86,6 +87,12 @@ export class Simulation {
   readonly recordedActions = new Set<Action>();
   /** History recorded after the current point by an earlier run of this same timeline (see restoreCheckpoint). */
   private future: { messageBase: number; messages: MessageRecord[]; logBase: number; logs: LogRecord[] } | null = null;
+  /**
+   * The same for state changes: they live in the world's state, which a checkpoint restores, so the
+   * changes after it are kept aside here (index `base` is the first of `items`). Only the views read
+   * it (the event log's whole recorded run); the run itself never does.
+   */
+  private futureChanges: { base: number; items: StateChange[] } | null = null;
   /** Checkpoints by time (the first is the state before anything ran). */
   private checkpoints: Checkpoint[] = [];
 
@@ -342,7 +349,9 @@ export class Simulation {
       }
       this.future = { messageBase: ck.messages, messages, logBase: ck.logs, logs };
     }
+    const changesBefore = this.cluster.world.changes;
     k.restore(ck.kernel, { messages: ck.messages, logs: ck.logs });
+    this.keepFutureChanges(changesBefore);
     // Messages that were in flight at the checkpoint are in flight again.
     for (let i = ck.messages - 1; i >= 0; i--) {
       const m = k.messages[i];
@@ -357,6 +366,52 @@ export class Simulation {
     // Later checkpoints stay: the run is deterministic, so replaying reaches exactly them again.
     // Only a new action (apply) makes them stale, and apply() drops them.
     return true;
+  }
+
+  /**
+   * After a restore: the changes the run had recorded beyond the restored point (`before`, the
+   * world's list as it was), followed by those kept from an earlier seek back beyond that.
+   */
+  private keepFutureChanges(before: readonly StateChange[]): void {
+    const now = this.cluster.world.changes.length;
+    const f = this.futureChanges;
+    if (before.length <= now) {
+      // Forward (or nothing recorded beyond): the kept future still starts where it did.
+      if (f && f.base + f.items.length <= now) this.futureChanges = null;
+      return;
+    }
+    const items = before.slice(now);
+    if (f && f.base <= before.length) appendRange(items, f.items, before.length - f.base, f.items.length);
+    this.futureChanges = { base: now, items };
+  }
+
+  /**
+   * Everything this timeline has recorded, up to the furthest point reached: the run's own records
+   * (up to now) and, after a seek back, those kept from beyond now. Views read it (never change it);
+   * the `later` parts are empty when the playhead is at the furthest point.
+   */
+  recorded(): {
+    messages: readonly MessageRecord[];
+    laterMessages: readonly MessageRecord[];
+    logs: readonly LogRecord[];
+    laterLogs: readonly LogRecord[];
+    changes: readonly StateChange[];
+    laterChanges: readonly StateChange[];
+  } {
+    const k = this.cluster.k;
+    const changes = this.cluster.world.changes;
+    const f = this.future;
+    const fc = this.futureChanges;
+    const beyond = <T>(items: readonly T[], base: number, have: number): readonly T[] =>
+      base <= have ? items.slice(have - base) : [];
+    return {
+      messages: k.messages,
+      laterMessages: f ? beyond(f.messages, f.messageBase, k.messages.length) : [],
+      logs: k.logs,
+      laterLogs: f ? beyond(f.logs, f.logBase, k.logs.length) : [],
+      changes,
+      laterChanges: fc ? beyond(fc.items, fc.base, changes.length) : [],
+    };
   }
 
   /**
@@ -423,6 +478,7 @@ export class Simulation {
     // Checkpoints and history after now described a future without this action.
     this.checkpoints = this.checkpoints.filter((c) => c.t <= this.time);
     this.future = null;
+    this.futureChanges = null;
     return a;
   }
 

@@ -467,6 +467,27 @@ describe('session keeper: the autosave while the user works', () => {
     await vi.waitFor(() => expect(sessionIn(t.storage, t.tabId())?.playhead).toBe(200));
   });
 
+  it('a page left mid-play is written at once with the playhead on screen, not after the engine answers', async () => {
+    const t = await tab();
+    t.work(sessionAt('Mine', 100));
+    await t.elapse();
+    // Time ran on since the last save; the engine's answer would come too late for a closing page.
+    t.change({ time: 4200, selection: { kind: 'worker', id: 'w2' } });
+    t.events.dispatchEvent(new Event('pagehide'));
+    expect(sessionIn(t.storage, t.tabId())).toEqual({
+      ...sessionAt('Mine', 4200),
+      view: { tab: 'log', selection: { kind: 'worker', id: 'w2' } },
+    });
+    expect(t.pending.size).toBe(0);
+    // Once the timeline changed (an action), the last read no longer holds: the engine is asked.
+    t.setSession(sessionAt('Mine (killed w1)', 4300));
+    t.change({ actions: [{ recorded: true }] });
+    t.change({ time: 5000 });
+    t.visibility.visibilityState = 'hidden';
+    t.visibility.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(sessionIn(t.storage, t.tabId())).toEqual(sessionAt('Mine (killed w1)', 4300)));
+  });
+
   it('waits for what the session is made of, and for a running scenario', async () => {
     const t = await tab();
     t.change({}); // a change the session does not hold (the speed, a panel, a notice)
@@ -475,7 +496,30 @@ describe('session keeper: the autosave while the user works', () => {
     expect(t.pending.size).toBe(0);
     t.change({ status: 'ready' });
     expect(t.pending.size).toBe(0);
+    t.change({ selection: { kind: 'worker', id: 'w1' } });
+    expect(t.pending.size).toBe(2);
+  });
+
+  it('saves at once after every action the user applies, without waiting for the timers', async () => {
+    const t = await tab();
+    t.work(sessionAt('Mine', 100));
+    expect(t.shared.data.has(entryKey(t.tabId()))).toBe(false);
+    // The action's frame: the timeline gains a recorded action.
+    t.setSession(sessionAt('Mine (killed w1)', 100));
     t.change({ actions: [{ recorded: true }] });
+    await vi.waitFor(() => expect(sessionIn(t.storage, t.tabId())).toEqual(sessionAt('Mine (killed w1)', 100)));
+    // The save cleared the waits of the change before it.
+    expect(t.pending.size).toBe(0);
+    // A fork that dropped the action is saved at once too.
+    t.setSession(sessionAt('Mine (forked)', 100));
+    t.change({ actions: [] });
+    await vi.waitFor(() => expect(sessionIn(t.storage, t.tabId())).toEqual(sessionAt('Mine (forked)', 100)));
+    // A scenario's own actions arriving (a file with thousands of them) are not the user's: they
+    // wait for the timers, as any other change does.
+    t.setSession(sessionAt('Imported', 0));
+    t.change({ actions: Array.from({ length: 1000 }, () => ({ recorded: false })) });
+    await settle();
+    expect(sessionIn(t.storage, t.tabId())).toEqual(sessionAt('Mine (forked)', 100));
     expect(t.pending.size).toBe(2);
   });
 });

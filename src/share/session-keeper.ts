@@ -137,6 +137,13 @@ export interface SessionKeeper {
 }
 
 const randomId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+/** How many of the timeline's actions the user applied (a scenario's own do not count). */
+const appliedCount = (actions: readonly { recorded: boolean }[]): number =>
+  actions.reduce((n, a) => n + (a.recorded ? 1 : 0), 0);
+
+/** What the autosave compares of the timeline: how many actions, and how many the user applied. */
+const actionsKey = (actions: readonly { recorded: boolean }[]): string => `${actions.length}:${appliedCount(actions)}`;
+
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 export function createSessionKeeper(options: SessionKeeperOptions): SessionKeeper {
@@ -223,14 +230,41 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
     const id = currentId;
     const fromLink = currentFromLink;
     if (left.has(id)) return;
+    const timeline = timelineKey();
     let session: Session | null;
     try {
       session = await controller.session();
     } catch {
       return;
     }
+    if (session) lastRead = { id, timeline, session };
     // The other tab may have written meanwhile, and this tab moved to an entry of its own.
     if (session && !left.has(id)) put(id, session, fromLink);
+  };
+
+  /**
+   * The session last read from the engine, and what its timeline was when it was asked for. The
+   * engine answers asynchronously, and a page being left (a reload, a closed tab) does not wait
+   * for an answer; but while the timeline is the same, the session on screen is that one with the
+   * playhead and the selection of now, which the store holds: so the last moment is written at once.
+   */
+  let lastRead: { id: string; timeline: string; session: Session } | null = null;
+  const timelineKey = (): string => {
+    const s = state();
+    return `${s.status}|${s.scenarioId}|${actionsKey(s.actions)}`;
+  };
+
+  /** On pagehide: the session as it stands, written synchronously when the last read still holds. */
+  const saveOnLeave = (): void => {
+    const read = lastRead;
+    const s = state();
+    if (busy > 0 || !read || read.id !== currentId || left.has(read.id)) return void saveNow();
+    if (read.timeline !== timelineKey() || s.status !== 'ready') return void saveNow();
+    cancelTimers();
+    const view = { ...read.session.view };
+    if (s.selection) view.selection = s.selection as NonNullable<Session['view']>['selection'];
+    else delete view.selection;
+    put(read.id, { ...read.session, playhead: s.time, view }, currentFromLink);
   };
 
   /** At most AUTOSAVE_DELAY_MS after the last change, and at most AUTOSAVE_MAX_WAIT_MS after the first. */
@@ -245,6 +279,8 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
 
   const onChange = (s: KeeperState, prev: KeeperState): void => {
     if (busy > 0) lastReady = null;
+    // Another scenario is on its way in (a load passes through 'loading'): the last read is not it.
+    if (busy > 0 || s.status !== 'ready') lastRead = null;
     if (busy > 0 || s.status !== 'ready') return;
     // Another scenario picked after the user applied actions to the last one: that work keeps its
     // entry (in Recent), and the tab goes on in an entry of its own. A scenario only looked at is
@@ -255,6 +291,17 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
       show(tabId, false);
     }
     lastReady = { scenarioId: s.scenarioId, worked: s.actions.some((a) => a.recorded) };
+    // An action the user applied (or a fork that dropped one) is saved at once: it is the work a
+    // reload must never lose, and it may be followed by nothing else to save for a while.
+    if (
+      s.actions !== prev.actions &&
+      s.scenarioId === prev.scenarioId &&
+      prev.status === 'ready' &&
+      appliedCount(s.actions) !== appliedCount(prev.actions)
+    ) {
+      void saveNow();
+      return;
+    }
     if (
       s.time === prev.time &&
       s.actions === prev.actions &&
@@ -515,9 +562,9 @@ export function createSessionKeeper(options: SessionKeeperOptions): SessionKeepe
       store.subscribe(onChange);
       events.addEventListener('hashchange', () => void onHashChange().catch(fail));
       events.addEventListener('storage', onStorage);
-      events.addEventListener('pagehide', () => void saveNow());
+      events.addEventListener('pagehide', saveOnLeave);
       visibility.addEventListener('visibilitychange', () => {
-        if (visibility.visibilityState === 'hidden') void saveNow();
+        if (visibility.visibilityState === 'hidden') saveOnLeave();
       });
       try {
         await opening(openFirst);

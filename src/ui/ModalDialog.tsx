@@ -16,6 +16,32 @@ export interface ModalDialogProps extends DialogProps {
   keepOnBackdrop?: boolean;
   /** For callers that need the element too (focus management inside). */
   dialogRef?: RefObject<HTMLDialogElement | null>;
+  /** Where focus goes on close when the element that opened the dialog cannot take it back. */
+  returnFocus?: () => HTMLElement | null;
+}
+
+/**
+ * The control that opens each dialog, by the dialog's test id: where focus returns when the dialog
+ * was opened from the keyboard (S, ?) with nothing focused, or its opener is gone.
+ */
+const OPENERS: Readonly<Record<string, string>> = {
+  'submit-dialog': 'open-submit',
+  'import-dialog': 'open-import',
+  'export-dialog': 'open-export',
+  'shortcuts-overlay': 'open-shortcuts',
+};
+
+const byTestId = (id: string): HTMLElement | null => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+
+/**
+ * Otherwise (a confirmation, the fork question): the selected thing on the canvas, where the
+ * action came from, else the Play button.
+ */
+function defaultReturnFocus(testId: string | undefined): HTMLElement | null {
+  const opener = testId ? OPENERS[testId] : undefined;
+  const el = opener ? byTestId(opener) : null;
+  if (el && !(el as HTMLButtonElement).disabled) return el;
+  return document.querySelector<HTMLElement>('.react-flow [data-selected="true"]') ?? byTestId('play-pause');
 }
 
 export function ModalDialog({
@@ -23,13 +49,15 @@ export function ModalDialog({
   onClose,
   keepOnBackdrop = false,
   dialogRef,
+  returnFocus,
   onClick,
   children,
   ...rest
 }: ModalDialogProps) {
   const own = useRef<HTMLDialogElement>(null);
   const ref = dialogRef ?? own;
-  useModal(ref, open);
+  const testId = (rest as { 'data-testid'?: string })['data-testid'];
+  useModal(ref, open, returnFocus ?? (() => defaultReturnFocus(testId)));
   return (
     <dialog
       {...rest}

@@ -1,6 +1,6 @@
 // What components may ask of the page's controller (controller.ts implements it). Components read
 // state from the store and act only through this interface, so they never talk to the worker.
-import type { ActionInput, ScenarioError } from '../engine/api';
+import type { ActionInput, HistoryPage, HistoryQuery, ScenarioError } from '../engine/api';
 import type { ScenarioSource, Selection } from '../engine/public';
 import type { ForkChoice, OpenOutcome, Session } from '../share/session-types';
 
@@ -41,8 +41,13 @@ export interface Controller {
   openSession(session: Session, scenarioId?: string): Promise<OpenOutcome>;
   /** The answer to the fork question the store shows (ForkDialog). */
   resolveFork(choice: ForkChoice): void;
-  /** Selects a thing (Inspector) — null clears. */
-  select(selection: Selection | null): void;
+  /**
+   * Selects a thing (Inspector) — null clears. A selection brings the Inspector forward unless
+   * `reveal` is false (a line clicked in the event log keeps the log open; a session restores its tab).
+   */
+  select(selection: Selection | null, opts?: { reveal?: boolean }): void;
+  /** The event log's entries over the whole recorded run (the engine searches; see views/history.ts). */
+  history(query: HistoryQuery): Promise<HistoryPage | null>;
   /** The Master UI panel is on screen: keep its data fresh while it is. */
   watchMasterPage(visible: boolean): void;
   dispose(): void;

@@ -130,6 +130,8 @@ function fakeClient(clock = testClock()) {
     advanceTo: async (ms: number) => frameAt(ms),
     masterPage: async () => null,
     inspect: async () => null,
+    panels: async () => null,
+    history: async () => null,
     scenario: async () => null,
     dispose: () => {},
   } satisfies EngineClient;
@@ -528,6 +530,8 @@ function inThreadClient(): EngineClient {
     reset: () => Promise.resolve(api.reset()),
     masterPage: () => Promise.resolve(api.masterPage()),
     inspect: (...args) => Promise.resolve(api.inspect(...args)),
+    panels: (...args) => Promise.resolve(api.panels(...args)),
+    history: (...args) => Promise.resolve(api.history(...args)),
     scenario: () => Promise.resolve(api.scenario()),
     dispose: () => {},
   };
@@ -580,6 +584,42 @@ describe('controller: against the real engine API, in-thread', () => {
     expect(outcome.ok).toBe(false);
     expect(store.getState()).toMatchObject({ status: 'ready', scenarioId: 'client-mode', time: 5000 });
     expect((await controller.session())?.scenario).toMatchObject({ name: expect.stringContaining('Client mode') });
+    controller.dispose();
+  });
+
+  it('the Master UI panel and the Inspector show the instant of the frame on the canvas, frame after frame', async () => {
+    const { store, controller, frame } = await realEngine('worker-power-off');
+    controller.watchMasterPage(true);
+    await vi.waitFor(() => expect(store.getState().masterPage?.time).toBe(0));
+    controller.select({ kind: 'worker', id: 'w3' });
+    await vi.waitFor(() => expect(store.getState().inspect?.selection).toEqual({ kind: 'worker', id: 'w3' }));
+    store.getState().setSpeed(1000);
+    controller.togglePlaying();
+    // Whenever the store changes, the canvas's workers and the Master page's agree: every worker
+    // the page calls DEAD is drawn DEAD, and the other way round.
+    const disagreements: string[] = [];
+    const unsubscribe = store.subscribe((s) => {
+      const page = s.masterPage?.master;
+      if (!page) return;
+      for (const w of page.workers) {
+        const node = s.nodes[w.host];
+        if (node?.kind === 'worker' && (node.state === 'DEAD') !== (w.state === 'DEAD'))
+          disagreements.push(`${w.host} at ${s.time}: page ${w.state}, canvas ${node.state}`);
+      }
+    });
+    let wall = 0;
+    frame(wall);
+    while (store.getState().time < 150_000 && store.getState().playing) {
+      wall += 250;
+      frame(wall);
+      await vi.waitFor(() => expect(store.getState().masterPage?.time).toBe(store.getState().time));
+    }
+    unsubscribe();
+    expect(disagreements).toEqual([]);
+    const s = store.getState();
+    // The power-off's worker was declared DEAD on the way, and the page says so at the same time.
+    expect(s.masterPage?.master?.workers.some((w) => w.state === 'DEAD')).toBe(true);
+    expect(s.inspect?.selection).toEqual({ kind: 'worker', id: 'w3' });
     controller.dispose();
   });
 

@@ -11,7 +11,7 @@
 // stops it where it got to, and after PROGRESS_AFTER_MS the store shows how far it is. A scenario
 // from a file or a link replaces the one on screen only once the engine has started it (and, for a
 // session, replayed it): until then, and whenever that fails, the page stays as it was.
-import type { ActionInput, RunSlot } from '../engine/api';
+import type { ActionInput, PanelsRequest, PanelsView, RunSlot } from '../engine/api';
 import { ENGINE_VERSION, type EngineFrame, type ScenarioSource, type Selection } from '../engine/public';
 import { builtinScenarios } from '../scenarios';
 import type { ApplyOutcome, Controller, LoadOutcome, OpenOutcome } from './controller-api';
@@ -27,8 +27,14 @@ export type { Controller } from './controller-api';
 
 /** Longest wall-time slice one request may cover: a backgrounded tab must not jump hours ahead. */
 export const MAX_WALL_STEP_MS = 250;
-/** How often (wall ms) the Inspector and the Master UI panel are refreshed while time runs. */
+/**
+ * How often (wall ms) a large cluster's Master UI panel is read while time runs. A small one is read
+ * with every frame that changed it; 500 workers' /json costs the engine about 10 ms to write, too
+ * much for every animation frame, and a table of 500 rows cannot be read at 60 frames a second.
+ */
 export const PANEL_REFRESH_MS = 250;
+/** Workers above which the Master UI panel counts as large (see PANEL_REFRESH_MS). */
+export const LARGE_MASTER_PAGE_WORKERS = 64;
 /** A replay shows its progress (and a Cancel button) once it has taken this long. */
 export const PROGRESS_AFTER_MS = 500;
 /** Wall time one slice of a replay aims at: short, so Cancel or another seek is answered at once. */
@@ -100,8 +106,12 @@ export function createController(
   let frameId = 0;
   let disposed = false;
   let masterPageVisible = false;
-  let lastPanelRefresh = -Infinity;
-  let panelTime = -1;
+  // What the store holds of the panels, by the engine's stamps (PanelStamps): -1 for nothing.
+  let haveMaster = -1;
+  let haveWorld = -1;
+  let inspectFor = '';
+  // Wall time a large cluster's Master page was last asked for.
+  let lastMasterPull = -Infinity;
   // The fork question's answer, once the user gives it.
   let forkAnswer: ((choice: ForkChoice) => void) | null = null;
   // The replay under way (a seek or a session's playhead); seeks while it runs retarget it.
@@ -145,40 +155,68 @@ export function createController(
     advanceFlights(board, frame.pace?.displayTime ?? frame.time);
   };
 
-  /** Inspector and Master UI data: pulled, not pushed, and only while someone looks. */
-  const refreshPanels = async (force = false): Promise<void> => {
+  const selectionKey = (sel: Selection | null): string => (sel ? `${sel.kind}|${sel.id}` : '');
+
+  /**
+   * What to ask of the panels, or null for nothing: the Master page while it is on screen (a large
+   * one at most every PANEL_REFRESH_MS unless `force`), the selected thing's Inspector view. The
+   * engine leaves out a view whose stamp the page already has.
+   */
+  const panelsRequest = (force: boolean, now = scheduler.now(), throttle = !force): PanelsRequest | null => {
     const s = store.getState();
-    if (s.status !== 'ready') return;
-    if (!force && s.time === panelTime) return;
-    panelTime = s.time;
-    const gen = generation;
-    const [inspect, master] = await Promise.all([
-      s.selection ? client.inspect(s.selection) : Promise.resolve(null),
-      masterPageVisible ? client.masterPage() : Promise.resolve(null),
-    ]);
-    if (gen !== generation) return;
-    const now = store.getState();
-    if (now.selection && inspect && JSON.stringify(inspect.selection) === JSON.stringify(now.selection))
-      now.setInspect(inspect);
-    if (masterPageVisible && master) now.setMasterPage(master);
+    if (s.status !== 'ready') return null;
+    const large = (s.masterPage?.master?.workers.length ?? 0) > LARGE_MASTER_PAGE_WORKERS;
+    const master = masterPageVisible && (!throttle || !large || now - lastMasterPull >= PANEL_REFRESH_MS);
+    if (!master && !s.selection) return null;
+    if (master) lastMasterPull = now;
+    const sameThing = selectionKey(s.selection) === inspectFor;
+    return {
+      master,
+      selection: s.selection,
+      have: force ? { master: -1, world: -1 } : { master: haveMaster, world: sameThing ? haveWorld : -1 },
+    };
   };
 
-  const maybeRefreshPanels = (now: number): void => {
+  /** The request that moves the run and, right behind it, the panels: the engine answers both at one instant. */
+  const withPanels = <T>(request: Promise<T>, panels: PanelsRequest | null): Promise<[T, PanelsView | null]> =>
+    Promise.all([request, panels ? client.panels(panels) : Promise.resolve(null)]);
+
+  /** Puts the panels' views into the store, in the same task as their frame (one render for both). */
+  const takePanels = (view: PanelsView | null, asked: PanelsRequest | null): void => {
+    if (!view || !asked) return;
     const s = store.getState();
-    if (!s.selection && !masterPageVisible) return;
-    // Mid-replay the engine's run is between the picture on screen and the target: read it after.
-    if (busyWithRun()) return;
-    if (now - lastPanelRefresh < PANEL_REFRESH_MS) return;
-    lastPanelRefresh = now;
-    refreshPanels().catch(fail);
+    if (view.master !== undefined && masterPageVisible) {
+      s.setMasterPage(view.master);
+      haveMaster = view.stamps.master;
+    } else if (asked.master && masterPageVisible && s.masterPage && s.masterPage.time !== view.time) {
+      // Unchanged since it was read: the same page, now of this instant too ("As of").
+      s.setMasterPage({ ...s.masterPage, time: view.time });
+    }
+    if (view.inspect !== undefined) {
+      // Only for the thing still selected (the user may have picked another meanwhile).
+      if (selectionKey(asked.selection) !== selectionKey(s.selection)) return;
+      inspectFor = selectionKey(asked.selection);
+      haveWorld = view.stamps.world;
+      if (view.inspect) s.setInspect(view.inspect);
+    }
+  };
+
+  /** The panels alone (a selection, the Master page shown, a pause), at the playhead as it is. */
+  const refreshPanels = async (force = false): Promise<void> => {
+    const asked = panelsRequest(force);
+    if (!asked) return;
+    const gen = generation;
+    const view = await client.panels(asked);
+    if (gen === generation) takePanels(view, asked);
   };
 
   const tick = (now: number): void => {
     if (disposed) return;
     frameId = scheduler.request(tick);
-    maybeRefreshPanels(now);
     const s = store.getState();
     if (!s.playing || s.status !== 'ready') {
+      // Just paused: a large cluster's Master page may be a few frames behind; read it once more.
+      if (lastWall !== null && !busy && !busyWithRun()) refreshPanels().catch(fail);
       lastWall = null;
       if (s.rateReason !== 'paused') s.setRate(0, 'paused');
       return;
@@ -193,10 +231,13 @@ export function createController(
     if (wall <= 0) return;
     const gen = generation;
     busy = true;
-    client.play(wall, s.speed).then(
-      (frame) => {
+    const asked = panelsRequest(false, now);
+    withPanels(client.play(wall, s.speed), asked).then(
+      ([frame, panels]) => {
         busy = false;
-        if (gen === generation) take(frame);
+        if (gen !== generation) return;
+        take(frame);
+        takePanels(panels, asked);
       },
       (err: unknown) => {
         busy = false;
@@ -210,8 +251,9 @@ export function createController(
   const bump = (): number => {
     generation += 1;
     lastWall = null;
-    // A new picture: the panels must be read again even if the clock shows the same time.
-    panelTime = -1;
+    // A new picture: the panels must be read again whatever their stamps.
+    haveMaster = haveWorld = -1;
+    inspectFor = '';
     return generation;
   };
 
@@ -267,7 +309,13 @@ export function createController(
       if (end.kind === 'superseded') return;
       const frame = end.kind === 'cancelled' ? await client.frame() : end.frame;
       if (r.gen !== generation) return;
+      // Still mid-replay for the play loop (nothing else moves the run): the panels are read at
+      // the frame's instant, and both go on screen together.
+      const asked = panelsRequest(true);
+      const panels = asked ? await client.panels(asked) : null;
+      if (r.gen !== generation) return;
       if (frame) take(frame);
+      takePanels(panels, asked);
       if (end.kind === 'done' && end.error !== undefined)
         store
           .getState()
@@ -280,7 +328,6 @@ export function createController(
     } finally {
       endReplay(r);
     }
-    if (r.gen === generation) await refreshPanels(true);
   };
 
   return {
@@ -298,12 +345,15 @@ export function createController(
           if (ownScenario) store.getState().invalid(result.errors, result.warnings);
           return { ok: false, errors: result.errors };
         }
-        const frame = await client.frame();
+        // Nothing is selected in a new run; the Master page is read with its first frame.
+        const asked: PanelsRequest | null = masterPageVisible ? { master: true, selection: null } : null;
+        const [frame, panels] = await withPanels(client.frame(), asked);
         if (gen !== generation) return { ok: false, errors: [{ path: '', message: SUPERSEDED }] };
         const s = store.getState();
         if (!ownScenario) s.loading(scenarioId);
         s.loaded(result.name, result.description, result.warnings, result.latencyMs, result.conf);
         take(frame);
+        takePanels(panels, asked);
         return { ok: true };
       } catch (err) {
         // A document the page cannot even hand to the worker (too deep to clone) lands here too.
@@ -323,6 +373,7 @@ export function createController(
         if (gen === generation && frame) {
           take(frame);
           store.getState().forked();
+          await refreshPanels(true);
         }
       } catch (err) {
         if (gen === generation) store.getState().notify('error', `The run could not be restarted: ${messageOf(err)}`);
@@ -344,9 +395,13 @@ export function createController(
       // (the worker answers in order), so it must be taken, not dropped.
       const gen = generation;
       try {
-        const frame = await client.step();
-        if (gen === generation) take(frame);
-        await refreshPanels(true);
+        // One event: the panels follow it at once, whatever the cluster's size.
+        const asked = panelsRequest(false, scheduler.now(), false);
+        const [frame, panels] = await withPanels(client.step(), asked);
+        if (gen === generation) {
+          take(frame);
+          takePanels(panels, asked);
+        }
       } catch (err) {
         if (gen === generation) fail(err);
       }
@@ -400,12 +455,15 @@ export function createController(
       // As for step: answers still on their way are taken, in order, before this one.
       const gen = generation;
       try {
-        const result = await client.apply(action, { dropFuture });
+        const asked = panelsRequest(false, scheduler.now(), false);
+        const [result, panels] = await withPanels(client.apply(action, { dropFuture }), asked);
         if (!result.ok) return result;
         const past = s.time < s.horizon;
-        if (gen === generation) take(result.frame);
+        if (gen === generation) {
+          take(result.frame);
+          takePanels(panels, asked);
+        }
         if (past) store.getState().forked();
-        await refreshPanels(true);
         return { ok: true };
       } catch (err) {
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
@@ -446,10 +504,11 @@ export function createController(
         s.loading(result.isBuiltin ? scenarioId : '');
         s.loaded(result.name, result.description, result.warnings, result.latencyMs, result.conf);
         take(frame);
+        refreshPanels(true).catch(fail);
         if (session.view?.speed) s.setSpeed(session.view.speed);
         if (session.view?.tab) s.setSideTab(session.view.tab);
         endReplay(r);
-        if (session.view?.selection) this.select(session.view.selection);
+        if (session.view?.selection) this.select(session.view.selection, { reveal: false });
         return { ok: true };
       } catch (err) {
         if (r.gen === generation) client.discard().catch(() => undefined);
@@ -465,15 +524,24 @@ export function createController(
       answer?.(choice);
     },
 
-    select(selection: Selection | null) {
-      store.getState().select(selection);
+    select(selection: Selection | null, { reveal = true } = {}) {
+      const s = store.getState();
+      s.select(selection);
+      if (selection && reveal) s.revealInspector();
       if (selection) refreshPanels(true).catch(fail);
+    },
+
+    history(query) {
+      return client.history(query);
     },
 
     watchMasterPage(visible) {
       masterPageVisible = visible;
       if (visible) refreshPanels(true).catch(fail);
-      else store.getState().setMasterPage(null);
+      else {
+        store.getState().setMasterPage(null);
+        haveMaster = -1;
+      }
     },
 
     dispose() {

@@ -142,6 +142,8 @@ export interface PanelsState {
   helpOpen: boolean;
   /** The side panel's open tab (part of a shared session's view). */
   sideTab: SideTab;
+  /** Bumped each time a selection brings the Inspector forward (the side panel scrolls it into view). */
+  inspectorReveals: number;
   notices: Notice[];
 }
 
@@ -209,6 +211,8 @@ export interface PanelsActions {
   setSubmitOpen(open: boolean): void;
   setHelpOpen(open: boolean): void;
   setSideTab(tab: SideTab): void;
+  /** Opens the Inspector tab and asks the side panel to bring it into view. */
+  revealInspector(): void;
   notify(tone: Notice['tone'], text: string): void;
   dismissNotice(id: number): void;
 }
@@ -287,6 +291,7 @@ const initialPanels: PanelsState = {
   submitOpen: false,
   helpOpen: false,
   sideTab: 'master',
+  inspectorReveals: 0,
   notices: [],
 };
 
@@ -451,6 +456,7 @@ const panelsActions = (set: SetState): PanelsActions => {
     setSubmitOpen: (submitOpen) => set({ submitOpen }),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
     setSideTab: (sideTab) => set({ sideTab }),
+    revealInspector: () => set((s) => ({ sideTab: 'inspector', inspectorReveals: s.inspectorReveals + 1 })),
     notify: (tone, text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, tone, text }] })),
     dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   };

@@ -1,6 +1,7 @@
 // Click, right-click and keyboard handling shared by nodes and process cards: a click selects, the
 // context menu (mouse, the Menu key, Shift+F10 or Enter) selects and opens the fault menu at the
-// pointer or, from the keyboard, over the focused element; Space selects like a click.
+// pointer or, from the keyboard, over the focused element; Space selects like a click. The element
+// also names what it stands for (data-select), so M and Delete act on a focused node or card.
 import { useMemo } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { Selection } from '../../engine/public';
@@ -8,6 +9,8 @@ import { useController, usePlaygroundStore } from '../PlaygroundProvider';
 import { isMenuKey } from './node-text';
 
 export interface NodeActionHandlers {
+  /** "worker:w1", "executor:app-…/0": what the element stands for, so a shortcut pressed while it has focus acts on it. */
+  'data-select': string;
   onClick(e: MouseEvent): void;
   onContextMenu(e: MouseEvent): void;
   onKeyDown(e: KeyboardEvent): void;
@@ -24,6 +27,7 @@ export function useNodeActions(target: Selection): NodeActionHandlers {
       store.getState().openMenu({ target: selection, x, y });
     };
     return {
+      'data-select': `${kind}:${id}`,
       onClick(e) {
         // A card inside a node handles its own click; the node must not take it over.
         e.stopPropagation();

@@ -5,8 +5,10 @@ import {
   classifyFocus,
   commandForKey,
   type KeyContext,
+  parseSelectTarget,
   resolveTheme,
   SHORTCUTS,
+  shortcutTarget,
   stepSpeed,
   toggledTheme,
 } from './shortcuts';
@@ -113,5 +115,28 @@ describe('themes', () => {
     expect(toggledTheme('system', true)).toBe('light');
     expect(toggledTheme('system', false)).toBe('dark');
     expect(toggledTheme('dark', false)).toBe('light');
+  });
+});
+
+describe('what M and Delete act on', () => {
+  it("reads a canvas element's data-select, and nothing that is not a selection", () => {
+    expect(parseSelectTarget('worker:w1')).toEqual({ kind: 'worker', id: 'w1' });
+    // Executor ids hold a slash and the app id; only the first colon separates the kind.
+    expect(parseSelectTarget('executor:app-20260101000000-0000/3')).toEqual({
+      kind: 'executor',
+      id: 'app-20260101000000-0000/3',
+    });
+    expect(parseSelectTarget('master:m1:7077')).toEqual({ kind: 'master', id: 'm1:7077' });
+    for (const bad of [null, undefined, '', 'worker', 'worker:', ':w1', 'palette:w9', 'constructor:x'])
+      expect(parseSelectTarget(bad)).toBeNull();
+  });
+
+  it('the focused node wins over the selection, and the selection stands when nothing is focused', () => {
+    const focused = { kind: 'worker', id: 'w2' } as const;
+    const selected = { kind: 'executor', id: 'app-20260101000000-0000/0' } as const;
+    expect(shortcutTarget(focused, selected)).toEqual(focused);
+    expect(shortcutTarget(focused, null)).toEqual(focused);
+    expect(shortcutTarget(null, selected)).toEqual(selected);
+    expect(shortcutTarget(null, null)).toBeNull();
   });
 });

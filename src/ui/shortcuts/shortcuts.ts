@@ -1,5 +1,6 @@
 // Keyboard shortcuts, as data: the one table the overlay lists and the key mapping reads, plus the
 // pure decisions around it (which key means what, when to leave a key alone, speed and theme steps).
+import type { Selection } from '../../engine/public';
 import { SPEEDS, type Theme } from '../store';
 
 export type Command =
@@ -34,12 +35,17 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'speed-down', keys: ['['], labels: ['['], description: 'Slower' },
   { command: 'speed-up', keys: [']'], labels: [']'], description: 'Faster' },
   { command: 'open-submit', keys: ['s'], labels: ['S'], description: 'Submit an application' },
-  { command: 'open-menu', keys: ['m'], labels: ['M'], description: 'Open the actions menu of the selected thing' },
+  {
+    command: 'open-menu',
+    keys: ['m'],
+    labels: ['M'],
+    description: 'Open the actions menu of the focused or selected thing',
+  },
   {
     command: 'kill-selected',
     keys: ['Delete', 'Backspace'],
     labels: ['Delete', 'Backspace'],
-    description: 'Kill the selected worker, executor, driver or application',
+    description: 'Kill the focused or selected worker, executor, driver or application',
   },
   { command: 'toggle-heartbeats', keys: ['h'], labels: ['H'], description: 'Show or hide heartbeats' },
   { command: 'toggle-tasks', keys: ['t'], labels: ['T'], description: 'Show or hide task messages' },
@@ -172,4 +178,33 @@ export function resolveTheme(theme: Theme, systemDark: boolean): 'light' | 'dark
 /** "d": the opposite of what is on screen now. */
 export function toggledTheme(theme: Theme, systemDark: boolean): 'light' | 'dark' {
   return resolveTheme(theme, systemDark) === 'dark' ? 'light' : 'dark';
+}
+
+const SELECTION_KINDS: ReadonlySet<string> = new Set<Selection['kind']>([
+  'worker',
+  'master',
+  'zookeeper',
+  'client',
+  'executor',
+  'driver',
+  'application',
+]);
+
+/** A canvas element's data-select ("worker:w1", "executor:app-…/0") as a selection; null if it is not one. */
+export function parseSelectTarget(text: string | null | undefined): Selection | null {
+  if (!text) return null;
+  const colon = text.indexOf(':');
+  const kind = text.slice(0, colon);
+  const id = text.slice(colon + 1);
+  if (colon <= 0 || id === '' || !SELECTION_KINDS.has(kind)) return null;
+  return { kind, id } as Selection;
+}
+
+/**
+ * What M and Delete act on: the node or card that has focus (a keyboard user's "this one"), else
+ * the selection. Focus moving over the canvas with Tab does not select (the Inspector would jump at
+ * every step); the key press does.
+ */
+export function shortcutTarget(focused: Selection | null, selection: Selection | null): Selection | null {
+  return focused ?? selection;
 }

@@ -8,7 +8,16 @@ import { killItemFor } from '../menus/menu-items';
 import { useController, usePlaygroundStore } from '../PlaygroundProvider';
 import type { PlaygroundStore } from '../store';
 import { DARK_SCHEME_QUERY } from '../use-media-query';
-import { classifyFocus, type Command, commandForKey, stepSpeed, toggledTheme } from './shortcuts';
+import {
+  classifyFocus,
+  type Command,
+  commandForKey,
+  parseSelectTarget,
+  shortcutTarget,
+  stepSpeed,
+  toggledTheme,
+} from './shortcuts';
+import type { Selection } from '../../engine/public';
 
 /** A modal of anyone's (the submit dialog, the shortcuts overlay, a confirmation) owns the keyboard. */
 function modalOpen(): boolean {
@@ -23,6 +32,21 @@ function menuAnchor(): { x: number; y: number } {
     if (r.width > 0 || r.height > 0) return { x: r.left + Math.min(r.width / 2, 24), y: r.bottom + 4 };
   }
   return { x: window.innerWidth / 2, y: window.innerHeight / 3 };
+}
+
+/** The canvas node or process card that has focus, as a selection (see use-node-actions.ts). */
+function focusedTarget(): Selection | null {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLElement)) return null;
+  return parseSelectTarget(el.closest<HTMLElement>('[data-select]')?.dataset.select);
+}
+
+/** The thing M and Delete act on; a focused thing becomes the selection, so the Inspector shows it too. */
+function targetOf(controller: Controller, store: PlaygroundStore): Selection | null {
+  const s = store.getState();
+  const target = shortcutTarget(focusedTarget(), s.selection);
+  if (target && (s.selection?.kind !== target.kind || s.selection.id !== target.id)) controller.select(target);
+  return target;
 }
 
 function run(command: Command, controller: Controller, store: PlaygroundStore): void {
@@ -47,15 +71,20 @@ function run(command: Command, controller: Controller, store: PlaygroundStore): 
     case 'open-submit':
       if (ready) s.setSubmitOpen(true);
       return;
-    case 'open-menu':
-      if (s.selection) s.openMenu({ target: s.selection, ...menuAnchor() });
-      else s.notify('info', 'Select something first: a worker, a process, an app or the Master.');
+    case 'open-menu': {
+      const target = targetOf(controller, store);
+      if (target) s.openMenu({ target, ...menuAnchor() });
+      else s.notify('info', 'Select or focus something first: a worker, a process, an app or the Master.');
       return;
+    }
     case 'kill-selected': {
-      if (!s.selection || !ready) return;
-      const item = killItemFor(s.selection, { nodes: s.nodes, partitions: s.partitions, masterPage: s.masterPage });
+      if (!ready) return;
+      const target = targetOf(controller, store);
+      if (!target) return;
+      const now = store.getState();
+      const item = killItemFor(target, { nodes: now.nodes, partitions: now.partitions, masterPage: now.masterPage });
       if (item) void applyWithNotice(controller, store, item);
-      else s.notify('info', `Nothing to kill for ${s.selection.kind} ${s.selection.id} now. M opens its menu.`);
+      else s.notify('info', `Nothing to kill for ${target.kind} ${target.id} now. M opens its menu.`);
       return;
     }
     case 'toggle-heartbeats':

@@ -1,6 +1,9 @@
 // One listing table of the Master page, shaped like Spark's UIUtils.listingTable: a heading with
 // the row count, the column headers, and a row per item. Each row carries the item's id and state
-// in data-id / data-state so tests (and styles) can find rows without parsing cell text.
+// in data-id / data-state so tests (and styles) can find rows without parsing cell text. Columns
+// carry a priority: a narrow panel shows only the first ones (side.css, a container query), the
+// rest are a click away (the Inspector, or "All columns"). A live column (a running duration) is
+// drawn from the clock on screen, so its rows are drawn again when the clock moves.
 import { memo, type ReactNode, useId } from 'react';
 
 export interface Column<T> {
@@ -8,6 +11,19 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
   /** Right-aligned figures. */
   numeric?: boolean;
+  /**
+   * 1: always shown (the id, the state, the duration); 2: shown unless the panel is narrow; 3:
+   * shown only in a wide panel or with "All columns". Default 1.
+   */
+  priority?: 1 | 2 | 3;
+  /** The cell reads the clock (`now`), not only the row: drawn again whenever the clock moves. */
+  live?: boolean;
+}
+
+/** A cell's class: alignment and the column's priority. */
+function cellClass(c: Column<unknown>): string | undefined {
+  const names = [c.numeric ? 'num' : '', c.priority && c.priority > 1 ? `col-p${c.priority}` : ''].filter(Boolean);
+  return names.length > 0 ? names.join(' ') : undefined;
 }
 
 interface DataTableProps<T> {
@@ -18,10 +34,13 @@ interface DataTableProps<T> {
   rows: readonly T[];
   rowKey: (row: T) => string;
   rowState: (row: T) => string;
+  /** The clock the live columns read (epoch ms on screen). */
+  now?: number;
 }
 
-export function DataTable<T>({ id, title, columns, rows, rowKey, rowState }: DataTableProps<T>) {
+export function DataTable<T>({ id, title, columns, rows, rowKey, rowState, now = 0 }: DataTableProps<T>) {
   const headingId = useId();
+  const live = columns.some((c) => c.live);
   return (
     // Not a landmark itself: the scrolling region below is, and one per table is enough.
     <div className="listing">
@@ -34,7 +53,7 @@ export function DataTable<T>({ id, title, columns, rows, rowKey, rowState }: Dat
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined}>
+                <th key={c.header} scope="col" className={cellClass(c as Column<unknown>)}>
                   {c.header}
                 </th>
               ))}
@@ -55,6 +74,7 @@ export function DataTable<T>({ id, title, columns, rows, rowKey, rowState }: Dat
                   row={row}
                   columns={columns as readonly Column<unknown>[]}
                   signature={JSON.stringify(row)}
+                  clock={live ? now : 0}
                 />
               ))
             )}
@@ -73,6 +93,8 @@ interface RowProps {
   columns: readonly Column<unknown>[];
   /** The row's data as text: a row whose data did not change is not rendered again. */
   signature: string;
+  /** The clock for live columns (0 in a table without any): a row is drawn again when it moves. */
+  clock: number;
 }
 
 // A 500-worker cluster's tables are refreshed several times a second while time runs; rendering
@@ -83,12 +105,13 @@ const Row = memo(
     return (
       <tr data-testid={testId} data-id={rowId} data-state={state}>
         {columns.map((c) => (
-          <td key={c.header} className={c.numeric ? 'num' : undefined}>
+          <td key={c.header} className={cellClass(c)}>
             {c.cell(row)}
           </td>
         ))}
       </tr>
     );
   },
-  (a, b) => a.signature === b.signature && a.state === b.state && a.columns.length === b.columns.length,
+  (a, b) =>
+    a.signature === b.signature && a.state === b.state && a.columns.length === b.columns.length && a.clock === b.clock,
 );

@@ -1,9 +1,11 @@
 // The active Master's page as Spark renders it on port 8080 (deploy/master/ui/MasterPage.scala,
 // 4.0): the summary list, then Workers, Running Applications, Running Drivers, Completed
 // Applications and Completed Drivers (the driver tables only once there are drivers, as in Spark).
-// It renders store.masterPage, the Master's /json at one simulated instant; ids select the thing,
-// "(kill)" kills it after a confirmation, as Spark's own links do.
-import { useId, useState } from 'react';
+// It renders store.masterPage, the Master's /json at the instant of the frame on the canvas (the
+// controller reads both together); durations of what still runs are computed from the clock on
+// screen. Ids select the thing, "(kill)" kills it after a confirmation, as Spark's own links do. A
+// narrow panel shows each table's first columns; "All columns" shows Spark's whole table.
+import { memo, useId, useState } from 'react';
 import type {
   ApplicationInfoJson,
   DriverInfoJson,
@@ -28,6 +30,8 @@ import {
   sortedCompletedApps,
   sortedDrivers,
   sortedWorkers,
+  appDuration,
+  runningFor,
   workerHost,
   workerResourcesDetails,
 } from './master-page-model';
@@ -78,16 +82,20 @@ function workerColumns(h: Handlers, resources: boolean): Column<WorkerInfoJson>[
       header: 'Worker Id',
       cell: (w) => <IdLink text={w.id} selection={{ kind: 'worker', id: w.host }} onSelect={h.select} />,
     },
-    { header: 'Address', cell: (w) => `${w.host}:${w.port}` },
+    { header: 'Address', cell: (w) => `${w.host}:${w.port}`, priority: 3 },
     { header: 'State', cell: (w) => w.state },
     { header: 'Cores', cell: (w) => `${w.cores} (${w.coresused} Used)` },
-    { header: 'Memory', cell: (w) => `${megabytesToString(w.memory)} (${megabytesToString(w.memoryused)} Used)` },
+    {
+      header: 'Memory',
+      cell: (w) => `${megabytesToString(w.memory)} (${megabytesToString(w.memoryused)} Used)`,
+      priority: 2,
+    },
   ];
-  if (resources) cols.push({ header: 'Resources', cell: workerResourcesDetails });
+  if (resources) cols.push({ header: 'Resources', cell: workerResourcesDetails, priority: 3 });
   return cols;
 }
 
-function appColumns(h: Handlers): Column<ApplicationInfoJson>[] {
+function appColumns(h: Handlers, nowEpochMs: number): Column<ApplicationInfoJson>[] {
   return [
     {
       header: 'Application ID',
@@ -103,14 +111,23 @@ function appColumns(h: Handlers): Column<ApplicationInfoJson>[] {
         </>
       ),
     },
-    { header: 'Name', cell: (a) => a.name },
-    { header: 'Cores', cell: (a) => a.cores, numeric: true },
-    { header: 'Memory per Executor', cell: (a) => megabytesToString(a.memoryperexecutor) },
-    { header: 'Resources Per Executor', cell: (a) => formatResourceRequirements(a.resourcesperexecutor) },
-    { header: 'Submitted Time', cell: (a) => formatDate(a.starttime) },
-    { header: 'User', cell: (a) => a.user },
+    { header: 'Name', cell: (a) => a.name, priority: 2 },
+    { header: 'Cores', cell: (a) => a.cores, numeric: true, priority: 2 },
+    { header: 'Memory per Executor', cell: (a) => megabytesToString(a.memoryperexecutor), priority: 3 },
+    {
+      header: 'Resources Per Executor',
+      cell: (a) => formatResourceRequirements(a.resourcesperexecutor),
+      priority: 3,
+    },
+    { header: 'Submitted Time', cell: (a) => formatDate(a.starttime), priority: 3 },
+    { header: 'User', cell: (a) => a.user, priority: 3 },
     { header: 'State', cell: (a) => a.state },
-    { header: 'Duration', cell: (a) => formatDuration(a.duration) },
+    // A running app's duration is "now − start": now is the clock on screen, so it ticks.
+    {
+      header: 'Duration',
+      cell: (a) => formatDuration(appDuration(a, nowEpochMs)),
+      live: true,
+    },
   ];
 }
 
@@ -135,9 +152,10 @@ function driverColumns(
         </>
       ),
     },
-    { header: 'Submitted Time', cell: (d) => formatDate(Number(d.starttime)) },
+    { header: 'Submitted Time', cell: (d) => formatDate(Number(d.starttime)), priority: 3 },
     {
       header: 'Worker',
+      priority: 2,
       cell: (d) => {
         const host = workerHost(m, d.worker);
         return host ? (
@@ -148,13 +166,14 @@ function driverColumns(
       },
     },
     { header: 'State', cell: (d) => d.state },
-    { header: 'Cores', cell: (d) => d.cores, numeric: true },
-    { header: 'Memory', cell: (d) => megabytesToString(d.memory) },
-    { header: 'Resources', cell: (d) => formatResourcesAddresses(d.resources) },
-    { header: 'Main Class', cell: (d) => d.mainclass },
+    { header: 'Cores', cell: (d) => d.cores, numeric: true, priority: 3 },
+    { header: 'Memory', cell: (d) => megabytesToString(d.memory), priority: 3 },
+    { header: 'Resources', cell: (d) => formatResourcesAddresses(d.resources), priority: 3 },
+    { header: 'Main Class', cell: (d) => d.mainclass, priority: 3 },
   ];
-  // Running drivers' Duration is "now − start", now being the instant the page was read.
-  if (running) cols.push({ header: 'Duration', cell: (d) => formatDuration(nowEpochMs - Number(d.starttime)) });
+  // Running drivers' Duration is "now − start", now being the clock on screen: it ticks.
+  if (running)
+    cols.push({ header: 'Duration', cell: (d) => formatDuration(runningFor(d.starttime, nowEpochMs)), live: true });
   return cols;
 }
 
@@ -202,6 +221,27 @@ function Summary({ master }: { master: MasterStateJson }) {
   );
 }
 
+/**
+ * The Workers table reads no clock: drawn again only when a new page arrives, not with every frame
+ * the clock moves (500 workers' rows would otherwise be compared 60 times a second).
+ */
+const WorkersTable = memo(
+  function WorkersTable({ master, handlers }: { master: MasterStateJson; handlers: Handlers }) {
+    return (
+      <DataTable
+        id="workers-table"
+        title="Workers"
+        columns={workerColumns(handlers, showWorkerResources(master.workers))}
+        rows={sortedWorkers(master.workers)}
+        rowKey={(w) => w.id}
+        rowState={(w) => w.state}
+      />
+    );
+  },
+  // The handlers select and ask to kill through the controller: the same whatever the render.
+  (a, b) => a.master === b.master,
+);
+
 function Listings({
   master,
   nowEpochMs,
@@ -212,17 +252,10 @@ function Listings({
   handlers: Handlers;
 }) {
   const hasDrivers = master.activedrivers.length > 0 || master.completeddrivers.length > 0;
-  const apps = appColumns(handlers);
+  const apps = appColumns(handlers, nowEpochMs);
   return (
     <>
-      <DataTable
-        id="workers-table"
-        title="Workers"
-        columns={workerColumns(handlers, showWorkerResources(master.workers))}
-        rows={sortedWorkers(master.workers)}
-        rowKey={(w) => w.id}
-        rowState={(w) => w.state}
-      />
+      <WorkersTable master={master} handlers={handlers} />
       <DataTable
         id="running-apps-table"
         title="Running Applications"
@@ -230,6 +263,7 @@ function Listings({
         rows={sortedActiveApps(master.activeapps)}
         rowKey={(a) => a.id}
         rowState={(a) => a.state}
+        now={nowEpochMs}
       />
       {hasDrivers && (
         <DataTable
@@ -239,6 +273,7 @@ function Listings({
           rows={sortedDrivers(master.activedrivers)}
           rowKey={(d) => d.id}
           rowState={(d) => d.state}
+          now={nowEpochMs}
         />
       )}
       <DataTable
@@ -248,6 +283,7 @@ function Listings({
         rows={sortedCompletedApps(master.completedapps)}
         rowKey={(a) => a.id}
         rowState={(a) => a.state}
+        now={nowEpochMs}
       />
       {hasDrivers && (
         <DataTable
@@ -257,6 +293,7 @@ function Listings({
           rows={sortedDrivers(master.completeddrivers)}
           rowKey={(d) => d.id}
           rowState={(d) => d.state}
+          now={nowEpochMs}
         />
       )}
     </>
@@ -267,9 +304,11 @@ export function MasterPage() {
   const controller = useController();
   const store = usePlaygroundStore();
   const page = usePlayground((s) => s.masterPage);
-  // epochMs − time is the scenario's start epoch; the page's own instant is that plus page.time.
-  const startEpochMs = usePlayground((s) => s.epochMs - s.time);
+  // Durations are "now − start" with now the clock on screen, so they tick with the canvas.
+  const nowEpochMs = usePlayground((s) => s.epochMs);
   const [kill, setKill] = useState<KillTarget | null>(null);
+  // A narrow panel shows the first columns of each table; this shows them all (scrolling sideways).
+  const [allColumns, setAllColumns] = useState(false);
   const titleId = useId();
 
   const handlers: Handlers = { select: (s) => controller.select(s), askKill: setKill };
@@ -293,7 +332,7 @@ export function MasterPage() {
   const master = page.master;
   return (
     <section
-      className="master-page"
+      className={allColumns ? 'master-page master-page--all-columns' : 'master-page'}
       aria-labelledby={titleId}
       data-testid="master-page"
       data-state={master ? 'up' : 'down'}
@@ -304,7 +343,19 @@ export function MasterPage() {
       {master ? (
         <>
           <Summary master={master} />
-          <Listings master={master} nowEpochMs={startEpochMs + page.time} handlers={handlers} />
+          <p className="master-columns">
+            <button
+              type="button"
+              className="link-button"
+              aria-pressed={allColumns}
+              data-testid="master-all-columns"
+              onClick={() => setAllColumns(!allColumns)}
+            >
+              {allColumns ? 'Fewer columns' : 'All columns'}
+            </button>{' '}
+            <span className="muted">Click an id for all of its fields.</span>
+          </p>
+          <Listings master={master} nowEpochMs={nowEpochMs} handlers={handlers} />
         </>
       ) : (
         // With the Master down there is no page to load on port 8080 at all.

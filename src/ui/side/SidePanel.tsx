@@ -1,7 +1,7 @@
-// The side panel: Inspector and Master UI as ARIA tabs (the Event log is in the bottom dock,
-// src/ui/shell/Dock.tsx) (arrow keys move between tabs,
-// the selected tab's panel is the only one rendered). The Master UI asks the controller to keep
-// its data fresh only while it is on screen, since reading it costs the engine a full view.
+// The side panel: Inspector and Master UI as ARIA tabs (arrow keys move between tabs, the selected
+// tab's panel is the only one rendered); the event log is in the bottom dock (src/ui/shell/Dock.tsx). The Master UI asks the controller to keep
+// its data fresh only while it is on screen, since reading it costs the engine a full view. A
+// selection made anywhere but the event log opens the Inspector (controller.select's `reveal`).
 import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useId, useRef } from 'react';
 import { useController, usePlayground } from '../PlaygroundProvider';
 // Before the tabs' modules: the side panel's rules come first, as the tabs build on them.
@@ -10,6 +10,7 @@ import { Inspector } from './Inspector';
 import { MasterPage } from './MasterPage';
 import type { SideTab } from '../../share/session-types';
 import { type PanelTab, useSidePanelTab } from '../shell/side-tab';
+import { needsScrollIntoView } from './reveal';
 
 const TABS: readonly { id: PanelTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
@@ -32,6 +33,19 @@ export function SidePanel({ initialTab = 'master' }: SidePanelProps) {
   const selection = usePlayground((s) => s.selection);
   const baseId = useId();
   const tabRefs = useRef<Partial<Record<PanelTab, HTMLButtonElement | null>>>({});
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  // A selection brought the Inspector forward: where the panel sits below the canvas (a tablet in
+  // portrait) and little of it shows, scroll it up so the choice is seen. Where it sits beside the
+  // canvas it is on screen already, and nothing moves.
+  const reveals = usePlayground((s) => s.inspectorReveals);
+  useEffect(() => {
+    const el = rootRef.current;
+    if (reveals === 0 || !el) return;
+    if (!needsScrollIntoView(el.getBoundingClientRect(), window.innerHeight)) return;
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+  }, [reveals]);
 
   useEffect(() => {
     if (tab !== 'master') return;
@@ -53,7 +67,7 @@ export function SidePanel({ initialTab = 'master' }: SidePanelProps) {
   };
 
   return (
-    <div className="side-panel" data-testid="side-panel">
+    <div className="side-panel" data-testid="side-panel" ref={rootRef}>
       <div className="side-tabs" role="tablist" aria-label="Panels" onKeyDown={onTabKey}>
         {TABS.map((t) => (
           <button

@@ -1,7 +1,7 @@
 // Log subjects, source kinds and filtering, on lines as the engine writes them.
 import { describe, expect, it } from 'vitest';
-import type { LogEntry } from '../../engine/public';
-import { ALL_KINDS, ALL_LEVELS, filterLogs, logSubject, sourceKind, subjectInText } from './log-filter';
+import type { HistoryEntry } from '../../engine/api';
+import { ALL_KINDS, filterBySource, isLater, logSubject, sourceKind, subjectInText } from './log-filter';
 
 const APP = 'app-20260101000003-0000';
 const WORKER_ID = 'worker-20260101000000-w2-34637';
@@ -96,46 +96,42 @@ describe('logSubject', () => {
   });
 });
 
-describe('filterLogs', () => {
-  const line = (seq: number, source: string, level: LogEntry['level'], text: string): LogEntry => ({
-    seq,
-    t: seq * 10,
+describe('filterBySource', () => {
+  const entry = (i: number, kind: HistoryEntry['kind'], source: string, text: string): HistoryEntry => ({
+    kind,
+    key: `${kind}:${i}`,
+    t: i * 10,
     source,
-    level,
+    level: 'INFO',
     text,
   });
-  const logs: LogEntry[] = [
-    line(1, 'Master@master', 'INFO', 'Starting Spark master'),
-    line(2, 'Worker@w1', 'INFO', 'Connecting to master'),
-    line(3, 'Master@master', 'WARN', 'Removing worker because we got no heartbeat'),
-    line(4, `Executor ${APP}/0@w1`, 'ERROR', 'RECEIVED SIGNAL TERM'),
-    line(5, 'SparkSubmit (driver)@client', 'INFO', 'Job 0 finished'),
+  const entries: HistoryEntry[] = [
+    entry(1, 'log', 'Master@master', 'Starting Spark master'),
+    entry(2, 'message', 'Worker@w1', '→ Master@master RegisterWorker'),
+    entry(3, 'change', 'executor', `${APP}/0: LAUNCHING → RUNNING (ExecutorStateChanged from Worker@w1)`),
+    entry(4, 'log', `Executor ${APP}/0@w1`, 'RECEIVED SIGNAL TERM'),
+    entry(5, 'action', 'You', 'kill-worker w1'),
   ];
-  const all = { query: '', levels: ALL_LEVELS, kinds: ALL_KINDS };
 
-  it('passes everything with no filter', () => {
-    expect(filterLogs(logs, all, 100)).toEqual({ lines: logs, matched: 5 });
+  it('passes everything with every source chip on, newest `limit` oldest first', () => {
+    expect(filterBySource(entries, ALL_KINDS, 100)).toEqual({ lines: entries, passed: 5 });
+    const r = filterBySource(entries, ALL_KINDS, 2);
+    expect(r.lines.map((e) => e.key)).toEqual(['log:4', 'action:5']);
+    expect(r.passed).toBe(5);
   });
 
-  it('keeps the newest lines up to the limit, oldest first', () => {
-    const r = filterLogs(logs, all, 2);
-    expect(r.lines.map((l) => l.seq)).toEqual([4, 5]);
-    expect(r.matched).toBe(5);
+  it('the source chips apply to what a process wrote or sent; changes and actions always pass', () => {
+    const r = filterBySource(entries, new Set(['executor'] as const), 100);
+    expect(r.lines.map((e) => e.key)).toEqual(['change:3', 'log:4', 'action:5']);
+    expect(filterBySource(entries, new Set(['worker'] as const), 100).lines.map((e) => e.key)).toEqual([
+      'message:2',
+      'change:3',
+      'action:5',
+    ]);
   });
 
-  it('searches text, source and level case-insensitively', () => {
-    expect(filterLogs(logs, { ...all, query: 'MASTER' }, 100).lines.map((l) => l.seq)).toEqual([1, 2, 3]);
-    expect(filterLogs(logs, { ...all, query: ' warn ' }, 100).lines.map((l) => l.seq)).toEqual([3]);
-    expect(filterLogs(logs, { ...all, query: '@w1' }, 100).lines.map((l) => l.seq)).toEqual([2, 4]);
-  });
-
-  it('filters by level and by source kind', () => {
-    expect(
-      filterLogs(logs, { ...all, levels: new Set(['WARN', 'ERROR'] as const) }, 100).lines.map((l) => l.seq),
-    ).toEqual([3, 4]);
-    expect(
-      filterLogs(logs, { ...all, kinds: new Set(['executor', 'driver'] as const) }, 100).lines.map((l) => l.seq),
-    ).toEqual([4, 5]);
-    expect(filterLogs(logs, { ...all, levels: new Set() }, 100)).toEqual({ lines: [], matched: 0 });
+  it('an entry after the playhead is a later one', () => {
+    expect(isLater({ t: 5001 }, 5000)).toBe(true);
+    expect(isLater({ t: 5000 }, 5000)).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 // The event log's pure side: which kind of process wrote a line (for the source filter), what a
-// line is about (clicking it selects that), and the search + filters over the kept lines.
+// line is about (clicking it selects that), the kinds of entry, and the source filter over the
+// entries the engine found (the search itself runs over the whole recorded run in the engine).
+import type { HistoryEntry, HistoryKind } from '../../engine/api';
 import type { LogEntry, Selection } from '../../engine/public';
 
 export type SourceKind = 'master' | 'worker' | 'driver' | 'executor' | 'client' | 'other';
@@ -92,51 +94,56 @@ export function logSubject(entry: Pick<LogEntry, 'source' | 'text'>): Selection 
   return subjectInText(entry.text) ?? subjectOfSource(entry.source);
 }
 
-export interface LogFilter {
-  /** Case-insensitive text to find in the source, level or text; blank matches everything. */
-  query: string;
-  levels: ReadonlySet<LogEntry['level']>;
-  kinds: ReadonlySet<SourceKind>;
-}
-
 export const ALL_LEVELS: ReadonlySet<LogEntry['level']> = new Set(LOG_LEVELS);
 export const ALL_KINDS: ReadonlySet<SourceKind> = new Set(SOURCE_KINDS.map((k) => k.kind));
 
+/** The kinds of entry the log holds, as its chips name them (the engine's HistoryKind). */
+export const ENTRY_KINDS: readonly { kind: HistoryKind; label: string }[] = [
+  { kind: 'log', label: 'Log lines' },
+  { kind: 'message', label: 'Messages' },
+  { kind: 'chatter', label: 'Heartbeats & tasks' },
+  { kind: 'change', label: 'State changes' },
+  { kind: 'action', label: 'Actions' },
+];
+
+/** Heartbeats and task messages are most of a run's messages: shown only when asked for. */
+export const DEFAULT_ENTRY_KINDS: ReadonlySet<HistoryKind> = new Set(['log', 'message', 'change', 'action']);
+
+/** Entries written by a process (log lines, messages): the source chips apply to them. */
+const BY_PROCESS: ReadonlySet<HistoryKind> = new Set(['log', 'message', 'chatter']);
+
 /**
- * The newest `limit` lines that pass the filter (oldest first, as they are shown), and how many
- * passed in all. Rendering only the tail keeps the pane fast with thousands of lines kept.
+ * The newest `limit` entries whose writer passes the source chips (state changes and actions are
+ * no process's, and always pass), oldest first, and how many passed. The engine did the search,
+ * kinds and levels (views/history.ts); this is the part it does not know the page's words for.
  */
-export function filterLogs(
-  logs: readonly LogEntry[],
-  filter: LogFilter,
+export function filterBySource(
+  entries: readonly HistoryEntry[],
+  kinds: ReadonlySet<SourceKind>,
   limit: number,
-): { lines: LogEntry[]; matched: number } {
-  const q = filter.query.trim().toLowerCase();
-  const allKinds = filter.kinds.size === ALL_KINDS.size;
+): { lines: HistoryEntry[]; passed: number } {
+  const all = kinds.size === ALL_KINDS.size;
   const kindOf = new Map<string, SourceKind>();
-  const lines: LogEntry[] = [];
-  let matched = 0;
-  for (let i = logs.length - 1; i >= 0; i--) {
-    const l = logs[i] as LogEntry;
-    if (!filter.levels.has(l.level)) continue;
-    if (!allKinds) {
-      let k = kindOf.get(l.source);
+  const lines: HistoryEntry[] = [];
+  let passed = 0;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i] as HistoryEntry;
+    if (!all && BY_PROCESS.has(e.kind)) {
+      let k = kindOf.get(e.source);
       if (k === undefined) {
-        k = sourceKind(l.source);
-        kindOf.set(l.source, k);
+        k = sourceKind(e.source);
+        kindOf.set(e.source, k);
       }
-      if (!filter.kinds.has(k)) continue;
+      if (!kinds.has(k)) continue;
     }
-    if (
-      q &&
-      !l.text.toLowerCase().includes(q) &&
-      !l.source.toLowerCase().includes(q) &&
-      !l.level.toLowerCase().includes(q)
-    )
-      continue;
-    matched += 1;
-    if (lines.length < limit) lines.push(l);
+    passed += 1;
+    if (lines.length < limit) lines.push(e);
   }
   lines.reverse();
-  return { lines, matched };
+  return { lines, passed };
+}
+
+/** An entry after the playhead: recorded before a seek back, shown greyed (it has not happened yet). */
+export function isLater(entry: Pick<HistoryEntry, 't'>, time: number): boolean {
+  return entry.t > time;
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicationInfoJson, DriverInfoJson, MasterStateJson, WorkerInfoJson } from '../../engine/public';
 import {
+  appDuration,
   canKillApp,
   canKillDriver,
   formatResourceRequirements,
@@ -9,6 +10,7 @@ import {
   formatResourcesUsed,
   masterSummary,
   restUrl,
+  runningFor,
   showWorkerResources,
   sortedActiveApps,
   sortedCompletedApps,
@@ -196,5 +198,21 @@ describe('restUrl', () => {
     expect(restUrl('spark://m1:7077', { 'spark.master.rest.enabled': 'TRUE', 'spark.master.rest.port': '16066' })).toBe(
       'spark://m1:16066',
     );
+  });
+});
+
+describe('durations on the page tick with the clock on screen', () => {
+  const start = 1_767_225_600_000;
+  it("a running app's and driver's duration is now − start, whatever instant the /json was written at", () => {
+    const app = { state: 'RUNNING', starttime: start, duration: 200 };
+    expect(appDuration(app, start + 23_000)).toBe(23_000);
+    expect(appDuration({ ...app, state: 'WAITING' }, start + 5_000)).toBe(5_000);
+    expect(runningFor(String(start + 3_000), start + 26_000)).toBe(23_000);
+    // A clock a moment before the start (a seek back with the page not yet read) never goes negative.
+    expect(runningFor(String(start + 3_000), start)).toBe(0);
+  });
+  it("an ended app keeps Spark's endTime − startTime", () => {
+    for (const state of ['FINISHED', 'FAILED', 'KILLED'])
+      expect(appDuration({ state, starttime: start, duration: 12_345 }, start + 99_000)).toBe(12_345);
   });
 });

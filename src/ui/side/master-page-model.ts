@@ -139,3 +139,20 @@ export function restUrl(masterUrl: string, conf: Readonly<Record<string, string>
   const port = (conf['spark.master.rest.port'] ?? '6066').trim();
   return `spark://${host}:${port}`;
 }
+
+/** ApplicationState values of an application that has ended (its duration no longer grows). */
+const ENDED_APP_STATES: ReadonlySet<string> = new Set(['FINISHED', 'FAILED', 'KILLED', 'UNKNOWN']);
+
+/**
+ * An application's Duration at `nowEpochMs`: Spark's ApplicationInfo.duration is endTime − startTime
+ * once it ended, else "now" − startTime. The /json was written at one instant; the page on screen
+ * is drawn at the clock's, so a running app's duration is computed here, not read.
+ */
+export function appDuration(a: Pick<ApplicationInfoJson, 'state' | 'starttime' | 'duration'>, nowEpochMs: number) {
+  return ENDED_APP_STATES.has(a.state) ? a.duration : Math.max(0, nowEpochMs - a.starttime);
+}
+
+/** A running driver's Duration: "now" − its start (the /json's starttime is a string of epoch ms). */
+export function runningFor(starttime: string, nowEpochMs: number): number {
+  return Math.max(0, nowEpochMs - Number(starttime));
+}
