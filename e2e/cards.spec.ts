@@ -3,6 +3,7 @@
 // for seconds at 1× with each executor counting its tasks, a killed executor's badge and exit code
 // agree, a killed driver reads KILLED before it leaves, and failed executor launches are drawn.
 import { expect, type Page, test } from '@playwright/test';
+import { chooseScenario } from './scenario-picker';
 import { settledClock } from './clock';
 
 const SHOTS = 'e2e-artifacts';
@@ -10,7 +11,7 @@ const FINAL = ['KILLED', 'FAILED', 'LOST', 'EXITED', 'FINISHED', 'ERROR', 'DECOM
 
 async function open(page: Page, scenario: string) {
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption(scenario);
+  await chooseScenario(page, scenario);
   await expect(page.getByTestId('sim-clock')).toHaveText('0:00:00.000');
 }
 

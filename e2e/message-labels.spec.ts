@@ -4,6 +4,7 @@
 // drew (window.__sparkOverlayLabels, viewport px) overlaps another label or the text of any node,
 // and no reply reads as a bare Boolean. A few of the instants are saved under e2e-artifacts/.
 import { expect, type Page, test } from '@playwright/test';
+import { chooseScenario } from './scenario-picker';
 import type { OverlayLabelBox } from '../src/ui/canvas/overlay-labels';
 
 const SHOTS = 'e2e-artifacts';
@@ -98,7 +99,7 @@ for (const size of SIZES) {
     test(`labels cover no node text and no label: ${id} at ${size.width}×${size.height}`, async ({ page }) => {
       await page.setViewportSize(size);
       await page.goto('/');
-      await page.getByRole('combobox', { name: 'Scenario' }).selectOption(id);
+      await chooseScenario(page, id);
       await expect(page.getByTestId('sim-clock')).toHaveText('0:00:00.000');
       await expect(page.locator('.react-flow__node').first()).toBeVisible();
       const speed = page.getByTestId('speed');

@@ -3,10 +3,11 @@
 // opened a dialog (or to its opener in the header when a shortcut opened it); a selection brings
 // the Inspector forward.
 import { expect, type Page, test } from '@playwright/test';
+import { chooseScenario } from './scenario-picker';
 
 async function openSandbox(page: Page) {
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('sandbox');
+  await chooseScenario(page, 'sandbox');
   await expect(page.getByTestId('node-w3')).toBeVisible();
   await expect(page.getByTestId('sim-clock')).toHaveText('0:00:00.000');
 }
@@ -108,18 +109,20 @@ test('after submitting by keyboard, focus is on the control that opened the dial
   await expect(page.getByTestId('shortcuts-overlay')).toBeHidden();
   expect(await activeTestId(page)).toBe('open-shortcuts');
 
-  // Import and Export, each from its button.
+  // Import and Export, each from its item in the header's More menu: the menu closes as the
+  // dialog opens, so the focus comes back to the More button that opened the menu.
   for (const [opener, dialogId] of [
     ['open-import', 'import-dialog'],
     ['open-export', 'export-dialog'],
   ] as const) {
+    await page.getByTestId('header-menu').click();
     await page.getByTestId(opener).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId(dialogId)).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.getByTestId(dialogId)).toBeHidden();
     expect(await activeTag(page)).not.toBe('BODY');
-    expect(await activeTestId(page)).toBe(opener);
+    expect(await activeTestId(page)).toBe('header-menu');
   }
 });
 
@@ -146,7 +149,7 @@ for (const size of [
   test(`the Master UI fits its panel at ${size.width}×${size.height}: no column cut at the right`, async ({ page }) => {
     await page.setViewportSize(size);
     await page.goto('/');
-    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('worker-decommission');
+    await chooseScenario(page, 'worker-decommission');
     await expect(page.getByTestId('node-w3')).toBeVisible();
     await playTo(page, '100', 66_000);
     await expect(page.locator('[data-testid="workers-table-row"][data-state="DECOMMISSIONED"]')).toHaveCount(1);
@@ -177,7 +180,7 @@ for (const size of [
 
 test('a running driver’s Duration ticks with the clock, and the page reads the canvas’s instant', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
+  await chooseScenario(page, 'cluster-mode');
   await expect(page.getByTestId('node-w3')).toBeVisible();
   await page.getByTestId('speed').selectOption('1');
   await page.getByRole('button', { name: 'Play' }).click();
@@ -228,7 +231,7 @@ test('the event log finds messages by name over the whole run; a hit’s seek gr
   page,
 }) => {
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('cluster-mode');
+  await chooseScenario(page, 'cluster-mode');
   await expect(page.getByTestId('node-w3')).toBeVisible();
   await playTo(page, '20', 40_000);
   await page.getByTestId('tab-log').click();

@@ -294,7 +294,7 @@ test('a reload mid-play, without pausing, comes back to the same scenario at mos
   page,
 }) => {
   await page.goto('/');
-  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('worker-power-off');
+  await chooseScenario(page, 'worker-power-off');
   await expect(page.getByTestId('node-w3')).toBeVisible();
   await page.getByTestId('speed').selectOption('5');
   await page.getByRole('button', { name: 'Play' }).click();
