@@ -310,7 +310,7 @@ test('a reload mid-play, without pausing, comes back to the same scenario at mos
   expect(before).toBeGreaterThan(10_000);
   const reloadAt = Date.now();
   await page.reload();
-  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('worker-power-off');
+  await expectScenario(page, 'worker-power-off');
   await expect(page.getByTestId('node-w3')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   const restored = await simMs(page);
