@@ -6,7 +6,7 @@ import { restoreScenario } from '../scenario/restore';
 import { Simulation } from '../simulation';
 import { SUBMIT, scenario } from '../test-support/run';
 import { clusterNodes } from './cluster-view';
-import { FrameBuilder } from './frame-builder';
+import { FrameBuilder, TASK_COUNT_REFRESH_MS } from './frame-builder';
 import type { MessageView, NodeView, WorkerNodeView } from './frame-types';
 import { KNOWN_MESSAGE_TYPES } from './message-kinds';
 
@@ -210,18 +210,60 @@ describe('FrameBuilder', () => {
     });
     const fb = new FrameBuilder(s);
     const merged = new Map<string, NodeView>(fb.full().nodes.map((n) => [n.id, n]));
+    // Running-task counts alone are sent at most every TASK_COUNT_REFRESH_MS: everything else must
+    // match at once, and the counts shown must be the true counts of some instant that recent.
+    const counts = (n: NodeView) => (n.kind === 'worker' ? n.processes.map((p) => p.runningTasks ?? -1).join(',') : '');
+    const strip = (nodes: NodeView[]) =>
+      structuredClone(nodes)
+        .map((n) => {
+          if (n.kind === 'worker') for (const p of n.processes) delete p.runningTasks;
+          return n;
+        })
+        .sort((a, b) => a.id.localeCompare(b.id));
+    const history: { t: number; counts: Map<string, string> }[] = [];
     for (let t = 0; t <= 260_000; t += 97) {
       s.advanceTo(t);
       const f = fb.next();
       for (const n of f.nodes) merged.set(n.id, n);
       for (const id of f.removed) merged.delete(id);
+      const truth = clusterNodes(s.cluster);
+      history.push({ t, counts: new Map(truth.map((n) => [n.id, counts(n)])) });
+      while ((history[0]?.t ?? t) < t - TASK_COUNT_REFRESH_MS - 97) history.shift();
       if (t % 13 === 0 || t > 255_000) {
-        const truth = clusterNodes(s.cluster);
-        expect(
-          [...merged.values()].sort((a, b) => a.id.localeCompare(b.id)),
-          `at ${t} ms`,
-        ).toEqual(truth.sort((a, b) => a.id.localeCompare(b.id)));
+        expect(strip([...merged.values()]), `at ${t} ms`).toEqual(strip(truth));
+        for (const n of merged.values()) {
+          const shown = counts(n);
+          expect(
+            history.some((h) => h.counts.get(n.id) === shown),
+            `${n.id}'s task counts at ${t} ms are no older than ${TASK_COUNT_REFRESH_MS} ms`,
+          ).toBe(true);
+        }
       }
     }
+  });
+
+  it('re-sends a busy worker for its task counts alone at most once a second, and other changes at once', () => {
+    const s = sim({ ...base, actions: [{ ...base.actions[0], workload: { tasks: 2000, taskMs: 150 } }] });
+    const fb = new FrameBuilder(s);
+    fb.full();
+    const sentAt = new Map<string, number[]>();
+    let countChanges = 0;
+    let last = new Map<string, string>();
+    for (let t = 0; t <= 40_000; t += 16) {
+      s.advanceTo(t);
+      for (const n of fb.next().nodes) if (n.kind === 'worker') sentAt.set(n.id, [...(sentAt.get(n.id) ?? []), t]);
+      const now = new Map(
+        clusterNodes(s.cluster).map((n) => [
+          n.id,
+          n.kind === 'worker' ? JSON.stringify(n.processes.map((p) => p.runningTasks)) : '',
+        ]),
+      );
+      for (const [id, c] of now) if (last.get(id) !== undefined && last.get(id) !== c) countChanges++;
+      last = now;
+    }
+    // The counts moved far more often than the workers were sent.
+    const sends = [...sentAt.values()].reduce((a, ts) => a + ts.length, 0);
+    expect(countChanges).toBeGreaterThan(3 * sends);
+    expect(sends).toBeGreaterThan(0);
   });
 });

@@ -61,6 +61,27 @@ function askBefore(messages: readonly MessageRecord[], m: MessageRecord): string
   return undefined;
 }
 
+/**
+ * Simulated ms between two frames that re-send a worker only because its executors' running-task
+ * counts moved. Each task start and end changes a count, so on a large busy cluster every worker
+ * changed in every frame: 500 workers made frames of 69 KB and re-rendered every node each frame
+ * (`npm run bench -- ui`). A count is at most this stale; any other change is sent at once.
+ */
+export const TASK_COUNT_REFRESH_MS = 1000;
+
+/** A worker node's serialised form without its executors' running-task counts. */
+function withoutTaskCounts(n: NodeView): string {
+  if (n.kind !== 'worker') return '';
+  const counts = n.processes.map((p) => p.runningTasks);
+  for (const p of n.processes) delete p.runningTasks;
+  const text = JSON.stringify(n);
+  n.processes.forEach((p, i) => {
+    const count = counts[i];
+    if (count !== undefined) p.runningTasks = count;
+  });
+  return text;
+}
+
 export class FrameBuilder {
   private readonly sim: Simulation;
   private nodeText = new Map<string, string>();
@@ -83,6 +104,10 @@ export class FrameBuilder {
   private expiring = new Set<string>();
   /** Workers the Master had not heard from lately: their node changes when that starts or ends. */
   private silent = new Set<string>();
+  /** Per worker: its last sent form without task counts, and when (simulated ms) it was sent. */
+  private sentShape = new Map<string, { text: string; at: number }>();
+  /** Workers whose newer task counts wait for TASK_COUNT_REFRESH_MS: rebuilt every frame until sent. */
+  private countsDue = new Set<string>();
 
   constructor(sim: Simulation) {
     this.sim = sim;
@@ -105,6 +130,10 @@ export class FrameBuilder {
     this.horizon = Math.max(this.horizon, sim.time);
     const nodes = clusterNodes(sim.cluster);
     this.nodeText = new Map(nodes.map((n) => [n.id, JSON.stringify(n)]));
+    this.sentShape = new Map(
+      nodes.filter((n) => n.kind === 'worker').map((n) => [n.id, { text: withoutTaskCounts(n), at: sim.time }]),
+    );
+    this.countsDue = new Set();
     k.touched = new Set();
     this.actionsSeen = sim.actionsApplied;
     this.expiring = new Set(
@@ -228,6 +257,7 @@ export class FrameBuilder {
     else {
       for (const h of touched) if (topo.workers.has(h)) dirty.add(h);
       for (const h of this.expiring) dirty.add(h);
+      for (const h of this.countsDue) dirty.add(h);
       const changes = c.world.changes;
       for (const h of executorChangeHosts(c, changes, this.changeCursor)) dirty.add(h);
       for (let i = this.changeCursor; i < changes.length; i++) {
@@ -246,12 +276,25 @@ export class FrameBuilder {
     }
 
     const nodes: NodeView[] = [];
+    const now = sim.time;
     const consider = (n: NodeView) => {
       const text = JSON.stringify(n);
-      if (this.nodeText.get(n.id) !== text) {
-        this.nodeText.set(n.id, text);
-        nodes.push(n);
+      if (this.nodeText.get(n.id) === text) {
+        this.countsDue.delete(n.id);
+        return;
       }
+      if (n.kind === 'worker') {
+        const shape = withoutTaskCounts(n);
+        const sent = this.sentShape.get(n.id);
+        if (sent !== undefined && sent.text === shape && now - sent.at < TASK_COUNT_REFRESH_MS) {
+          this.countsDue.add(n.id);
+          return;
+        }
+        this.sentShape.set(n.id, { text: shape, at: now });
+        this.countsDue.delete(n.id);
+      }
+      this.nodeText.set(n.id, text);
+      nodes.push(n);
     };
     for (const n of daemonNodes(c)) consider(n);
     if (dirty.size > 0) {
@@ -271,6 +314,8 @@ export class FrameBuilder {
       for (const id of this.nodeText.keys()) if (!live.has(id)) removed.push(id);
       for (const id of removed) {
         this.nodeText.delete(id);
+        this.sentShape.delete(id);
+        this.countsDue.delete(id);
         this.expiring.delete(id);
       }
     }
