@@ -2,8 +2,10 @@
 // library scenario is loaded through the picker and looked at when it starts, when it has played
 // to its end (the page pauses itself) and half way, after a seek back on the timeline. At each of
 // those instants, at the default fit, the smallest text on the canvas renders at 11 px or more,
-// no two machines overlap, and every process card lies inside its machine's box. A screenshot of
-// each goes to e2e-artifacts/<viewport>/<scenario>-<instant>.png.
+// no two machines overlap, every process card lies inside its machine's box, every card's badge,
+// exit code and strike-through agree, and no message label covers a node's text or another label
+// (the boxes the overlay publishes on window.__sparkOverlayLabels). A screenshot of each goes to
+// e2e-artifacts/<viewport>/<scenario>-<instant>.png.
 import { expect, type Page, test } from '@playwright/test';
 import { chooseScenario, expectScenario, scenarioIds } from './scenario-picker';
 import { settledClock } from './clock';
@@ -22,6 +24,8 @@ interface CanvasReport {
   texts: number;
   overlapping: string[];
   cardsOutside: string[];
+  cardsDisagreeing: string[];
+  labelClashes: string[];
 }
 
 /**
@@ -78,7 +82,41 @@ function measureCanvas(): CanvasReport {
     if (a.left < b.left - 0.5 || a.top < b.top - 0.5 || a.right > b.right + 0.5 || a.bottom > b.bottom + 0.5)
       cardsOutside.push(card.dataset.testid ?? '?');
   }
-  return { zoom, minPx, minText, texts, overlapping, cardsOutside };
+  // One truth per card: an exit code or a strike-through only under a final state (RELAUNCHING:
+  // a driver of a lost machine relaunched elsewhere), and a final badge only on an ended card.
+  const FINAL = new Set(['KILLED', 'FAILED', 'LOST', 'EXITED', 'FINISHED', 'ERROR', 'DECOMMISSIONED', 'RELAUNCHING']);
+  const cardsDisagreeing: string[] = [];
+  for (const card of document.querySelectorAll<HTMLElement>('.react-flow__node .pcard')) {
+    const badge = card.querySelector('[data-testid="proc-badge"]')?.textContent?.trim() ?? '';
+    const exit = card.querySelector('[data-testid="proc-exit"]')?.textContent?.trim() ?? '';
+    const ended = card.dataset.ended !== undefined;
+    if ((exit !== '' || ended) && !FINAL.has(badge))
+      cardsDisagreeing.push(
+        `${card.dataset.testid ?? '?'}: ${badge}${exit ? ` with ${exit}` : ''}${ended ? ', struck' : ''}`,
+      );
+  }
+  // The overlay's labels against every piece of text in the nodes and against each other.
+  type Box = { x: number; y: number; width: number; height: number; text: string };
+  const labels: Box[] = (window as unknown as { __sparkOverlayLabels?: Box[] }).__sparkOverlayLabels ?? [];
+  const nodeTexts: Box[] = [];
+  for (const node of document.querySelectorAll('.react-flow__node')) {
+    const w = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let t = w.nextNode(); t; t = w.nextNode()) {
+      const text = t.textContent?.trim() ?? '';
+      if (!text) continue;
+      range.selectNodeContents(t);
+      for (const r of range.getClientRects())
+        if (r.width > 1 && r.height > 1) nodeTexts.push({ x: r.x, y: r.y, width: r.width, height: r.height, text });
+    }
+  }
+  const over = (a: Box, b: Box) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const labelClashes: string[] = [];
+  labels.forEach((a, i) => {
+    for (const b of labels.slice(i + 1)) if (over(a, b)) labelClashes.push(`"${a.text}" over label "${b.text}"`);
+    for (const t of nodeTexts) if (over(a, t)) labelClashes.push(`"${a.text}" over "${t.text}"`);
+  });
+  return { zoom, minPx, minText, texts, overlapping, cardsOutside, cardsDisagreeing, labelClashes };
 }
 
 /**
@@ -127,6 +165,8 @@ async function check(page: Page, label: string, path: string) {
     .toBeGreaterThanOrEqual(MIN_TEXT_PX - 0.01);
   expect.soft(report.overlapping, `${label}: overlapping machines`).toEqual([]);
   expect.soft(report.cardsOutside, `${label}: cards outside their machine`).toEqual([]);
+  expect.soft(report.cardsDisagreeing, `${label}: cards whose badge, exit code and strike disagree`).toEqual([]);
+  expect.soft(report.labelClashes, `${label}: message labels over node text or another label`).toEqual([]);
 }
 
 for (const viewport of VIEWPORTS) {
