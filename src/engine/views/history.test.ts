@@ -30,6 +30,15 @@ describe('the event log over the whole recorded run', () => {
     expect(api.history({ ...ALL, kinds: ['log'], query: 'LaunchDriver' })?.matched).toBe(0);
   });
 
+  it('lists a reply as what it answers, as the canvas draws it, never as a bare Boolean', () => {
+    const api = loaded('client-mode');
+    api.seekTo(20_000, { maxEvents: Infinity });
+    const page = api.history({ ...ALL, kinds: ['message'], query: '' });
+    const texts = page?.entries.map((e) => e.text) ?? [];
+    expect(texts.some((t) => t.includes('↩ RegisterExecutor: true'))).toBe(true);
+    expect(texts.filter((t) => t.includes('Boolean('))).toEqual([]);
+  });
+
   it('a seek back keeps the later entries (the page greys them), and is the same list as before', () => {
     const api = loaded('cluster-mode');
     api.seekTo(32_000, { maxEvents: Infinity });

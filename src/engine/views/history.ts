@@ -7,7 +7,7 @@ import type { StateChange } from '../spark/cluster';
 import type { LogRecord, MessageRecord } from '../sim/kernel';
 import type { Simulation } from '../simulation';
 import { actionLabel } from './frame-builder';
-import { messageKind, messageLabel } from './message-kinds';
+import { messageKind, messageLabel, replyLabel } from './message-kinds';
 
 /** 'message': control traffic; 'chatter': heartbeats and task messages (thousands; off by default). */
 export type HistoryKind = 'log' | 'message' | 'chatter' | 'change' | 'action';
@@ -71,15 +71,21 @@ function logEntry(l: LogRecord, i: number): HistoryEntry {
   return { kind: 'log', key: `log:${i}`, t: l.t, source: l.source, level: l.level, text: l.text };
 }
 
-function messageEntry(m: MessageRecord, i: number): HistoryEntry {
+/**
+ * A message as the log lists it. A reply reads as what it answers, as on the canvas
+ * ("↩ ExecutorStateChanged: true", not a bare "Boolean(true)"), when its ask is in the records.
+ */
+function messageEntry(m: MessageRecord, i: number, answers: (askId: number) => string | undefined): HistoryEntry {
   const lost = m.delivered === false ? ` — lost (${m.dropReason ?? 'lost'})` : '';
+  const asked = m.replyTo > 0 ? answers(m.replyTo) : undefined;
+  const label = asked === undefined ? messageLabel(m.msg) : replyLabel(asked, m.msg);
   return {
     kind: CHATTER.has(messageKind(m.type)) ? 'chatter' : 'message',
     key: `message:${i}`,
     t: m.t,
     source: m.fromLabel,
     level: lost ? 'WARN' : 'INFO',
-    text: `→ ${m.toLabel} ${messageLabel(m.msg)}${lost}`,
+    text: `→ ${m.toLabel} ${label}${lost}`,
   };
 }
 
@@ -133,9 +139,24 @@ export function queryHistory(sim: Simulation, horizon: number, q: HistoryQuery):
   if (kinds.has('message') || kinds.has('chatter')) {
     const control = kinds.has('message');
     const chatter = kinds.has('chatter');
+    const messages = joined(r.messages, r.laterMessages);
+    // The asks by id, made once per query on the first reply met (within the records scanned).
+    let asks: Map<number, string> | null = null;
+    const answers = (askId: number): string | undefined => {
+      if (asks === null) {
+        asks = new Map();
+        for (let i = Math.max(0, messages.length - MAX_SCANNED); i < messages.length; i++) {
+          const m = messages.at(i);
+          if (m.askId > 0) asks.set(m.askId, m.type);
+        }
+      }
+      return asks.get(askId);
+    };
     // The kind is read before the entry is made: a run's heartbeats are most of its messages.
-    scan(joined(r.messages, r.laterMessages), messageEntry, (m) =>
-      CHATTER.has(messageKind(m.type)) ? chatter : control,
+    scan(
+      messages,
+      (m, i) => messageEntry(m, i, answers),
+      (m) => (CHATTER.has(messageKind(m.type)) ? chatter : control),
     );
   }
   if (kinds.has('change')) scan(joined(r.changes, r.laterChanges), changeEntry, () => true);
