@@ -1,7 +1,8 @@
 // Engine benchmark (docs/architecture.md, "Quality gates"): a large run through the real Spark model, and the bare kernel
 // loop on trivial events as the ceiling, measured in the same process one after the other.
 import { readFileSync } from 'node:fs';
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { restoreScenario } from '../src/engine/scenario/restore';
 import { Simulation } from '../src/engine/simulation';
 import { Kernel } from '../src/engine/sim/kernel';
@@ -96,8 +97,19 @@ function threadCpuMs(): number {
   }
 }
 
+/**
+ * A full garbage collection, as JMH runs one between iterations: each run leaves hundreds of MB of
+ * garbage (the previous simulation), and the major collection that frees it would otherwise land
+ * in whichever timed run comes next. The flag lets a fresh context reach V8's gc().
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
 /** Wall time, the main thread's CPU time, and the whole process's CPU time (every thread) of `run`. */
 function timed<T>(run: () => T): { value: T; wallMs: number; threadMs: number; cpuMs: number } {
+  collectGarbage();
   const cpu0 = process.cpuUsage();
   const thread0 = threadCpuMs();
   const t0 = performance.now();
@@ -111,6 +123,12 @@ function timed<T>(run: () => T): { value: T; wallMs: number; threadMs: number; c
 function perSec(events: number, ms: number): number {
   return Math.round(events / (ms / 1000));
 }
+
+/**
+ * Events of each bare kernel run: about a second of the main thread, so that the 10 ms ticks of
+ * its CPU clock (threadCpuMs) and a moment of another process on the machine weigh little.
+ */
+const KERNEL_CEILING_EVENTS = 5_000_000;
 
 function kernelCeiling(events: number) {
   // Trivial events through the same queue and dispatch: each handler schedules the next timer.
@@ -228,14 +246,15 @@ export function runWideBench(opts: { workers?: number } = {}) {
 export function runEngineBench(opts: { workers?: number; apps?: number; repeats?: number; wide?: boolean } = {}) {
   const runs: ReturnType<typeof engineRun>[] = [];
   const ceilings: ReturnType<typeof kernelCeiling>[] = [];
-  // One untimed pass of both first, a fifth of the size: the first run of a cold process measured
+  // One untimed pass of both first, of the full size: the first run of a cold process measured
   // the JIT compiling the model (its share of the kernel loop came out lowest in every series of
-  // three), which is not what the engine costs once the page or the runner has been going.
-  engineRun({ ...opts, apps: Math.max(1, Math.round((opts.apps ?? 500) / 5)) });
-  kernelCeiling(1_000_000);
+  // three, and still lowest after a warm-up pass of a fifth of the size), which is not what the
+  // engine costs once the page or the runner has been going.
+  engineRun(opts);
+  kernelCeiling(KERNEL_CEILING_EVENTS);
   for (let i = 0; i < (opts.repeats ?? 3); i++) {
     runs.push(engineRun(opts));
-    ceilings.push(kernelCeiling(Math.max(2_000_000, Math.min(runs[i]!.events, 5_000_000))));
+    ceilings.push(kernelCeiling(KERNEL_CEILING_EVENTS));
   }
   const first = runs[0]!;
   const eventsPerSecRuns = runs.map((r) => perSec(r.events, r.wallMs));

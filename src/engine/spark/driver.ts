@@ -479,7 +479,9 @@ function startJob(c: SparkCluster, p: Process<DriverProcessState>): void {
   s.jobStartedAt = c.now;
   const n = s.behaviour.tasks;
   // Task 0 is launched first: keep the stack in reverse.
-  s.pendingTasks = Array.from({ length: n }, (_v, i) => n - 1 - i);
+  const pending: number[] = [];
+  for (let i = n - 1; i >= 0; i--) pending.push(i);
+  s.pendingTasks = pending;
   c.k.log(p.pid, `Starting job: reduce at SparkPi.scala:38 with ${n} output partitions`);
   c.k.log(p.pid, `Adding task set 0.0 with ${n} tasks resource profile 0`);
   if (n === 0) {

@@ -34,6 +34,13 @@ export interface WorkerInfo extends AddressMemo {
   lastHeartbeat: number;
   executors: Map<string, ExecutorDesc>;
   drivers: Map<string, DriverInfo>;
+  /**
+   * Not Spark's: the id's place in String.compareTo order among the workers the Master knows, so
+   * that scheduling breaks ties between workers with a number instead of comparing ids (see
+   * WorkerSlot.idRank in scheduling.ts). Set for every known worker when one without it is
+   * scheduled.
+   */
+  idRank?: number;
 }
 
 export interface ExecutorDesc {
@@ -114,12 +121,6 @@ export interface MasterState {
    * registerWorker; members that are not ALIVE are skipped where it is read.
    */
   workersWithFreeCores: Set<WorkerInfo>;
-  /**
-   * Not Spark's either: each known worker id's place in String.compareTo order, so that
-   * scheduling breaks ties between workers with a number instead of comparing ids (see
-   * WorkerSlot.idRank in scheduling.ts). Made again when a worker it lacks is scheduled.
-   */
-  workerIdRanks: Map<string, number>;
   /** Pending asks of the REST server to the Master, by ask id: whom to answer over HTTP. */
   restPending: Map<number, { client: number; clientEp: string; askId: number; kind: 'create' | 'kill' | 'status' }>;
 }

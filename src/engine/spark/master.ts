@@ -104,7 +104,6 @@ export function startMaster(c: SparkCluster, host: string, port: number): Proces
     leaderElectionAgent: null,
     recoveryStartTimeMs: 0,
     workersWithFreeCores: new Set(),
-    workerIdRanks: new Map(),
     restPending: new Map(),
   };
   const p = c.spawn(host, 'master', `Master@${host}`, state, { port });
@@ -992,24 +991,23 @@ export function schedule(c: SparkCluster, p: Process<MasterState>): void {
 }
 
 function workersThatMayFit(m: MasterState): WorkerSlot[] {
-  const out: WorkerSlot[] = [];
+  const alive: WorkerInfo[] = [];
   let unranked = false;
   for (const w of m.workersWithFreeCores) {
     if (w.state !== 'ALIVE') continue;
-    const rank = m.workerIdRanks.get(w.id);
-    if (rank === undefined) unranked = true;
-    out.push(slot(w, rank));
+    if (w.idRank === undefined) unranked = true;
+    alive.push(w);
   }
-  if (!unranked) return out;
   // A worker registered since the ranks were made: rank every id known again (rare: once after a
   // burst of registrations, as the next app is scheduled).
-  const ids = new Set<string>();
-  for (const w of m.workers) ids.add(w.id);
-  for (const w of out) ids.add(w.id);
-  const sorted = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  m.workerIdRanks = new Map(sorted.map((id, i) => [id, i]));
-  for (const w of out) w.idRank = m.workerIdRanks.get(w.id);
-  return out;
+  if (unranked) rankWorkerIds([...m.workers, ...m.workersWithFreeCores]);
+  return alive.map((w) => slot(w, w.idRank));
+}
+
+/** Sets each worker's idRank to its id's place in String.compareTo order among `workers`. */
+function rankWorkerIds(workers: readonly WorkerInfo[]): void {
+  const sorted = [...new Set(workers)].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  sorted.forEach((w, i) => (w.idRank = i));
 }
 
 function startExecutors(c: SparkCluster, p: Process<MasterState>): void {

@@ -5,7 +5,13 @@
 // selection policies produce; then that clusters far too big for the loop are placed at once.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AppDemand, WorkerSelectionPolicy, WorkerSlot } from './scheduling';
+import type {
+  AppDemand,
+  ExecutorAllocation,
+  StartExecutorsInput,
+  WorkerSelectionPolicy,
+  WorkerSlot,
+} from './scheduling';
 import { INT_MAX_VALUE, scheduleExecutorsOnWorkers, sortUsableWorkers, startExecutorsOnWorkers } from './scheduling';
 
 /** Spark 4.0's scheduleExecutorsOnWorkers, step by step, as Master.scala writes it. */
@@ -55,6 +61,43 @@ function sparkLoop(app: AppDemand, usableWorkers: readonly WorkerSlot[], spreadO
     freeWorkers = freeWorkers.filter(canLaunchExecutor);
   }
   return assignedCores;
+}
+
+/**
+ * Master.startExecutorsOnWorkers as Spark writes it: for each app, every usable worker sorted by
+ * the policy, Spark's loop over them, then allocateWorkerResourceToExecutors taking what it gave.
+ */
+function sparkStartExecutors(input: StartExecutorsInput): ExecutorAllocation[] {
+  const slots = input.workers.map((w) => ({ ...w, resourcesFree: { ...w.resourcesFree } }));
+  const allocations: ExecutorAllocation[] = [];
+  for (const app of input.apps) {
+    const reqs = app.resourceReqs ?? [];
+    const usable = sortUsableWorkers(
+      slots.filter(
+        (w) =>
+          w.alive &&
+          w.memoryFree >= app.memoryPerExecutorMB &&
+          w.coresFree >= (app.coresPerExecutor ?? 1) &&
+          reqs.every((r) => (w.resourcesFree[r.name] ?? 0) >= r.amount),
+      ),
+      input.policy,
+    ) as typeof slots;
+    if (app.coresLeft < (app.coresPerExecutor ?? 1)) continue;
+    const assigned = sparkLoop(app, usable, input.spreadOut);
+    usable.forEach((w, pos) => {
+      const cores = assigned[pos]!;
+      if (cores <= 0) return;
+      const count = app.coresPerExecutor !== undefined ? Math.floor(cores / app.coresPerExecutor) : 1;
+      const each = app.coresPerExecutor ?? cores;
+      for (let i = 0; i < count; i++) {
+        allocations.push({ appId: app.id, workerId: w.id, cores: each, memoryMb: app.memoryPerExecutorMB, rpId: 0 });
+        w.coresFree -= each;
+        w.memoryFree -= app.memoryPerExecutorMB;
+        for (const r of reqs) w.resourcesFree[r.name] = (w.resourcesFree[r.name] ?? 0) - r.amount;
+      }
+    });
+  }
+  return allocations;
 }
 
 const POLICIES: readonly WorkerSelectionPolicy[] = [
@@ -163,6 +206,41 @@ describe('scheduleExecutorsOnWorkers without a per-step loop', () => {
         },
       ),
       { numRuns: 2000, seed: 20261203 },
+    );
+  });
+
+  it('startExecutorsOnWorkers allocates as Spark does over every usable worker sorted, on clusters far wider than an app', () => {
+    // startExecutorsOnWorkers orders only the first workers an app can reach (its core steps) when
+    // that is a small part of the usable ones; Spark sorts them all. Wide clusters and small apps
+    // take the short path, the rest the full sort; both must give Spark's executors, app after app.
+    const wideClusterArb = fc.array(workerArb, { minLength: 1, maxLength: 60 }).map((ws) =>
+      ws.map((w, i): WorkerSlot => ({
+        id: `worker-${(i * 7919) % 61}-${i}`,
+        alive: i % 9 !== 4,
+        coresFree: w.coresFree,
+        memoryFree: w.memoryFree,
+        processes: 0,
+        ...(w.gpus !== undefined ? { resourcesFree: { gpu: w.gpus } } : {}),
+      })),
+    );
+    const smallAppArb = fc.tuple(appArb, fc.integer({ min: 1, max: 24 }), fc.boolean()).map(([a, cores, small]) => ({
+      ...a,
+      coresLeft: small ? cores : a.coresLeft,
+      resourceReqs: a.resourceReqs?.slice(0, 1),
+    }));
+    fc.assert(
+      fc.property(
+        wideClusterArb,
+        fc.array(smallAppArb, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        fc.constantFrom(...POLICIES),
+        (workers, apps, spreadOut, policy) => {
+          const demands = apps.map((a, i) => ({ ...a, id: `app-${i}` }));
+          const input = { apps: demands, spreadOut, policy, waitingAppsCount: demands.length, workers };
+          expect(startExecutorsOnWorkers(input).allocations).toEqual(sparkStartExecutors(input));
+        },
+      ),
+      { numRuns: 3000, seed: 20261204 },
     );
   });
 

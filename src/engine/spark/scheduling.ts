@@ -295,6 +295,53 @@ function sortInPlace<T extends WorkerSlot | MutableSlot>(workers: T[], policy: W
   }
 }
 
+/** The policy's order as one comparator: the *_DESC policies are the reverse of the ascending total order. */
+function policyComparator(policy: WorkerSelectionPolicy): (a: MutableSlot, b: MutableSlot) => number {
+  switch (policy) {
+    case 'CORES_FREE_ASC':
+      return byCoresFreeThenId;
+    case 'CORES_FREE_DESC':
+      return (a, b) => byCoresFreeThenId(b, a);
+    case 'MEMORY_FREE_ASC':
+      return byMemoryFreeThenId;
+    case 'MEMORY_FREE_DESC':
+      return (a, b) => byMemoryFreeThenId(b, a);
+    case 'WORKER_ID':
+      return byId;
+  }
+}
+
+/**
+ * The first `count` workers of sortInPlace's order, without sorting them all: an app that can
+ * take `count` more steps never gets cores on a worker further down the order (see
+ * startExecutorsOnWorkers), and on a large cluster that is a handful of workers out of thousands.
+ * Worker ids are unique, so every policy's order is total and the first `count` are well defined
+ * (the same ones, in the same order, as a stable sort gives).
+ */
+function firstInPolicyOrder(
+  workers: readonly MutableSlot[],
+  count: number,
+  policy: WorkerSelectionPolicy,
+): MutableSlot[] {
+  const cmp = policyComparator(policy);
+  const best: MutableSlot[] = [];
+  if (count < 1) return best;
+  for (const w of workers) {
+    if (best.length === count) {
+      if (cmp(w, best[count - 1]!) >= 0) continue;
+      best.pop();
+    }
+    let i = best.length;
+    best.push(w);
+    while (i > 0 && cmp(w, best[i - 1]!) < 0) {
+      best[i] = best[i - 1]!;
+      i -= 1;
+    }
+    best[i] = w;
+  }
+  return best;
+}
+
 /** The `usableWorkers` ordering of startExecutorsOnWorkers; returns a new array. */
 export function sortUsableWorkers(usable: readonly WorkerSlot[], policy: WorkerSelectionPolicy): WorkerSlot[] {
   return sortInPlace(usable.slice(), policy);
@@ -340,6 +387,7 @@ function assignCores(
   coresLeft: number,
   usable: readonly (WorkerSlot | MutableSlot)[],
   spreadOut: boolean,
+  totalCoresFree = sumCoresFree(usable),
 ): number[] {
   const coresPerExecutor = app.coresPerExecutor;
   if (coresPerExecutor !== undefined && !(coresPerExecutor >= 1)) {
@@ -351,8 +399,6 @@ function assignCores(
   const numUsable = usable.length;
   const assignedCores = new Array<number>(numUsable).fill(0); // Number of cores to give to each worker
 
-  let totalCoresFree = 0;
-  for (const w of usable) totalCoresFree += w.coresFree;
   const coresToAssign = Math.min(coresLeft, totalCoresFree);
   // Steps all workers together may take: each spends minCoresPerExecutor of coresToAssign, and
   // Spark's keepScheduling is coresToAssign >= minCoresPerExecutor before each one.
@@ -385,6 +431,12 @@ function assignCores(
   const steps = spreadOut ? roundRobin(capacity, budget) : fillInOrder(capacity, budget);
   for (let pos = 0; pos < numUsable; pos++) assignedCores[pos] = steps[pos]! * minCoresPerExecutor;
   return assignedCores;
+}
+
+function sumCoresFree(workers: readonly (WorkerSlot | MutableSlot)[]): number {
+  let total = 0;
+  for (const w of workers) total += w.coresFree;
+  return total;
 }
 
 /**
@@ -497,17 +549,26 @@ export function startExecutorsOnWorkers(input: StartExecutorsInput): StartExecut
     if (coresLeft < (coresPerExecutor ?? 1)) continue;
 
     // Filter out workers that don't have enough resources to launch an executor.
-    const usable: MutableSlot[] = [];
-    for (const slot of slots) if (slot.alive && canLaunchExecutor(slot, app)) usable.push(slot);
-    sortInPlace(usable, policy);
+    const found: MutableSlot[] = [];
+    for (const slot of slots) if (slot.alive && canLaunchExecutor(slot, app)) found.push(slot);
+    // Spark sorts every usable worker, but only the first coreSteps of the order can get cores:
+    // every usable worker can take a step (it passed canLaunchExecutor), each step spends
+    // minCoresPerExecutor of coresToAssign, and both policies give steps in order, spreadOut one
+    // per worker per round and consolidate as many as each worker can, so the budget is spent
+    // before the order passes its coreSteps-th worker. coresToAssign itself counts every usable
+    // worker's free cores. scheduling-arithmetic.test.ts checks this against the full sort.
+    const totalCoresFree = sumCoresFree(found);
+    const coreSteps = countSteps(Math.min(coresLeft, totalCoresFree), coresPerExecutor ?? 1, Infinity);
+    const usable =
+      coreSteps * 4 < found.length ? firstInPolicyOrder(found, coreSteps, policy) : sortInPlace(found, policy);
 
     // Spark checks waitingApps.head.executors.isEmpty; with one waiting app the head is this app.
     const hasExecutors = app.hasExecutors || (launchedInCall?.has(app.id) ?? false);
-    if (waitingAppsCount === 1 && !hasExecutors && usable.length === 0) {
+    if (waitingAppsCount === 1 && !hasExecutors && found.length === 0) {
       warnings.push(`App ${app.id} requires more resource than any of Workers could have.`);
     }
 
-    const assignedCores = assignCores(app, coresLeft, usable, spreadOut);
+    const assignedCores = assignCores(app, coresLeft, usable, spreadOut, totalCoresFree);
 
     // allocateWorkerResourceToExecutors for each worker given cores, in usable order.
     const reqs = app.resourceReqs ?? NO_REQUIREMENTS;
