@@ -6,7 +6,7 @@ import { restoreScenario } from '../scenario/restore';
 import { Simulation } from '../simulation';
 import { SUBMIT, scenario } from '../test-support/run';
 import { clusterNodes } from './cluster-view';
-import { FrameBuilder, TASK_COUNT_REFRESH_MS } from './frame-builder';
+import { FrameBuilder, TASK_COUNT_REFRESH_MS, countsRefreshDue } from './frame-builder';
 import type { MessageView, NodeView, WorkerNodeView } from './frame-types';
 import { KNOWN_MESSAGE_TYPES } from './message-kinds';
 
@@ -242,7 +242,7 @@ describe('FrameBuilder', () => {
     }
   });
 
-  it('re-sends a busy worker for its task counts alone at most once a second, and other changes at once', () => {
+  it('re-sends a busy worker for its task counts alone at most twice a second, and other changes at once', () => {
     const s = sim({ ...base, actions: [{ ...base.actions[0], workload: { tasks: 2000, taskMs: 150 } }] });
     const fb = new FrameBuilder(s);
     fb.full();
@@ -265,5 +265,52 @@ describe('FrameBuilder', () => {
     const sends = [...sentAt.values()].reduce((a, ts) => a + ts.length, 0);
     expect(countChanges).toBeGreaterThan(3 * sends);
     expect(sends).toBeGreaterThan(0);
+  });
+
+  it('spreads the count refreshes of a busy cluster over the second, once a second per worker', () => {
+    const workers = Array.from({ length: 60 }, (_v, i) => ({ host: `w${i + 1}`, cores: 4, memory: '8g' }));
+    const s = sim({
+      ...base,
+      workers,
+      actions: [
+        {
+          at: 0,
+          type: 'submit',
+          command: `${SUBMIT} --executor-cores 4 --executor-memory 2g --class org.apache.spark.examples.SparkPi /opt/spark/examples/jars/spark-examples.jar 10`,
+          workload: { tasks: 200_000, taskMs: 150 },
+        },
+      ],
+    });
+    const fb = new FrameBuilder(s);
+    fb.full();
+    const perFrame: number[] = [];
+    const sends = new Map<string, number>();
+    for (let t = 0; t <= 30_000; t += 16) {
+      s.advanceTo(t);
+      const workerNodes = fb.next().nodes.filter((n) => n.kind === 'worker');
+      if (t < 20_000) continue; // every executor has started and the counts alone change
+      perFrame.push(workerNodes.length);
+      for (const n of workerNodes) sends.set(n.id, (sends.get(n.id) ?? 0) + 1);
+    }
+    // 10 s at one refresh a second: about 10 each, and no frame carries a crowd.
+    expect(sends.size).toBe(60);
+    for (const [id, n] of sends) expect(n, id).toBeGreaterThanOrEqual(9);
+    for (const [id, n] of sends) expect(n, id).toBeLessThanOrEqual(12);
+    expect(Math.max(...perFrame)).toBeLessThanOrEqual(10);
+  });
+
+  it("refreshes counts on the worker's phase, never sooner than half the period nor later than the period", () => {
+    for (const host of ['w1', 'w2', 'worker-a', 'w500']) {
+      for (let sentAt = 0; sentAt < 3000; sentAt += 37) {
+        expect(countsRefreshDue(host, sentAt, sentAt + TASK_COUNT_REFRESH_MS / 2 - 1)).toBe(false);
+        expect(countsRefreshDue(host, sentAt, sentAt + TASK_COUNT_REFRESH_MS)).toBe(true);
+        // Within the period there is exactly one tick, and from it on the refresh is due.
+        const due = Array.from({ length: TASK_COUNT_REFRESH_MS }, (_v, d) =>
+          countsRefreshDue(host, sentAt, sentAt + d),
+        );
+        const first = due.indexOf(true);
+        if (first >= 0) expect(due.slice(first).every(Boolean)).toBe(true);
+      }
+    }
   });
 });

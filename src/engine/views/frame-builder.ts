@@ -69,6 +69,32 @@ function askBefore(messages: readonly MessageRecord[], m: MessageRecord): string
  */
 export const TASK_COUNT_REFRESH_MS = 1000;
 
+/**
+ * Where in each TASK_COUNT_REFRESH_MS a worker's count refresh falls: a fixed offset per host, so
+ * that a busy cluster's refreshes spread over the second instead of arriving together. Without it
+ * every worker that started its executor in the same burst came due in the same frame once a
+ * second: one frame with 500 worker nodes, the page's slowest and largest (`npm run bench -- ui`).
+ */
+function refreshPhase(host: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < host.length; i++) h = Math.imul(h ^ host.charCodeAt(i), 0x01000193) >>> 0;
+  return h % TASK_COUNT_REFRESH_MS;
+}
+
+/**
+ * Whether a worker sent at `sentAt` with only newer task counts since is re-sent at `now`: once
+ * its counts are TASK_COUNT_REFRESH_MS old, or earlier on its own phase's tick, if at least half
+ * that has passed. A refresh after a change elsewhere thus moves back to the worker's phase
+ * within two refreshes, and counts are never older than TASK_COUNT_REFRESH_MS.
+ */
+export function countsRefreshDue(host: string, sentAt: number, now: number): boolean {
+  const age = now - sentAt;
+  if (age >= TASK_COUNT_REFRESH_MS) return true;
+  if (age < TASK_COUNT_REFRESH_MS / 2) return false;
+  const phase = refreshPhase(host);
+  return Math.floor((now - phase) / TASK_COUNT_REFRESH_MS) > Math.floor((sentAt - phase) / TASK_COUNT_REFRESH_MS);
+}
+
 /** A worker node's serialised form without its executors' running-task counts. */
 function withoutTaskCounts(n: NodeView): string {
   if (n.kind !== 'worker') return '';
@@ -286,7 +312,7 @@ export class FrameBuilder {
       if (n.kind === 'worker') {
         const shape = withoutTaskCounts(n);
         const sent = this.sentShape.get(n.id);
-        if (sent !== undefined && sent.text === shape && now - sent.at < TASK_COUNT_REFRESH_MS) {
+        if (sent !== undefined && sent.text === shape && !countsRefreshDue(n.id, sent.at, now)) {
           this.countsDue.add(n.id);
           return;
         }
