@@ -153,6 +153,21 @@ describe('Simulation: seek', () => {
     expect(picture(sim)).toBe(picture(replay));
   });
 
+  it('without checkpoints, seeks back from the boot state it makes again, to the picture of a straight run', () => {
+    for (const target of [0, 4_000, 17_500]) {
+      const sim = fresh({ ...cluster, actions: [submitCluster] }, false);
+      sim.advanceTo(40_000);
+      sim.seek(target);
+      const straight = fresh({ ...cluster, actions: [submitCluster] }, false);
+      straight.advanceTo(target);
+      expect(picture(sim), `seek to ${target}`).toBe(picture(straight));
+      // And on from there, as if never rewound.
+      sim.advanceTo(40_000);
+      straight.advanceTo(40_000);
+      expect(picture(sim)).toBe(picture(straight));
+    }
+  });
+
   it('seeks back into a long session quickly', () => {
     const entry = builtinScenarios.find((s) => s.id === 'cluster-mode');
     if (!entry) throw new Error('missing built-in scenario');

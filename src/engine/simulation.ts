@@ -69,11 +69,33 @@ const RECORDS_CHECK_EVERY = 1024;
 /** The whole run at one instant: enough to continue from there exactly. */
 interface Checkpoint {
   t: number;
-  kernel: KernelState;
+  /**
+   * The kernel's state. Null only for the boot checkpoint of a run without checkpoints (the runner,
+   * the benchmark): cloning a large cluster's boot state was ~2 % of a whole large run, and a seek
+   * back, which needs it, is rare there; bootState() makes it again from the scenario.
+   */
+  kernel: KernelState | null;
   /** Actions applied so far (index into `timeline`). */
   cursor: number;
   messages: number;
   logs: number;
+}
+
+/** A cluster booted for `scenario`: its masters, workers and client started, nothing run yet. */
+function bootedCluster(scenario: Scenario, record: boolean): SparkCluster {
+  const cluster = new SparkCluster({
+    seed: scenario.seed,
+    epochMs: scenario.startEpochMs,
+    conf: scenario.conf,
+    sparkVersion: scenario.sparkVersion,
+    latencyMs: scenario.network.latencyMs,
+    jitterMs: scenario.network.jitterMs,
+    record,
+    receivers: RECEIVERS,
+  });
+  cluster.k.setBackground(BACKGROUND);
+  bootCluster(cluster, { clientHost: CLIENT_HOST, masters: scenario.masters, workers: scenario.workers });
+  return cluster;
 }
 
 export class Simulation {
@@ -118,22 +140,22 @@ export class Simulation {
     this.checkpointing = checkpointing;
     this.budget = budget;
     this.scenario = scenario;
-    this.cluster = new SparkCluster({
-      seed: scenario.seed,
-      epochMs: scenario.startEpochMs,
-      conf: scenario.conf,
-      sparkVersion: scenario.sparkVersion,
-      latencyMs: scenario.network.latencyMs,
-      jitterMs: scenario.network.jitterMs,
-      record,
-      receivers: RECEIVERS,
-    });
-    this.cluster.k.setBackground(BACKGROUND);
-    bootCluster(this.cluster, { clientHost: CLIENT_HOST, masters: scenario.masters, workers: scenario.workers });
+    this.cluster = bootedCluster(scenario, record);
     this.timeline = timelineOrder(scenario.actions).map((i) => scenario.actions[i] as Action);
-    this.checkpoints.push(this.checkpoint());
+    this.checkpoints.push(this.checkpoint(checkpointing ? undefined : null));
     this.base = { events: this.cluster.k.state.eventsProcessed, records: 0 };
     this.base.records = this.recordsKept();
+  }
+
+  /**
+   * The boot checkpoint's kernel state, made again from the scenario when it was not kept: the
+   * boot is a pure function of the scenario's seed, configuration and machines (actions are not
+   * part of it), so a second cluster booted the same way is in exactly that state.
+   */
+  private bootState(): KernelState {
+    const boot = this.checkpoints[0] as Checkpoint;
+    boot.kernel ??= bootedCluster(this.scenario, this.cluster.k.record).k.snapshot();
+    return boot.kernel;
   }
 
   /**
@@ -288,9 +310,10 @@ export class Simulation {
 
   // ---------------------------------------------------------------- checkpoints and seeking
 
-  private checkpoint(): Checkpoint {
+  /** The run as it is now; `kernel` null leaves the kernel's state to bootState() (the boot only). */
+  private checkpoint(kernel: KernelState | null = this.cluster.k.snapshot()): Checkpoint {
     const k = this.cluster.k;
-    return { t: k.now, kernel: k.snapshot(), cursor: this.cursor, messages: k.messages.length, logs: k.logs.length };
+    return { t: k.now, kernel, cursor: this.cursor, messages: k.messages.length, logs: k.logs.length };
   }
 
   private addCheckpoint(): void {
@@ -350,7 +373,7 @@ export class Simulation {
       this.future = { messageBase: ck.messages, messages, logBase: ck.logs, logs };
     }
     const changesBefore = this.cluster.world.changes;
-    k.restore(ck.kernel, { messages: ck.messages, logs: ck.logs });
+    k.restore(ck.kernel ?? this.bootState(), { messages: ck.messages, logs: ck.logs });
     this.keepFutureChanges(changesBefore);
     // Messages that were in flight at the checkpoint are in flight again.
     for (let i = ck.messages - 1; i >= 0; i--) {
