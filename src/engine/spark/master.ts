@@ -6,7 +6,7 @@
 import type { Delivery, Disconnected, Process } from '../sim/kernel';
 import type { SparkCluster } from './cluster';
 import { recoveryModeOf } from './conf';
-import { newApplicationId, newDriverId } from './ids';
+import { appIdFromName, newApplicationId, newDriverId } from './ids';
 import type {
   ApplicationDescription,
   ApplicationStateName,
@@ -630,6 +630,12 @@ function createApplication(
   const m = p.state;
   const s = c.settings;
   const now = c.epochNow;
+  // With useAppNameAsAppId, newApplicationId is not called, so the app number stays where it is.
+  // Two applications of the same name then share an id, as in Spark (idToApp keeps the later).
+  if (s.useAppNameAsAppId) {
+    const id = appIdFromName(desc.name);
+    return newApplicationInfo({ startTime: now, id, desc, submitDate: now, driver, defaultCores: s.defaultCores });
+  }
   const appId = newApplicationId(s.appIdPattern, now, m.nextAppNumber);
   m.nextAppNumber += 1;
   if (s.appNumberModulo !== null) m.nextAppNumber %= s.appNumberModulo;
