@@ -76,4 +76,26 @@ describe('ids in a run', () => {
     });
     expect(sim.output().apps.map((a) => a.id)).toEqual(['my-app-00000', 'my-app-00001']);
   });
+
+  it('places drivers first-fit in worker-id order with spreadOutDrivers=false, whatever the registration order', () => {
+    const workers = ['w1', 'w2', 'w3'].map((host) => ({ host, cores: 4, memory: '4g' }));
+    const cluster = {
+      at: 0,
+      type: 'submit',
+      command: `${SUBMIT} --deploy-mode cluster --driver-memory 1g --class org.example.Job job.jar`,
+      workload: { tasks: 2, taskMs: 500 },
+    };
+    for (const idPattern of ['worker-%s-%s-%d', 'worker-%2$s-%3$d-%1$s']) {
+      const sim = simulate(
+        {
+          conf: { 'spark.deploy.spreadOutDrivers': 'false', 'spark.worker.idPattern': idPattern },
+          workers,
+          actions: [cluster],
+        },
+        1500,
+      );
+      // w3 registers first with seed 1; Master.schedule sorts the alive workers by id.
+      expect(sim.output().drivers[0]?.worker).toBe('w1');
+    }
+  });
 });

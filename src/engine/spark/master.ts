@@ -963,13 +963,13 @@ export function schedule(c: SparkCluster, p: Process<MasterState>): void {
     let placement: 'round-robin' | 'first-fit' | 'nested-loop';
     if (legacy) {
       placement = 'nested-loop';
-      workersInOrder = c.k.random.shuffle(m.workers).map(slot);
+      workersInOrder = c.k.random.shuffle(m.workers).map((w) => slot(w));
     } else if (s.spreadOutDrivers) {
       placement = 'round-robin';
-      workersInOrder = c.k.random.shuffle(m.workers.filter((w) => w.state === 'ALIVE')).map(slot);
+      workersInOrder = c.k.random.shuffle(m.workers.filter((w) => w.state === 'ALIVE')).map((w) => slot(w));
     } else {
       placement = 'first-fit';
-      workersInOrder = m.workers.filter((w) => w.state === 'ALIVE').map(slot);
+      workersInOrder = m.workers.filter((w) => w.state === 'ALIVE').map((w) => slot(w));
     }
     const decision = placeDrivers({
       waiting: m.waitingDrivers.map((d) => ({ id: d.id, cores: d.desc.cores, memoryMb: d.desc.mem })),
