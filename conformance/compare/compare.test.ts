@@ -61,6 +61,22 @@ describe('compareRuns', () => {
     expect(whats).toContain('app ids follow app-%s-%04d');
   });
 
+  it("reads the real timeline on the scenario's clock, from the cluster's start", () => {
+    const real = asReal(sim);
+    // The lab's t = 0 is the Masters' start; the cluster was up, and the scenario's clock started, 7 s later.
+    const booting = [0, 500, 1000].map((t) => ({
+      t,
+      masters: { master: null },
+      workers: { w1: null, w2: null, w3: null },
+    }));
+    const shifted = {
+      ...real,
+      actionsAtMs: 7000,
+      timeline: [...booting, ...real.timeline.map((x) => ({ ...x, t: x.t + 7000 }))],
+    };
+    expect(compareRuns(killAndPowerOff, shifted, sim, { pollMs: POLL }).filter((c) => !c.passed)).toEqual([]);
+  });
+
   it('reports a different final state, with both values', () => {
     const real = asReal(sim);
     const apps = (real.doc as { apps: { state: string }[] }).apps;

@@ -201,7 +201,6 @@ function finalStates(scenario: Scenario, real: Json, sim: Json, placementDiffers
     const r = rDrivers[i];
     const s = sDrivers[i];
     checks.push(check(`driver #${i}: final state`, r?.state ?? null, s?.state ?? null));
-    checks.push(check(`driver #${i}: supervised`, r?.supervise ?? null, s?.supervise ?? null));
   }
   // The cluster at the end, as the leading Master reports it.
   const rm = obj(real.master);
@@ -240,6 +239,24 @@ function documented(c: Check, reason: DocumentedReason): Check {
 
 // ------------------------------------------------------------------ the timeline
 
+/**
+ * A run's polls on the scenario's clock (t − actionsAtMs), from the first poll at which the cluster
+ * is up: a leading Master ALIVE and every initial Worker ALIVE with it. Before that the two sides
+ * differ by design: the lab starts the scenario's clock only once the cluster is up, the simulator
+ * at the Masters' start.
+ */
+export function alignedTimeline(scenario: Scenario, run: RealRun): RunSnapshot[] {
+  const shift = run.actionsAtMs ?? 0;
+  const polls = run.timeline.map((s) => ({ ...s, t: s.t - shift }));
+  const up = polls.findIndex((snap) => {
+    const m = leader(snap.masters);
+    if (m === null || m.status !== 'ALIVE') return false;
+    const states = workerStates(m);
+    return scenario.workers.every((w) => states.get(w.host) === 'ALIVE');
+  });
+  return up < 0 ? polls : polls.slice(up);
+}
+
 /** Each subject's states in the order the leading Master showed them, poll by poll. */
 function stateSeries(timeline: readonly RunSnapshot[]): Map<string, string[]> {
   const series = new Map<string, string[]>();
@@ -259,7 +276,7 @@ function stateSeries(timeline: readonly RunSnapshot[]): Map<string, string[]> {
   return series;
 }
 
-/** Consecutive repeats collapsed; states seen in one poll only dropped (unless last): see transientState. */
+/** Consecutive repeats collapsed; states seen in one poll only dropped (the first and last kept): see COMPARISON_RULES. */
 function transitions(polls: readonly string[]): string[] {
   const runs: { state: string; n: number }[] = [];
   for (const s of polls) {
@@ -271,9 +288,9 @@ function transitions(polls: readonly string[]): string[] {
   return kept.filter((s, i) => i === 0 || kept[i - 1] !== s);
 }
 
-function transitionChecks(real: RealRun, sim: RealRun, placementDiffers: boolean): Check[] {
-  const r = stateSeries(real.timeline);
-  const s = stateSeries(sim.timeline);
+function transitionChecks(scenario: Scenario, real: RealRun, sim: RealRun, placementDiffers: boolean): Check[] {
+  const r = stateSeries(alignedTimeline(scenario, real));
+  const s = stateSeries(alignedTimeline(scenario, sim));
   const checks: Check[] = [];
   for (const subject of new Set([...r.keys(), ...s.keys()])) {
     const rt = transitions(r.get(subject) ?? []);
@@ -398,8 +415,8 @@ function delay(timeline: readonly RunSnapshot[], d: Detection): number | null {
 
 function detectionChecks(scenario: Scenario, real: RealRun, sim: RealRun, pollMs: number): Check[] {
   return detections(scenario, pollMs).map((d) => {
-    const r = delay(real.timeline, d);
-    const s = delay(sim.timeline, d);
+    const r = delay(alignedTimeline(scenario, real), d);
+    const s = delay(alignedTimeline(scenario, sim), d);
     const passed = r !== null && s !== null ? Math.abs(r - s) <= d.toleranceMs : r === s;
     return check(`${d.what} (ms; within ${d.toleranceMs}: ${d.why})`, r, s, passed);
   });
@@ -501,7 +518,7 @@ export function compareRuns(scenario: Scenario, real: RealRun, sim: RealRun, opt
   return [
     ...finalStates(scenario, r, s, moved),
     ...placementChecks(r, s),
-    ...transitionChecks(real, sim, moved),
+    ...transitionChecks(scenario, real, sim, moved),
     ...detectionChecks(scenario, real, sim, opts.pollMs),
     ...idChecks(scenario, r, s),
   ];

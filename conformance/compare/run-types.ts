@@ -26,4 +26,9 @@ export interface RealRun {
   doc: unknown;
   timeline: RunSnapshot[];
   logs: RunLogLine[];
+  /**
+   * The timeline's t at which the scenario's time 0 fell: the real lab starts the scenario's clock
+   * once every Worker has registered (an action `at` ran at actionsAtMs + at). Absent: 0.
+   */
+  actionsAtMs?: number;
 }
