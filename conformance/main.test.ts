@@ -51,6 +51,8 @@ const fakeRunner: RealRunner = (scenario, opts) =>
       ...(opts.untilMs !== undefined ? { untilMs: opts.untilMs } : {}),
     }),
     sparkVersion: '4.0.5',
+    notes: ['network latency 2 ms and jitter 1 ms are not reproduced'],
+    measurements: [{ what: 'Worker JVM start', ms: 1800 }],
   } satisfies RealRun);
 
 function fakeIo(runner: RealRunner | (() => Promise<RealRunner>), files: Record<string, string> = {}) {
@@ -112,6 +114,8 @@ describe('npm run conformance', () => {
       'runs/small-kill.sim.json',
     ]);
     expect(written['report.md']).toContain('## small-kill');
+    expect(written['report.md']).toContain('- network latency 2 ms and jitter 1 ms are not reproduced');
+    expect(written['report.md']).toContain('| Worker JVM start | 1800 |');
   });
 
   it('prints one JSON document with --json, with the keys of the format', async () => {

@@ -116,7 +116,11 @@ export async function runScenario(
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
   const sim = simulateScenario(scenario, { pollMs, untilMs });
-  const comparison = summarize(name, compareRuns(scenario, real, sim, { pollMs }));
+  const comparison = {
+    ...summarize(name, compareRuns(scenario, real, sim, { pollMs })),
+    ...(real.notes && real.notes.length > 0 ? { notes: real.notes } : {}),
+    ...(real.measurements && real.measurements.length > 0 ? { measurements: real.measurements } : {}),
+  };
   return { comparison, real, sim };
 }
 

@@ -25,6 +25,10 @@ export interface ScenarioComparison {
   /** Every check passed or is a documented difference. */
   passed: boolean;
   diffs: { what: string; real: unknown; sim: unknown; documented?: string }[];
+  /** The lab's notes on the real run (what it did differently from the scenario). */
+  notes?: string[];
+  /** The lab's measurements of the real run. */
+  measurements?: { what: string; ms: number }[];
 }
 
 /**

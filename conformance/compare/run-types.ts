@@ -31,4 +31,8 @@ export interface RealRun {
    * once every Worker has registered (an action `at` ran at actionsAtMs + at). Absent: 0.
    */
   actionsAtMs?: number;
+  /** What the lab did differently from the scenario, and why. */
+  notes?: string[];
+  /** Start-up and round-trip times the lab read from the logs (to calibrate the engine's timings). */
+  measurements?: { what: string; ms: number }[];
 }

@@ -103,6 +103,14 @@ export function renderMarkdown(r: ReportInput): string {
       const verdict = v === 'DIFFERS' ? '**differs**' : v === 'documented' ? 'documented difference' : 'match';
       out.push(`| ${cell(c.what)} | ${cell(show(c.real))} | ${cell(show(c.sim))} | ${verdict} |`);
     }
+    if (s.notes && s.notes.length > 0) {
+      out.push('', 'The lab:', '');
+      for (const n of s.notes) out.push(`- ${n}`);
+    }
+    if (s.measurements && s.measurements.length > 0) {
+      out.push('', '| measured on the real run | ms |', '|---|---|');
+      for (const m of s.measurements) out.push(`| ${cell(m.what)} | ${m.ms} |`);
+    }
   }
   return `${out.join('\n')}\n`;
 }
