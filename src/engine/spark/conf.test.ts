@@ -416,6 +416,16 @@ describe('Java helpers', () => {
     ]);
   });
 
+  it("accepts and refuses the app id patterns of MasterSuite's SPARK-45754 and SPARK-45785", () => {
+    expect(validateMasterConf({ 'spark.deploy.appIdPattern': 'my-app-%2$05d' })).toEqual([]);
+    expect(validateMasterConf({ 'spark.deploy.appIdPattern': '%2$d', 'spark.deploy.appNumberModulo': '1000' })).toEqual(
+      [],
+    );
+    expect(validateMasterConf({ 'spark.deploy.appIdPattern': 'my app' }).map((i) => String(i.error))).toEqual([
+      "java.lang.IllegalArgumentException: 'my app' in spark.deploy.appIdPattern is invalid. Whitespace is not allowed.",
+    ]);
+  });
+
   it('hasJavaWhitespace uses Character.isWhitespace', () => {
     expect(hasJavaWhitespace('a b')).toBe(true);
     expect(hasJavaWhitespace('a\u2003b')).toBe(true);
