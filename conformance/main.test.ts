@@ -172,6 +172,24 @@ describe('npm run conformance', () => {
   });
 });
 
+describe('Ctrl-C', () => {
+  it('stops after the run the lab tore down, exit 130', async () => {
+    const controller = new AbortController();
+    let runs = 0;
+    const aborting: RealRunner = (s, o) => {
+      runs++;
+      controller.abort();
+      return fakeRunner(s, o);
+    };
+    const { io, err, written } = fakeIo(aborting);
+    io.signal = controller.signal;
+    expect(await conformanceMain([], io)).toBe(130);
+    expect(runs).toBe(1);
+    expect(err.at(-1)).toBe('Interrupted: the lab was torn down.\n');
+    expect(written).toEqual({});
+  });
+});
+
 describe('npm run real', () => {
   it('runs one scenario file and prints the comparison', async () => {
     const { io, out } = fakeIo(fakeRunner, { 'my.json': JSON.stringify(SMALL[0]!.doc) });

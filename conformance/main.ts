@@ -140,6 +140,8 @@ async function runAll(
   const runs: (ScenarioRun | ScenarioComparison)[] = [];
   let spark = '';
   for (const e of entries) {
+    // The lab returns from an aborted run (Ctrl-C) after tearing it down: stop there.
+    if (io.signal?.aborted) throw new Error('interrupted');
     log(`${e.name}: running on real Spark and in the simulator`);
     try {
       const run = await runScenario(e.name, e.scenario, runner, {
@@ -147,6 +149,7 @@ async function runAll(
         ...(e.untilMs !== undefined ? { untilMs: e.untilMs } : {}),
         ...(io.signal ? { signal: io.signal } : {}),
       });
+      if (io.signal?.aborted) throw new Error('interrupted');
       spark ||= run.real.sparkVersion;
       runs.push(run);
     } catch (err) {
