@@ -3,7 +3,7 @@
 // is one the playground cannot run; a value Spark accepts but reads differently from how it looks
 // is a warning. A set-conf is checked with the conf as it stands at its moment.
 import { didYouMean } from './issues';
-import { getOptionalBoolean, getOptionalString } from '../spark/conf';
+import { getOptionalString } from '../spark/conf';
 import type { SettingsProblem } from '../spark/settings';
 import { validateSetting, validateSettings } from '../spark/settings';
 
@@ -12,7 +12,7 @@ type Conf = Readonly<Record<string, string>>;
 const RECOVERY_MODES = ['NONE', 'FILESYSTEM', 'ROCKSDB', 'ZOOKEEPER', 'CUSTOM'];
 
 /** The keys whose accepted values can still mislead. */
-const WARNED_KEYS = ['spark.deploy.recoveryMode', 'spark.master.useAppNameAsAppId.enabled'];
+const WARNED_KEYS = ['spark.deploy.recoveryMode'];
 
 /** Spark's exception texts put details on a second line; one line reads better here. */
 function oneLine(message: string): string {
@@ -41,21 +41,13 @@ export function setConfWarnings(conf: Conf, key: string): string[] {
   if (!WARNED_KEYS.includes(key)) return [];
   // An invalid value is an error already; there is nothing more to say.
   if (validateSetting(conf, key).length > 0) return [];
-  if (key === 'spark.deploy.recoveryMode') {
-    const mode = getOptionalString(conf, key) ?? 'NONE';
-    if (RECOVERY_MODES.includes(mode)) return [];
-    // Master.onStart: `recoveryMode match { case "ZOOKEEPER" … case _ => BlackHolePersistenceEngine }`.
-    const hint = RECOVERY_MODES.includes(mode.toUpperCase())
-      ? ` Spark compares it case-sensitively: write "${mode.toUpperCase()}".`
-      : didYouMean(mode, RECOVERY_MODES);
-    return [
-      `spark.deploy.recoveryMode ${JSON.stringify(mode)} is not one of ${RECOVERY_MODES.join(', ')}: Spark's Master accepts any value and runs an unknown one as NONE (a BlackHolePersistenceEngine, which stores nothing, and a MonarchyLeaderAgent, under which the Master leads alone), so nothing is recovered after a Master restart.${hint}`,
-    ];
-  }
-  if (getOptionalBoolean(conf, key) === true) {
-    return [
-      "spark.master.useAppNameAsAppId.enabled is not modelled: Spark's Master would use each application's name, lower-cased and without whitespace, as its id; in the simulation app ids follow spark.deploy.appIdPattern regardless.",
-    ];
-  }
-  return [];
+  const mode = getOptionalString(conf, key) ?? 'NONE';
+  if (RECOVERY_MODES.includes(mode)) return [];
+  // Master.onStart: `recoveryMode match { case "ZOOKEEPER" … case _ => BlackHolePersistenceEngine }`.
+  const hint = RECOVERY_MODES.includes(mode.toUpperCase())
+    ? ` Spark compares it case-sensitively: write "${mode.toUpperCase()}".`
+    : didYouMean(mode, RECOVERY_MODES);
+  return [
+    `spark.deploy.recoveryMode ${JSON.stringify(mode)} is not one of ${RECOVERY_MODES.join(', ')}: Spark's Master accepts any value and runs an unknown one as NONE (a BlackHolePersistenceEngine, which stores nothing, and a MonarchyLeaderAgent, under which the Master leads alone), so nothing is recovered after a Master restart.${hint}`,
+  ];
 }

@@ -538,6 +538,23 @@ export class Kernel {
     this.link(a, b);
   }
 
+  /**
+   * `receiver` got a message from `sender`, which has exited since it sent it: the receiver hears
+   * the disconnect once, right after (none when the sender's machine lost power: no FIN).
+   */
+  private noticeLateDisconnect(sender: Process, receiver: Process): void {
+    if (receiver.peers.has(sender.pid) || !receiver.alive) return;
+    receiver.peers.add(sender.pid);
+    if (this.state.hosts.get(sender.host)?.up === false) return;
+    const notice: Disconnected = {
+      type: 'Disconnected',
+      peer: sender.pid,
+      peerHost: sender.host,
+      peerPort: sender.port,
+    };
+    this.enqueue(this.state.now, receiver.pid, '*', sender.pid, '', notice, 0, 0, 0);
+  }
+
   private link(a: Pid, b: Pid): void {
     const pa = this.state.procs[a - 1] as Process;
     if (pa.lastPeer === b) return; // hot path: every delivered message
@@ -665,7 +682,18 @@ export class Kernel {
         // A reply nobody waits for any more (timed out) is dropped on the floor, as in Spark.
         if (!s.asks.has(d.replyTo)) return;
       }
-      if (d.from !== d.to) this.link(d.from, d.to);
+      if (d.from !== d.to) {
+        const sender = s.procs[d.from - 1] as Process;
+        if (!sender.alive) {
+          // Sent before its process exited, on a connection the receiver had not seen yet: TCP
+          // delivers the data, then the FIN (exit() could not tell a peer it did not know).
+          this.dispatch(this, p, d);
+          if (d.replyTo > 0) this.answered(d.replyTo);
+          this.noticeLateDisconnect(sender, p);
+          return;
+        }
+        this.link(d.from, d.to);
+      }
       this.dispatch(this, p, d);
       if (d.replyTo > 0) this.answered(d.replyTo);
       return;

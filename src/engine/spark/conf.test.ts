@@ -393,10 +393,10 @@ describe('Java helpers', () => {
     expect(javaFormatForCheck('app-%s-%04d', ['20231101000000', 7])).toBe('app-20231101000000-0007');
     expect(javaFormatForCheck('%-4d|%3s|%%', [1, 'a'])).toBe('1   |  a|%');
     expect(javaFormatForCheck('%05d', [-3])).toBe('-0003');
-    expect(javaFormatForCheck('%x', [1])).toBeUndefined();
+    expect(javaFormatForCheck('%x', [255])).toBe('ff');
+    expect(javaFormatForCheck('%2$s', ['a', 'b'])).toBe('b');
+    // Undefined where Java throws (java-format.test.ts has the exceptions).
     expect(javaFormatForCheck('%s%s', ['a'])).toBeUndefined();
-    // Argument indexes and a lone % are Formatter syntax this model leaves alone.
-    expect(javaFormatForCheck('%2$s', ['a', 'b'])).toBeUndefined();
     expect(javaFormatForCheck('100%', [])).toBeUndefined();
   });
 
@@ -413,6 +413,16 @@ describe('Java helpers', () => {
   it('lets a Formatter exception escape the id-pattern check, as Spark’s validator does', () => {
     expect(validateMasterConf({ 'spark.deploy.appIdPattern': '%d' }).map((i) => String(i.error))).toEqual([
       'java.util.IllegalFormatConversionException: d != java.lang.String',
+    ]);
+  });
+
+  it("accepts and refuses the app id patterns of MasterSuite's SPARK-45754 and SPARK-45785", () => {
+    expect(validateMasterConf({ 'spark.deploy.appIdPattern': 'my-app-%2$05d' })).toEqual([]);
+    expect(validateMasterConf({ 'spark.deploy.appIdPattern': '%2$d', 'spark.deploy.appNumberModulo': '1000' })).toEqual(
+      [],
+    );
+    expect(validateMasterConf({ 'spark.deploy.appIdPattern': 'my app' }).map((i) => String(i.error))).toEqual([
+      "java.lang.IllegalArgumentException: 'my app' in spark.deploy.appIdPattern is invalid. Whitespace is not allowed.",
     ]);
   });
 

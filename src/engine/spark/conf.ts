@@ -7,6 +7,7 @@
 // cluster's conf is validated before the daemons use it: restoreScenario checks the scenario's conf
 // and every set-conf with settings.ts's validateSettings, which reads each key the way readSettings
 // does and returns the exception instead of throwing.
+import { javaFormat, type JavaFormatArg } from './java-format';
 import type { ByteUnit, TimeUnit } from './memory';
 import {
   bytesConfAs,
@@ -74,13 +75,11 @@ const positive = (v: number | string): boolean => typeof v === 'number' && v > 0
  * call runs inside the validator, so an exception of Java's Formatter (a %d given the timestamp
  * string, a missing argument) escapes as it is, and the daemon does not start.
  */
-function noWhitespaceWhenFormatted(args: readonly (string | number)[]) {
+function noWhitespaceWhenFormatted(args: readonly JavaFormatArg[]) {
   return (v: number | string): boolean => {
     const failure = javaFormatFailure(String(v), args);
     if (failure !== undefined) throw failure;
-    const formatted = javaFormatForCheck(String(v), args);
-    // A pattern we cannot format is left to Spark's formatter; see javaFormatForCheck.
-    return formatted === undefined || !hasJavaWhitespace(formatted);
+    return !hasJavaWhitespace(javaFormat(String(v), args));
   };
 }
 
@@ -926,7 +925,7 @@ export function validateWorkerConf(conf: SparkConfMap): ConfIssue[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// java.lang.String.format, just enough for the id-pattern checks
+// java.lang.String.format for the id-pattern checks (java-format.ts)
 
 /** Character.isWhitespace: Java's set, which excludes the non-breaking spaces. */
 export function hasJavaWhitespace(s: string): boolean {
@@ -939,63 +938,26 @@ export function hasJavaWhitespace(s: string): boolean {
   return false;
 }
 
-const FORMAT_SPEC = /%([-#+ 0,(]*)([0-9]+)?(?:\.([0-9]+))?([a-zA-Z%])/g;
-
 /**
- * The exception java.util.Formatter throws for the two mistakes an id pattern can make with the
- * specifiers modelled here: %d given a string (the timestamp, or a worker's host), and more
- * specifiers than arguments. Undefined when neither happens.
+ * The exception java.util.Formatter throws for `pattern` with `args` (see java-format.ts), or
+ * undefined when it formats.
  */
-export function javaFormatFailure(pattern: string, args: readonly (string | number)[]): JvmException | undefined {
-  let next = 0;
-  for (const m of pattern.matchAll(FORMAT_SPEC)) {
-    const conv = m[4];
-    if (conv === '%' || conv === 'n') continue;
-    if (conv !== 's' && conv !== 'd') return undefined;
-    const arg = args[next++];
-    if (arg === undefined)
-      return new JvmException('java.util.MissingFormatArgumentException', `Format specifier '${m[0]}'`);
-    if (conv === 'd' && typeof arg === 'string')
-      return new JvmException('java.util.IllegalFormatConversionException', 'd != java.lang.String');
+export function javaFormatFailure(pattern: string, args: readonly JavaFormatArg[]): JvmException | undefined {
+  try {
+    javaFormat(pattern, args);
+    return undefined;
+  } catch (e) {
+    if (e instanceof JvmException) return e;
+    throw e;
   }
-  return undefined;
 }
 
-/**
- * Formats `pattern` with `args` for the specifiers Spark's default id patterns use (%s, %d with
- * flags and width, %%, %n). Returns undefined for anything else: Java's Formatter rules for other
- * conversions (and its exceptions) are not modelled, so such patterns are not checked here.
- */
-export function javaFormatForCheck(pattern: string, args: readonly (string | number)[]): string | undefined {
-  // A '%' outside the specifiers above (an argument index such as %2$s, a lone % at the end) is
-  // Formatter syntax not modelled here.
-  if (pattern.replace(FORMAT_SPEC, '').includes('%')) return undefined;
-  let next = 0;
-  let unsupported = false;
-  const out = pattern.replace(FORMAT_SPEC, (_m, flags: string, width: string | undefined, _precision, conv: string) => {
-    if (conv === '%') return '%';
-    if (conv === 'n') return '\n';
-    if (conv !== 's' && conv !== 'd') {
-      unsupported = true;
-      return '';
-    }
-    const arg = args[next++];
-    if (arg === undefined) {
-      unsupported = true;
-      return '';
-    }
-    let text = String(arg);
-    const w = width !== undefined ? Number(width) : 0;
-    if (text.length < w) {
-      const zeroPad = conv === 'd' && flags.includes('0') && !flags.includes('-');
-      const pad = (zeroPad ? '0' : ' ').repeat(w - text.length);
-      text = flags.includes('-')
-        ? text + pad
-        : zeroPad && text.startsWith('-')
-          ? '-' + pad + text.slice(1)
-          : pad + text;
-    }
-    return text;
-  });
-  return unsupported ? undefined : out;
+/** `pattern` formatted with `args` as Java's String.format does, or undefined when Java throws. */
+export function javaFormatForCheck(pattern: string, args: readonly JavaFormatArg[]): string | undefined {
+  try {
+    return javaFormat(pattern, args);
+  } catch (e) {
+    if (e instanceof JvmException) return undefined;
+    throw e;
+  }
 }

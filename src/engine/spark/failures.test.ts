@@ -451,3 +451,25 @@ describe('network settings and causes', () => {
     expect(dead?.cause).toMatchObject({ kind: 'disconnect', type: 'Disconnected', from: 'Worker@w1' });
   });
 });
+
+describe('a driver that exits just after it sent RegisterApplication', () => {
+  it("is heard disconnecting after the Master registered its app, so the app is removed (TCP's FIN follows the data)", () => {
+    // The driver's JVM start is 3 s; its code crashes at that very instant, with the registration in flight.
+    const sim = simulate({
+      workers: TWO_WORKERS,
+      actions: [
+        {
+          at: 0,
+          type: 'submit',
+          command: `${SUBMIT} --deploy-mode cluster --executor-memory 1g ${PI} 60`,
+          workload: { tasks: 60, taskMs: 1000 },
+          driverFault: { kind: 'crash', afterMs: 3000, exitCode: 1 },
+        },
+      ],
+    });
+    const out = sim.output();
+    expect(out.drivers[0]?.state).toBe('FAILED');
+    expect(out.apps.map((a) => a.state)).toEqual(['FINISHED']);
+    expect(sim.time).toBeLessThan(60_000);
+  });
+});

@@ -2,7 +2,7 @@
 // deploy/worker/Worker.scala (generateWorkerId), and java.util.Date#toString as the Master UI shows
 // `submitdate`. Times come from the simulated clock (scenario start epoch + simulated ms), in UTC.
 
-import { javaFormatForCheck } from './conf';
+import { javaFormat, type JavaFormatArg } from './java-format';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -37,24 +37,27 @@ export function javaDateString(epochMs: number): string {
 }
 
 /**
- * Java's String.format for the id patterns Spark allows (`app-%s-%04d`, `driver-%s-%04d`,
- * `worker-%s-%s-%d`): %s takes the next string, %0Nd / %d the next integer (a minimum width).
+ * Java's String.format, as Spark applies the id patterns (`app-%s-%04d`, `driver-%s-%04d`,
+ * `worker-%s-%s-%d`, or a user's `my-app-%2$05d`): a string argument is a java.lang.String, a
+ * number a java.lang.Integer. A pattern Java throws on throws its JvmException here; restoreScenario
+ * refuses such patterns before a run (settings.ts), as Spark's own conf check does.
  */
-export function formatPattern(pattern: string, args: (string | number)[]): string {
-  // The formatter the conf check uses (restoreScenario refuses the patterns it cannot format).
-  const formatted = javaFormatForCheck(pattern, args);
-  if (formatted !== undefined) return formatted;
-  let i = 0;
-  return pattern.replace(/%(0?)(\d*)([sd])/g, (_m, zero: string, width: string, conv: string) => {
-    const arg = args[i++];
-    const text = String(arg);
-    if (conv === 'd' && width) return text.padStart(Number(width), zero ? '0' : ' ');
-    return text;
-  });
+export function formatPattern(pattern: string, args: JavaFormatArg[]): string {
+  return javaFormat(pattern, args);
 }
 
 export function newApplicationId(pattern: string, epochMs: number, appNumber: number): string {
   return formatPattern(pattern, [createDateFormat(epochMs), appNumber]);
+}
+
+/**
+ * Master.createApplication with spark.master.useAppNameAsAppId.enabled:
+ * `desc.name.toLowerCase().replaceAll("\\s+", "")`. Java's `\s` is ASCII whitespace only
+ * (space, \t, \n, \x0B, \f, \r), and toLowerCase uses the JVM's default locale (taken as an
+ * English one). The app number is not used and does not advance.
+ */
+export function appIdFromName(name: string): string {
+  return name.toLowerCase().replace(/[ \t\n\v\f\r]+/g, '');
 }
 
 export function newDriverId(pattern: string, epochMs: number, driverNumber: number): string {

@@ -6,7 +6,7 @@
 import type { Delivery, Disconnected, Process } from '../sim/kernel';
 import type { SparkCluster } from './cluster';
 import { recoveryModeOf } from './conf';
-import { newApplicationId, newDriverId } from './ids';
+import { appIdFromName, newApplicationId, newDriverId } from './ids';
 import type {
   ApplicationDescription,
   ApplicationStateName,
@@ -629,6 +629,12 @@ function createApplication(
   const m = p.state;
   const s = c.settings;
   const now = c.epochNow;
+  // With useAppNameAsAppId, newApplicationId is not called, so the app number stays where it is.
+  // Two applications of the same name then share an id, as in Spark (idToApp keeps the later).
+  if (s.useAppNameAsAppId) {
+    const id = appIdFromName(desc.name);
+    return newApplicationInfo({ startTime: now, id, desc, submitDate: now, driver, defaultCores: s.defaultCores });
+  }
   const appId = newApplicationId(s.appIdPattern, now, m.nextAppNumber);
   m.nextAppNumber += 1;
   if (s.appNumberModulo !== null) m.nextAppNumber %= s.appNumberModulo;
@@ -956,13 +962,13 @@ export function schedule(c: SparkCluster, p: Process<MasterState>): void {
     let placement: 'round-robin' | 'first-fit' | 'nested-loop';
     if (legacy) {
       placement = 'nested-loop';
-      workersInOrder = c.k.random.shuffle(m.workers).map(slot);
+      workersInOrder = c.k.random.shuffle(m.workers).map((w) => slot(w));
     } else if (s.spreadOutDrivers) {
       placement = 'round-robin';
-      workersInOrder = c.k.random.shuffle(m.workers.filter((w) => w.state === 'ALIVE')).map(slot);
+      workersInOrder = c.k.random.shuffle(m.workers.filter((w) => w.state === 'ALIVE')).map((w) => slot(w));
     } else {
       placement = 'first-fit';
-      workersInOrder = m.workers.filter((w) => w.state === 'ALIVE').map(slot);
+      workersInOrder = m.workers.filter((w) => w.state === 'ALIVE').map((w) => slot(w));
     }
     const decision = placeDrivers({
       waiting: m.waitingDrivers.map((d) => ({ id: d.id, cores: d.desc.cores, memoryMb: d.desc.mem })),

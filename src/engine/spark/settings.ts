@@ -51,6 +51,8 @@ export interface Settings {
   driverIdPattern: string;
   workerIdPattern: string;
   appNumberModulo: number | null;
+  /** spark.master.useAppNameAsAppId.enabled: an app's id is its name, lower-cased, without whitespace. */
+  useAppNameAsAppId: boolean;
   retainedExecutorsOnWorker: number;
   retainedDriversOnWorker: number;
   driverTerminateTimeoutMs: number;
@@ -90,6 +92,7 @@ export function readSettings(conf: Record<string, string>): Settings {
     driverIdPattern: getString(conf, 'spark.deploy.driverIdPattern'),
     workerIdPattern: getString(conf, 'spark.worker.idPattern'),
     appNumberModulo: getOptionalInt(conf, 'spark.deploy.appNumberModulo') ?? null,
+    useAppNameAsAppId: getBoolean(conf, 'spark.master.useAppNameAsAppId.enabled'),
     retainedExecutorsOnWorker: getInt(conf, 'spark.worker.ui.retainedExecutors'),
     retainedDriversOnWorker: getInt(conf, 'spark.worker.ui.retainedDrivers'),
     driverTerminateTimeoutMs: getTimeMs(conf, 'spark.worker.driverTerminateTimeout'),
@@ -213,15 +216,15 @@ const ID_PATTERNS = [
 type IdPattern = (typeof ID_PATTERNS)[number];
 
 /**
- * What the playground refuses in an id pattern Spark accepts: a conversion its formatter does not
- * model, and a pattern that gives every application (or driver) the same id. The Master keys
- * them by id, so a second one would replace the first in its tables; Spark's own behaviour then
- * is not something the simulation follows.
+ * What the playground refuses in an id pattern Spark accepts: a pattern that gives every
+ * application (or driver) the same id. The Master keys them by id, so a second one would replace
+ * the first in its tables; Spark's own behaviour then is not something the simulation follows.
+ * (Two workers with one id are modelled: the Master answers the second as a duplicate.)
  */
 function idPatternRefused(id: IdPattern, pattern: string): string | undefined {
   const [a, b] = id.args.map((args) => javaFormatForCheck(pattern, args));
-  if (a === undefined || b === undefined)
-    return `${id.key} ${JSON.stringify(pattern)} uses a format conversion the playground does not model: it formats ids with %s, %d (with a width and the 0 or - flags), %% and %n only, as Spark's default patterns do.`;
+  // A pattern Java's formatter throws on is reported by the key's own check, with Java's exception.
+  if (a === undefined || b === undefined) return undefined;
   if (a === b && id.what !== 'worker')
     return `${id.key} ${JSON.stringify(pattern)} gives every ${id.what} the same id (${JSON.stringify(a)}). Spark accepts it, but its Master keys ${id.what}s by id, so each new one would replace the one before; the playground refuses it. Include the ${id.what} number (%d), as the default "${id.what === 'application' ? 'app' : 'driver'}-%s-%04d" does.`;
   return undefined;
