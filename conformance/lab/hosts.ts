@@ -220,8 +220,10 @@ export class LabNetwork {
       must('ip', ['link', 'set', veth, 'up']);
       const etc = join(NETNS_ETC, h.ns);
       mkdirSync(etc, { recursive: true });
-      const lines = ['127.0.0.1 localhost', `${h.ip} ${machine}`];
-      for (const o of this.hosts.values()) if (o.name !== machine) lines.push(`${o.ip} ${o.name}`);
+      // The host's own name first for its address, so a reverse lookup (Spark's canonical host
+      // name) gives it; the machine's name (what InetAddress.getLocalHost() asks for) is this host.
+      const lines = ['127.0.0.1 localhost', `${h.ip} ${h.name} ${machine}`];
+      for (const o of this.hosts.values()) if (o !== h) lines.push(`${o.ip} ${o.name}`);
       writeFileSync(join(etc, 'hosts'), `${lines.join('\n')}\n`);
       writeFileSync(join(etc, 'resolv.conf'), '# the lab resolves names from its hosts file only\n');
       this.firewalls.set(h.name, { off: false, dropTo: new Set(), dropFrom: new Set() });
