@@ -51,6 +51,8 @@ export interface RealRun {
     driverId: string | null;
     output: string[];
   }>;
+  /** When each action was done: t (ms since t = 0) it started and ended. */
+  actions: Array<{ at: number; type: string; t: number; doneT: number }>;
   /** Start-up and round-trip times read from the logs (calibration of the engine's timings). */
   measurements: Array<{ what: string; ms: number }>;
   endedBecause: 'finished' | 'until' | 'aborted';
@@ -222,27 +224,37 @@ export async function runRealScenario(scenario: Scenario, opts: RealRunOptions =
     const actions = [...scenario.actions];
     const lastAt = actions.at(-1)?.at ?? 0;
     const untilMs = opts.untilMs ?? lastAt + DEFAULT_TAIL_MS;
-    let next = 0;
-    let actionsDone = Promise.resolve();
     let quietPolls = 0;
+    const done: RealRun['actions'] = [];
+    let stopped = false;
+    // Each action at its own instant, in order: a timer per action, not the polling loop's beat.
+    const actionsDone = (async () => {
+      for (const a of actions) {
+        const wait = t0 + actionsAtMs + a.at - Date.now();
+        if (wait > 0) await sleep(wait);
+        if (stopped) return;
+        const t = Date.now() - t0;
+        log(`t=${t} ms: ${a.type} (scenario at ${a.at} ms)`);
+        try {
+          await applyAction(ctx, a);
+        } catch (e) {
+          ctx.notes.push(
+            `actions at ${a.at}: ${a.type} failed in the lab: ${e instanceof Error ? e.message : String(e)}`,
+          );
+        }
+        done.push({ at: a.at, type: a.type, t, doneT: Date.now() - t0 });
+      }
+    })();
     for (;;) {
       if (opts.signal?.aborted) {
         endedBecause = 'aborted';
         break;
       }
       const now = Date.now() - t0 - actionsAtMs;
-      while (next < actions.length && (actions[next]?.at ?? 0) <= now) {
-        const a = actions[next++]!;
-        actionsDone = actionsDone.then(async () => {
-          log(`t=${Date.now() - t0} ms: ${a.type} (scenario at ${a.at} ms)`);
-          await applyAction(ctx, a);
-        });
-      }
       const started = Date.now();
       const s = await snapshot();
       timeline.push(s);
-      const allApplied =
-        next >= actions.length && (await Promise.race([actionsDone.then(() => true), sleep(0).then(() => false)]));
+      const allApplied = done.length === actions.length;
       if (allApplied && now >= lastAt + SETTLE_MS && quiet(ctx, s)) quietPolls++;
       else quietPolls = 0;
       if (quietPolls >= 2) break;
@@ -252,9 +264,10 @@ export async function runRealScenario(scenario: Scenario, opts: RealRunOptions =
       }
       await sleep(Math.max(0, pollMs - (Date.now() - started)));
     }
+    stopped = true;
     await Promise.race([actionsDone, sleep(10_000)]);
     readWorkFolders(daemons, workers, lines);
-    return buildRun(scenario, ctx, dist.version, t0, actionsAtMs, timeline, lines, endedBecause);
+    return { ...buildRun(scenario, ctx, dist.version, t0, actionsAtMs, timeline, lines, endedBecause), actions: done };
   } finally {
     net.teardown();
     offExit();
@@ -272,8 +285,9 @@ function sortKeys<T>(o: Record<string, T>, order: readonly string[]): Record<str
 /** Nothing runs or waits: every spark-submit ended, no active app or driver, no executor on any Worker. */
 function quiet(ctx: LabContext, s: Snapshot): boolean {
   if (ctx.daemons.all.some((d) => d.kind === 'spark-submit' && d.exitCode === null)) return false;
+  // A STANDBY Master knows no apps: only a leading one can say that nothing is left.
   const lead = leader(ctx);
-  if (!lead) return false;
+  if (!lead || lead.json.status !== 'ALIVE') return false;
   if (lead.json.activeapps.length > 0 || lead.json.activedrivers.length > 0) return false;
   return Object.values(s.workers).every((w) => !w || (w.executors.length === 0 && (w.drivers?.length ?? 0) === 0));
 }
@@ -339,6 +353,9 @@ interface ExecRecord {
   removed: boolean;
 }
 
+/** ExecutorState.isFinished: KILLED, FAILED, LOST, EXITED (and DECOMMISSIONED, which the Master also removes). */
+const FINAL = new Set(['KILLED', 'FAILED', 'LOST', 'EXITED', 'DECOMMISSIONED']);
+
 const MEM_UNITS: Record<string, number> = { KiB: 1 / 1024, MiB: 1, GiB: 1024, TiB: 1024 * 1024 };
 
 function buildRun(
@@ -350,7 +367,7 @@ function buildRun(
   timeline: Snapshot[],
   lines: DaemonLine[],
   endedBecause: RealRun['endedBecause'],
-): RealRun {
+): Omit<RealRun, 'actions'> {
   const last = timeline.at(-1) ?? { t: 0, masters: {}, workers: {} };
   const lead = leader(ctx);
   const stamped = lines.filter((l) => l.epochMs !== null).sort((a, b) => (a.epochMs ?? 0) - (b.epochMs ?? 0));
@@ -368,12 +385,27 @@ function buildRun(
   };
   const appDriver = new Map<string, string>();
   const launches = new Map<string, number>();
+  /** Master.removeWorker / decommissionWorker name the worker, then its executors by number only. */
+  let lostWorker: string | null = null;
+  const onWorker = (host: string) =>
+    [...execs.values()]
+      .flatMap((m) => [...m.values()])
+      .filter((e) => e.worker === host && !e.removed && !FINAL.has(e.state));
   for (const l of stamped) {
     const msg = l.message;
     let m: RegExpExecArray | null;
     if (l.daemon === 'Master' && (m = /^Launching executor (app-\S+)\/(\d+) on worker (\S+)/.exec(msg)))
       exec(m[1]!, Number(m[2])).worker = workerHost.get(m[3]!) ?? m[3]!;
-    else if (l.daemon === 'Master' && (m = /^Removing executor (app-\S+)\/(\d+) because it is (\w+)/.exec(msg))) {
+    else if (l.daemon === 'Master' && (m = /^Removing worker (\S+) on /.exec(msg)))
+      lostWorker = workerHost.get(m[1]!) ?? m[1]!;
+    else if (l.daemon === 'Master' && lostWorker && (m = /^Telling app of lost executor: (\d+)$/.exec(msg))) {
+      const e = onWorker(lostWorker).find((x) => x.id === Number(m![1]));
+      if (e) [e.removed, e.state] = [true, 'LOST'];
+    } else if (l.daemon === 'Master' && (m = /^Decommissioning worker (\S+) on /.exec(msg)))
+      lostWorker = workerHost.get(m[1]!) ?? m[1]!;
+    else if (l.daemon === 'Master' && lostWorker && /^Telling app of decommission executors/.test(msg)) {
+      for (const e of onWorker(lostWorker)) [e.removed, e.state] = [true, 'DECOMMISSIONED'];
+    } else if (l.daemon === 'Master' && (m = /^Removing executor (app-\S+)\/(\d+) because it is (\w+)/.exec(msg))) {
       const e = exec(m[1]!, Number(m[2]));
       e.removed = true;
       e.state = m[3]!;
@@ -438,7 +470,13 @@ function buildRun(
     drivers,
   };
   const logs = stamped
-    .filter((l) => !CHATTER.has(l.logger) && (l.level === 'WARN' || l.level === 'ERROR' || INTERESTING.test(l.message)))
+    .filter(
+      (l) =>
+        !CHATTER.has(l.logger) &&
+        l.level !== 'DEBUG' &&
+        l.level !== 'TRACE' &&
+        (l.level === 'WARN' || l.level === 'ERROR' || INTERESTING.test(l.message)),
+    )
     .map((l) => ({
       t: (l.epochMs ?? t0) - t0,
       host: l.host,
