@@ -385,6 +385,8 @@ function buildRun(
   };
   const appDriver = new Map<string, string>();
   const launches = new Map<string, number>();
+  const workerDriver = new Map<string, string>();
+  const runnerRelaunches = new Map<string, number>();
   /** Master.removeWorker / decommissionWorker name the worker, then its executors by number only. */
   let lostWorker: string | null = null;
   const onWorker = (host: string) =>
@@ -426,6 +428,13 @@ function buildRun(
       if (src) appDriver.set(m[1]!, src);
     } else if (l.daemon === 'Master' && (m = /^Launching driver (driver-\S+) on worker/.exec(msg)))
       launches.set(m[1]!, (launches.get(m[1]!) ?? 0) + 1);
+    else if (l.daemon === 'Worker' && (m = /^Asked to launch driver (driver-\S+)/.exec(msg)))
+      workerDriver.set(l.host, m[1]!);
+    else if (l.daemon === 'Worker' && /re-launching after/.test(msg) && l.logger === 'DriverRunner') {
+      // A --supervise driver that exits non-zero is relaunched by its Worker's DriverRunner, not by the Master.
+      const id = workerDriver.get(l.host);
+      if (id) runnerRelaunches.set(id, (runnerRelaunches.get(id) ?? 0) + 1);
+    }
   }
 
   const apps = lead
@@ -458,7 +467,7 @@ function buildRun(
           state: d.state,
           worker: d.worker === 'None' ? null : (workerHost.get(d.worker) ?? d.worker),
           supervise: ctx.submits.find((s) => s.driverId === d.id)?.lab.supervise ?? false,
-          restarts: Math.max(0, (launches.get(d.id) ?? 1) - 1),
+          restarts: Math.max(0, (launches.get(d.id) ?? 1) - 1) + (runnerRelaunches.get(d.id) ?? 0),
         }))
     : [];
   const doc = {
