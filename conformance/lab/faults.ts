@@ -127,12 +127,20 @@ function killPid(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+/**
+ * The Master UI's kill links, as a browser sends them: Spark 4.0.5's UI refuses a state-changing
+ * POST without the page's CSRF token ("Missing or invalid CSRF token on a state-changing
+ * endpoint.", JettyUtils), which every kill form of the Master's page carries as a hidden
+ * `csrfToken` field; so the page is read first.
+ */
 async function post(ctx: LabContext, host: string, path: string, form: Record<string, string>): Promise<number | null> {
-  const ip = ctx.net.host(host).ip;
+  const base = `http://${ctx.net.host(host).ip}:${MASTER_UI_PORT}`;
   try {
-    const r = await fetch(`http://${ip}:${MASTER_UI_PORT}${path}`, {
+    const page = await (await fetch(`${base}/`, { signal: AbortSignal.timeout(5000) })).text();
+    const token = /name="csrfToken" value="([^"]*)"/.exec(page)?.[1];
+    const r = await fetch(`${base}${path}`, {
       method: 'POST',
-      body: new URLSearchParams(form),
+      body: new URLSearchParams(token === undefined ? form : { ...form, csrfToken: token }),
       redirect: 'manual',
       signal: AbortSignal.timeout(5000),
     });
@@ -240,6 +248,7 @@ export async function applyAction(ctx: LabContext, a: Action): Promise<void> {
       }
       const lead = leader(ctx);
       const status = lead ? await post(ctx, lead.host, '/driver/kill/', { id, terminate: 'true' }) : null;
+      // 302 back to the page is what a done kill answers.
       ctx.notes.push(
         `actions at ${a.at}: kill-driver ${a.target} (${id}) went through the Master UI's driver kill (HTTP ${status ?? 'no answer'}): ` +
           "spark.master.rest.enabled is not true, and Spark 4.0's spark-submit --kill only uses the REST gateway",
