@@ -132,11 +132,15 @@ function download(dir: string, home: string, log: (line: string) => void): void 
       /(Connection|NewConnectionError|Temporary failure in name resolution|Network is unreachable|timed out|No matching distribution)/i.test(
         text,
       );
-    const last = text.trim().split('\n').pop()?.trim() ?? '';
+    const errors = text.split('\n').filter((l) => l.startsWith('ERROR:'));
+    const last = (errors.at(-1) ?? r.stderr.trim().split('\n').pop() ?? '')
+      .replace(/^ERROR:\s*/, '')
+      .trim()
+      .slice(0, 200);
     throw new LabUnavailable(
       offline
-        ? `Cannot download pyspark ${SPARK_VERSION} from the Python package index (no network?): ${last}`
-        : `pip could not download pyspark ${SPARK_VERSION}: ${last}`,
+        ? `Cannot download pyspark ${SPARK_VERSION} from the Python package index, is the network reachable (pip said: ${last})?`
+        : `pip could not download pyspark ${SPARK_VERSION} (it said: ${last}).`,
     );
   }
   if (sha256(readFileSync(archive)) !== PYSPARK_SHA256)
