@@ -130,6 +130,7 @@ export default tseslint.config(
       'playwright-report/**',
       'e2e-artifacts/**',
       '.tsbuild/**',
+      '.cache/**',
     ],
   },
   js.configs.recommended,
