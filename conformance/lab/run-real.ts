@@ -97,6 +97,10 @@ const CHATTER = new Set([
   'log',
 ]);
 
+/** Per-task lines (a run has thousands): the timeline and the Master's lines tell the cluster's story. */
+const TASK_LINE =
+  /^(Finished|Starting|Running) task |^Got assigned task |^Fetching spark:\/\/|^Added .* to class loader/;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function zooKeeperHost(conf: Record<string, string>): { host: string; port: number } | null {
@@ -482,6 +486,7 @@ function buildRun(
     .filter(
       (l) =>
         !CHATTER.has(l.logger) &&
+        !TASK_LINE.test(l.message) &&
         l.level !== 'DEBUG' &&
         l.level !== 'TRACE' &&
         (l.level === 'WARN' || l.level === 'ERROR' || INTERESTING.test(l.message)),
