@@ -108,14 +108,19 @@ export async function runScenario(
   opts: { pollMs?: number; untilMs?: number; log?: (line: string) => void; signal?: AbortSignal } = {},
 ): Promise<ScenarioRun> {
   const pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
-  const untilMs = opts.untilMs ?? horizonOf(scenario, simulateScenario(scenario, { pollMs }));
+  const horizon = opts.untilMs ?? horizonOf(scenario, simulateScenario(scenario, { pollMs }));
+  // Real Spark takes longer than the simulator's default timings (an executor's JVM takes 9 to 18 s
+  // from launch to registering with its driver here, docs/conformance-lab.md), so the real run may
+  // go on past the simulated horizon; the lab stops by itself once nothing is pending. The
+  // simulator then runs to where the real run stopped, so both are read at the same instant.
   const real = await runner(scenario, {
     pollMs,
-    untilMs,
+    untilMs: opts.untilMs ?? horizon + Math.max(60_000, horizon),
     ...(opts.log ? { log: opts.log } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
-  const sim = simulateScenario(scenario, { pollMs, untilMs });
+  const realEnd = (real.timeline.at(-1)?.t ?? 0) - (real.actionsAtMs ?? 0);
+  const sim = simulateScenario(scenario, { pollMs, untilMs: Math.max(horizon, realEnd) });
   const comparison = {
     ...summarize(name, compareRuns(scenario, real, sim, { pollMs })),
     ...(real.notes && real.notes.length > 0 ? { notes: real.notes } : {}),
