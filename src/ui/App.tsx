@@ -6,7 +6,7 @@
 import { ClusterCanvas } from './canvas/ClusterCanvas';
 import { Palette } from './canvas/Palette';
 import type { Controller } from './controller';
-import type { BuiltinScenario } from '../scenarios';
+import type { BuiltinEntry } from '../scenarios/catalogue';
 // The places below bring their stylesheets in this order (widgets, header, timeline, side panel,
 // menus, shortcuts, notices), then the session's: the cascade is written for that order.
 import './widgets.css';
@@ -15,7 +15,7 @@ import { ScenarioPicker } from './header/ScenarioPicker';
 import { TimeControls } from './header/TimeControls';
 import { useAppliedTheme } from './header/use-applied-theme';
 import { Timeline } from './timeline/Timeline';
-import { Markdown } from './side/Markdown';
+import { ScenarioExplanation } from './side/ScenarioExplanation';
 import { SidePanel } from './side/SidePanel';
 import { useShortcuts } from './shortcuts/useShortcuts';
 import { Notices } from './Notices';
@@ -51,39 +51,6 @@ function MountedOnce({ when, children }: { when: boolean; children: ReactNode })
   if (when && !mounted) setMounted(true);
   if (!mounted) return null;
   return <Suspense fallback={null}>{children}</Suspense>;
-}
-
-/**
- * A built-in's explanation, or the scenario's own name and description (a file's, a link's). The
- * controller names a built-in only when the scenario is that built-in, so a link claiming one never
- * gets its text beside another scenario. Both go through the same Markdown subset: React elements,
- * never HTML.
- */
-function ScenarioExplanation({ scenarios }: { scenarios: readonly BuiltinScenario[] }) {
-  const scenarioId = usePlayground((s) => s.scenarioId);
-  const status = usePlayground((s) => s.status);
-  const name = usePlayground((s) => s.scenarioName);
-  const description = usePlayground((s) => s.scenarioDescription);
-  const current = scenarioId ? scenarios.find((s) => s.id === scenarioId) : undefined;
-  if (current) {
-    return (
-      <details className="explanation" data-testid="scenario-explanation" open>
-        <summary>
-          <strong>{current.summary}</strong>
-        </summary>
-        <Markdown text={current.explanation} />
-      </details>
-    );
-  }
-  if (status !== 'ready' || (!name && !description.trim())) return null;
-  return (
-    <details className="explanation" data-testid="scenario-description" open>
-      <summary>
-        <strong>{name || 'This scenario'}</strong>
-      </summary>
-      {description.trim() && <Markdown text={description} />}
-    </details>
-  );
 }
 
 function Problems({ items }: { items: { path: string; message: string }[] }) {
@@ -166,7 +133,7 @@ export function App({
   embed = false,
   storage = null,
 }: {
-  scenarios: readonly BuiltinScenario[];
+  scenarios: readonly BuiltinEntry[];
   store: PlaygroundStore;
   controller: Controller;
   /** `?embed`: only the canvas and the time controls, for blog posts. */
@@ -185,7 +152,7 @@ function Page({
   embed,
   storage,
 }: {
-  scenarios: readonly BuiltinScenario[];
+  scenarios: readonly BuiltinEntry[];
   embed: boolean;
   storage: KeyValueStore | null;
 }) {

@@ -571,6 +571,22 @@ describe('controller: against the real engine API, in-thread', () => {
     controller.dispose();
   });
 
+  it('a built-in picked by id, and a session naming one, load its document from the library chunk', async () => {
+    const { store, controller } = await realEngine();
+    expect(await controller.loadBuiltin('worker-power-off')).toEqual({ ok: true });
+    expect(store.getState()).toMatchObject({ status: 'ready', scenarioId: 'worker-power-off' });
+    const cluster = builtinScenarios.find((b) => b.id === 'cluster-mode');
+    if (!cluster) throw new Error('no cluster-mode');
+    const claim = { format: SESSION_FORMAT, engine: ENGINE_VERSION, builtin: 'cluster-mode' } as const;
+    expect(await controller.openSession({ ...claim, scenario: cluster.scenario, playhead: 1000 })).toEqual({
+      ok: true,
+    });
+    expect(store.getState()).toMatchObject({ scenarioId: 'cluster-mode', time: 1000 });
+    expect((await controller.loadBuiltin('no-such-scenario')).ok).toBe(false);
+    expect(store.getState().scenarioId).toBe('cluster-mode');
+    controller.dispose();
+  });
+
   it('a file the real engine refuses leaves the session on screen and in the engine as they were', async () => {
     const { store, controller } = await realEngine();
     await controller.seek(5000);
