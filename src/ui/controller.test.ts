@@ -128,8 +128,6 @@ function fakeClient(clock = testClock()) {
       return frameAt(0, { full: true, logs: [] });
     },
     advanceTo: async (ms: number) => frameAt(ms),
-    masterPage: async () => null,
-    inspect: async () => null,
     panels: async () => null,
     history: async () => null,
     scenario: async () => null,
@@ -528,8 +526,6 @@ function inThreadClient(): EngineClient {
     frame: () => Promise.resolve(api.frame()),
     apply: (...args) => Promise.resolve(api.apply(...args)),
     reset: () => Promise.resolve(api.reset()),
-    masterPage: () => Promise.resolve(api.masterPage()),
-    inspect: (...args) => Promise.resolve(api.inspect(...args)),
     panels: (...args) => Promise.resolve(api.panels(...args)),
     history: (...args) => Promise.resolve(api.history(...args)),
     scenario: () => Promise.resolve(api.scenario()),
