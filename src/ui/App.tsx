@@ -21,10 +21,7 @@ import { useShortcuts } from './shortcuts/useShortcuts';
 import { Notices } from './Notices';
 import type { KeyValueStore } from '../share/autosave';
 import { Branches } from './session/Branches';
-import { ForkDialog } from './session/ForkDialog';
-import { SessionBanner } from './session/SessionBanner';
 import { ShareButton } from './session/ShareButton';
-import { ReplayProgress } from './ReplayProgress';
 import { PlaygroundProvider, usePlayground } from './PlaygroundProvider';
 import { Dock } from './shell/Dock';
 import { SidePane } from './shell/SidePane';
@@ -32,7 +29,8 @@ import { usePanes } from './shell/use-panes';
 import { Legend } from './legend/Legend';
 import { useGuide } from './guide/use-guide';
 import type { PlaygroundStore } from './store';
-import { type CSSProperties, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
+import { type CSSProperties, lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { MountedOnce } from './LazyPart';
 
 // The dialog brings spark-submit's parser and the scenario schema (zod): loaded when first opened,
 // so the first paint does not wait for them.
@@ -43,15 +41,13 @@ const ContextMenu = lazy(() => import('./menus/ContextMenu').then((m) => ({ defa
 const ShortcutsOverlay = lazy(() =>
   import('./shortcuts/ShortcutsOverlay').then((m) => ({ default: m.ShortcutsOverlay })),
 );
+// Shown only while something is under way or needs saying: a long replay's progress, what
+// happened to a link or a restore. Their code comes the first time.
+const ReplayProgress = lazy(() => import('./ReplayProgress').then((m) => ({ default: m.ReplayProgress })));
+const SessionBanner = lazy(() => import('./session/SessionBanner').then((m) => ({ default: m.SessionBanner })));
+// Asked only when an action rewrites the future (a fork).
+const ForkDialog = lazy(() => import('./session/ForkDialog').then((m) => ({ default: m.ForkDialog })));
 const GuidedStart = lazy(() => import('./guide/GuidedStart').then((m) => ({ default: m.GuidedStart })));
-
-/** Mounts `children` from the first time `when` holds on (so their state outlives a close), loading them then. */
-function MountedOnce({ when, children }: { when: boolean; children: ReactNode }) {
-  const [mounted, setMounted] = useState(when);
-  if (when && !mounted) setMounted(true);
-  if (!mounted) return null;
-  return <Suspense fallback={null}>{children}</Suspense>;
-}
 
 function Problems({ items }: { items: { path: string; message: string }[] }) {
   return (
@@ -162,6 +158,9 @@ function Page({
   const guide = useGuide(storage, embed);
   const menuOpen = usePlayground((s) => s.menu !== null);
   const helpOpen = usePlayground((s) => s.helpOpen);
+  const forkOpen = usePlayground((s) => s.forkPrompt !== null);
+  const replaying = usePlayground((s) => s.progress !== null);
+  const bannerShown = usePlayground((s) => s.banner !== null);
   const dock = {
     onOpenChange: useCallback((dockOpen: boolean) => setPanes({ dockOpen }), [setPanes]),
     onHeightChange: useCallback((dockHeight: number) => setPanes({ dockHeight }), [setPanes]),
@@ -185,9 +184,13 @@ function Page({
             {/* One stack at the canvas's top, so a replay's progress, the engine's status and the
                 session's banner never lie on top of each other. */}
             <div className="canvas-notices">
-              <ReplayProgress />
+              <MountedOnce when={replaying} what="The replay's progress">
+                <ReplayProgress />
+              </MountedOnce>
               <StatusBanner />
-              <SessionBanner storage={storage} />
+              <MountedOnce when={bannerShown} what="The session's notice">
+                <SessionBanner storage={storage} />
+              </MountedOnce>
             </div>
             <ClusterCanvas />
             {!embed && <Legend />}
@@ -213,11 +216,13 @@ function Page({
           </SidePane>
         )}
       </div>
-      <MountedOnce when={menuOpen}>
+      <MountedOnce when={menuOpen} what="The actions menu">
         <ContextMenu />
       </MountedOnce>
-      <ForkDialog />
-      <MountedOnce when={helpOpen}>
+      <MountedOnce when={forkOpen} what="The question about the future">
+        <ForkDialog />
+      </MountedOnce>
+      <MountedOnce when={helpOpen} what="The list of shortcuts">
         <ShortcutsOverlay />
       </MountedOnce>
       <Notices />
