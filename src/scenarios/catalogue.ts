@@ -4,26 +4,10 @@
 // page imports only when it needs one (a pick, a session or a link naming it, its explanation on
 // screen): the page's initial JavaScript is budgeted (README, "Performance"), and those texts and
 // documents weigh about 10 KB gzip. index.ts puts both together for tests and tools.
+import type { BuiltinDetails, BuiltinEntry, BuiltinScenario } from './builtin-types';
 import clientMode from './client-mode.json';
 
-/** A built-in as the picker lists it. */
-export interface BuiltinEntry {
-  /** Stable, URL-safe: share links and the picker refer to it. */
-  id: string;
-  title: string;
-  /** One sentence. */
-  summary: string;
-}
-
-/** What a built-in adds to its catalogue entry; library.ts holds it for all but the first. */
-export interface BuiltinDetails {
-  /** Short markdown: what to watch, with Spark's message names. */
-  explanation: string;
-  /** The raw scenario document, as a file would hold it. */
-  scenario: Readonly<Record<string, unknown>>;
-}
-
-export type BuiltinScenario = BuiltinEntry & BuiltinDetails;
+export type { BuiltinDetails, BuiltinEntry, BuiltinScenario } from './builtin-types';
 
 /** Every built-in, in the picker's order: the first-visit scenario first, the sandbox last. */
 export const builtinCatalogue: readonly BuiltinEntry[] = [

@@ -7,7 +7,7 @@
 import { builtinCatalogue, type BuiltinScenario, firstBuiltin } from './catalogue';
 import { builtinDetails } from './library';
 
-export type { BuiltinEntry, BuiltinScenario } from './catalogue';
+export type { BuiltinScenario } from './catalogue';
 
 export const builtinScenarios: readonly BuiltinScenario[] = builtinCatalogue.map((entry) => {
   if (entry.id === firstBuiltin.id) return firstBuiltin;

@@ -1,7 +1,7 @@
 // The built-in scenarios' documents (JSON, so each reads like an exported file) and explanations,
 // all but the first-visit one (catalogue.ts has it). A chunk of its own: catalogue.ts imports it
 // when the page needs a built-in, never at start.
-import type { BuiltinDetails } from './catalogue';
+import type { BuiltinDetails } from './builtin-types';
 import clusterMode from './cluster-mode.json';
 import spreadOut from './spread-out.json';
 import consolidate from './consolidate.json';
