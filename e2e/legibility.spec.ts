@@ -121,9 +121,8 @@ function measureCanvas(): CanvasReport {
 
 /**
  * Waits until the canvas's transform and its cards' animations have held still for a few frames,
- * and no card is on its way out (framer-motion's popLayout marks a leaving card with
- * data-motion-pop-id while it fades): a scenario loaded through the picker starts with the last
- * one's cards leaving.
+ * and no card is on its way out (a leaving card wears data-leaving while it fades, linger.ts): a
+ * scenario loaded through the picker starts with the last one's cards leaving.
  */
 async function canvasSettled(page: Page) {
   await page.waitForFunction(
@@ -133,9 +132,8 @@ async function canvasSettled(page: Page) {
       const moving = document
         .getAnimations()
         .some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
-      const leaving = document.querySelector('.react-flow [data-motion-pop-id]') !== null;
-      // Cards slide to their new places with framer-motion's layout animations, which run in
-      // JavaScript (not in document.getAnimations()): their boxes must hold still too.
+      const leaving = document.querySelector('.react-flow [data-leaving]') !== null;
+      // Cards move when a neighbour arrives or goes (the list's flow): their boxes must hold still too.
       const cards = [...document.querySelectorAll('.react-flow .pcard')]
         .map((c) => {
           const r = c.getBoundingClientRect();

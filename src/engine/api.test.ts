@@ -205,32 +205,41 @@ describe('engine API: a run that used up its work budget', () => {
 });
 
 describe('engine API: the panels at the instant of the last frame', () => {
-  it('sends each view when asked and changed, leaves out what the page has, and matches the frame', () => {
+  it('sends each view when asked and changed, leaves out what the page has, and matches the frame', async () => {
     const api = createEngineApi();
-    expect(api.panels({ master: true, selection: null })).toBeNull();
+    expect(await api.panels({ master: true, selection: null })).toBeNull();
     api.load(builtin('worker-power-off'));
     const frame = api.advanceTo(1000);
-    const first = api.panels({ master: true, selection: { kind: 'worker', id: 'w1' } });
+    const first = await api.panels({ master: true, selection: { kind: 'worker', id: 'w1' } });
     expect(first?.time).toBe(frame.time);
     expect(first?.master?.time).toBe(frame.time);
     expect(first?.inspect?.selection).toEqual({ kind: 'worker', id: 'w1' });
     // Nothing ran since: with the stamps the page has, nothing is sent again.
     const have = first?.stamps;
-    expect(api.panels({ master: true, selection: { kind: 'worker', id: 'w1' }, have })).toEqual({
+    expect(await api.panels({ master: true, selection: { kind: 'worker', id: 'w1' }, have })).toEqual({
       time: frame.time,
       stamps: have,
     });
     // Not asked for: not sent, whatever the stamps.
-    expect(api.panels({ master: false, selection: null })).toEqual({ time: frame.time, stamps: have });
+    expect(await api.panels({ master: false, selection: null })).toEqual({ time: frame.time, stamps: have });
     // Time runs (heartbeats reach the Master): both views are new, at the new frame's instant.
     const later = api.advanceTo(30_000);
-    const next = api.panels({ master: true, selection: { kind: 'worker', id: 'w1' }, have });
+    const next = await api.panels({ master: true, selection: { kind: 'worker', id: 'w1' }, have });
     expect(next?.master?.time).toBe(later.time);
     expect(next?.inspect).toBeDefined();
     expect(next?.stamps.master).not.toBe(have?.master);
     // A new run never carries the stamps of the old one.
     const reset = api.reset();
     expect(reset?.time).toBe(0);
-    expect(api.panels({ master: true, selection: null, have: next?.stamps })?.master?.time).toBe(0);
+    expect((await api.panels({ master: true, selection: null, have: next?.stamps }))?.master?.time).toBe(0);
+  });
+});
+
+describe('engine API: a worker added by the page', () => {
+  it("is refused in Spark's words when Spark would refuse its memory (the palette may not have checked it)", () => {
+    const api = createEngineApi();
+    api.load(builtin('sandbox'));
+    const r = api.apply({ type: 'add-worker', host: 'w9', cores: 4, memory: '8q' });
+    expect(r.ok ? '' : r.error).toMatch(/^A Worker with SPARK_WORKER_MEMORY="8q" would not start: .*Invalid suffix/);
   });
 });

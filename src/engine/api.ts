@@ -9,8 +9,7 @@ import { type ActionInput, Simulation } from './simulation';
 import { Pacer } from './pacing';
 import { FrameBuilder } from './views/frame-builder';
 import type { EngineFrame, InspectView, Selection } from './views/frame-types';
-import { inspect } from './views/inspect';
-import { type HistoryPage, type HistoryQuery, queryHistory } from './views/history';
+import type { HistoryPage, HistoryQuery } from './views/history';
 import type { MasterStateJson, SimAppJson, SimDriverJson } from './views/json-types';
 export type { ActionInput };
 
@@ -128,15 +127,17 @@ export interface EngineApi {
   /** Applies a user action now and records it; `dropFuture` forgets the actions after now. */
   apply(action: ActionInput, opts?: { dropFuture?: boolean }): ApplyResult;
   reset(): EngineFrame | null;
-  masterPage(): MasterPageView | null;
-  inspect(selection: Selection): InspectView | null;
-  /** The panels' views at the playhead, each only if asked for and changed since `have` (null: nothing loaded). */
-  panels(request: PanelsRequest): PanelsView | null;
+  /**
+   * The panels' views at the playhead, each only if asked for and changed since `have` (null: nothing
+   * loaded). A promise: the Inspector's view (views/inspect.ts) is loaded the first time one is asked for.
+   */
+  panels(request: PanelsRequest): Promise<PanelsView | null>;
   /**
    * The event log over the whole recorded run (up to the furthest point reached, after the playhead
-   * too): the newest entries that pass the query (views/history.ts). Null when nothing is loaded.
+   * too): the newest entries that pass the query (views/history.ts, loaded the first time). Null
+   * when nothing is loaded.
    */
-  history(query: HistoryQuery): HistoryPage | null;
+  history(query: HistoryQuery): Promise<HistoryPage | null>;
   /** The scenario as it stands, with every recorded action (for sharing and export). */
   scenario(): Scenario | null;
 }
@@ -290,6 +291,11 @@ function build(scenarioInput: unknown, source: ScenarioSource | undefined, opts:
 
 /** A fresh engine: nothing loaded until load(). Each call to createEngineApi() is independent. */
 export function createEngineApi(): EngineApi {
+  // What only a gesture shows (the Inspector, the event log's search): modules of their own, so the
+  // worker's chunk, which the page starts at once, does not carry them (README, "Performance").
+  // Imported when first asked for; in-thread (tests, tools) the same import just resolves.
+  const inspectView = () => import('./views/inspect');
+  const historyView = () => import('./views/history');
   let current: Run | null = null;
   let prepared: Run | null = null;
 
@@ -405,24 +411,20 @@ export function createEngineApi(): EngineApi {
       return out(current, fullFrame(current));
     },
 
-    masterPage() {
-      return current ? masterPageOf(current.sim) : null;
-    },
-
-    inspect(selection) {
-      return current ? inspect(current.sim.cluster, selection) : null;
-    },
-
-    panels({ master, selection, have }) {
+    async panels({ master, selection, have }) {
+      // Loaded first, so everything below reads one instant: a call handled while the module was
+      // on its way (the first time) has moved the run, and this answer must show where it is now.
+      const views = selection ? await inspectView() : null;
       if (!current) return null;
       const r = current;
       const view: PanelsView = { time: r.sim.time, stamps: { ...r.stamps } };
       if (master && have?.master !== r.stamps.master) view.master = masterPageOf(r.sim);
-      if (selection && have?.world !== r.stamps.world) view.inspect = inspect(r.sim.cluster, selection);
+      if (views && selection && have?.world !== r.stamps.world) view.inspect = views.inspect(r.sim.cluster, selection);
       return view;
     },
 
-    history(query) {
+    async history(query) {
+      const { queryHistory } = await historyView();
       return current ? queryHistory(current.sim, current.frames.horizon, query) : null;
     },
 

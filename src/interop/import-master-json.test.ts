@@ -82,14 +82,14 @@ describe('scenarioFromMasterJson: a healthy Master', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('gives the same memory to the simulated workers as the real ones have (MiB in, MiB out)', () => {
+  it('gives the same memory to the simulated workers as the real ones have (MiB in, MiB out)', async () => {
     const { scenario } = importAndRestore(
       masterState({ workers: [worker('w1', { memory: 15360 }), worker('w2', { memory: 1000 })] }),
     );
     const engine = createEngineApi();
     expect(engine.load(scenario).ok).toBe(true);
     engine.advanceTo(5_000);
-    const view = engine.masterPage()?.master;
+    const view = (await engine.panels({ master: true, selection: null }))?.master?.master;
     expect(view?.workers.map((w) => [w.host, w.cores, w.memory])).toEqual([
       ['w1', 8, 15360],
       ['w2', 8, 1000],

@@ -6,7 +6,7 @@
 import { ClusterCanvas } from './canvas/ClusterCanvas';
 import { Palette } from './canvas/Palette';
 import type { Controller } from './controller';
-import type { BuiltinScenario } from '../scenarios';
+import type { BuiltinEntry } from '../scenarios/catalogue';
 // The places below bring their stylesheets in this order (widgets, header, timeline, side panel,
 // menus, shortcuts, notices), then the session's: the cascade is written for that order.
 import './widgets.css';
@@ -15,16 +15,13 @@ import { ScenarioPicker } from './header/ScenarioPicker';
 import { TimeControls } from './header/TimeControls';
 import { useAppliedTheme } from './header/use-applied-theme';
 import { Timeline } from './timeline/Timeline';
-import { Markdown } from './side/Markdown';
+import { ScenarioExplanation } from './side/ScenarioExplanation';
 import { SidePanel } from './side/SidePanel';
 import { useShortcuts } from './shortcuts/useShortcuts';
 import { Notices } from './Notices';
 import type { KeyValueStore } from '../share/autosave';
 import { Branches } from './session/Branches';
-import { ForkDialog } from './session/ForkDialog';
-import { SessionBanner } from './session/SessionBanner';
 import { ShareButton } from './session/ShareButton';
-import { ReplayProgress } from './ReplayProgress';
 import { PlaygroundProvider, usePlayground } from './PlaygroundProvider';
 import { Dock } from './shell/Dock';
 import { SidePane } from './shell/SidePane';
@@ -32,7 +29,8 @@ import { usePanes } from './shell/use-panes';
 import { Legend } from './legend/Legend';
 import { useGuide } from './guide/use-guide';
 import type { PlaygroundStore } from './store';
-import { type CSSProperties, lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
+import { type CSSProperties, lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { MountedOnce } from './LazyPart';
 
 // The dialog brings spark-submit's parser and the scenario schema (zod): loaded when first opened,
 // so the first paint does not wait for them.
@@ -43,48 +41,13 @@ const ContextMenu = lazy(() => import('./menus/ContextMenu').then((m) => ({ defa
 const ShortcutsOverlay = lazy(() =>
   import('./shortcuts/ShortcutsOverlay').then((m) => ({ default: m.ShortcutsOverlay })),
 );
+// Shown only while something is under way or needs saying: a long replay's progress, what
+// happened to a link or a restore. Their code comes the first time.
+const ReplayProgress = lazy(() => import('./ReplayProgress').then((m) => ({ default: m.ReplayProgress })));
+const SessionBanner = lazy(() => import('./session/SessionBanner').then((m) => ({ default: m.SessionBanner })));
+// Asked only when an action rewrites the future (a fork).
+const ForkDialog = lazy(() => import('./session/ForkDialog').then((m) => ({ default: m.ForkDialog })));
 const GuidedStart = lazy(() => import('./guide/GuidedStart').then((m) => ({ default: m.GuidedStart })));
-
-/** Mounts `children` from the first time `when` holds on (so their state outlives a close), loading them then. */
-function MountedOnce({ when, children }: { when: boolean; children: ReactNode }) {
-  const [mounted, setMounted] = useState(when);
-  if (when && !mounted) setMounted(true);
-  if (!mounted) return null;
-  return <Suspense fallback={null}>{children}</Suspense>;
-}
-
-/**
- * A built-in's explanation, or the scenario's own name and description (a file's, a link's). The
- * controller names a built-in only when the scenario is that built-in, so a link claiming one never
- * gets its text beside another scenario. Both go through the same Markdown subset: React elements,
- * never HTML.
- */
-function ScenarioExplanation({ scenarios }: { scenarios: readonly BuiltinScenario[] }) {
-  const scenarioId = usePlayground((s) => s.scenarioId);
-  const status = usePlayground((s) => s.status);
-  const name = usePlayground((s) => s.scenarioName);
-  const description = usePlayground((s) => s.scenarioDescription);
-  const current = scenarioId ? scenarios.find((s) => s.id === scenarioId) : undefined;
-  if (current) {
-    return (
-      <details className="explanation" data-testid="scenario-explanation" open>
-        <summary>
-          <strong>{current.summary}</strong>
-        </summary>
-        <Markdown text={current.explanation} />
-      </details>
-    );
-  }
-  if (status !== 'ready' || (!name && !description.trim())) return null;
-  return (
-    <details className="explanation" data-testid="scenario-description" open>
-      <summary>
-        <strong>{name || 'This scenario'}</strong>
-      </summary>
-      {description.trim() && <Markdown text={description} />}
-    </details>
-  );
-}
 
 function Problems({ items }: { items: { path: string; message: string }[] }) {
   return (
@@ -166,7 +129,7 @@ export function App({
   embed = false,
   storage = null,
 }: {
-  scenarios: readonly BuiltinScenario[];
+  scenarios: readonly BuiltinEntry[];
   store: PlaygroundStore;
   controller: Controller;
   /** `?embed`: only the canvas and the time controls, for blog posts. */
@@ -185,7 +148,7 @@ function Page({
   embed,
   storage,
 }: {
-  scenarios: readonly BuiltinScenario[];
+  scenarios: readonly BuiltinEntry[];
   embed: boolean;
   storage: KeyValueStore | null;
 }) {
@@ -195,6 +158,9 @@ function Page({
   const guide = useGuide(storage, embed);
   const menuOpen = usePlayground((s) => s.menu !== null);
   const helpOpen = usePlayground((s) => s.helpOpen);
+  const forkOpen = usePlayground((s) => s.forkPrompt !== null);
+  const replaying = usePlayground((s) => s.progress !== null);
+  const bannerShown = usePlayground((s) => s.banner !== null);
   const dock = {
     onOpenChange: useCallback((dockOpen: boolean) => setPanes({ dockOpen }), [setPanes]),
     onHeightChange: useCallback((dockHeight: number) => setPanes({ dockHeight }), [setPanes]),
@@ -218,9 +184,13 @@ function Page({
             {/* One stack at the canvas's top, so a replay's progress, the engine's status and the
                 session's banner never lie on top of each other. */}
             <div className="canvas-notices">
-              <ReplayProgress />
+              <MountedOnce when={replaying} what="The replay's progress">
+                <ReplayProgress />
+              </MountedOnce>
               <StatusBanner />
-              <SessionBanner storage={storage} />
+              <MountedOnce when={bannerShown} what="The session's notice">
+                <SessionBanner storage={storage} />
+              </MountedOnce>
             </div>
             <ClusterCanvas />
             {!embed && <Legend />}
@@ -246,11 +216,13 @@ function Page({
           </SidePane>
         )}
       </div>
-      <MountedOnce when={menuOpen}>
+      <MountedOnce when={menuOpen} what="The actions menu">
         <ContextMenu />
       </MountedOnce>
-      <ForkDialog />
-      <MountedOnce when={helpOpen}>
+      <MountedOnce when={forkOpen} what="The question about the future">
+        <ForkDialog />
+      </MountedOnce>
+      <MountedOnce when={helpOpen} what="The list of shortcuts">
         <ShortcutsOverlay />
       </MountedOnce>
       <Notices />

@@ -18,6 +18,11 @@ export interface Controller {
    * if it has any; a file or a link (`source`) replaces what is on screen only once it started.
    */
   load(scenarioId: string, scenario: unknown, source?: ScenarioSource): Promise<LoadOutcome>;
+  /**
+   * Loads a built-in by id, fetching its document first when it is not at hand (the picker). When
+   * that fails (offline) a notice says so and the run on screen stays.
+   */
+  loadBuiltin(id: string): Promise<LoadOutcome>;
   reset(): Promise<void>;
   togglePlaying(): void;
   /** Runs exactly the next pending event (pauses first). */

@@ -128,8 +128,6 @@ function fakeClient(clock = testClock()) {
       return frameAt(0, { full: true, logs: [] });
     },
     advanceTo: async (ms: number) => frameAt(ms),
-    masterPage: async () => null,
-    inspect: async () => null,
     panels: async () => null,
     history: async () => null,
     scenario: async () => null,
@@ -528,8 +526,6 @@ function inThreadClient(): EngineClient {
     frame: () => Promise.resolve(api.frame()),
     apply: (...args) => Promise.resolve(api.apply(...args)),
     reset: () => Promise.resolve(api.reset()),
-    masterPage: () => Promise.resolve(api.masterPage()),
-    inspect: (...args) => Promise.resolve(api.inspect(...args)),
     panels: (...args) => Promise.resolve(api.panels(...args)),
     history: (...args) => Promise.resolve(api.history(...args)),
     scenario: () => Promise.resolve(api.scenario()),
@@ -568,6 +564,22 @@ describe('controller: against the real engine API, in-thread', () => {
       ok: true,
     });
     expect(store.getState()).toMatchObject({ scenarioId: 'client-mode', time: 2000 });
+    controller.dispose();
+  });
+
+  it('a built-in picked by id, and a session naming one, load its document from the library chunk', async () => {
+    const { store, controller } = await realEngine();
+    expect(await controller.loadBuiltin('worker-power-off')).toEqual({ ok: true });
+    expect(store.getState()).toMatchObject({ status: 'ready', scenarioId: 'worker-power-off' });
+    const cluster = builtinScenarios.find((b) => b.id === 'cluster-mode');
+    if (!cluster) throw new Error('no cluster-mode');
+    const claim = { format: SESSION_FORMAT, engine: ENGINE_VERSION, builtin: 'cluster-mode' } as const;
+    expect(await controller.openSession({ ...claim, scenario: cluster.scenario, playhead: 1000 })).toEqual({
+      ok: true,
+    });
+    expect(store.getState()).toMatchObject({ scenarioId: 'cluster-mode', time: 1000 });
+    expect((await controller.loadBuiltin('no-such-scenario')).ok).toBe(false);
+    expect(store.getState().scenarioId).toBe('cluster-mode');
     controller.dispose();
   });
 

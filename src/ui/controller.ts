@@ -13,7 +13,7 @@
 // session, replayed it): until then, and whenever that fails, the page stays as it was.
 import type { ActionInput, PanelsRequest, PanelsView, RunSlot } from '../engine/api';
 import { ENGINE_VERSION, type EngineFrame, type ScenarioSource, type Selection } from '../engine/public';
-import { builtinScenarios } from '../scenarios';
+import { builtinCatalogue, loadBuiltin } from '../scenarios/catalogue';
 import type { ApplyOutcome, Controller, LoadOutcome, OpenOutcome } from './controller-api';
 import type { EngineClient } from './engine-client';
 import { addFlights, advanceFlights, type FlightBoard, flightBoard } from './flights';
@@ -101,6 +101,8 @@ export function createController(
   // Bumped whenever the run is replaced or moved (load, reset, seek), so answers to older
   // requests are dropped.
   let generation = 0;
+  // Bumped by each pick of a built-in: a document that arrives after a later pick is dropped.
+  let builtinPick = 0;
   let busy = false;
   let lastWall: number | null = null;
   let frameId = 0;
@@ -247,6 +249,25 @@ export function createController(
   };
   frameId = scheduler.request(tick);
 
+  /**
+   * The built-in a session names, for the engine to check the claim. When its document cannot be
+   * fetched (offline) the session still opens, as a scenario of its own, and a notice says why
+   * its explanation is missing.
+   */
+  const claimedBuiltin = async (id: string) => {
+    try {
+      return await loadBuiltin(id);
+    } catch (err) {
+      store
+        .getState()
+        .notify(
+          'info',
+          `The built-in scenario “${id}” could not be loaded (${messageOf(err)}): the session opens without its explanation.`,
+        );
+      return undefined;
+    }
+  };
+
   /** The run is replaced or moved: answers to older requests belong to the old picture. */
   const bump = (): number => {
     generation += 1;
@@ -362,6 +383,28 @@ export function createController(
       } finally {
         replacing--;
       }
+    },
+
+    async loadBuiltin(id) {
+      const ticket = ++builtinPick;
+      const title = builtinCatalogue.find((b) => b.id === id)?.title ?? id;
+      let builtin;
+      try {
+        builtin = await loadBuiltin(id);
+      } catch (err) {
+        if (ticket === builtinPick)
+          store
+            .getState()
+            .notify(
+              'error',
+              `The scenario “${title}” could not be loaded (${messageOf(err)}). Check the connection and pick it again.`,
+            );
+        return { ok: false, errors: [{ path: '', message: messageOf(err) }] };
+      }
+      // A later pick wins over one whose document was still on its way.
+      if (ticket !== builtinPick) return { ok: false, errors: [{ path: '', message: SUPERSEDED }] };
+      if (!builtin) return { ok: false, errors: [{ path: '', message: `There is no built-in scenario “${id}”.` }] };
+      return this.load(builtin.id, builtin.scenario);
     },
 
     async reset() {
@@ -483,9 +526,10 @@ export function createController(
         label: 'Opening the session',
       };
       replay = r;
-      // A session may claim any built-in: its explanation is shown only if the scenario is that one.
-      const claimed = scenarioId ? builtinScenarios.find((b) => b.id === scenarioId) : undefined;
       try {
+        // A session may claim any built-in: its explanation is shown only if the scenario is that one.
+        const claimed = scenarioId ? await claimedBuiltin(scenarioId) : undefined;
+        if (r.gen !== generation) return { ok: false, error: SUPERSEDED, superseded: true };
         const result = await client.prepare(session.scenario, 'url', claimed ? { builtin: claimed.scenario } : {});
         if (r.gen !== generation) return { ok: false, error: SUPERSEDED, superseded: true };
         if (!result.ok) return { ok: false, error: problemsSentence(result.errors) };

@@ -3,7 +3,7 @@
 // first session (a share link, else this tab's saved session, else the first built-in).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { builtinScenarios } from '../scenarios';
+import { builtinCatalogue, firstBuiltin } from '../scenarios/catalogue';
 import { probeStorage } from '../share/storage-probe';
 import { createSessionKeeper, type KeeperController } from '../share/session-keeper';
 import { App } from './App';
@@ -57,7 +57,8 @@ const keeper = createSessionKeeper({
   events: window,
   visibility: document,
   timers: window,
-  builtins: builtinScenarios,
+  // Only the first-visit scenario is opened from here; a session naming another loads it itself.
+  builtins: [firstBuiltin],
 });
 
 /** sessionStorage, or a memory stand-in (a reload of the tab then counts as a new tab). */
@@ -71,7 +72,7 @@ createRoot(root).render(
   <StrictMode>
     <SessionKeeperContext.Provider value={keeper}>
       <App
-        scenarios={builtinScenarios}
+        scenarios={builtinCatalogue}
         store={playgroundStore}
         controller={controller}
         embed={embed}

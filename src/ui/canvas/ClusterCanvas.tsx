@@ -15,13 +15,11 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore,
-  useStoreApi,
   type Node,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { LazyMotion, MotionConfig } from 'framer-motion';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent, RefObject } from 'react';
 import { useController, usePlayground, usePlaygroundStore } from '../PlaygroundProvider';
@@ -49,9 +47,6 @@ import { WorkerNode } from './WorkerNode';
 import { WorkerRenderingContext } from './worker-rendering';
 import { ZooKeeperNode } from './ZooKeeperNode';
 import './canvas.css';
-
-// The animation features arrive in their own chunk once the canvas is up (see motion-features.ts).
-const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
 
 // Module level: React Flow re-creates every node when this object changes identity.
 const nodeTypes: NodeTypes = { worker: WorkerNode, master: MasterNode, zookeeper: ZooKeeperNode, client: ClientNode };
@@ -131,7 +126,6 @@ function CanvasInner({ viewport }: { viewport: Viewport }) {
   const theme = usePlayground((s) => s.theme);
   const entries = useMemo(() => parseLayoutKey(key), [key]);
   const flow = useReactFlow();
-  const rfStore = useStoreApi();
   const reducedMotion = useMediaQuery(REDUCED_MOTION_QUERY);
 
   // Sticky worker slots and the user's own positions (dragged or dropped), kept across frames.
@@ -261,71 +255,57 @@ function CanvasInner({ viewport }: { viewport: Viewport }) {
 
   const onPaneClick = useCallback(() => controller.select(null), [controller]);
 
-  // Framer measures layout in page pixels; inside the zoomed viewport its animations must work in
-  // flow units or a card would slide by the wrong distance at any zoom but 1.
-  const transformPagePoint = useCallback(
-    (p: { x: number; y: number }) => {
-      const [tx, ty, zoom] = rfStore.getState().transform;
-      return { x: (p.x - tx) / zoom, y: (p.y - ty) / zoom };
-    },
-    [rfStore],
-  );
-
   const colorMode = theme === 'system' ? 'system' : theme;
 
   return (
-    <LazyMotion features={loadMotionFeatures} strict>
-      <MotionConfig reducedMotion="user" transformPagePoint={transformPagePoint}>
-        <WorkerRenderingContext.Provider value={rendering}>
-          <ReactFlow
-            className="cluster-flow"
-            aria-label="Cluster canvas"
-            nodes={rfNodes}
-            edges={[]}
-            nodeTypes={nodeTypes}
-            onNodesChange={onNodesChange}
-            onNodeDragStop={onNodeDragStop}
-            onMoveStart={onMoveStart}
-            onPaneClick={onPaneClick}
-            onDrop={onDrop}
-            onDragOver={onDragOver}
-            onlyRenderVisibleElements
-            nodesConnectable={false}
-            nodesFocusable={false}
-            edgesFocusable={false}
-            elementsSelectable={false}
-            deleteKeyCode={null}
-            selectionKeyCode={null}
-            multiSelectionKeyCode={null}
-            // Space is the page's play/pause shortcut; dragging the empty canvas already pans.
-            panActivationKeyCode={null}
-            minZoom={MIN_ZOOM}
-            maxZoom={MAX_ZOOM}
-            colorMode={colorMode}
+    <WorkerRenderingContext.Provider value={rendering}>
+      <ReactFlow
+        className="cluster-flow"
+        aria-label="Cluster canvas"
+        nodes={rfNodes}
+        edges={[]}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onMoveStart={onMoveStart}
+        onPaneClick={onPaneClick}
+        onDrop={onDrop}
+        onDragOver={onDragOver}
+        onlyRenderVisibleElements
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        // Space is the page's play/pause shortcut; dragging the empty canvas already pans.
+        panActivationKeyCode={null}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        colorMode={colorMode}
+      >
+        <Background
+          variant={BackgroundVariant.Dots}
+          gap={20}
+          size={1.5}
+          color="var(--canvas-dots)"
+          bgColor="var(--canvas-bg)"
+        />
+        <MessageOverlay compact={rendering !== 'card'} />
+        {/* React Flow's own fit would fit the measured nodes; this one fits the layout's box. */}
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton
+            className="react-flow__controls-fitview"
+            title="Fit view"
+            aria-label="Fit view"
+            onClick={() => fit(reducedMotion ? 0 : REFIT_MS)}
           >
-            <Background
-              variant={BackgroundVariant.Dots}
-              gap={20}
-              size={1.5}
-              color="var(--canvas-dots)"
-              bgColor="var(--canvas-bg)"
-            />
-            <MessageOverlay compact={rendering !== 'card'} />
-            {/* React Flow's own fit would fit the measured nodes; this one fits the layout's box. */}
-            <Controls showInteractive={false} showFitView={false}>
-              <ControlButton
-                className="react-flow__controls-fitview"
-                title="Fit view"
-                aria-label="Fit view"
-                onClick={() => fit(reducedMotion ? 0 : REFIT_MS)}
-              >
-                <FitIcon />
-              </ControlButton>
-            </Controls>
-          </ReactFlow>
-        </WorkerRenderingContext.Provider>
-      </MotionConfig>
-    </LazyMotion>
+            <FitIcon />
+          </ControlButton>
+        </Controls>
+      </ReactFlow>
+    </WorkerRenderingContext.Provider>
   );
 }
 

@@ -161,7 +161,7 @@ describe('ProcessList', () => {
     // The other application's card: its own colour, not highlighted.
     expect(html).toMatch(
       new RegExp(
-        `class="pcard pcard--executor" data-testid="proc-${app}/1"[^>]*style="--app-color:${appColor('app-20260101000006-0001')}`,
+        `class="pcard pcard--executor" style="--app-color:${appColor('app-20260101000006-0001')}"[^>]*data-testid="proc-${app}/1"`,
       ),
     );
   });

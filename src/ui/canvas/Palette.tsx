@@ -5,6 +5,7 @@ import type { DragEvent } from 'react';
 import { useController, usePlayground, usePlaygroundStore } from '../PlaygroundProvider';
 import { addWorker } from './add-worker';
 import { ServerIcon } from './icons';
+import { loadMemoryCheck, useMemoryCheck } from './use-memory-check';
 import {
   accessibleAddLabel,
   checkPreset,
@@ -12,6 +13,7 @@ import {
   memoryError,
   parseCores,
   WORKER_DRAG_TYPE,
+  type MemoryCheck,
   WORKER_PRESETS,
   type WorkerPreset,
 } from './worker-presets';
@@ -26,10 +28,20 @@ function PresetCard({ index, initial, disabled }: { index: number; initial: Work
   const id = useId();
   const coresCheck = parseCores(cores);
   const coresError = coresCheck.ok ? undefined : coresCheck.error;
-  const memError = memoryError(memory);
-  const checked = checkPreset(cores, memory);
+  // The preset's own memory is valid as shipped; an edited one waits for Spark's check.
+  const edited = memory !== initial.memory;
+  const memory_ = useMemoryCheck(memory, edited);
+  const check: MemoryCheck | null = edited ? memory_.check : () => undefined;
+  const memError = memory_.error
+    ? `Spark's memory check could not be loaded (${memory_.error}). Check the connection and edit the value again.`
+    : memoryError(memory, check);
+  const checked = checkPreset(cores, memory, check);
   const valid = checked.ok;
-  const summary = valid ? `${checked.preset.cores} cores · ${checked.preset.memory}` : 'fix the values below';
+  const summary = valid
+    ? `${checked.preset.cores} cores · ${checked.preset.memory}`
+    : checked.error === null && !memError
+      ? 'checking the memory…'
+      : 'fix the values below';
 
   const onDragStart = (e: DragEvent<HTMLDivElement>) => {
     if (!checked.ok || disabled) {
@@ -97,6 +109,7 @@ function PresetCard({ index, initial, disabled }: { index: number; initial: Work
         aria-invalid={memError !== undefined}
         aria-describedby={memError ? `${id}-memory-error` : undefined}
         onChange={(e) => setMemory(e.target.value)}
+        onFocus={() => void loadMemoryCheck().catch(() => undefined)}
         data-testid={`palette-memory-${index}`}
       />
       {memError && (

@@ -1,9 +1,10 @@
 // A driver or executor on its machine: a small card (full size) or chip (compact clusters), in its
 // application's colour, that selects on click and opens the fault menu on right-click or from the
 // keyboard. Cards fade in, between states and out in place; chips do not (hundreds of them would cost).
+// The animations are CSS (process-card.css): they run on the compositor, cost no JavaScript per card,
+// and none runs when the OS asks for reduced motion.
 // What a card says comes from card-status.ts, so its badge, exit code and strike-through agree.
-import { m as motion } from 'framer-motion';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { CSSProperties } from 'react';
 import type { ProcessCardView } from '../../engine/public';
 import { usePlayground } from '../PlaygroundProvider';
@@ -16,6 +17,10 @@ import './process-card.css';
 interface ProcessCardProps {
   proc: ProcessCardView;
   highlighted: boolean;
+  /** Arrived after its list mounted: fades and grows in (cards only). */
+  enter?: boolean;
+  /** In its last moments on screen (linger.ts): fades out in place (cards only). */
+  leaving?: boolean;
 }
 
 // Frames carry fresh objects for a changed node: compare by value so unchanged cards skip rendering.
@@ -24,6 +29,8 @@ function sameCard(a: ProcessCardProps, b: ProcessCardProps): boolean {
   const q = b.proc;
   return (
     a.highlighted === b.highlighted &&
+    a.enter === b.enter &&
+    a.leaving === b.leaving &&
     p.id === q.id &&
     p.kind === q.kind &&
     p.label === q.label &&
@@ -88,21 +95,28 @@ function cardTitle(proc: ProcessCardView): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-export const ProcessCard = memo(function ProcessCard({ proc, highlighted }: ProcessCardProps) {
+/**
+ * Whether the badge flashes when it mounts: not the card's first badge (a card appears whole), but
+ * every later one. The badge is keyed on its text, so each change mounts a new one that flashes.
+ */
+function useBadgeFlash(badge: string): boolean {
+  const [seen, setSeen] = useState({ badge, changed: false });
+  if (seen.badge !== badge) setSeen({ badge, changed: true });
+  return seen.changed || seen.badge !== badge;
+}
+
+export const ProcessCard = memo(function ProcessCard({ proc, highlighted, enter, leaving }: ProcessCardProps) {
   const attributes = useProcessAttributes('pcard', proc, highlighted);
   const status = cardStatus(proc);
   const details = detailsText(proc);
+  const flash = useBadgeFlash(status.badge);
+  let className = attributes.className;
+  if (enter) className += ' pcard--enter';
+  if (leaving) className += ' pcard--leaving';
   return (
     // No layout animation: a card sliding to its new place would cross the one arriving there.
     // Cards fade in and out in place, in the list's flow (ProcessList), so none ever overlaps.
-    <motion.div
-      initial={{ opacity: 0, scale: 0.85 }}
-      animate={{ opacity: status.struck ? 0.6 : 1, scale: 1 }}
-      exit={{ opacity: 0, scale: 0.85 }}
-      transition={{ duration: 0.22 }}
-      {...attributes}
-      title={cardTitle(proc)}
-    >
+    <div {...attributes} className={className} title={cardTitle(proc)} data-leaving={leaving || undefined}>
       {/* The accessible name is the visible text plus the words the badge and colour stand for. */}
       <span className="pcard-kind" aria-hidden="true">
         {kindLetter(proc)}
@@ -111,15 +125,13 @@ export const ProcessCard = memo(function ProcessCard({ proc, highlighted }: Proc
       <span className="pcard-label" data-testid="proc-label">
         {processLabel(proc)}
       </span>
-      <motion.span
+      <span
         key={status.badge}
-        className={`pcard-state state-${status.badge}`}
+        className={`pcard-state state-${status.badge}${flash ? ' pcard-state--flash' : ''}`}
         data-testid="proc-badge"
-        initial={{ opacity: 0.2 }}
-        animate={{ opacity: 1 }}
       >
         {status.badge}
-      </motion.span>
+      </span>
       {(details || status.exit) && (
         <span className="pcard-res">
           {status.exit && (
@@ -137,7 +149,7 @@ export const ProcessCard = memo(function ProcessCard({ proc, highlighted }: Proc
       )}
       <RelaunchNote proc={proc} />
       {proc.appId && <span className="visually-hidden">, of {proc.appId}</span>}
-    </motion.div>
+    </div>
   );
 }, sameCard);
 

@@ -3,8 +3,9 @@
 // processes of the selected application) is selected as one key per node, so a selection change
 // re-renders only the lists whose answer changed. A card that reached a final state stays at least
 // a second of wall time (linger.ts), and leaving cards fade in place, in the list's flow, so they
-// never overlap each other or leave their machine.
-import { AnimatePresence } from 'framer-motion';
+// never overlap each other or leave their machine. The animations are CSS (process-card.css): the
+// cards that were there when the list mounted (a first draw, a node panned into view) do not
+// animate in, as nothing arrived.
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ProcessCardView } from '../../engine/public';
@@ -22,8 +23,11 @@ interface ProcessListProps {
   empty?: ReactNode;
 }
 
-/** The engine's cards plus the final states that must stay a little longer; re-renders when one is due to leave. */
-function useLingering(processes: readonly ProcessCardView[]): readonly ProcessCardView[] {
+/** The engine's cards plus those that must stay a little longer; re-renders when one is due to fade or leave. */
+function useLingering(processes: readonly ProcessCardView[]): {
+  shown: readonly ProcessCardView[];
+  leaving: ReadonlySet<string>;
+} {
   const store = usePlaygroundStore();
   const state = useRef<{ linger: LingerState; time: number }>({ linger: emptyLinger(), time: 0 });
   const [, setTick] = useState(0);
@@ -39,11 +43,13 @@ function useLingering(processes: readonly ProcessCardView[]): readonly ProcessCa
     const id = window.setTimeout(() => setTick((n) => n + 1), Math.max(0, nextAt - performance.now()) + 16);
     return () => window.clearTimeout(id);
   }, [nextAt]);
-  return result.shown;
+  return result;
 }
 
 export function ProcessList({ processes, compact = false, empty }: ProcessListProps) {
-  const all = useLingering(processes);
+  const { shown: all, leaving } = useLingering(processes);
+  // The cards present at mount: shown as they are, without the entrance.
+  const [present] = useState(() => new Set(all.map((p) => p.id)));
   const highlight = usePlayground((s) => highlightKey(s.selection, all));
   const { shown, hidden } = visibleProcesses(all, compact ? MAX_PROCESS_CHIPS : MAX_PROCESS_CARDS);
   if (compact) {
@@ -59,11 +65,15 @@ export function ProcessList({ processes, compact = false, empty }: ProcessListPr
   }
   return (
     <div className="pcards">
-      <AnimatePresence initial={false}>
-        {shown.map((p) => (
-          <ProcessCard key={p.id} proc={p} highlighted={cardHighlighted(highlight, p)} />
-        ))}
-      </AnimatePresence>
+      {shown.map((p) => (
+        <ProcessCard
+          key={p.id}
+          proc={p}
+          highlighted={cardHighlighted(highlight, p)}
+          enter={!present.has(p.id)}
+          leaving={leaving.has(p.id)}
+        />
+      ))}
       {hidden > 0 && <div className="cn-more">+{hidden} more</div>}
       {all.length === 0 && empty}
     </div>

@@ -1,7 +1,7 @@
 // Final states stay on screen at least a second of wall time, keyed by wall time, not simulated time.
 import { describe, expect, it } from 'vitest';
 import type { ProcessCardView } from '../../engine/public';
-import { emptyLinger, LINGER_WALL_MS, lingerStep } from './linger';
+import { emptyLinger, LEAVE_MS, LINGER_WALL_MS, lingerStep } from './linger';
 
 const card = (id: string, over: Partial<ProcessCardView> = {}): ProcessCardView => ({
   id,
@@ -26,7 +26,7 @@ describe('lingerStep', () => {
     r = lingerStep(r.state, [card('a')], 150);
     expect(r.shown.map((c) => c.id)).toEqual(['a', 'b']);
     expect(r.shown[1]?.state).toBe('KILLED');
-    expect(r.nextAt).toBe(100 + LINGER_WALL_MS);
+    expect(r.nextAt).toBe(100 + LINGER_WALL_MS - LEAVE_MS);
     r = lingerStep(r.state, [card('a')], 100 + LINGER_WALL_MS - 1);
     expect(r.shown.map((c) => c.id)).toEqual(['a', 'b']);
     r = lingerStep(r.state, [card('a')], 100 + LINGER_WALL_MS);
@@ -34,23 +34,64 @@ describe('lingerStep', () => {
     expect(r.nextAt).toBeNull();
   });
 
-  it('does not keep what left without a final state, nor a card the engine still shows', () => {
+  it('keeps a card that left without a final state for its leaving look only', () => {
     let r = lingerStep(emptyLinger(), [card('a')], 0);
     r = lingerStep(r.state, [], 10);
+    expect(r.shown.map((c) => c.id)).toEqual(['a']);
+    expect([...r.leaving]).toEqual(['a']);
+    expect(r.nextAt).toBe(10 + LEAVE_MS);
+    r = lingerStep(r.state, [], 10 + LEAVE_MS);
     expect(r.shown).toEqual([]);
-    r = lingerStep(emptyLinger(), [killed('b')], 0);
+    expect(r.nextAt).toBeNull();
+  });
+
+  it('fades a final card out over LEAVE_MS once it has been shown long enough', () => {
+    let r = lingerStep(emptyLinger(), [killed('b')], 0);
     expect(r.nextAt).toBeNull();
     r = lingerStep(r.state, [killed('b')], 5_000);
     expect(r.shown.map((c) => c.id)).toEqual(['b']);
-    // Shown long enough while the engine kept it: once dropped it leaves at once.
+    expect(r.leaving.size).toBe(0);
+    // Shown long enough while the engine kept it: once dropped it only fades out.
     r = lingerStep(r.state, [], 5_001);
+    expect(r.shown.map((c) => c.id)).toEqual(['b']);
+    expect(r.leaving.has('b')).toBe(true);
+    r = lingerStep(r.state, [], 5_001 + LEAVE_MS);
     expect(r.shown).toEqual([]);
+  });
+
+  it('gives a lingering final card its leaving look in its last LEAVE_MS only', () => {
+    let r = lingerStep(emptyLinger(), [killed('b')], 0);
+    r = lingerStep(r.state, [], 100);
+    expect(r.leaving.size).toBe(0);
+    expect(r.nextAt).toBe(LINGER_WALL_MS - LEAVE_MS);
+    r = lingerStep(r.state, [], LINGER_WALL_MS - LEAVE_MS);
+    expect(r.leaving.has('b')).toBe(true);
+    expect(r.nextAt).toBe(LINGER_WALL_MS);
+  });
+
+  it('keeps a leaving card at the place it had among the others', () => {
+    let r = lingerStep(emptyLinger(), [card('a'), card('b'), card('c')], 0);
+    r = lingerStep(r.state, [card('a'), card('c'), card('d')], 10);
+    expect(r.shown.map((c) => c.id)).toEqual(['a', 'b', 'c', 'd']);
+    r = lingerStep(r.state, [card('c'), card('d')], 20);
+    expect(r.shown.map((c) => c.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect([...r.leaving].sort()).toEqual(['a', 'b']);
+  });
+
+  it('shows a card that comes back as the engine sends it, not as leaving', () => {
+    let r = lingerStep(emptyLinger(), [card('a')], 0);
+    r = lingerStep(r.state, [], 10);
+    r = lingerStep(r.state, [card('a', { state: 'LAUNCHING' })], 20);
+    expect(r.shown.map((c) => c.state)).toEqual(['LAUNCHING']);
+    expect(r.leaving.size).toBe(0);
+    expect(r.nextAt).toBeNull();
   });
 
   it('forgets a final card that comes back live (a seek back)', () => {
     let r = lingerStep(emptyLinger(), [killed('b')], 0);
     r = lingerStep(r.state, [card('b')], 10);
     r = lingerStep(r.state, [], 20);
-    expect(r.shown).toEqual([]);
+    // Only its leaving look, not a final state's second.
+    expect(r.nextAt).toBe(20 + LEAVE_MS);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkWorkerMemory } from '../../engine/public';
 import {
   accessibleAddLabel,
   checkPreset,
@@ -23,25 +24,32 @@ describe('parseCores', () => {
 
 describe('memoryError', () => {
   it('accepts what a Worker starts with', () => {
-    expect(memoryError('512m')).toBeUndefined();
-    expect(memoryError('8g')).toBeUndefined();
+    expect(memoryError('512m', checkWorkerMemory)).toBeUndefined();
+    expect(memoryError('8g', checkWorkerMemory)).toBeUndefined();
   });
 
   it('shows Spark’s own complaint', () => {
-    expect(memoryError('8x')).toMatch(/SPARK_WORKER_MEMORY="8x" would not start/);
-    expect(memoryError('   ')).toBe('Memory is required, e.g. 512m or 8g.');
+    expect(memoryError('8x', checkWorkerMemory)).toMatch(/SPARK_WORKER_MEMORY="8x" would not start/);
+    expect(memoryError('   ', checkWorkerMemory)).toBe('Memory is required, e.g. 512m or 8g.');
+  });
+
+  it('cannot tell (null) before Spark’s check is at hand, but an empty value is always wrong', () => {
+    expect(memoryError('8x', null)).toBeNull();
+    expect(memoryError('', null)).toBe('Memory is required, e.g. 512m or 8g.');
+    expect(checkPreset('8', '16g', null)).toEqual({ ok: false, error: null });
+    expect(checkPreset('0', '16g', null).ok).toBe(false);
   });
 });
 
 describe('checkPreset', () => {
   it('returns the checked preset or the first problem', () => {
-    expect(checkPreset('8', ' 16g ')).toEqual({ ok: true, preset: { cores: 8, memory: '16g' } });
-    expect(checkPreset('0', '16g').ok).toBe(false);
-    expect(checkPreset('8', 'lots').ok).toBe(false);
+    expect(checkPreset('8', ' 16g ', checkWorkerMemory)).toEqual({ ok: true, preset: { cores: 8, memory: '16g' } });
+    expect(checkPreset('0', '16g', checkWorkerMemory).ok).toBe(false);
+    expect(checkPreset('8', 'lots', checkWorkerMemory).ok).toBe(false);
   });
 
   it('has valid built-in presets', () => {
-    for (const p of WORKER_PRESETS) expect(checkPreset(String(p.cores), p.memory).ok).toBe(true);
+    for (const p of WORKER_PRESETS) expect(checkPreset(String(p.cores), p.memory, checkWorkerMemory).ok).toBe(true);
   });
 });
 
@@ -68,9 +76,16 @@ describe('drag payload', () => {
     'null',
     '{"cores":"4","memory":"8g"}',
     '{"cores":0,"memory":"8g"}',
-    '{"cores":4,"memory":"8q"}',
+    '{"cores":4,"memory":""}',
   ])('refuses %j', (text) => {
     expect(decodeDragPayload(text)).toBeNull();
+  });
+
+  it('refuses a memory Spark would refuse when the check is at hand, else leaves it to the engine', () => {
+    const text = '{"cores":4,"memory":"8q"}';
+    expect(decodeDragPayload(text, checkWorkerMemory)).toBeNull();
+    // Adding it then has the engine refuse it in Spark's words (engine/api.test.ts).
+    expect(decodeDragPayload(text)).toEqual({ cores: 4, memory: '8q' });
   });
 });
 

@@ -1,7 +1,10 @@
 // The palette's worker presets and the rules for a new worker: its cores and memory as Spark
 // would accept them, the next free host name, and the drag-and-drop payload between the palette
-// and the canvas.
-import { checkWorkerMemory } from '../../engine/public';
+// and the canvas. Spark's memory check (MemoryCheck) is passed in: the palette loads it when a
+// value is edited (use-memory-check.ts), so it is not in the page's entry script.
+
+/** Spark's complaint about a SPARK_WORKER_MEMORY value, or undefined when the Worker would start. */
+export type MemoryCheck = (value: string) => string | undefined;
 
 export interface WorkerPreset {
   cores: number;
@@ -30,20 +33,24 @@ export function parseCores(text: string): { ok: true; cores: number } | { ok: fa
   return { ok: true, cores };
 }
 
-/** Memory as SPARK_WORKER_MEMORY: undefined when the Worker would start, else Spark's own complaint. */
-export function memoryError(text: string): string | undefined {
+/**
+ * Memory as SPARK_WORKER_MEMORY: undefined when the Worker would start, else Spark's own complaint;
+ * null while Spark's check is not at hand yet (it cannot be told).
+ */
+export function memoryError(text: string, check: MemoryCheck | null): string | undefined | null {
   if (text.trim() === '') return 'Memory is required, e.g. 512m or 8g.';
-  return checkWorkerMemory(text);
+  return check ? check(text) : null;
 }
 
-/** The checked preset, or the first problem with it. */
+/** The checked preset, or the first problem with it (error null: the memory is still being checked). */
 export function checkPreset(
   cores: string,
   memory: string,
-): { ok: true; preset: WorkerPreset } | { ok: false; error: string } {
+  check: MemoryCheck | null,
+): { ok: true; preset: WorkerPreset } | { ok: false; error: string | null } {
   const c = parseCores(cores);
   if (!c.ok) return c;
-  const m = memoryError(memory);
+  const m = memoryError(memory, check);
   if (m !== undefined) return { ok: false, error: m };
   return { ok: true, preset: { cores: c.cores, memory: memory.trim() } };
 }
@@ -74,8 +81,12 @@ export function encodeDragPayload(p: WorkerPreset): string {
   return JSON.stringify({ cores: p.cores, memory: p.memory });
 }
 
-/** A dropped payload, checked again (it could come from another tab or page). */
-export function decodeDragPayload(text: string): WorkerPreset | null {
+/**
+ * A dropped payload, checked again (it could come from another tab or page). Without Spark's
+ * memory check at hand the memory is only required to be there: adding the worker has the engine
+ * check it as Spark would, and a refusal comes back in Spark's words (add-worker.ts).
+ */
+export function decodeDragPayload(text: string, check: MemoryCheck | null = null): WorkerPreset | null {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -85,6 +96,6 @@ export function decodeDragPayload(text: string): WorkerPreset | null {
   if (typeof value !== 'object' || value === null) return null;
   const { cores, memory } = value as Record<string, unknown>;
   if (typeof cores !== 'number' || typeof memory !== 'string') return null;
-  const checked = checkPreset(String(cores), memory);
+  const checked = checkPreset(String(cores), memory, check ?? (() => undefined));
   return checked.ok ? checked.preset : null;
 }

@@ -3,27 +3,29 @@
 // A button with aria-haspopup opens it and focuses its first control; ↑/↓ (and Home/End) move
 // between its controls, ←/→ still move within the theme's radio group, Escape closes it and gives
 // the focus back to the button. The message toggles keep their own keys (H, T) while it is closed.
-import { type KeyboardEvent, useId } from 'react';
-import { useImportExport } from '../ImportExport';
+import { type KeyboardEvent, lazy, useId } from 'react';
+import { MountedOnce } from '../LazyPart';
 import { rovingIndex } from '../popover/roving';
 import { usePopover } from '../popover/use-popover';
-import { MessageToggles } from './MessageToggles';
-import { ThemeSwitch } from './ThemeSwitch';
 import './header.css';
+
+// The contents come with the first opening (HeaderMenuBody.tsx): not in the page's entry script.
+const HeaderMenuBody = lazy(() => import('./HeaderMenuBody').then((m) => ({ default: m.HeaderMenuBody })));
+const prefetchBody = () => void import('./HeaderMenuBody').catch(() => undefined);
 
 /** The controls ↑/↓ move between: every enabled button, and the theme radio that is checked. */
 const CONTROLS = 'button:not(:disabled), input[type="radio"]:checked';
 
 export function HeaderMenu({ onGuidedStart }: { onGuidedStart?: () => void }) {
   const { open, setOpen, close, root, trigger, popup, onBlur } = usePopover();
-  const io = useImportExport();
   const titleId = useId();
 
   const controls = () => Array.from(popup.current?.querySelectorAll<HTMLElement>(CONTROLS) ?? []);
+  const focusFirst = () => controls()[0]?.focus();
   const openMenu = () => {
     setOpen(true);
-    // After the render that shows it.
-    requestAnimationFrame(() => controls()[0]?.focus());
+    // After the render that shows it (the first time, HeaderMenuBody does it when it arrives).
+    requestAnimationFrame(focusFirst);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
@@ -51,6 +53,8 @@ export function HeaderMenu({ onGuidedStart }: { onGuidedStart?: () => void }) {
         aria-expanded={open}
         title="Messages shown, theme, Import and Export, guided start"
         onClick={() => (open ? close(false) : openMenu())}
+        onPointerEnter={prefetchBody}
+        onFocus={prefetchBody}
         onKeyDown={(e) => {
           if (!open && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
             e.preventDefault();
@@ -72,40 +76,10 @@ export function HeaderMenu({ onGuidedStart }: { onGuidedStart?: () => void }) {
         <h2 id={titleId} className="visually-hidden">
           More
         </h2>
-        <section className="header-menu-section">
-          <h3>On the canvas</h3>
-          <MessageToggles />
-        </section>
-        <section className="header-menu-section">
-          <h3>Theme</h3>
-          <ThemeSwitch />
-        </section>
-        <section className="header-menu-section">
-          <h3>Scenario file</h3>
-          <div className="header-menu-row">
-            <button type="button" data-testid="open-import" onClick={run(io.openImport)}>
-              Import…
-            </button>
-            <button
-              type="button"
-              data-testid="open-export"
-              disabled={!io.ready}
-              onClick={run(() => void io.openExport())}
-            >
-              Export…
-            </button>
-          </div>
-        </section>
-        {onGuidedStart && (
-          <section className="header-menu-section">
-            <h3>Help</h3>
-            <button type="button" data-testid="open-guided-start" onClick={run(onGuidedStart)}>
-              Guided start
-            </button>
-          </section>
-        )}
+        <MountedOnce when={open} what="The menu" fallback={<p>Loading…</p>}>
+          <HeaderMenuBody run={run} onGuidedStart={onGuidedStart} focusFirst={focusFirst} />
+        </MountedOnce>
       </div>
-      {io.dialogs}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The scenario picker: a combobox naming the scenario loaded, over a listbox with every built-in's
 // whole title and summary, and a line of its own for a file's or a link's scenario.
 import { describe, expect, it } from 'vitest';
-import { builtinScenarios } from '../../scenarios';
+import { builtinCatalogue as builtinScenarios } from '../../scenarios/catalogue';
 import { renderWithStore } from '../test-render';
 import { ScenarioPicker } from './ScenarioPicker';
 

@@ -4,7 +4,7 @@
 // option is its aria-activedescendant. Keys: arrows, Home/End, Page Up/Down, Enter or Space to
 // choose, Escape to close, letters to jump to a title (type-ahead).
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import type { BuiltinScenario } from '../../scenarios';
+import { type BuiltinEntry, prefetchBuiltins } from '../../scenarios/catalogue';
 import { useController, usePlayground } from '../PlaygroundProvider';
 import { rovingIndex, typeAheadIndex } from '../popover/roving';
 import { usePopover } from '../popover/use-popover';
@@ -13,7 +13,7 @@ import './header.css';
 /** How long typed letters add up to one word for type-ahead, in ms. */
 const TYPE_AHEAD_MS = 600;
 
-export function ScenarioPicker({ scenarios }: { scenarios: readonly BuiltinScenario[] }) {
+export function ScenarioPicker({ scenarios }: { scenarios: readonly BuiltinEntry[] }) {
   const controller = useController();
   const scenarioId = usePlayground((s) => s.scenarioId);
   const name = usePlayground((s) => s.scenarioName);
@@ -39,11 +39,13 @@ export function ScenarioPicker({ scenarios }: { scenarios: readonly BuiltinScena
   const openAt = (i: number) => {
     setActive(i);
     setOpen(true);
+    // The other built-ins' documents are a chunk of their own: fetched while the user chooses.
+    prefetchBuiltins();
   };
   const choose = (i: number) => {
     const next = scenarios[i];
     close(true);
-    if (next && next.id !== scenarioId) void controller.load(next.id, next.scenario);
+    if (next && next.id !== scenarioId) void controller.loadBuiltin(next.id);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {

@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ConfirmDialog } from '../menus/ConfirmDialog';
 import { renderWithStore } from '../test-render';
+import { SHORTCUT_HELP } from './shortcut-help';
 import { SHORTCUTS } from './shortcuts';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 
@@ -21,7 +22,7 @@ describe('ShortcutsOverlay', () => {
     );
     const labelledBy = /aria-labelledby="([^"]+)"/.exec(html)?.[1];
     expect(html).toContain(`<h2 id="${labelledBy}" class="panel-dialog-title">Keyboard shortcuts</h2>`);
-    for (const s of SHORTCUTS) expect(html).toContain(`<td>${s.description}</td>`);
+    for (const s of SHORTCUTS) expect(html).toContain(`<td>${SHORTCUT_HELP[s.command].description}</td>`);
     expect(html).toMatch(
       /<div class="panel-dialog-actions"><button type="button">Close<\/button><\/div><\/div><\/dialog>$/,
     );

@@ -1,8 +1,9 @@
-// The list of keyboard shortcuts ("?"), from the same table the key handler reads, as the page's
+// The list of keyboard shortcuts ("?"), from the table the key handler reads and its words, as the page's
 // modal (ModalDialog), mounted while helpOpen.
 import { useId } from 'react';
 import { ModalDialog } from '../ModalDialog';
 import { usePlayground } from '../PlaygroundProvider';
+import { SHORTCUT_HELP } from './shortcut-help';
 import { SHORTCUTS } from './shortcuts';
 import './shortcuts.css';
 
@@ -46,9 +47,9 @@ export function ShortcutsOverlay() {
             {SHORTCUTS.map((s) => (
               <tr key={s.command}>
                 <td>
-                  <Keys labels={s.labels} />
+                  <Keys labels={SHORTCUT_HELP[s.command].labels} />
                 </td>
-                <td>{s.description}</td>
+                <td>{SHORTCUT_HELP[s.command].description}</td>
               </tr>
             ))}
           </tbody>

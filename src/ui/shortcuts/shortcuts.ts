@@ -1,5 +1,6 @@
-// Keyboard shortcuts, as data: the one table the overlay lists and the key mapping reads, plus the
-// pure decisions around it (which key means what, when to leave a key alone, speed and theme steps).
+// Keyboard shortcuts, as data: the table the key mapping reads (its words for the overlay are in
+// shortcut-help.ts, typed so that every command has them), plus the pure decisions around it
+// (which key means what, when to leave a key alone, speed and theme steps).
 import type { Selection } from '../../engine/public';
 import { SPEEDS, type Theme } from '../store';
 
@@ -23,46 +24,24 @@ export interface Shortcut {
   command: Command;
   /** KeyboardEvent.key values (letters match either case). */
   keys: readonly string[];
-  /** How the keys are written in the overlay. */
-  labels: readonly string[];
-  description: string;
 }
 
+/** The keys; how the overlay writes them and what it says each does are in shortcut-help.ts. */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { command: 'toggle-play', keys: [' '], labels: ['Space'], description: 'Play or pause' },
-  { command: 'step', keys: ['.', 'ArrowRight'], labels: ['.', '→'], description: 'Step to the next event' },
-  { command: 'seek-back', keys: [',', 'ArrowLeft'], labels: [',', '←'], description: 'Go back one second' },
-  { command: 'speed-down', keys: ['['], labels: ['['], description: 'Slower' },
-  { command: 'speed-up', keys: [']'], labels: [']'], description: 'Faster' },
-  { command: 'open-submit', keys: ['s'], labels: ['S'], description: 'Submit an application' },
-  {
-    command: 'open-menu',
-    keys: ['m'],
-    labels: ['M'],
-    description: 'Open the actions menu of the focused or selected thing',
-  },
-  {
-    command: 'kill-selected',
-    keys: ['Delete', 'Backspace'],
-    labels: ['Delete', 'Backspace'],
-    description: 'Kill the focused or selected worker, executor, driver or application',
-  },
-  { command: 'toggle-heartbeats', keys: ['h'], labels: ['H'], description: 'Show or hide heartbeats' },
-  { command: 'toggle-tasks', keys: ['t'], labels: ['T'], description: 'Show or hide task messages' },
-  {
-    command: 'toggle-replies',
-    keys: ['r'],
-    labels: ['R'],
-    description: 'Show or hide the replies to asks (↩ ExecutorStateChanged: true)',
-  },
-  { command: 'toggle-dark', keys: ['d'], labels: ['D'], description: 'Switch between dark and light theme' },
-  { command: 'help', keys: ['?'], labels: ['?'], description: 'Show this list of shortcuts' },
-  {
-    command: 'escape',
-    keys: ['Escape'],
-    labels: ['Esc'],
-    description: 'Close menus and dialogs, or clear the selection',
-  },
+  { command: 'toggle-play', keys: [' '] },
+  { command: 'step', keys: ['.', 'ArrowRight'] },
+  { command: 'seek-back', keys: [',', 'ArrowLeft'] },
+  { command: 'speed-down', keys: ['['] },
+  { command: 'speed-up', keys: [']'] },
+  { command: 'open-submit', keys: ['s'] },
+  { command: 'open-menu', keys: ['m'] },
+  { command: 'kill-selected', keys: ['Delete', 'Backspace'] },
+  { command: 'toggle-heartbeats', keys: ['h'] },
+  { command: 'toggle-tasks', keys: ['t'] },
+  { command: 'toggle-replies', keys: ['r'] },
+  { command: 'toggle-dark', keys: ['d'] },
+  { command: 'help', keys: ['?'] },
+  { command: 'escape', keys: ['Escape'] },
 ];
 
 const BY_KEY: ReadonlyMap<string, Command> = new Map(

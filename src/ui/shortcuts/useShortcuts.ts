@@ -4,7 +4,6 @@ import { useEffect } from 'react';
 import { attempt } from '../attempt';
 import type { Controller } from '../controller-api';
 import { applyWithNotice } from '../menus/apply-action';
-import { killItemFor } from '../menus/menu-items';
 import { useController, usePlaygroundStore } from '../PlaygroundProvider';
 import type { PlaygroundStore } from '../store';
 import { DARK_SCHEME_QUERY } from '../use-media-query';
@@ -81,10 +80,21 @@ function run(command: Command, controller: Controller, store: PlaygroundStore): 
       if (!ready) return;
       const target = targetOf(controller, store);
       if (!target) return;
-      const now = store.getState();
-      const item = killItemFor(target, { nodes: now.nodes, partitions: now.partitions, masterPage: now.masterPage });
-      if (item) void applyWithNotice(controller, store, item);
-      else s.notify('info', `Nothing to kill for ${target.kind} ${target.id} now. M opens its menu.`);
+      // The menus' model comes with the context menu's chunk, not in the page's entry script.
+      import('../menus/menu-items').then(
+        ({ killItemFor }) => {
+          const now = store.getState();
+          const item = killItemFor(target, {
+            nodes: now.nodes,
+            partitions: now.partitions,
+            masterPage: now.masterPage,
+          });
+          if (item) void applyWithNotice(controller, store, item);
+          else now.notify('info', `Nothing to kill for ${target.kind} ${target.id} now. M opens its menu.`);
+        },
+        (err: unknown) =>
+          s.notify('error', `The kill could not be prepared (${err instanceof Error ? err.message : String(err)}).`),
+      );
       return;
     }
     case 'toggle-heartbeats':

@@ -5,7 +5,9 @@
 // controller reads both together); durations of what still runs are computed from the clock on
 // screen. Ids select the thing, "(kill)" kills it after a confirmation, as Spark's own links do. A
 // narrow panel shows each table's first columns; "All columns" shows Spark's whole table.
-import { memo, useId, useState } from 'react';
+import { lazy, memo, useId, useState } from 'react';
+import { LazyPart } from '../LazyPart';
+import { applyWithNotice } from '../menus/apply-action';
 import type {
   ApplicationInfoJson,
   DriverInfoJson,
@@ -14,8 +16,6 @@ import type {
   WorkerInfoJson,
 } from '../../engine/public';
 import { formatDate, formatDuration, formatSimTime, megabytesToString } from '../format';
-import { applyWithNotice } from '../menus/apply-action';
-import { ConfirmDialog } from '../menus/ConfirmDialog';
 import { useController, usePlayground, usePlaygroundStore } from '../PlaygroundProvider';
 import { type Column, DataTable } from './DataTable';
 import {
@@ -35,6 +35,9 @@ import {
   workerHost,
   workerResourcesDetails,
 } from './master-page-model';
+
+// Asked only after a "(kill)" link: the modal's code comes then, not in the page's entry script.
+const ConfirmDialog = lazy(() => import('../menus/ConfirmDialog').then((m) => ({ default: m.ConfirmDialog })));
 
 type KillTarget = { kind: 'app' | 'driver'; id: string };
 
@@ -365,13 +368,15 @@ export function MasterPage() {
       )}
       <p className="muted master-read-at">As of {formatSimTime(page.time)} (simulated).</p>
       {kill && (
-        <ConfirmDialog
-          title={kill.kind === 'app' ? 'Kill application' : 'Kill driver'}
-          message={`Are you sure you want to kill ${kill.kind === 'app' ? 'application' : 'driver'} ${kill.id} ?`}
-          confirmLabel="Kill"
-          onConfirm={() => confirmKill(kill)}
-          onCancel={() => setKill(null)}
-        />
+        <LazyPart what="The confirmation">
+          <ConfirmDialog
+            title={kill.kind === 'app' ? 'Kill application' : 'Kill driver'}
+            message={`Are you sure you want to kill ${kill.kind === 'app' ? 'application' : 'driver'} ${kill.id} ?`}
+            confirmLabel="Kill"
+            onConfirm={() => confirmKill(kill)}
+            onCancel={() => setKill(null)}
+          />
+        </LazyPart>
       )}
     </section>
   );

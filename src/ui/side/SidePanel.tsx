@@ -2,15 +2,19 @@
 // tab's panel is the only one rendered); the event log is in the bottom dock (src/ui/shell/Dock.tsx). The Master UI asks the controller to keep
 // its data fresh only while it is on screen, since reading it costs the engine a full view. A
 // selection made anywhere but the event log opens the Inspector (controller.select's `reveal`).
-import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent as ReactKeyboardEvent, lazy, useEffect, useId, useRef } from 'react';
+import { LazyPart } from '../LazyPart';
 import { useController, usePlayground } from '../PlaygroundProvider';
 // Before the tabs' modules: the side panel's rules come first, as the tabs build on them.
 import './side.css';
-import { Inspector } from './Inspector';
 import { MasterPage } from './MasterPage';
 import type { SideTab } from '../../share/session-types';
 import { type PanelTab, useSidePanelTab } from '../shell/side-tab';
 import { needsScrollIntoView } from './reveal';
+
+// Nothing is selected when a scenario opens, so the Inspector is not part of the first draw: its
+// code comes when first shown (the page's initial JavaScript is budgeted, README "Performance").
+const Inspector = lazy(() => import('./Inspector').then((m) => ({ default: m.Inspector })));
 
 const TABS: readonly { id: PanelTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
@@ -103,7 +107,18 @@ export function SidePanel({ initialTab = 'master' }: SidePanelProps) {
           className={`side-tabpanel tabpanel-${t.id}`}
           tabIndex={0}
         >
-          {tab === t.id && t.id === 'inspector' && <Inspector />}
+          {tab === t.id && t.id === 'inspector' && (
+            <LazyPart
+              what="The Inspector"
+              fallback={
+                <p role="status" className="side-loading">
+                  Loading the Inspector…
+                </p>
+              }
+            >
+              <Inspector />
+            </LazyPart>
+          )}
           {tab === t.id && t.id === 'master' && <MasterPage />}
         </div>
       ))}
