@@ -167,6 +167,7 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
       painter.draw(ctx, {
         width,
         height,
+        ratio,
         zoom,
         board: flightBoard,
         colours,
