@@ -104,6 +104,12 @@ export function ExportDialog({ open, onClose, scenario }: ExportDialogProps) {
               scripts that replay the scenario&apos;s timeline. Save the files in one folder, run{' '}
               <code>docker compose up -d</code>, then <code>bash submit.sh &amp; bash faults.sh; wait</code>.
             </p>
+            <p className="interop-muted" data-testid="export-real-lab">
+              Or compare it with the simulation check by check: with <strong>Download scenario JSON</strong> and the
+              playground&apos;s repository, <code>sudo npm run real -- {scenarioJsonFileName(scenario.name)}</code> runs
+              it on real Spark 4.0 daemons on your own machine, one network namespace per host, and prints where real
+              Spark and the simulation agree.
+            </p>
             {bundle.notes.length > 0 && (
               <details className="interop-notes">
                 <summary>What differs from the simulation ({bundle.notes.length})</summary>

@@ -83,6 +83,11 @@ describe('ExportDialog markup', () => {
     expect(html).toContain(`What differs from the simulation (${bundle.notes.length})`);
   });
 
+  it("tells how to compare the scenario with real Spark on one's own machine (npm run real)", () => {
+    expect(html).toContain('data-testid="export-real-lab"');
+    expect(html).toContain(`npm run real -- ${scenarioJsonFileName(s.name)}`);
+  });
+
   it('without a scenario, says so and disables the JSON download', () => {
     const empty = renderToStaticMarkup(<ExportDialog open={false} onClose={noop} scenario={null} />);
     expect(empty).toContain('No scenario is loaded');
