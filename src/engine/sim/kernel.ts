@@ -183,7 +183,11 @@ export type Dispatch = (k: Kernel, proc: Process, d: Delivery) => void;
 
 const FNV_PRIME = 16777619;
 
-function fnv(hash: number, s: string): number {
+/** FNV-1a's 32-bit offset basis: where a hash of nothing starts. */
+export const FNV_OFFSET = 2166136261;
+
+/** FNV-1a over `s`'s UTF-16 code units, continuing from `hash`. */
+export function fnv(hash: number, s: string): number {
   let h = hash;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -239,7 +243,7 @@ export class Kernel {
       nextAskId: 1,
       nextNetId: 1,
       rng: [],
-      hash: 2166136261,
+      hash: FNV_OFFSET,
       eventsProcessed: 0,
       endpointPorts: new Map(),
       foreground: 0,

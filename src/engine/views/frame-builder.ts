@@ -2,7 +2,7 @@
 // changed since the last frame (compared by their serialised form), messages sent since then
 // (task and heartbeat traffic grouped per pair of machines), messages found lost, new state
 // changes and log lines. A full frame (load, seek) carries the whole picture instead.
-import type { MessageRecord } from '../sim/kernel';
+import { FNV_OFFSET, fnv, type MessageRecord } from '../sim/kernel';
 import type { Simulation } from '../simulation';
 import {
   clusterNodes,
@@ -76,9 +76,7 @@ export const TASK_COUNT_REFRESH_MS = 1000;
  * second: one frame with 500 worker nodes, the page's slowest and largest (`npm run bench -- ui`).
  */
 function refreshPhase(host: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < host.length; i++) h = Math.imul(h ^ host.charCodeAt(i), 0x01000193) >>> 0;
-  return h % TASK_COUNT_REFRESH_MS;
+  return fnv(FNV_OFFSET, host) % TASK_COUNT_REFRESH_MS;
 }
 
 /**
