@@ -116,7 +116,14 @@ test('after submitting by keyboard, focus is on the control that opened the dial
     ['open-export', 'export-dialog'],
   ] as const) {
     await page.getByTestId('header-menu').click();
+    // The menu focuses its first control on the frame after it opens; wait for that, or the
+    // focus given below can be taken back by it and Enter lands on a message toggle.
+    await expect
+      .poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="header-menu-popover"]')))
+      .toBe(true);
+    await expect(page.getByTestId(opener)).toBeEnabled();
     await page.getByTestId(opener).focus();
+    await expect.poll(() => activeTestId(page)).toBe(opener);
     await page.keyboard.press('Enter');
     await expect(page.getByTestId(dialogId)).toBeVisible();
     await page.keyboard.press('Escape');
