@@ -154,21 +154,31 @@ describe('kernel', () => {
     expect(seen.map((s) => s.type)).toEqual(Array.from({ length: 50 }, (_v, i) => `M${i}`));
   });
 
-  it('keeps each connection in order when a sender alternates between peers (same times as one Map per sender)', () => {
-    // Reference: the rule as first written, a Map of last delivery times per sender, with the
-    // same draws (one per message between two processes, in send order).
+  /**
+   * Random sends among `processes` processes (from one of the first `senders`) for 40 ms, checked
+   * against the rule as first written: a Map of last delivery times per sender, with the same
+   * draws (one per message between two processes, in send order).
+   */
+  function checkLinkOrder(processes: number, senders: number, opts: { burst: number; restoreAt?: number }) {
     const seed = 9;
-    const { k, seen } = recorder({ seed, latencyMs: 2, jitterMs: 4 });
-    const pids = [1, 2, 3, 4].map((i) => k.spawn(`h${i}`, 'x', `P${i}`, null).pid);
+    let { k, seen } = recorder({ seed, latencyMs: 2, jitterMs: 4 });
+    const pids = Array.from({ length: processes }, (_v, i) => k.spawn(`h${i}`, 'x', `P${i}`, null).pid);
     const plan = new Random(77);
     const ref = new Random(seed);
     const last = new Map<string, number>();
     const expected: { t: number; pid: number; type: string }[] = [];
     for (let now = 0; now < 40; now++) {
       k.runUntil(now);
-      for (let n = plan.int(0, 4); n > 0; n--) {
-        const from = pids[plan.int(0, 3)] as number;
-        const to = pids[plan.int(0, 3)] as number;
+      if (now === opts.restoreAt) {
+        // Through a snapshot, as a seek restores one: the link times must come along.
+        const copy = recorder({ seed, latencyMs: 2, jitterMs: 4 });
+        copy.k.restore(k.snapshot());
+        copy.seen.push(...seen);
+        ({ k, seen } = copy);
+      }
+      for (let n = plan.int(0, opts.burst); n > 0; n--) {
+        const from = pids[plan.int(0, senders - 1)] as number;
+        const to = pids[plan.int(0, processes - 1)] as number;
         const type = `M${expected.length}`;
         k.send(from, 'e', to, 'e', { type });
         let t = now;
@@ -184,6 +194,18 @@ describe('kernel', () => {
     k.runUntil(100);
     const key = (e: { t: number; pid: number; type: string }) => `${e.type}@${e.t}>${e.pid}`;
     expect(seen.map(key).sort()).toEqual(expected.map(key).sort());
+    return k;
+  }
+
+  it('keeps each connection in order when a sender alternates between peers (same times as one Map per sender)', () => {
+    const k = checkLinkOrder(4, 4, { burst: 4 });
+    expect(k.state.procs.every((p) => p.linkTable === null)).toBe(true);
+  });
+
+  it('keeps the same times when a sender of many peers moves them to a table, through a snapshot too', () => {
+    // Two senders, 300 peers, bursts like a Master's broadcast: both pass 64 destinations.
+    const k = checkLinkOrder(300, 2, { burst: 200, restoreAt: 20 });
+    expect(k.state.procs.slice(0, 2).every((p) => p.linkTable !== null && p.linkLast.size === 0)).toBe(true);
   });
 
   it('drops messages across a partition, one-way or two-way, and delivers after a heal', () => {

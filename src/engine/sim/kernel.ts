@@ -64,6 +64,13 @@ export interface Process<S = unknown> {
    */
   lastTo: Pid;
   lastToT: number;
+  /**
+   * linkLast as a table indexed by destination pid (0 for none), once the process has sent to
+   * LINK_TABLE_AT destinations: a Master telling every worker that an app finished sends to each
+   * in turn, so the one-entry cache above never hits and each send cost two Map operations on a
+   * Map of every worker. Null until then (and linkLast is empty after).
+   */
+  linkTable: Float64Array | null;
   /** A peer known to be in `peers` (the last one checked), so a delivery skips the Set; 0 when none. */
   lastPeer: Pid;
   state: S;
@@ -180,6 +187,34 @@ export interface KernelOptions {
 }
 
 export type Dispatch = (k: Kernel, proc: Process, d: Delivery) => void;
+
+/**
+ * Destinations after which a process's per-link delivery times move from its Map to a table by
+ * pid (Process.linkTable). Most processes talk to a handful of peers; a Master talks to every
+ * worker, and a driver of many executors to each of them.
+ */
+const LINK_TABLE_AT = 64;
+
+/** Moves `p`'s link times (the Map and its one-entry cache) into a table of at least `size` pids. */
+function toLinkTable(p: Process, size: number): Float64Array<ArrayBuffer> {
+  let table = new Float64Array(size + 64);
+  if (p.lastTo !== 0) p.linkLast.set(p.lastTo, p.lastToT);
+  for (const [pid, t] of p.linkLast) {
+    if (pid >= table.length) table = grownLinkTable(table, pid);
+    table[pid] = t;
+  }
+  p.linkLast.clear();
+  p.lastTo = 0;
+  p.linkTable = table;
+  return table;
+}
+
+/** A copy of `table` with room for `pid` (doubled, so a growing cluster copies it rarely). */
+function grownLinkTable(table: Float64Array, pid: number): Float64Array<ArrayBuffer> {
+  const next = new Float64Array(Math.max(pid + 1, 2 * table.length));
+  next.set(table);
+  return next;
+}
 
 const FNV_PRIME = 16777619;
 
@@ -335,6 +370,7 @@ export class Kernel {
       linkLast: new Map(),
       lastTo: 0,
       lastToT: 0,
+      linkTable: null,
       lastPeer: 0,
       state,
     };
@@ -361,6 +397,7 @@ export class Kernel {
     const peers = [...p.peers];
     p.peers.clear();
     p.linkLast.clear();
+    p.linkTable = null;
     p.lastTo = 0;
     p.lastPeer = 0;
     if (peers.length) {
@@ -368,6 +405,7 @@ export class Kernel {
         const peer = this.proc(q);
         peer.peers.delete(pid);
         peer.linkLast.delete(pid);
+        if (peer.linkTable !== null && pid < peer.linkTable.length) peer.linkTable[pid] = 0;
         if (peer.lastTo === pid) peer.lastTo = 0;
         if (peer.lastPeer === pid) peer.lastPeer = 0;
         if (opts.silent) continue;
@@ -477,27 +515,41 @@ export class Kernel {
     // proc() and latency(), without their calls).
     const s = this.state;
     const src = s.procs[from - 1];
-    const dst = s.procs[to - 1];
-    if (src === undefined || dst === undefined) throw new Error(`no process ${src === undefined ? from : to}`);
+    // The destination's record is read only when recording: a broadcast to every worker would
+    // otherwise touch each worker's process object just to check that it exists.
+    if (src === undefined || !(to >= 1 && to <= s.procs.length)) {
+      throw new Error(`no process ${src === undefined ? from : to}`);
+    }
     let t = s.now;
     if (from !== to) {
       const { latencyMs, jitterMs } = s.network;
       t += jitterMs > 0 ? latencyMs + this.rng.int(0, jitterMs) : latencyMs;
       // TCP keeps order on a connection: never overtake an earlier message on the same link.
-      let last: number | undefined;
-      if (src.lastTo === to) {
-        last = src.lastToT;
-      } else {
-        const linkLast = src.linkLast;
-        if (src.lastTo !== 0) linkLast.set(src.lastTo, src.lastToT);
-        last = linkLast.get(to);
-        src.lastTo = to;
+      let table = src.linkTable;
+      if (table === null) {
+        let last: number | undefined;
+        if (src.lastTo === to) {
+          last = src.lastToT;
+        } else {
+          const linkLast = src.linkLast;
+          if (src.lastTo !== 0) linkLast.set(src.lastTo, src.lastToT);
+          last = linkLast.get(to);
+          src.lastTo = to;
+          if (linkLast.size >= LINK_TABLE_AT) table = toLinkTable(src, s.procs.length);
+        }
+        if (last !== undefined && last > t) t = last;
+        src.lastToT = t;
       }
-      if (last !== undefined && last > t) t = last;
-      src.lastToT = t;
+      if (table !== null) {
+        if (to >= table.length) table = src.linkTable = grownLinkTable(table, to);
+        const last = table[to]!;
+        if (last > t) t = last;
+        table[to] = t;
+      }
     }
     const id = s.nextNetId++;
     if (this.record) {
+      const dst = s.procs[to - 1]!;
       this.messages.push({
         id,
         t: s.now,

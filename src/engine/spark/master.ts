@@ -943,6 +943,7 @@ function slot(w: WorkerInfo, idRank?: number): WorkerSlot {
     coresFree: coresFree(w),
     memoryFree: memoryFree(w),
     processes: w.drivers.size + w.executors.size,
+    resourcesFree: undefined,
     idRank,
   };
 }
@@ -976,6 +977,7 @@ export function schedule(c: SparkCluster, p: Process<MasterState>): void {
       placedDrivers: m.drivers.length - m.waitingDrivers.length,
       maxDrivers: s.maxDrivers,
       placement,
+      inPlace: true, // the slots above are this call's own
     });
     for (const w of decision.warnings) c.k.log(p.pid, w, 'WARN');
     for (const launch of decision.launches) {
@@ -1038,6 +1040,7 @@ function startExecutors(c: SparkCluster, p: Process<MasterState>): void {
     spreadOut: s.spreadOutApps,
     policy: s.workerSelectionPolicy,
     waitingAppsCount: m.waitingApps.length,
+    inPlace: true, // workersThatMayFit built the slots for this call
   });
   for (const w of decision.warnings) c.k.log(p.pid, w, 'WARN');
   for (const a of decision.allocations) {

@@ -237,7 +237,13 @@ describe('scheduleExecutorsOnWorkers without a per-step loop', () => {
         (workers, apps, spreadOut, policy) => {
           const demands = apps.map((a, i) => ({ ...a, id: `app-${i}` }));
           const input = { apps: demands, spreadOut, policy, waitingAppsCount: demands.length, workers };
-          expect(startExecutorsOnWorkers(input).allocations).toEqual(sparkStartExecutors(input));
+          const before = structuredClone(workers);
+          const expected = sparkStartExecutors(input);
+          expect(startExecutorsOnWorkers(input).allocations).toEqual(expected);
+          expect(workers).toEqual(before); // copied, not updated
+          // In place (as the Master calls it, on slots of its own): the same executors.
+          const own = structuredClone(workers);
+          expect(startExecutorsOnWorkers({ ...input, workers: own, inPlace: true }).allocations).toEqual(expected);
         },
       ),
       { numRuns: 3000, seed: 20261204 },

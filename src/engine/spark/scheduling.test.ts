@@ -866,13 +866,13 @@ describe('properties', () => {
         fc.integer({ min: 0, max: 4 }),
         fc.integer({ min: 1, max: 10 }),
         (workers, waiting, placement, placedDrivers, maxDrivers) => {
-          const { launches, exception } = placeDrivers({
-            waiting,
-            workersInOrder: workers,
-            placedDrivers,
-            maxDrivers,
-            placement,
-          });
+          const before = structuredClone(workers);
+          const input = { waiting, workersInOrder: workers, placedDrivers, maxDrivers, placement };
+          const decision = placeDrivers(input);
+          const { launches, exception } = decision;
+          expect(workers).toEqual(before); // copied, not updated
+          // In place (as the Master calls it, on slots of its own): the same decision.
+          expect(placeDrivers({ ...input, workersInOrder: structuredClone(workers), inPlace: true })).toEqual(decision);
           expect(new Set(launches.map((l) => l.driverId)).size).toBe(launches.length);
           if (placement !== 'nested-loop')
             expect(launches.length).toBeLessThanOrEqual(Math.max(0, maxDrivers - placedDrivers));

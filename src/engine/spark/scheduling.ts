@@ -97,6 +97,8 @@ export interface PlaceDriversInput {
   /** spark.deploy.maxDrivers (Int.MaxValue by default). Not consulted by 'nested-loop', which predates it. */
   maxDrivers: number;
   placement: DriverPlacement;
+  /** See StartExecutorsInput.inPlace. */
+  inPlace?: boolean;
 }
 
 export interface PlaceDriversResult {
@@ -158,6 +160,13 @@ export interface StartExecutorsInput {
   policy: WorkerSelectionPolicy;
   /** waitingApps.length (apps, not profiles). */
   waitingAppsCount: number;
+  /**
+   * The caller built `workers` for this call alone (the Master does, from its WorkerInfos, on
+   * every schedule()), so the call may update them in place as it launches things instead of
+   * copying each first: with a thousand workers that copy was a thousand objects per call. Their
+   * resourcesFree objects must be the caller's own too. Otherwise the inputs are left untouched.
+   */
+  inPlace?: boolean;
 }
 
 export interface StartExecutorsResult {
@@ -178,6 +187,11 @@ interface MutableSlot {
   processes: number;
   resourcesFree: Record<string, number> | undefined;
   idRank: number | undefined;
+}
+
+/** The slots a call may update: `workers` themselves when the caller allows it, otherwise copies. */
+function ownSlots(workers: readonly WorkerSlot[], inPlace: boolean | undefined): MutableSlot[] {
+  return inPlace === true ? (workers as MutableSlot[]) : workers.map(copySlot);
 }
 
 function copySlot(w: WorkerSlot): MutableSlot {
@@ -534,7 +548,7 @@ function fillInOrder(capacity: Float64Array, budget: number): Float64Array {
  */
 export function startExecutorsOnWorkers(input: StartExecutorsInput): StartExecutorsResult {
   const { apps, spreadOut, policy, waitingAppsCount } = input;
-  const slots = input.workers.map(copySlot);
+  const slots = ownSlots(input.workers, input.inPlace);
   const allocations: ExecutorAllocation[] = [];
   const warnings: string[] = [];
   // What Spark's ApplicationInfo objects learn during the call: coresGranted grows (so coresLeft
@@ -606,9 +620,10 @@ function driverWarning(driverId: string): string {
   return `Driver ${driverId} requires more resource than any of Workers could have.`;
 }
 
-function aliveCopies(workers: readonly WorkerSlot[]): MutableSlot[] {
+/** The alive workers, in order, as slots the call may update (see ownSlots). */
+function aliveSlots(workers: readonly WorkerSlot[], inPlace: boolean | undefined): MutableSlot[] {
   const out: MutableSlot[] = [];
-  for (const w of workers) if (w.alive) out.push(copySlot(w));
+  for (const w of workers) if (w.alive) out.push(inPlace === true ? (w as MutableSlot) : copySlot(w));
   return out;
 }
 
@@ -634,7 +649,7 @@ export function placeDrivers(input: PlaceDriversInput): PlaceDriversResult {
  * so consecutive drivers land on different workers.
  */
 function placeDriversRoundRobin(input: PlaceDriversInput): PlaceDriversResult {
-  const alive = aliveCopies(input.workersInOrder);
+  const alive = aliveSlots(input.workersInOrder, input.inPlace);
   const numWorkersAlive = alive.length;
   const launches: DriverLaunch[] = [];
   const warnings: string[] = [];
@@ -667,7 +682,7 @@ function placeDriversRoundRobin(input: PlaceDriversInput): PlaceDriversResult {
 /** spreadOutDrivers = false (Master.schedule() in 4.0): the first worker by id that fits; at maxDrivers, skip silently. */
 function placeDriversFirstFit(input: PlaceDriversInput): PlaceDriversResult {
   // Sort by worker ID as a way to be deterministic (Spark's own comment).
-  const alive = aliveCopies(input.workersInOrder).sort(byId);
+  const alive = aliveSlots(input.workersInOrder, input.inPlace).sort(byId);
   const launches: DriverLaunch[] = [];
   const warnings: string[] = [];
   let placed = input.placedDrivers;
@@ -715,7 +730,7 @@ function placeDriversNestedLoop(input: PlaceDriversInput): PlaceDriversResult {
   const launches: DriverLaunch[] = [];
   for (const source of input.workersInOrder) {
     if (!source.alive) continue;
-    const worker = copySlot(source);
+    const worker = input.inPlace === true ? (source as MutableSlot) : copySlot(source);
     const top = waitingDrivers.length;
     for (let i = 0; i < top; i++) {
       const driver = waitingDrivers[i];
