@@ -4,6 +4,7 @@
 // and the timings Spark really has.
 import { describe, expect, it } from 'vitest';
 import type { Simulation } from '../simulation';
+import type { MasterState } from './master-state';
 import { SUBMIT, simulate } from '../test-support/run';
 
 const PI = '--class org.apache.spark.examples.SparkPi examples.jar';
@@ -113,6 +114,14 @@ describe('machine powered off and partitions: only the heartbeat timeout notices
     const kills = trace.filter((m) => m.type === 'KillExecutor' && m.t > 150_000 && m.to.startsWith('Worker@w2'));
     expect(kills.length).toBe(1);
     expect(masterWorker(sim, 'w2')?.state).toBe('ALIVE');
+    // The re-registered worker's heartbeats reach its new WorkerInfo (not the one removed as DEAD,
+    // which the Master's per-sender heartbeat memo held before).
+    const master = sim.cluster.k.state.procs.find((p) => p.kind === 'master')!.state as MasterState;
+    const w2 = master.workers.filter((w) => w.host === 'w2');
+    expect(w2.map((w) => w.state)).toEqual(['ALIVE']);
+    const epoch = sim.cluster.world.epochMs;
+    expect(w2[0]!.lastHeartbeat - epoch).toBeGreaterThan(175_000 - 60_000 / 4);
+    expect(master.idToWorker.get(w2[0]!.id)).toBe(w2[0]);
     // Messages across the cut were lost, not delivered.
     expect(trace.some((m) => m.type === 'Heartbeat' && m.from.startsWith('Worker@w2') && !m.delivered)).toBe(true);
   });

@@ -121,6 +121,13 @@ export interface MasterState {
    * registerWorker; members that are not ALIVE are skipped where it is read.
    */
   workersWithFreeCores: Set<WorkerInfo>;
+  /**
+   * Not Spark's: by sender pid, the WorkerInfo its last Heartbeat found in idToWorker, so the next
+   * one from that process skips the Map (a thousand workers beat every few seconds, and each
+   * lookup hashed a long id in a Map of every worker). Emptied whenever idToWorker changes, so an
+   * entry whose id is the heartbeat's is always what idToWorker holds for it.
+   */
+  heartbeatSenders: (WorkerInfo | undefined)[];
   /** Pending asks of the REST server to the Master, by ask id: whom to answer over HTTP. */
   restPending: Map<number, { client: number; clientEp: string; askId: number; kind: 'create' | 'kill' | 'status' }>;
 }

@@ -104,6 +104,7 @@ export function startMaster(c: SparkCluster, host: string, port: number): Proces
     leaderElectionAgent: null,
     recoveryStartTimeMs: 0,
     workersWithFreeCores: new Set(),
+    heartbeatSenders: [],
     restPending: new Map(),
   };
   const p = c.spawn(host, 'master', `Master@${host}`, state, { port });
@@ -269,7 +270,12 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       return;
     }
     case 'Heartbeat': {
-      const w = m.idToWorker.get(msg.workerId);
+      // idToWorker.get(workerId), through the sender's last answer while idToWorker is unchanged.
+      let w = m.heartbeatSenders[d.from];
+      if (w === undefined || w.id !== msg.workerId) {
+        w = m.idToWorker.get(msg.workerId);
+        if (w) m.heartbeatSenders[d.from] = w;
+      }
       if (w) {
         w.lastHeartbeat = c.epochNow;
       } else if (m.workers.some((x) => x.id === msg.workerId)) {
@@ -526,6 +532,7 @@ function registerWorker(c: SparkCluster, p: Process<MasterState>, worker: Worker
   m.workers.push(worker);
   noteFreeCores(m, worker);
   m.idToWorker.set(worker.id, worker);
+  m.heartbeatSenders = [];
   m.addressToWorker.set(worker.endpoint, worker);
   return true;
 }
@@ -536,6 +543,7 @@ function removeWorker(c: SparkCluster, p: Process<MasterState>, worker: WorkerIn
   setWorkerState(c, worker, 'DEAD');
   m.workersWithFreeCores.delete(worker);
   m.idToWorker.delete(worker.id);
+  m.heartbeatSenders = [];
   m.addressToWorker.delete(worker.endpoint);
   for (const exec of [...worker.executors.values()]) {
     c.k.log(p.pid, `Telling app of lost executor: ${exec.id}`);

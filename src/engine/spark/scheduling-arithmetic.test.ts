@@ -274,6 +274,37 @@ describe('scheduleExecutorsOnWorkers without a per-step loop', () => {
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 
+  it('orders the workers of a large app on 20,000 equal workers listed against the policy in well under a second', () => {
+    // Equal free cores listed by ascending id, under a descending policy (ties on descending id):
+    // every worker comes in ahead of all the best so far, one move per worker already kept.
+    const workers: WorkerSlot[] = Array.from({ length: 20_000 }, (_v, i) => ({
+      id: `worker-${String(i).padStart(5, '0')}`,
+      alive: true,
+      coresFree: 16,
+      memoryFree: 65536,
+      processes: 0,
+    }));
+    const app: AppDemand = {
+      id: 'app-1',
+      coresLeft: 4_000,
+      coresPerExecutor: 1,
+      memoryPerExecutorMB: 1024,
+      executorsNow: 0,
+      executorLimit: INT_MAX_VALUE,
+      hasExecutors: false,
+    };
+    const input = { apps: [app], workers, spreadOut: true, waitingAppsCount: 1 };
+    for (const policy of ['CORES_FREE_DESC', 'MEMORY_FREE_DESC'] as const) {
+      const t0 = performance.now();
+      const { allocations } = startExecutorsOnWorkers({ ...input, policy });
+      expect(performance.now() - t0).toBeLessThan(500);
+      // Spread out, one core per worker: 4,000 workers, ties on descending id (sortBy(...).reverse).
+      expect(allocations).toHaveLength(4_000);
+      expect(allocations[0]!.workerId).toBe('worker-19999');
+      expect(allocations[3_999]!.workerId).toBe('worker-16000');
+    }
+  });
+
   it('startExecutorsOnWorkers gives one executor of every core to an uncapped app on a billion-core worker', () => {
     const { allocations } = startExecutorsOnWorkers({
       apps: [

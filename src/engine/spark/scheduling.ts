@@ -326,6 +326,14 @@ function policyComparator(policy: WorkerSelectionPolicy): (a: MutableSlot, b: Mu
 }
 
 /**
+ * The most workers firstInPolicyOrder is asked for. It inserts each worker into a sorted list of
+ * at most `count`, so workers that come in near the reverse of the policy's order (equal free
+ * cores listed by id, for a descending policy) cost up to `count` moves each: fine for the
+ * handful an app usually needs, quadratic for a large `count`, where the full sort is cheaper.
+ */
+const TOP_K_AT_MOST = 64;
+
+/**
  * The first `count` workers of sortInPlace's order, without sorting them all: an app that can
  * take `count` more steps never gets cores on a worker further down the order (see
  * startExecutorsOnWorkers), and on a large cluster that is a handful of workers out of thousands.
@@ -574,7 +582,9 @@ export function startExecutorsOnWorkers(input: StartExecutorsInput): StartExecut
     const totalCoresFree = sumCoresFree(found);
     const coreSteps = countSteps(Math.min(coresLeft, totalCoresFree), coresPerExecutor ?? 1, Infinity);
     const usable =
-      coreSteps * 4 < found.length ? firstInPolicyOrder(found, coreSteps, policy) : sortInPlace(found, policy);
+      coreSteps <= TOP_K_AT_MOST && coreSteps * 4 < found.length
+        ? firstInPolicyOrder(found, coreSteps, policy)
+        : sortInPlace(found, policy);
 
     // Spark checks waitingApps.head.executors.isEmpty; with one waiting app the head is this app.
     const hasExecutors = app.hasExecutors || (launchedInCall?.has(app.id) ?? false);
