@@ -14,5 +14,6 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
+    setupFiles: ['./vitest.setup.ts'],
   },
 });
