@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { restoreScenario } from '../scenario/restore';
 import { Simulation } from '../simulation';
 import { SUBMIT, scenario } from '../test-support/run';
-import { clusterNodes } from './cluster-view';
+import { clusterNodes, ENDED_CARD_MS } from './cluster-view';
 import type { ProcessCardView, WorkerNodeView } from './frame-types';
 
 const PI = 'org.apache.spark.examples.SparkPi /opt/spark/examples/jars/spark-examples.jar';
@@ -36,6 +36,33 @@ const twoWorkers = [
 ];
 
 describe('process cards', () => {
+  it('keeps a client-mode driver on the client as FINISHED, exit 0, after its JVM exits, then lets it go', () => {
+    const s = build({
+      workers: twoWorkers,
+      actions: [{ at: 0, type: 'submit', command: `${SUBMIT} --class ${PI} 10`, workload: { tasks: 8, taskMs: 1000 } }],
+    });
+    const clientDriver = () => {
+      const client = clusterNodes(s.cluster).find((n) => n.kind === 'client');
+      return client?.kind === 'client' ? client.processes.find((p) => p.kind === 'driver') : undefined;
+    };
+    let exitedAt = -1;
+    for (let t = 0; t < 60_000 && exitedAt < 0; t += 100) {
+      s.advanceTo(t);
+      const card = clientDriver();
+      if (card?.ended) {
+        exitedAt = t;
+        expect(card).toMatchObject({ state: 'FINISHED', exitCode: 0, ended: true });
+      } else if (card) {
+        expect(card).toMatchObject({ state: 'RUNNING', exitCode: null });
+      }
+    }
+    expect(exitedAt).toBeGreaterThan(0);
+    s.advanceTo(exitedAt + ENDED_CARD_MS - 200);
+    expect(clientDriver()?.state).toBe('FINISHED');
+    s.advanceTo(exitedAt + ENDED_CARD_MS + 200);
+    expect(clientDriver()).toBeUndefined();
+  });
+
   it('shows a kill -9 executor as EXITED 137 at once, before its runner notices, and counts its tasks before', () => {
     const s = build({
       workers: twoWorkers,

@@ -268,7 +268,10 @@ function clientNode(c: SparkCluster): ClientNodeView {
   const live: ProcessCardView[] = [];
   const ended: { card: ProcessCardView; at: number }[] = [];
   let submitClients = 0;
-  for (const p of c.k.procsOn(host)) {
+  // Every process the client ever ran, not only the live ones (procsOn): a client-mode driver's
+  // card must stay to show how its JVM ended, as a worker's ended drivers and executors do.
+  for (const p of c.k.state.procs) {
+    if (p.host !== host) continue;
     if (p.kind === 'submit-client') {
       if (p.alive) submitClients++;
       continue;
