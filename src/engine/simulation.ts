@@ -125,16 +125,14 @@ export class Simulation {
   /** The kernel's event count and the records kept when the run started (boot may already log). */
   private readonly base: { events: number; records: number };
   /**
-   * Events of this run so far, counted by `guard` after each event and set again from the
-   * kernel's own count before each kernel run, so a replay after a seek back (which restores that
-   * count) never counts the same stretch twice.
+   * Events of this run so far, counted from the kernel's own count after each kernel run and set
+   * again from it before each one, so a replay after a seek back (which restores that count) never
+   * counts the same stretch twice.
    */
   private spent = 0;
-  /** The value of `spent` at which `guard` next looks at the whole budget. */
+  /** The value of `spent` at which runKernel next looks at the whole budget (the kernel stops there). */
   private checkAt = 0;
   private exhaustedBy: string | null = null;
-  /** The kernel's `stop` check after every event: one increment and one comparison on the hot path. */
-  private readonly guard = (): boolean => ++this.spent >= this.checkAt && this.overBudget();
 
   private constructor(scenario: Scenario, record: boolean, checkpointing: boolean, budget: WorkBudget) {
     this.checkpointing = checkpointing;
@@ -223,12 +221,26 @@ export class Simulation {
     return true;
   }
 
-  /** A kernel run to `ms` under the budget (and the caller's `stop`); true when either ended it. */
-  private runKernel(ms: number, stop: () => boolean): boolean {
+  /**
+   * A kernel run to `ms` under the budget (and the caller's `stop`); true when either ended it.
+   * The kernel runs at most up to `checkAt` events at a time, and the whole budget is looked at
+   * each time it gets there: the same instants as a check after every event, without one.
+   */
+  private runKernel(ms: number, stop?: () => boolean): boolean {
     this.arm();
     const k = this.cluster.k;
-    k.runUntil(ms, stop);
-    return k.stopped;
+    for (;;) {
+      const before = k.state.eventsProcessed;
+      k.runUntil(ms, stop, this.checkAt - this.spent);
+      this.spent += k.state.eventsProcessed - before;
+      if (k.stopped) {
+        // The budget is looked at first, as when the event that reached checkAt also met `stop`.
+        if (this.spent >= this.checkAt) this.overBudget();
+        return true;
+      }
+      if (!k.limited) return false;
+      if (this.overBudget()) return true;
+    }
   }
 
   get time(): number {
@@ -252,8 +264,6 @@ export class Simulation {
       return true;
     }
     const k = this.cluster.k;
-    const guard = this.guard;
-    const check = stop === undefined ? guard : () => guard() || stop();
     for (;;) {
       const last = this.checkpoints[this.checkpoints.length - 1] as Checkpoint;
       // Checkpoints are taken at multiples of CHECKPOINT_EVERY_MS beyond the latest one (after a
@@ -263,17 +273,17 @@ export class Simulation {
         ? (Math.floor(from / CHECKPOINT_EVERY_MS) + 1) * CHECKPOINT_EVERY_MS
         : Infinity;
       const target = Math.min(ms, nextCheckpoint);
-      if (this.runActionsTo(target, check, stop)) return true;
-      if (this.runKernel(target, check)) return true;
+      if (this.runActionsTo(target, stop)) return true;
+      if (this.runKernel(target, stop)) return true;
       if (target === nextCheckpoint && target > last.t) this.addCheckpoint();
       if (target >= ms) return false;
     }
   }
 
-  /** Applies the actions due by `ms`, each after the events of its instant; true when `check` or `stop` ended it. */
-  private runActionsTo(ms: number, check: () => boolean, stop?: () => boolean): boolean {
+  /** Applies the actions due by `ms`, each after the events of its instant; true when the budget or `stop` ended it. */
+  private runActionsTo(ms: number, stop?: () => boolean): boolean {
     for (let a = this.timeline[this.cursor]; a !== undefined && a.at <= ms; a = this.timeline[this.cursor]) {
-      if (this.runKernel(a.at, check)) return true;
+      if (this.runKernel(a.at, stop)) return true;
       this.cursor++;
       applyAction(this.cluster, a);
       // An action is not an event: only the caller's own stop is asked after it.

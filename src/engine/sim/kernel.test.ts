@@ -281,6 +281,22 @@ describe('kernel', () => {
     expect(seen).toContainEqual({ t: 0, pid: parent.pid, ep: '@child', type: 'ChildExited', replyTo: 0 });
   });
 
+  it('runs at most maxEvents events, leaving the clock at the last one, and goes on from there', () => {
+    const { k, seen } = recorder();
+    const a = k.spawn('h1', 'x', 'A', {});
+    for (let i = 1; i <= 5; i++) k.timer(a.pid, 'e', i * 10, { type: `T${i}` });
+    expect(k.runUntil(100, undefined, 3)).toBe(3);
+    expect(k.limited).toBe(true);
+    expect(k.stopped).toBe(false);
+    expect(k.now).toBe(30);
+    expect(k.state.eventsProcessed).toBe(3);
+    // Exactly as many as are due: not limited, and the clock goes to `until`.
+    expect(k.runUntil(100, undefined, 2)).toBe(2);
+    expect(k.limited).toBe(false);
+    expect(k.now).toBe(100);
+    expect(seen.map((e) => e.type)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5']);
+  });
+
   it('cancels timers and counts only foreground events as pending work', () => {
     const { k, seen } = recorder();
     k.setBackground(new Set(['Heartbeat']));

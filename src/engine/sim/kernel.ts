@@ -252,6 +252,8 @@ export class Kernel {
   touched: Set<string> | null = null;
   /** Whether the last runUntil ended early by its `stop` check. */
   stopped = false;
+  /** Whether the last runUntil ended early because it had run its `maxEvents`. */
+  limited = false;
   /** Every network message (when recording). Outside `state`: history is append-only and huge. */
   messages: MessageRecord[] = [];
   logs: LogRecord[] = [];
@@ -681,14 +683,23 @@ export class Kernel {
   /**
    * Runs every event with t ≤ until, then sets the clock to `until`. Returns events processed.
    * `stop`, checked after each event, ends the run early (the clock stays at that event):
-   * `stopped` tells which happened.
+   * `stopped` tells which happened. At most `maxEvents` run: when that many have and more are due,
+   * the run ends there too (the clock stays at the last one) and `limited` says so. A count, not
+   * a callback, so a caller that only meters work (Simulation's budget) costs the loop one
+   * comparison per event instead of a call.
    */
-  runUntil(until: number, stop?: () => boolean): number {
+  runUntil(until: number, stop?: () => boolean, maxEvents = Infinity): number {
     const s = this.state;
     const q = s.queue;
     let n = 0;
     this.stopped = false;
+    this.limited = false;
     while (q.length > 0 && (q[0] as Delivery).t <= until) {
+      if (n >= maxEvents) {
+        this.limited = true;
+        s.eventsProcessed += n;
+        return n;
+      }
       const d = heapPop(q, this.keys) as Delivery;
       s.now = d.t;
       s.foreground -= d.fg;
