@@ -76,10 +76,13 @@ export type {
   ProcessCardView,
   Selection,
   StateChangeView,
+  TaskCountsView,
   TimelineAction,
   WorkerNodeView,
   ZooKeeperNodeView,
 } from './views/frame-types';
+// How the page merges a frame's count-only worker updates into the nodes it holds.
+export { applyTaskCounts } from './views/task-counts';
 export type {
   ApplicationInfoJson,
   DriverInfoJson,
