@@ -76,7 +76,6 @@ export type {
   ProcessCardView,
   Selection,
   StateChangeView,
-  TaskCountsView,
   TimelineAction,
   WorkerNodeView,
   ZooKeeperNodeView,
