@@ -80,6 +80,8 @@ export type {
   WorkerNodeView,
   ZooKeeperNodeView,
 } from './views/frame-types';
+// How the page merges a frame's count-only worker updates into the nodes it holds.
+export { applyTaskCounts } from './views/task-counts';
 export type {
   ApplicationInfoJson,
   DriverInfoJson,

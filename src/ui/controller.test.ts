@@ -22,6 +22,7 @@ function frameAt(time: number, extra: Partial<EngineFrame> = {}): EngineFrame {
     idle: false,
     nextEventTime: null,
     nodes: [],
+    counts: [],
     removed: [],
     messages: [],
     undrawn: 0,

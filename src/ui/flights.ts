@@ -18,6 +18,11 @@ export interface FlightBoard {
   flights: Map<number, Flight>;
   /** Bumped on every change, so a reader can skip redrawing an unchanged board. */
   version: number;
+  /**
+   * When set, every addFlights call is also kept here, for a reader that keeps its own copy of
+   * the board (the overlay's worker) and drains it.
+   */
+  outbox?: { messages: readonly MessageView[]; drops: readonly { id: number; reason: string }[]; full: boolean }[];
 }
 
 export function createFlightBoard(): FlightBoard {
@@ -34,6 +39,10 @@ export function addFlights(
   drops: readonly { id: number; reason: string }[],
   full: boolean,
 ): void {
+  if (board.outbox) {
+    if (full) board.outbox.length = 0;
+    board.outbox.push({ messages, drops, full });
+  }
   if (full) board.flights.clear();
   for (const m of messages) board.flights.set(m.id, { ...m });
   for (const d of drops) {

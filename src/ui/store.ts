@@ -8,6 +8,7 @@
 // and live in flights.ts, read by the canvas overlay outside React.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MasterPageView, ScenarioError } from '../engine/api';
+import { applyTaskCounts } from '../engine/public';
 import type {
   EngineFrame,
   InspectView,
@@ -363,7 +364,7 @@ export function mergeFrame(s: ClusterState, frame: EngineFrame): Partial<Cluster
       nodes[n.id] = n;
       nodeOrder.push(n.id);
     }
-  } else if (frame.nodes.length === 0 && frame.removed.length === 0) {
+  } else if (frame.nodes.length === 0 && frame.counts.length === 0 && frame.removed.length === 0) {
     nodes = s.nodes;
     nodeOrder = s.nodeOrder;
   } else {
@@ -372,6 +373,10 @@ export function mergeFrame(s: ClusterState, frame: EngineFrame): Partial<Cluster
     for (const n of frame.nodes) {
       if (!(n.id in nodes)) nodeOrder = [...nodeOrder, n.id];
       nodes[n.id] = n;
+    }
+    for (const c of frame.counts) {
+      const n = nodes[c.id];
+      if (n?.kind === 'worker') nodes[c.id] = applyTaskCounts(n, c);
     }
     if (frame.removed.length > 0) {
       for (const id of frame.removed) delete nodes[id];

@@ -9,6 +9,7 @@ import { clusterNodes } from './cluster-view';
 import { FrameBuilder, TASK_COUNT_REFRESH_MS, countsRefreshDue } from './frame-builder';
 import type { MessageView, NodeView, WorkerNodeView } from './frame-types';
 import { KNOWN_MESSAGE_TYPES } from './message-kinds';
+import { applyTaskCounts } from './task-counts';
 
 function sim(partial: Record<string, unknown>): Simulation {
   const r = restoreScenario(scenario(partial), { source: 'cli' });
@@ -225,6 +226,14 @@ describe('FrameBuilder', () => {
       s.advanceTo(t);
       const f = fb.next();
       for (const n of f.nodes) merged.set(n.id, n);
+      for (const c of f.counts) {
+        const n = merged.get(c.id);
+        expect(n?.kind, `counts for ${c.id} at ${t} ms`).toBe('worker');
+        if (n?.kind === 'worker') {
+          expect(c.running.length, `counts for ${c.id} at ${t} ms`).toBe(n.processes.length);
+          merged.set(c.id, applyTaskCounts(n, c));
+        }
+      }
       for (const id of f.removed) merged.delete(id);
       const truth = clusterNodes(s.cluster);
       history.push({ t, counts: new Map(truth.map((n) => [n.id, counts(n)])) });
@@ -251,7 +260,9 @@ describe('FrameBuilder', () => {
     let last = new Map<string, string>();
     for (let t = 0; t <= 40_000; t += 16) {
       s.advanceTo(t);
-      for (const n of fb.next().nodes) if (n.kind === 'worker') sentAt.set(n.id, [...(sentAt.get(n.id) ?? []), t]);
+      const f = fb.next();
+      for (const id of [...f.nodes.filter((n) => n.kind === 'worker').map((n) => n.id), ...f.counts.map((c) => c.id)])
+        sentAt.set(id, [...(sentAt.get(id) ?? []), t]);
       const now = new Map(
         clusterNodes(s.cluster).map((n) => [
           n.id,
@@ -265,6 +276,24 @@ describe('FrameBuilder', () => {
     const sends = [...sentAt.values()].reduce((a, ts) => a + ts.length, 0);
     expect(countChanges).toBeGreaterThan(3 * sends);
     expect(sends).toBeGreaterThan(0);
+  });
+
+  it('sends a worker whose task counts alone changed as its counts, not as a node', () => {
+    const s = sim({ ...base, actions: [{ ...base.actions[0], workload: { tasks: 2000, taskMs: 150 } }] });
+    const fb = new FrameBuilder(s);
+    fb.full();
+    let countUpdates = 0;
+    for (let t = 0; t <= 20_000; t += 16) {
+      s.advanceTo(t);
+      const f = fb.next();
+      const nodeIds = new Set(f.nodes.map((n) => n.id));
+      for (const c of f.counts) {
+        countUpdates++;
+        expect(nodeIds.has(c.id), `${c.id} at ${t} ms`).toBe(false);
+        expect(JSON.stringify(c).length).toBeLessThan(60);
+      }
+    }
+    expect(countUpdates).toBeGreaterThan(10);
   });
 
   it('spreads the count refreshes of a busy cluster over the second, once a second per worker', () => {
@@ -287,7 +316,8 @@ describe('FrameBuilder', () => {
     const sends = new Map<string, number>();
     for (let t = 0; t <= 30_000; t += 16) {
       s.advanceTo(t);
-      const workerNodes = fb.next().nodes.filter((n) => n.kind === 'worker');
+      const f = fb.next();
+      const workerNodes = [...f.nodes.filter((n) => n.kind === 'worker'), ...f.counts];
       if (t < 20_000) continue; // every executor has started and the counts alone change
       perFrame.push(workerNodes.length);
       for (const n of workerNodes) sends.set(n.id, (sends.get(n.id) ?? 0) + 1);

@@ -1,5 +1,6 @@
 // Turns a Simulation's progress into the small frames the page gets (docs/architecture.md, "The engine's public face"): the nodes that
-// changed since the last frame (compared by their serialised form), messages sent since then
+// changed since the last frame (compared by their serialised form; a worker whose executors'
+// running-task counts alone changed sends only those counts), messages sent since then
 // (task and heartbeat traffic grouped per pair of machines), messages found lost, new state
 // changes and log lines. A full frame (load, seek) carries the whole picture instead.
 import { FNV_OFFSET, fnv, type MessageRecord } from '../sim/kernel';
@@ -21,6 +22,7 @@ import type {
   MessageKind,
   MessageView,
   NodeView,
+  TaskCountsView,
   TimelineAction,
 } from './frame-types';
 import { messageKind, messageLabel, replyKind, replyLabel } from './message-kinds';
@@ -190,6 +192,7 @@ export class FrameBuilder {
       full: true,
       ...this.clock(),
       nodes,
+      counts: [],
       removed: [],
       partitions,
       messages,
@@ -210,7 +213,7 @@ export class FrameBuilder {
     const k = sim.cluster.k;
     this.horizon = Math.max(this.horizon, sim.time);
 
-    const { nodes, removed } = this.changedNodes();
+    const { nodes, counts, removed } = this.changedNodes();
 
     const partitions = partitionViews(sim.cluster);
     const partitionsText = JSON.stringify(partitions);
@@ -242,6 +245,7 @@ export class FrameBuilder {
       full: false,
       ...this.clock(),
       nodes,
+      counts,
       removed,
       ...(partitionsChanged ? { partitions } : {}),
       messages,
@@ -262,7 +266,7 @@ export class FrameBuilder {
    * driver the Master changed its mind about, and those with ended cards about to expire; an
    * action (which can add, remove or power off any machine) rebuilds them all.
    */
-  private changedNodes(): { nodes: NodeView[]; removed: string[] } {
+  private changedNodes(): { nodes: NodeView[]; counts: TaskCountsView[]; removed: string[] } {
     const sim = this.sim;
     const c = sim.cluster;
     const k = c.k;
@@ -300,6 +304,7 @@ export class FrameBuilder {
     }
 
     const nodes: NodeView[] = [];
+    const counts: TaskCountsView[] = [];
     const now = sim.time;
     const consider = (n: NodeView) => {
       const text = JSON.stringify(n);
@@ -310,12 +315,19 @@ export class FrameBuilder {
       if (n.kind === 'worker') {
         const shape = withoutTaskCounts(n);
         const sent = this.sentShape.get(n.id);
-        if (sent !== undefined && sent.text === shape && !countsRefreshDue(n.id, sent.at, now)) {
+        const countsOnly = sent !== undefined && sent.text === shape;
+        if (countsOnly && !countsRefreshDue(n.id, sent.at, now)) {
           this.countsDue.add(n.id);
           return;
         }
         this.sentShape.set(n.id, { text: shape, at: now });
         this.countsDue.delete(n.id);
+        if (countsOnly) {
+          // The same machine with the same cards: only the counts travel (30 bytes, not 400).
+          this.nodeText.set(n.id, text);
+          counts.push({ id: n.id, running: n.processes.map((p) => p.runningTasks ?? null) });
+          return;
+        }
       }
       this.nodeText.set(n.id, text);
       nodes.push(n);
@@ -343,7 +355,7 @@ export class FrameBuilder {
         this.expiring.delete(id);
       }
     }
-    return { nodes, removed };
+    return { nodes, counts, removed };
   }
 
   /** A fork: the future the page saw is gone. */

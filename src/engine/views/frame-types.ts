@@ -139,6 +139,16 @@ export interface ClientNodeView {
 
 export type NodeView = WorkerNodeView | MasterNodeView | ZooKeeperNodeView | ClientNodeView;
 
+/**
+ * A worker whose executors' running-task counts alone changed since it was last sent: the counts,
+ * one per card in the order of the worker's `processes` as last sent (null for a card without
+ * one). The page applies them with `applyTaskCounts` (views/task-counts.ts).
+ */
+export interface TaskCountsView {
+  id: string;
+  running: (number | null)[];
+}
+
 export interface PartitionView {
   a: string;
   b: string;
@@ -214,6 +224,8 @@ export interface EngineFrame {
   nextEventTime: number | null;
   /** Full: every node; otherwise the nodes that changed. */
   nodes: NodeView[];
+  /** Workers whose running-task counts alone changed (never in a full frame). */
+  counts: TaskCountsView[];
   /** Node ids that are gone (a removed worker). */
   removed: string[];
   /** Present when the partitions changed (always in a full frame). */

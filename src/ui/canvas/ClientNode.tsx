@@ -2,14 +2,14 @@
 // client-mode applications, which run here, outside the cluster.
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { usePlayground } from '../PlaygroundProvider';
+import { useNodeView } from '../PlaygroundProvider';
 import { TerminalIcon } from './icons';
 import { clientAriaLabel } from './node-text';
 import { NodeShell } from './NodeShell';
 import { ProcessList } from './ProcessList';
 
 export const ClientNode = memo(function ClientNode({ id }: NodeProps) {
-  const node = usePlayground((s) => s.nodes[id]);
+  const node = useNodeView(id);
   if (node?.kind !== 'client') return null;
 
   return (

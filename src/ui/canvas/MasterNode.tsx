@@ -2,13 +2,13 @@
 // that it is down, and what it tracks: alive workers, waiting applications and drivers.
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { usePlayground } from '../PlaygroundProvider';
+import { useNodeView } from '../PlaygroundProvider';
 import { DaemonIcon, MasterIcon } from './icons';
 import { daemonText, masterAriaLabel, masterBadge, masterDataState } from './node-text';
 import { NodeShell } from './NodeShell';
 
 export const MasterNode = memo(function MasterNode({ id }: NodeProps) {
-  const node = usePlayground((s) => s.nodes[id]);
+  const node = useNodeView(id);
   if (node?.kind !== 'master') return null;
 
   const dataState = masterDataState(node);

@@ -1,10 +1,12 @@
 // Messages in flight and network partitions, drawn on one <canvas> over the flow (overlay-painter.ts
 // draws). It runs its own requestAnimationFrame loop and reads the flight board and React Flow's
 // store directly (never React state), and redraws only when the board, the viewport, the nodes or
-// the toggles changed, so hundreds of flights cost one cheap 2D pass per animation frame and
-// nothing when idle. After each draw the boxes of the labels it drew are on
-// `window.__sparkOverlayLabels` (viewport px), which the browser tests read to check that no label
-// covers a node's text or another label.
+// the toggles changed, so hundreds of flights cost one 2D pass per animation frame and nothing
+// when idle. Where the browser can hand a canvas to a worker (OffscreenCanvas), that pass runs in
+// the overlay's own worker (overlay-worker.ts): this loop only posts what changed (node boxes,
+// new flights, the scene), and the drawing and its rasterising leave the page's main thread.
+// After each draw the boxes of the labels it drew are on `window.__sparkOverlayLabels` (viewport
+// px), which the browser tests read to check that no label covers a node's text or another label.
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import type { MessageKind } from '../../engine/public';
@@ -13,7 +15,9 @@ import { flightBoard } from '../flights';
 import { usePlaygroundStore } from '../PlaygroundProvider';
 import { DARK_SCHEME_QUERY, REDUCED_MOTION_QUERY } from '../use-media-query';
 import { estimatedSize } from './layout';
-import { OverlayPainter, type Colours } from './overlay-painter';
+import type { OverlayLabelBox } from './overlay-labels';
+import type { Colours, OverlayPainter } from './overlay-painter';
+import type { FromOverlayWorker, ToOverlayWorker } from './overlay-protocol';
 
 const KINDS: readonly MessageKind[] = ['registration', 'scheduling', 'state', 'heartbeat', 'kill', 'task', 'other'];
 
@@ -25,8 +29,32 @@ function readColours(el: Element): Colours {
   return { kind, danger: v('--danger', '#cf222e'), fg: v('--fg', '#1f2328'), labelBg: v('--node-bg', '#ffffff') };
 }
 
+/** The overlay's worker, or null where a canvas cannot be handed to one (then it draws here). */
+function startWorker(canvas: HTMLCanvasElement): Worker | null {
+  if (typeof Worker === 'undefined' || typeof canvas.transferControlToOffscreen !== 'function') return null;
+  const worker = new Worker(new URL('./overlay-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'message-overlay',
+  });
+  const offscreen = canvas.transferControlToOffscreen();
+  const init: ToOverlayWorker = { type: 'init', canvas: offscreen };
+  worker.postMessage(init, [offscreen]);
+  return worker;
+}
+
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
+
+function sameBoxes(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function MessageOverlay({ compact }: { compact: boolean }) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  // The canvas is made here, not by React: a canvas handed to a worker cannot be drawn on again,
+  // so each mount (StrictMode mounts twice in development) needs a fresh one.
+  const hostRef = useRef<HTMLDivElement>(null);
   const rf = useStoreApi();
   const store = usePlaygroundStore();
   const compactRef = useRef(compact);
@@ -40,12 +68,50 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
   }, [compact]);
 
   useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
+    const host = hostRef.current;
+    if (!host) return;
+    const canvas = document.createElement('canvas');
+    canvas.className = 'message-overlay';
+    canvas.setAttribute('aria-hidden', 'true');
+    canvas.dataset.testid = 'message-overlay';
+    host.append(canvas);
+    const worker = startWorker(canvas);
+    const ctx = worker ? null : canvas.getContext('2d');
+    if (!worker && !ctx) {
+      canvas.remove();
+      return;
+    }
 
-    const painter = new OverlayPainter();
-    window.__sparkOverlayLabels = painter.labels;
+    // Drawing here (no worker) needs the painter, which the page then loads on its own: where the
+    // worker draws, the entry script does not carry it.
+    let painter: OverlayPainter | null = null;
+    let disposed = false;
+    // The labels of the last draw, kept in one array (the worker's arrive as copies).
+    const published: OverlayLabelBox[] = [];
+    window.__sparkOverlayLabels = published;
+    if (!worker)
+      void import('./overlay-painter').then(({ OverlayPainter: Painter }) => {
+        if (disposed) return;
+        painter = new Painter();
+        nodesDirtyRef.current = true;
+        dirtyRef.current = true;
+      });
+    if (worker) {
+      worker.onmessage = (e: MessageEvent<FromOverlayWorker>) => {
+        published.length = 0;
+        published.push(...e.data.labels);
+      };
+      // From now on the board keeps each frame's flights for the worker too; it starts with those in flight.
+      flightBoard.outbox = [{ messages: [...flightBoard.flights.values()], drops: [], full: true }];
+    }
+    const post = (m: ToOverlayWorker, transfer: Transferable[] = []) => worker?.postMessage(m, transfer);
+    let postedIds: readonly string[] = [];
+    let postedBoxes = new Float64Array(0);
+    let postedTime = Number.NaN;
+    let postedScene = '';
+    let postedPartitions: unknown = null;
+    let postedSize = '';
+    let coloursVersion = 0;
     let colours = readColours(canvas);
     let coloursStale = false;
     let lastVersion = -1;
@@ -63,6 +129,7 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
     };
     const markColours = () => {
       coloursStale = true;
+      coloursVersion++;
       dirtyRef.current = true;
     };
     // Where the canvas sits in the viewport, for the published label boxes: read when it is laid
@@ -114,9 +181,12 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
 
     /** Every node's box on screen, from React Flow's positions and measured sizes. */
     const passNodes = (tx: number, ty: number, zoom: number) => {
-      painter.beginNodes(width, height);
+      const lookup = rf.getState().nodeLookup;
+      const ids: string[] = [];
+      const boxes = new Float64Array(lookup.size * 4);
+      if (!worker) painter?.beginNodes(width, height);
       const page = store.getState();
-      rf.getState().nodeLookup.forEach((n, id) => {
+      lookup.forEach((n, id) => {
         const { x, y } = n.internals.positionAbsolute;
         let w = n.measured.width;
         let h = n.measured.height;
@@ -131,9 +201,27 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
           w = w || est.width;
           h = h || est.height;
         }
-        painter.node(id, x * zoom + tx, y * zoom + ty, w * zoom, h * zoom);
+        if (!worker) {
+          painter?.node(id, x * zoom + tx, y * zoom + ty, w * zoom, h * zoom);
+          return;
+        }
+        const o = ids.length * 4;
+        ids.push(id);
+        boxes[o] = x * zoom + tx;
+        boxes[o + 1] = y * zoom + ty;
+        boxes[o + 2] = w * zoom;
+        boxes[o + 3] = h * zoom;
       });
-      painter.endNodes();
+      if (!worker) {
+        painter?.endNodes();
+        return;
+      }
+      // Frames replace node views all the time; the boxes seldom move: post only a change.
+      const newIds = !sameIds(ids, postedIds);
+      if (!newIds && sameBoxes(boxes, postedBoxes)) return;
+      postedIds = ids;
+      postedBoxes = boxes.slice();
+      post({ type: 'nodes', ids: newIds ? ids : null, boxes }, [boxes.buffer]);
     };
 
     let raf = 0;
@@ -150,6 +238,34 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
         colours = readColours(canvas);
         coloursStale = false;
       }
+      const [tx, ty, zoom] = rf.getState().transform;
+      const page = store.getState();
+      const filter = { showHeartbeats: page.showHeartbeats, showTasks: page.showTasks, showReplies: page.showReplies };
+      if (worker) {
+        const size = `${width}|${height}|${ratio}`;
+        if (size !== postedSize) {
+          postedSize = size;
+          dpr = ratio;
+          post({ type: 'size', width, height, ratio });
+        }
+        if (nodesDirtyRef.current) {
+          nodesDirtyRef.current = false;
+          passNodes(tx, ty, zoom);
+        }
+        const sceneKey = `${zoom}|${reduced}|${coloursVersion}|${origin.x}|${origin.y}|${filter.showHeartbeats}|${filter.showTasks}|${filter.showReplies}`;
+        if (sceneKey !== postedScene || page.partitions !== postedPartitions) {
+          postedScene = sceneKey;
+          postedPartitions = page.partitions;
+          post({ type: 'scene', zoom, colours, reduced, partitions: page.partitions, filter, origin: { ...origin } });
+        }
+        const batches = flightBoard.outbox ?? [];
+        if (batches.length > 0 || flightBoard.time !== postedTime) {
+          postedTime = flightBoard.time;
+          post({ type: 'flights', batches: batches.splice(0), time: flightBoard.time });
+        }
+        return;
+      }
+      if (!ctx || !painter) return;
       const pw = Math.max(1, Math.round(width * ratio));
       const ph = Math.max(1, Math.round(height * ratio));
       if (canvas.width !== pw || canvas.height !== ph || ratio !== dpr) {
@@ -158,12 +274,10 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
         dpr = ratio;
       }
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-      const [tx, ty, zoom] = rf.getState().transform;
       if (nodesDirtyRef.current) {
         nodesDirtyRef.current = false;
         passNodes(tx, ty, zoom);
       }
-      const page = store.getState();
       painter.draw(ctx, {
         width,
         height,
@@ -173,13 +287,16 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
         colours,
         reduced,
         partitions: page.partitions,
-        filter: { showHeartbeats: page.showHeartbeats, showTasks: page.showTasks, showReplies: page.showReplies },
+        filter,
         origin,
       });
+      published.length = 0;
+      published.push(...painter.labels);
     };
     raf = requestAnimationFrame(frame);
 
     return () => {
+      disposed = true;
       cancelAnimationFrame(raf);
       darkQuery.removeEventListener('change', markColours);
       themeObserver.disconnect();
@@ -188,9 +305,14 @@ export function MessageOverlay({ compact }: { compact: boolean }) {
       resize.disconnect();
       window.removeEventListener('resize', moved);
       window.removeEventListener('scroll', moved);
-      if (window.__sparkOverlayLabels === painter.labels) window.__sparkOverlayLabels = [];
+      if (window.__sparkOverlayLabels === published) window.__sparkOverlayLabels = [];
+      if (worker) {
+        flightBoard.outbox = undefined;
+        worker.terminate();
+      }
+      canvas.remove();
     };
   }, [rf, store]);
 
-  return <canvas ref={canvasRef} className="message-overlay" aria-hidden="true" data-testid="message-overlay" />;
+  return <div ref={hostRef} className="message-overlay-host" />;
 }

@@ -4,7 +4,7 @@
 // (use-node-actions.ts) and draws the header row. Node components render only their content.
 import type { CSSProperties, ReactNode } from 'react';
 import type { NodeView } from '../../engine/public';
-import { usePlayground } from '../PlaygroundProvider';
+import { useSelectionAnswer } from '../PlaygroundProvider';
 import { isSelected } from './selection';
 import { useNodeActions } from './use-node-actions';
 
@@ -52,7 +52,7 @@ export function NodeShell({
   headTitle,
   children,
 }: NodeShellProps) {
-  const selected = usePlayground((s) => isSelected(s.selection, kind, id));
+  const selected = useSelectionAnswer((selection) => isSelected(selection, kind, id));
   const actions = useNodeActions({ kind, id });
   return (
     <div

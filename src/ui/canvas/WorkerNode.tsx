@@ -5,7 +5,7 @@
 // host name only while that can be drawn at a legible size.
 import type { NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
-import { usePlayground } from '../PlaygroundProvider';
+import { useNodeView } from '../PlaygroundProvider';
 import { DaemonIcon, ServerIcon } from './icons';
 import { estimatedSize } from './layout';
 import { daemonText, workerAriaLabel, workerBadge, workerDataState, workerLooksDead } from './node-text';
@@ -17,7 +17,7 @@ import { WorkerRenderingContext } from './worker-rendering';
 import { usageText } from './worker-resources';
 
 export const WorkerNode = memo(function WorkerNode({ id }: NodeProps) {
-  const node = usePlayground((s) => s.nodes[id]);
+  const node = useNodeView(id);
   const rendering = useContext(WorkerRenderingContext);
   if (node?.kind !== 'worker') return null;
 

@@ -2,13 +2,13 @@
 // leader latch.
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { usePlayground } from '../PlaygroundProvider';
+import { useNodeView } from '../PlaygroundProvider';
 import { DaemonIcon, ZooKeeperIcon } from './icons';
 import { daemonText, zooKeeperAriaLabel } from './node-text';
 import { NodeShell } from './NodeShell';
 
 export const ZooKeeperNode = memo(function ZooKeeperNode({ id }: NodeProps) {
-  const node = usePlayground((s) => s.nodes[id]);
+  const node = useNodeView(id);
   if (node?.kind !== 'zookeeper') return null;
 
   return (

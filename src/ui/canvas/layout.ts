@@ -339,6 +339,12 @@ export function unionRect(a: Rect, b: Rect): Rect {
 /** A stable text key of what the layout depends on (the canvas re-lays out only when it changes). */
 export function layoutKey(order: readonly string[], nodes: Readonly<Record<string, NodeView | undefined>>): string {
   if (order === lastOrder && nodes === lastNodes) return lastKey;
+  // Most frames replace a few nodes' views and keep every kind and core count: the same key,
+  // found without building it again.
+  if (order === lastOrder && lastNodes !== null && sameLayoutFields(order, nodes, lastNodes)) {
+    lastNodes = nodes;
+    return lastKey;
+  }
   let key = '';
   for (const id of order) {
     const n = nodes[id];
@@ -356,6 +362,21 @@ export function layoutKey(order: readonly string[], nodes: Readonly<Record<strin
 let lastOrder: readonly string[] | null = null;
 let lastNodes: Readonly<Record<string, NodeView | undefined>> | null = null;
 let lastKey = '';
+
+function sameLayoutFields(
+  order: readonly string[],
+  nodes: Readonly<Record<string, NodeView | undefined>>,
+  before: Readonly<Record<string, NodeView | undefined>>,
+): boolean {
+  for (const id of order) {
+    const n = nodes[id];
+    const b = before[id];
+    if (n === b) continue;
+    if (!n || !b || n.kind !== b.kind) return false;
+    if (n.kind === 'worker' && b.kind === 'worker' && n.cores !== b.cores) return false;
+  }
+  return true;
+}
 
 /** The inverse of layoutKey. */
 export function parseLayoutKey(key: string): LayoutEntry[] {

@@ -5,7 +5,7 @@
 // controller reads both together); durations of what still runs are computed from the clock on
 // screen. Ids select the thing, "(kill)" kills it after a confirmation, as Spark's own links do. A
 // narrow panel shows each table's first columns; "All columns" shows Spark's whole table.
-import { lazy, memo, useId, useState } from 'react';
+import { lazy, memo, useId, useMemo, useState } from 'react';
 import { LazyPart } from '../LazyPart';
 import { applyWithNotice } from '../menus/apply-action';
 import type {
@@ -182,7 +182,8 @@ function driverColumns(
 
 function Summary({ master }: { master: MasterStateJson }) {
   const conf = usePlayground((st) => st.sparkConf);
-  const s = masterSummary(master);
+  // Counted once per page, not on every frame the clock moves (500 workers, four passes).
+  const s = useMemo(() => masterSummary(master), [master]);
   const rest = restUrl(master.url, conf);
   return (
     <ul className="master-summary" data-testid="master-summary" aria-label="Cluster summary">
