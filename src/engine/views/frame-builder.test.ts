@@ -89,7 +89,7 @@ describe('FrameBuilder', () => {
     const s = sim(base);
     const fb = new FrameBuilder(s);
     const arrows = [...fb.full().messages];
-    for (let t = 0; t <= 20_000; t += 50) {
+    for (let t = 0; t <= 30_000; t += 50) {
       s.advanceTo(t);
       arrows.push(...fb.next().messages);
     }
@@ -285,10 +285,10 @@ describe('FrameBuilder', () => {
     fb.full();
     const perFrame: number[] = [];
     const sends = new Map<string, number>();
-    for (let t = 0; t <= 30_000; t += 16) {
+    for (let t = 0; t <= 40_000; t += 16) {
       s.advanceTo(t);
       const workerNodes = fb.next().nodes.filter((n) => n.kind === 'worker');
-      if (t < 20_000) continue; // every executor has started and the counts alone change
+      if (t < 30_000) continue; // every executor has started and the counts alone change
       perFrame.push(workerNodes.length);
       for (const n of workerNodes) sends.set(n.id, (sends.get(n.id) ?? 0) + 1);
     }
