@@ -5,9 +5,12 @@
 // The JVM figures are calibrated on real Spark 4.0.5: the conformance lab (docs/conformance-lab.md)
 // runs the scenarios on real daemons and reads, from their log lines, how long each start took
 // ("measured on the real run" in conformance/report.md). Each figure below is the median of those
-// measurements over the lab's runs, on its 2-core machine where several JVMs often start together;
-// the spread is given with it. The simulator takes the one figure, whatever the load: it does not
-// model CPU contention, so a real JVM starting beside five others is slower than this.
+// measurements over the 22 scenarios of the lab run that commit 515f315's conformance/report.md
+// records (a 2-core machine where several JVMs often start together, otherwise idle); the spread
+// and the count are given with it. The simulator takes the one figure, whatever the load: it does
+// not model CPU contention, so a real JVM starting beside five others, or on a loaded machine, is
+// slower than this (the 37-scenario run of the current report, under a load average near 10 from
+// another job, measured about twice these medians).
 
 /**
  * spark-submit in client mode: JVM start + SparkContext initialisation until RegisterApplication.
