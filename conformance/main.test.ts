@@ -70,7 +70,8 @@ function fakeIo(runner: RealRunner | (() => Promise<RealRunner>), files: Record<
       written[p] = t;
     },
     readFile: (p) => {
-      const f = files[p];
+      // Kept runs are read by their absolute path: a name given relative to conformance/ matches its end.
+      const f = files[p] ?? Object.entries(files).find(([k]) => p.endsWith(`/${k}`))?.[1];
       if (f === undefined) throw Object.assign(new Error(`ENOENT: ${p}`), { code: 'ENOENT' });
       return Buffer.from(f);
     },
@@ -116,6 +117,20 @@ describe('npm run conformance', () => {
     expect(written['report.md']).toContain('## small-kill');
     expect(written['report.md']).toContain('- network latency 2 ms and jitter 1 ms are not reproduced');
     expect(written['report.md']).toContain('| Worker JVM start | 1800 |');
+  });
+
+  it('--again compares the kept real runs with the simulator, without the lab', async () => {
+    const first = fakeIo(fakeRunner);
+    expect(await conformanceMain(['--only', 'small-client'], first.io)).toBe(0);
+    const kept = first.written['runs/small-client.real.json']!;
+    const noLab = () => Promise.reject(new Error('the lab must not run with --again'));
+    const again = fakeIo(noLab, { 'runs/small-client.real.json': kept });
+    expect(await conformanceMain(['--again', '--only', 'small-client'], again.io)).toBe(0);
+    expect(again.written['report.md']).toContain('## small-client');
+    expect(again.err.join('')).toContain('small-client: the kept real run against the simulator');
+    const missing = fakeIo(noLab);
+    expect(await conformanceMain(['--again'], missing.io)).toBe(1);
+    expect(missing.out.join('')).toContain('no real run kept in conformance/runs');
   });
 
   it('prints one JSON document with --json, with the keys of the format', async () => {

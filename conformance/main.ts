@@ -1,6 +1,7 @@
 // The two commands of the conformance lab, with their input and output passed in so tests can run
 // them with a fake lab:
 //   npm run conformance [--json] [--only <regex>] [--quick]   every conformance scenario
+//   npm run conformance -- --again [--only <regex>]           the kept real runs against the simulator
 //   npm run real -- <scenario.json> [--json]                    one scenario file of your own
 // Exit 0: every scenario matches (or differs only as documented). Exit 1: some scenario differs.
 // Exit 2: bad arguments, an invalid scenario, or a machine that cannot run the lab (no Java, no
@@ -12,14 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { restoreScenario } from '../src/engine/scenario/restore';
 import type { Scenario } from '../src/engine/scenario/types';
 import { decodeTextFile } from '../src/interop/text-file';
-import type { ScenarioComparison } from './compare/compare';
+import type { DocumentedReason, ScenarioComparison } from './compare/compare';
+import type { RealRun } from './compare/run-types';
 import { jsonReport, renderMarkdown, renderSummary } from './report/report';
 import type { RealRunner, ScenarioRun } from './run-scenario';
-import { failedRun, isLabUnavailable, loadRealRunner, runScenario } from './run-scenario';
+import { compareWithSimulator, failedRun, isLabUnavailable, loadRealRunner, runScenario } from './run-scenario';
 import type { ConformanceScenario } from './scenarios';
 import { conformanceScenarios, excludedScenarios } from './scenarios';
 
-export const CONFORMANCE_USAGE = 'Usage: npm run conformance -- [--json] [--only <regex>] [--quick]';
+export const CONFORMANCE_USAGE = 'Usage: npm run conformance -- [--json] [--only <regex>] [--quick] [--again]';
 export const REAL_USAGE = 'Usage: npm run real -- <scenario.json> [--json]';
 
 const CONFORMANCE_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -64,11 +66,13 @@ export interface ConformanceOptions {
   json: boolean;
   only: RegExp | undefined;
   quick: boolean;
+  /** Compare the real runs kept in conformance/runs with the simulator again, without real Spark. */
+  again: boolean;
   help: boolean;
 }
 
 export function parseConformanceArgs(argv: readonly string[]): ConformanceOptions {
-  const o: ConformanceOptions = { json: false, only: undefined, quick: false, help: false };
+  const o: ConformanceOptions = { json: false, only: undefined, quick: false, again: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -85,7 +89,9 @@ export function parseConformanceArgs(argv: readonly string[]): ConformanceOption
       }
       continue;
     }
-    const flag = ({ '--json': 'json', '--quick': 'quick', '--help': 'help', '-h': 'help' } as const)[name];
+    const flag = (
+      { '--json': 'json', '--quick': 'quick', '--again': 'again', '--help': 'help', '-h': 'help' } as const
+    )[name];
     if (flag === undefined)
       fail(
         `${arg.startsWith('-') ? `Unknown option '${name}'` : `Unexpected argument "${arg}"`}.\n${CONFORMANCE_USAGE}`,
@@ -132,7 +138,12 @@ function restoreOrFail(text: string, what: string): Scenario {
 
 /** Runs each scenario, stopping everything at the first sign that the lab cannot run at all. */
 async function runAll(
-  entries: readonly { name: string; scenario: Scenario; untilMs?: number }[],
+  entries: readonly {
+    name: string;
+    scenario: Scenario;
+    untilMs?: number;
+    documented?: readonly { check: RegExp; reason: DocumentedReason }[];
+  }[],
   io: Io,
   log: (line: string) => void,
 ): Promise<{ spark: string; runs: (ScenarioRun | ScenarioComparison)[] }> {
@@ -147,6 +158,7 @@ async function runAll(
       const run = await runScenario(e.name, e.scenario, runner, {
         log,
         ...(e.untilMs !== undefined ? { untilMs: e.untilMs } : {}),
+        ...(e.documented ? { documented: e.documented } : {}),
         ...(io.signal ? { signal: io.signal } : {}),
       });
       if (io.signal?.aborted) throw new Error('interrupted');
@@ -160,6 +172,43 @@ async function runAll(
     }
   }
   return { spark: spark || 'unknown (no real run completed)', runs };
+}
+
+/**
+ * --again: each scenario's real run as the last `npm run conformance` kept it
+ * (conformance/runs/<id>.real.json) against the simulator as it is now, so an engine change is
+ * compared without running Spark again. A scenario with no kept run says so in its one check.
+ */
+function compareKept(
+  entries: readonly {
+    name: string;
+    scenario: Scenario;
+    untilMs?: number;
+    documented?: readonly { check: RegExp; reason: DocumentedReason }[];
+  }[],
+  io: Io,
+  log: (line: string) => void,
+): { spark: string; runs: (ScenarioRun | ScenarioComparison)[] } {
+  const runs: (ScenarioRun | ScenarioComparison)[] = [];
+  let spark = '';
+  for (const e of entries) {
+    let real: RealRun;
+    try {
+      real = JSON.parse(io.readFile(join(CONFORMANCE_DIR, 'runs', `${e.name}.real.json`)).toString('utf8')) as RealRun;
+    } catch {
+      log(`${e.name}: no real run kept in conformance/runs`);
+      runs.push(failedRun(e.name, 'no real run kept in conformance/runs: run npm run conformance without --again'));
+      continue;
+    }
+    log(`${e.name}: the kept real run against the simulator`);
+    const run = compareWithSimulator(e.name, e.scenario, real, {
+      ...(e.untilMs !== undefined ? { untilMs: e.untilMs } : {}),
+      ...(e.documented ? { documented: e.documented } : {}),
+    });
+    spark ||= real.sparkVersion;
+    runs.push(run);
+  }
+  return { spark: spark || 'unknown (no real run kept)', runs };
 }
 
 function comparisonOf(r: ScenarioRun | ScenarioComparison): ScenarioComparison {
@@ -207,9 +256,10 @@ export function conformanceMain(argv: readonly string[], io: Io): Promise<number
       name: s.id,
       scenario: restoreOrFail(JSON.stringify(s.doc), `conformance scenario ${s.id}`),
       ...(s.untilMs !== undefined ? { untilMs: s.untilMs } : {}),
+      ...(s.documented ? { documented: s.documented } : {}),
     }));
     const log = (line: string) => io.stderr(`${line}\n`);
-    const { spark, runs } = await runAll(entries, io, log);
+    const { spark, runs } = o.again ? compareKept(entries, io, log) : await runAll(entries, io, log);
     for (const r of runs) {
       if (!('comparison' in r)) continue;
       io.writeFile(`runs/${r.comparison.name}.real.json`, `${JSON.stringify(r.real)}\n`);

@@ -2,8 +2,8 @@
 // the real lab to the same horizon, then the simulator again to that horizon, and the comparison.
 import type { Scenario } from '../src/engine/scenario/types';
 import { readSettings } from '../src/engine/spark/settings';
-import type { ScenarioComparison } from './compare/compare';
-import { compareRuns, summarize } from './compare/compare';
+import type { DocumentedReason, ScenarioComparison } from './compare/compare';
+import { compareRuns, documentChecks, summarize } from './compare/compare';
 import type { RealRun, RunSnapshot } from './compare/run-types';
 import { DEFAULT_POLL_MS, simulateScenario, type SimRun } from './compare/sim-run';
 
@@ -105,7 +105,13 @@ export async function runScenario(
   name: string,
   scenario: Scenario,
   runner: RealRunner,
-  opts: { pollMs?: number; untilMs?: number; log?: (line: string) => void; signal?: AbortSignal } = {},
+  opts: {
+    pollMs?: number;
+    untilMs?: number;
+    log?: (line: string) => void;
+    signal?: AbortSignal;
+    documented?: readonly { check: RegExp; reason: DocumentedReason }[];
+  } = {},
 ): Promise<ScenarioRun> {
   const pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
   const horizon = opts.untilMs ?? horizonOf(scenario, simulateScenario(scenario, { pollMs }));
@@ -119,10 +125,30 @@ export async function runScenario(
     ...(opts.log ? { log: opts.log } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
+  return compareWithSimulator(name, scenario, real, { ...opts, pollMs, horizon });
+}
+
+/**
+ * A real run (fresh, or kept in conformance/runs) against the simulator: the simulated run goes to
+ * the later of the horizon and where the real run stopped, then the comparison.
+ */
+export function compareWithSimulator(
+  name: string,
+  scenario: Scenario,
+  real: RealRun,
+  opts: {
+    pollMs?: number;
+    untilMs?: number;
+    horizon?: number;
+    documented?: readonly { check: RegExp; reason: DocumentedReason }[];
+  } = {},
+): ScenarioRun {
+  const pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
+  const horizon = opts.horizon ?? opts.untilMs ?? horizonOf(scenario, simulateScenario(scenario, { pollMs }));
   const realEnd = (real.timeline.at(-1)?.t ?? 0) - (real.actionsAtMs ?? 0);
   const sim = simulateScenario(scenario, { pollMs, untilMs: Math.max(horizon, realEnd) });
   const comparison = {
-    ...summarize(name, compareRuns(scenario, real, sim, { pollMs })),
+    ...summarize(name, documentChecks(compareRuns(scenario, real, sim, { pollMs }), opts.documented ?? [])),
     ...(real.notes && real.notes.length > 0 ? { notes: real.notes } : {}),
     ...(real.measurements && real.measurements.length > 0 ? { measurements: real.measurements } : {}),
   };

@@ -11,10 +11,10 @@ const SHOTS = 'e2e-artifacts';
 /** Each scenario with the simulated time of its second busy phase, reached fast and sampled at 1× too. */
 const SCENARIOS = [
   // The submission and launch, then the app's end: UnregisterApplication, KillExecutor ×5.
-  { id: 'cluster-mode', later: 26_000 },
-  { id: 'spread-out', later: 24_500 },
-  // The first app's launch, then its end freeing every core: four drivers land at once (17.2 s).
-  { id: 'drivers-round-robin', later: 16_500 },
+  { id: 'cluster-mode', later: 38_800 },
+  { id: 'spread-out', later: 36_200 },
+  // The first app's launch, then its end freeing every core: four drivers land at once (28.8 s).
+  { id: 'drivers-round-robin', later: 28_100 },
 ];
 const SIZES = [
   { width: 1280, height: 720 },

@@ -51,9 +51,9 @@ describe('npm run sim', { timeout: 180_000 }, () => {
     expect(out.master.status).toBe('ALIVE');
     expect(out.masters).toHaveLength(1);
     expect(out.workers.w1.cores).toBe(4);
-    expect(out.apps[0]).toMatchObject({ name: 'Spark Pi', state: 'FINISHED', driver: 'driver-20260101000001-0000' });
+    expect(out.apps[0]).toMatchObject({ name: 'Spark Pi', state: 'FINISHED', driver: 'driver-20260101000002-0000' });
     expect(out.drivers[0]).toMatchObject({
-      id: 'driver-20260101000001-0000',
+      id: 'driver-20260101000002-0000',
       state: 'FINISHED',
       worker: 'w1',
       supervise: false,
@@ -170,7 +170,7 @@ describe('npm run sim', { timeout: 180_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      /^The run was stopped at \d+ min( \d+ s)? of simulated time: it used its work budget of 60,000 events\. [\d,]+ executors were launched: most likely they keep failing/,
+      /^The run was stopped at (\d+ h )?\d+ min( \d+ s)? of simulated time: it used its work budget of 60,000 events\. [\d,]+ executors were launched: most likely they keep failing/,
     );
     expect(r.stderr).toContain('--until');
     expect(r.stderr).not.toMatch(STACK);

@@ -39,6 +39,10 @@ export interface ScenarioComparison {
 export const DOCUMENTED_DIFFERENCES = {
   driverPlacement:
     "Spark's Master places waiting drivers on a Random.shuffle of the alive workers (spreadOutDrivers), drawn from the JVM's unseeded generator; the simulator draws its shuffle from the scenario's seed. When the two runs put a driver on different workers, everything that follows from the worker a fault hits (which driver is relaunched, which executors are lost) differs too. What Spark guarantees (the driver runs on a worker that had room for it, at most one per worker in one round while others have room) is checked instead.",
+  zkLeaderRace:
+    "With ZooKeeper recovery, Masters started together race for Curator's leader latch: the one whose latch znode ZooKeeper creates first (the lowest sequence number) leads, which follows which JVM connected first. The simulator's Masters connect in the scenario's order. When the two runs elected different first leaders, each Master's series of states is the other's; that one Master leads, and the other takes over once the leader's session expires, is compared by the other checks.",
+  jvmSpeed:
+    "Real JVMs start and warm up at the speed the machine gives them: on the lab's 2 shared cores an executor JVM took 4 to 30 s from launch to registering with its driver, and a Master 2 to 12 s to come up, depending on how many other JVMs were starting at the same moment; a freshly started JVM's first connections took about 300 ms each (TransportClientFactory's \"Successfully created connection ... after\"). The simulator takes one fixed figure per kind of start, the median of the lab's measurements (src/engine/spark/timings.ts), and does not model CPU contention or JIT warm-up. So what a scenario counts within a fixed window of a JVM's start (crashed executors, a Master's recovery seen between two polls) follows the real machine's load, not Spark's logic, which the other checks of the scenario compare.",
 } as const;
 
 /** How the checks read the runs, for the report. */
@@ -245,6 +249,21 @@ function finalStates(scenario: Scenario, real: Json, sim: Json, placementDiffers
   );
 }
 
+/**
+ * Marks the failing checks whose name matches one of `rules` with its reason: for a scenario where
+ * a check is known to follow something the simulator leaves out (conformance/scenarios.ts).
+ */
+export function documentChecks(
+  checks: readonly Check[],
+  rules: readonly { check: RegExp; reason: DocumentedReason }[],
+): Check[] {
+  return checks.map((c) => {
+    if (c.passed || c.documented !== undefined) return c;
+    const rule = rules.find((r) => r.check.test(c.what));
+    return rule ? documented(c, rule.reason) : c;
+  });
+}
+
 function documented(c: Check, reason: DocumentedReason): Check {
   return { ...c, documented: DOCUMENTED_DIFFERENCES[reason] };
 }
@@ -338,10 +357,21 @@ interface Detection {
  *   one whole T is allowed. (Spark's own bound is a delay in (3T/4, 2T].)
  * - a Master's failure is handled by ZooKeeper, which expires sessions on its 2 s tick, and by a
  *   restarted JVM's start-up: 5 s are allowed.
+ * - with ZooKeeper, the dead leader's session expires its granted timeout (40 s) after the last
+ *   packet it sent, which is its last ping when idle: a ZooKeeper client pings every readTimeout / 2
+ *   (a third of the timeout, 13.3 s) from its session's start, an instant the real JVMs' start-up
+ *   moves. So the standby leads 26.7 to 42 s after the kill, wherever the ping phase put the
+ *   expiry: one ping interval and one tick are allowed on top of the polls.
  */
+/** A ZooKeeper client's ping interval for the 40 s session the lab's server grants: 40 s × 2/3 / 2. */
+const ZK_PING_INTERVAL_MS = 13_334;
+/** zoo.cfg's tickTime in the lab (and zoo_sample.cfg's): sessions expire on its boundaries. */
+const ZK_TICK_MS = 2000;
+
 function detections(scenario: Scenario, pollMs: number): Detection[] {
   const T = readSettings(scenario.conf).workerTimeoutMs;
   const masters = new Set(scenario.masters.map((m) => m.host));
+  const zooKeeper = scenario.conf['spark.deploy.recoveryMode'] === 'ZOOKEEPER';
   const workerDown = (host: string) => (snap: RunSnapshot) => {
     const m = leader(snap.masters);
     return m !== null && workerStates(m).get(host) !== 'ALIVE';
@@ -393,8 +423,12 @@ function detections(scenario: Scenario, pollMs: number): Detection[] {
           const gone = target ?? leaderHost(before?.masters ?? {});
           return Object.entries(snap.masters).some(([h, j]) => h !== gone && obj(j)?.status === 'ALIVE');
         },
-        toleranceMs: poll + 5000,
-        why: "2 polls + 5 s (ZooKeeper's 2 s tick, Curator's latch)",
+        ...(zooKeeper
+          ? {
+              toleranceMs: poll + ZK_PING_INTERVAL_MS + ZK_TICK_MS,
+              why: "2 polls + ZooKeeper's ping interval (13.3 s, the session's phase) + its 2 s tick",
+            }
+          : { toleranceMs: poll + 5000, why: "2 polls + 5 s (ZooKeeper's 2 s tick, Curator's latch)" }),
       });
     } else if (a.type === 'restart-master') {
       const target = a.target;
@@ -523,14 +557,27 @@ function placementDiffers(real: Json, sim: Json): boolean {
 
 // ------------------------------------------------------------------ the whole comparison
 
+/** The first Master a run's polls show ALIVE, once its cluster is up (null when none). */
+function firstLeader(scenario: Scenario, run: RealRun): string | null {
+  for (const snap of alignedTimeline(scenario, run))
+    for (const [host, j] of Object.entries(snap.masters)) if (obj(j)?.status === 'ALIVE') return host;
+  return null;
+}
+
 export function compareRuns(scenario: Scenario, real: RealRun, sim: RealRun, opts: { pollMs: number }): Check[] {
   const r = obj(real.doc) ?? {};
   const s = obj(sim.doc) ?? {};
   const moved = placementDiffers(r, s);
+  const zk = scenario.conf['spark.deploy.recoveryMode'] === 'ZOOKEEPER' && scenario.masters.length > 1;
+  const rLead = zk ? firstLeader(scenario, real) : null;
+  const sLead = zk ? firstLeader(scenario, sim) : null;
+  const raced = rLead !== null && sLead !== null && rLead !== sLead;
   return [
     ...finalStates(scenario, r, s, moved),
     ...placementChecks(r, s),
-    ...transitionChecks(scenario, real, sim, moved),
+    ...transitionChecks(scenario, real, sim, moved).map((c) =>
+      raced && !c.passed && /^master \S+: states seen by the Master$/.test(c.what) ? documented(c, 'zkLeaderRace') : c,
+    ),
     ...detectionChecks(scenario, real, sim, opts.pollMs),
     ...idChecks(scenario, r, s),
   ];

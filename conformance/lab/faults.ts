@@ -305,10 +305,21 @@ export function workFolders(workDir: string): { kind: 'Driver' | 'Executor'; id:
     return out;
   }
   for (const e of entries) {
-    if (e.startsWith('driver-')) out.push({ kind: 'Driver', id: e, dir: `${workDir}/${e}` });
-    else if (e.startsWith('app-'))
-      for (const x of readdirSync(`${workDir}/${e}`))
-        out.push({ kind: 'Executor', id: `${e}/${x}`, dir: `${workDir}/${e}/${x}` });
+    if (e.startsWith('driver-')) {
+      out.push({ kind: 'Driver', id: e, dir: `${workDir}/${e}` });
+      continue;
+    }
+    // An application's folder is named by its id, which is not always app-…: with
+    // spark.master.useAppNameAsAppId.enabled it is the app's name (Master.newApplicationId). Its
+    // executors' folders are their numbers (ExecutorRunner's work/<appId>/<execId>).
+    let inside: string[] = [];
+    try {
+      inside = readdirSync(`${workDir}/${e}`);
+    } catch {
+      continue;
+    }
+    for (const x of inside)
+      if (/^\d+$/.test(x)) out.push({ kind: 'Executor', id: `${e}/${x}`, dir: `${workDir}/${e}/${x}` });
   }
   return out;
 }

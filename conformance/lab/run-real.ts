@@ -400,7 +400,7 @@ function buildRun(
   for (const l of stamped) {
     const msg = l.message;
     let m: RegExpExecArray | null;
-    if (l.daemon === 'Master' && (m = /^Launching executor (app-\S+)\/(\d+) on worker (\S+)/.exec(msg)))
+    if (l.daemon === 'Master' && (m = /^Launching executor (\S+)\/(\d+) on worker (\S+)/.exec(msg)))
       exec(m[1]!, Number(m[2])).worker = workerHost.get(m[3]!) ?? m[3]!;
     else if (l.daemon === 'Master' && (m = /^Removing worker (\S+) on /.exec(msg)))
       lostWorker = workerHost.get(m[1]!) ?? m[1]!;
@@ -411,23 +411,32 @@ function buildRun(
       lostWorker = workerHost.get(m[1]!) ?? m[1]!;
     else if (l.daemon === 'Master' && lostWorker && /^Telling app of decommission executors/.test(msg)) {
       for (const e of onWorker(lostWorker)) [e.removed, e.state] = [true, 'DECOMMISSIONED'];
-    } else if (l.daemon === 'Master' && (m = /^Removing executor (app-\S+)\/(\d+) because it is (\w+)/.exec(msg))) {
+    } else if (l.daemon === 'Master' && (m = /^Removing executor (\S+)\/(\d+) because it is (\w+)/.exec(msg))) {
       const e = exec(m[1]!, Number(m[2]));
       e.removed = true;
       e.state = m[3]!;
     } else if (
-      (m = /^Granted executor ID (app-\S+)\/(\d+) on hostPort \S+ with (\d+) core\(s\), ([\d.]+) (\w+) RAM/.exec(msg))
+      (m = /^Granted executor ID (\S+)\/(\d+) on hostPort \S+ with (\d+) core\(s\), ([\d.]+) (\w+) RAM/.exec(msg))
     ) {
       const e = exec(m[1]!, Number(m[2]));
       e.cores = Number(m[3]);
       e.memory = Math.round(Number(m[4]) * (MEM_UNITS[m[5]!] ?? 1));
-    } else if ((m = /^Executor updated: (app-\S+)\/(\d+) is now (\w+)/.exec(msg))) {
+    } else if ((m = /^Executor updated: (\S+)\/(\d+) is now (\w+)/.exec(msg))) {
       const e = exec(m[1]!, Number(m[2]));
       if (!e.removed) e.state = m[3]!;
-    } else if (l.daemon === 'Worker' && (m = /^Executor (app-\S+)\/(\d+) finished with state (\w+)/.exec(msg))) {
+    } else if (
+      l.daemon === 'Worker' &&
+      (m = /^Launch command: .*"--executor-id" "(\d+)" .*"--app-id" "([^"]+)"/.exec(msg))
+    ) {
+      // ExecutorRunner.fetchAndRunExecutor logs the command, starts the process and at once sends
+      // ExecutorStateChanged(RUNNING): the executor is RUNNING at the Master from here, even when
+      // no driver is left to log "Executor updated ... RUNNING" (its machine powered off).
+      const e = exec(m[2]!, Number(m[1]));
+      if (!e.removed && e.state === 'LAUNCHING') e.state = 'RUNNING';
+    } else if (l.daemon === 'Worker' && (m = /^Executor (\S+)\/(\d+) finished with state (\w+)/.exec(msg))) {
       const e = exec(m[1]!, Number(m[2]));
       if (!e.removed) e.state = m[3]!;
-    } else if (l.daemon === 'Driver' && (m = /Connected to Spark cluster with app ID (app-\S+)/.exec(msg))) {
+    } else if (l.daemon === 'Driver' && (m = /Connected to Spark cluster with app ID (\S+)/.exec(msg))) {
       const src = (l as DaemonLine & { source?: string }).source;
       if (src) appDriver.set(m[1]!, src);
     } else if (l.daemon === 'Master' && (m = /^Launching driver (driver-\S+) on worker/.exec(msg)))
@@ -569,7 +578,7 @@ function measure(ctx: LabContext, stamped: readonly DaemonLine[], t0: number): R
   }
   for (const l of stamped) {
     let m: RegExpExecArray | null;
-    if (l.daemon === 'Worker' && (m = /^Asked to launch executor (app-\S+)\/(\d+)/.exec(l.message))) {
+    if (l.daemon === 'Worker' && (m = /^Asked to launch executor (\S+)\/(\d+)/.exec(l.message))) {
       const [app, id] = [m[1]!, m[2]!];
       const own = first(
         (x) => x.daemon === 'Executor' && (x as DaemonLine & { source?: string }).source === `${app}/${id}`,

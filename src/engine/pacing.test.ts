@@ -12,6 +12,7 @@ import {
 } from './pacing-rules';
 import { restoreScenario } from './scenario/restore';
 import { Simulation } from './simulation';
+import { CLIENT_DRIVER_STARTUP_MS } from './spark/timings';
 import type { WorkerState } from './spark/worker-state';
 import { SUBMIT, scenario } from './test-support/run';
 
@@ -103,11 +104,12 @@ describe('Pacer', () => {
     const pacer = new Pacer(s);
     while (s.time < 29_000) pacer.play(16, 1);
     // 1 ms at 1000× in a quiet stretch would buy 20 simulated seconds; the driver's
-    // RegisterApplication (sent at 33 s) stops the quiet run and the rest goes at flight pace.
+    // RegisterApplication (sent once its JVM is up) stops the quiet run and the rest goes at flight pace.
     pacer.play(1, 1000);
+    const sent = 30_000 + CLIENT_DRIVER_STARTUP_MS;
     expect(pacer.report.reason).toBe('flight');
-    expect(s.time).toBeGreaterThanOrEqual(33_000);
-    expect(s.time).toBeLessThanOrEqual(33_000 + 1000 * (2 / FLIGHT_VISIBLE_WALL_MS));
+    expect(s.time).toBeGreaterThanOrEqual(sent);
+    expect(s.time).toBeLessThanOrEqual(sent + 1000 * (2 / FLIGHT_VISIBLE_WALL_MS));
   });
 
   it('does not change the run: paced and straight runs end in the same state', () => {
@@ -183,7 +185,9 @@ describe('Pacer', () => {
           at: 0,
           type: 'submit',
           command: `${SUBMIT} --deploy-mode cluster --supervise --class ${PI} 10`,
-          driverFault: { kind: 'crash', afterMs: 2000, exitCode: 1 },
+          // Each run crashes as main() starts (3 s), before registering an app: nothing else
+          // happens during a back-off, and each run stays under the 5 s that would reset it.
+          driverFault: { kind: 'crash', afterMs: 0, exitCode: 1 },
         },
       ],
     });
@@ -191,7 +195,7 @@ describe('Pacer', () => {
     const spent = new Map<number, number>();
     playFrames(
       s,
-      () => s.time > 79_000,
+      () => s.time > 85_000,
       () => {
         const w = s.cluster.k.proc<WorkerState>(s.cluster.world.topology.workers.get('w1')?.pid ?? 0).state;
         for (const d of w.drivers.values()) {

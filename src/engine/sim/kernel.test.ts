@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Delivery, Process } from './kernel';
-import { Kernel } from './kernel';
+import { Kernel, TCP_GIVE_UP_MS } from './kernel';
 import { HeapKeys, heapPop, heapPush } from './queue';
 import { Random } from './random';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
@@ -208,7 +208,7 @@ describe('kernel', () => {
     expect(k.state.procs.slice(0, 2).every((p) => p.linkTable !== null && p.linkLast.size === 0)).toBe(true);
   });
 
-  it('drops messages across a partition, one-way or two-way, and delivers after a heal', () => {
+  it('holds messages across a partition, one-way or two-way, and delivers them in order after the heal', () => {
     const { k, seen } = recorder();
     const a = k.spawn('h1', 'x', 'A', {});
     const b = k.spawn('h2', 'x', 'B', {});
@@ -217,16 +217,37 @@ describe('kernel', () => {
     k.send(b.pid, 'e', a.pid, 'e', { type: 'BtoA' });
     k.runUntil(10);
     expect(seen.map((s) => s.type)).toEqual(['BtoA']);
+    // The packet is dropped at the cut (drawn so), and TCP keeps it to send again.
     expect(k.messages[0]).toMatchObject({ type: 'AtoB', delivered: false, dropReason: 'partition' });
     k.heal();
     k.partition('h2', 'h1');
     k.send(a.pid, 'e', b.pid, 'e', { type: 'AtoB2' });
     k.runUntil(20);
+    // The retransmission met the new partition: held again, with AtoB2 behind it.
     expect(seen.map((s) => s.type)).toEqual(['BtoA']);
     k.heal('h1', 'h2');
     k.send(a.pid, 'e', b.pid, 'e', { type: 'AtoB3' });
     k.runUntil(30);
-    expect(seen.map((s) => s.type)).toEqual(['BtoA', 'AtoB3']);
+    expect(seen.map((s) => s.type)).toEqual(['BtoA', 'AtoB', 'AtoB2', 'AtoB3']);
+  });
+
+  it("loses what a partition held longer than TCP keeps retransmitting, and a powered-off sender's data", () => {
+    const { k, seen } = recorder();
+    const a = k.spawn('h1', 'x', 'A', {});
+    const b = k.spawn('h2', 'x', 'B', {});
+    const c = k.spawn('h3', 'x', 'C', {});
+    k.partition('h1', 'h2');
+    k.partition('h3', 'h2');
+    k.send(a.pid, 'e', b.pid, 'e', { type: 'AtoB' });
+    k.runUntil(10);
+    k.send(c.pid, 'e', b.pid, 'e', { type: 'CtoB' });
+    k.runUntil(20);
+    k.powerOff('h3');
+    k.runUntil(10 + TCP_GIVE_UP_MS + 1);
+    k.heal();
+    k.runUntil(20 + TCP_GIVE_UP_MS);
+    expect(seen.map((s) => s.type)).toEqual([]);
+    expect(k.state.network.held).toBeUndefined();
   });
 
   it('replies to asks, and times out unanswered asks exactly once', () => {

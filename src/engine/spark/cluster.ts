@@ -60,7 +60,8 @@ export interface WorldState {
 
 export interface Topology {
   clientHost: string;
-  masters: { host: string; port: number; pid: Pid }[];
+  /** `startingUntil`: a restarted Master's JVM is coming up (daemon-start.ts) and runs from then. */
+  masters: { host: string; port: number; pid: Pid; startingUntil?: number }[];
   workers: Map<string, { cores: number; memoryMb: number; port?: number; pid: Pid }>;
   /** The ZooKeeper server of ZOOKEEPER recovery, started with the first Master that needs it. */
   zooKeeper: { host: string; port: number; pid: Pid } | null;

@@ -9,7 +9,13 @@ import { isExecutorFinished } from './messages';
 import { registeredAppName } from './examples';
 import { bytesConfAsMb, megabytesToString } from './memory';
 import type { LaunchedByWorker } from './worker-state';
-import { CLIENT_DRIVER_STARTUP_MS, CLUSTER_DRIVER_STARTUP_MS, DRIVER_SHUTDOWN_MS, SIGTERM_EXIT_CODE } from './timings';
+import {
+  CLIENT_DRIVER_STARTUP_MS,
+  CLUSTER_DRIVER_STARTUP_MS,
+  DRIVER_JVM_STARTUP_MS,
+  DRIVER_SHUTDOWN_MS,
+  SIGTERM_EXIT_CODE,
+} from './timings';
 
 const APP_CLIENT_EP = 'AppClient';
 export const DRIVER_EP = 'CoarseGrainedScheduler';
@@ -44,6 +50,8 @@ export interface DriverProcessState {
   /** The ApplicationDescription the backend builds once the driver knows its own address. */
   appDesc: ApplicationDescription | null;
   appDescInput: Omit<ApplicationDescription, 'command' | 'appUiUrl'>;
+  /** The -D options its executors start with (the executor start-up part of its conf). */
+  executorJavaOpts: string[];
   behaviour: AppBehaviour;
   // StandaloneAppClient.ClientEndpoint
   appId: string | null;
@@ -93,6 +101,8 @@ interface StartOpts {
   parent: Pid;
   masters: string[];
   app: Omit<ApplicationDescription, 'command' | 'appUiUrl'>;
+  /** The -D options of the driver's conf that its executors start with (SparkConf.isExecutorStartupConf). */
+  executorJavaOpts: string[];
 }
 
 function startDriverProcess(c: SparkCluster, o: StartOpts): Process<DriverProcessState> {
@@ -105,6 +115,7 @@ function startDriverProcess(c: SparkCluster, o: StartOpts): Process<DriverProces
     masters: o.masters,
     appDesc: null,
     appDescInput: o.app,
+    executorJavaOpts: o.executorJavaOpts,
     behaviour: o.app.behaviour,
     appId: null,
     registered: false,
@@ -132,7 +143,12 @@ function startDriverProcess(c: SparkCluster, o: StartOpts): Process<DriverProces
   const startup = o.mode === 'client' ? CLIENT_DRIVER_STARTUP_MS : CLUSTER_DRIVER_STARTUP_MS;
   c.k.timer(p.pid, DRIVER_EP, startup, { type: 'SparkContextStarting' });
   const fault = o.app.behaviour.driverFault;
-  if (fault) c.k.timer(p.pid, DRIVER_EP, fault.afterMs, { type: 'UserCodeCrash', exitCode: fault.exitCode });
+  // The user's code runs once the JVM has started and called its main(): the crash counts from there.
+  if (fault)
+    c.k.timer(p.pid, DRIVER_EP, DRIVER_JVM_STARTUP_MS + fault.afterMs, {
+      type: 'UserCodeCrash',
+      exitCode: fault.exitCode,
+    });
   if (o.workerUrl) {
     // DriverWrapper's "workerWatcher" endpoint: fate-sharing with the Worker that launched it.
     c.k.connect(p.pid, c.resolve(o.workerUrl));
@@ -147,7 +163,16 @@ export function startClientDriver(
   masters: string[],
   app: StartOpts['app'],
 ): Process<DriverProcessState> {
-  return startDriverProcess(c, { mode: 'client', host, driverId: null, workerUrl: null, parent: 0, masters, app });
+  return startDriverProcess(c, {
+    mode: 'client',
+    host,
+    driverId: null,
+    workerUrl: null,
+    parent: 0,
+    masters,
+    app,
+    executorJavaOpts: [],
+  });
 }
 
 /** Cluster mode: DriverRunner starts a DriverWrapper JVM on the worker, the worker's URL its first argument. */
@@ -182,6 +207,9 @@ export function startClusterDriver(
     workerUrl: worker.workerUrl,
     parent: worker.parent,
     masters,
+    // StandaloneSchedulerBackend: Utils.sparkJavaOpts(conf, SparkConf.isExecutorStartupConf), the
+    // spark.rpc.* keys among them (the 10 s ask timeout ClientApp set).
+    executorJavaOpts: desc.command.javaOpts.filter((o) => /^-Dspark\.(rpc|network|ssl|auth)/.test(o)),
     app: {
       name: registeredAppName(args[2] ?? '', conf.get('spark.app.name') ?? args[2] ?? ''),
       maxCores: maxCores !== undefined ? Number(maxCores) : null,
@@ -225,7 +253,7 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
             '--resourceProfileId',
             '{{RESOURCE_PROFILE_ID}}',
           ],
-          javaOpts: [],
+          javaOpts: s.executorJavaOpts,
         },
         appUiUrl: `http://${p.host}:4040`,
       };

@@ -5,6 +5,7 @@ import type { AskTimeout, Delivery, Disconnected, Process } from '../sim/kernel'
 import type { AddressMemo, SparkCluster } from './cluster';
 import type { AppBehaviour, ApplicationDescription, SparkMessage } from './messages';
 import type { LaunchedByWorker } from './worker-state';
+import { getTimeMs } from './conf';
 import { EXECUTOR_JVM_STARTUP_MS, EXECUTOR_SHUTDOWN_MS, SIGTERM_EXIT_CODE } from './timings';
 
 const EXECUTOR_EP = 'Executor';
@@ -25,7 +26,14 @@ export interface ExecutorBackendState extends AddressMemo {
   /** Running tasks: task id → timer handle. */
   tasks: Map<number, number>;
   behaviour: AppBehaviour;
+  /** spark.rpc.askTimeout as its command's -D options give it (else the cluster's). */
+  askTimeoutMs: number;
+  /** Tries of the bootstrap's driver lookup so far (CoarseGrainedExecutorBackend.run). */
+  fetchTries: number;
 }
+
+/** sys.env EXECUTOR_DRIVER_PROPS_FETCHER_MAX_ATTEMPTS, unset in standalone: "3". */
+const DRIVER_PROPS_FETCHER_MAX_ATTEMPTS = 3;
 
 type ExecutorTimer =
   | { type: 'JvmStarted' }
@@ -66,6 +74,8 @@ export function startExecutorProcess(
     decommissioned: false,
     tasks: new Map(),
     behaviour: r.appDesc.behaviour,
+    askTimeoutMs: askTimeoutOf(c, r.appDesc.command.javaOpts),
+    fetchTries: 0,
     memoAddress: null,
     memoPid: 0,
     memoRebinds: 0,
@@ -76,10 +86,26 @@ export function startExecutorProcess(
   });
   c.bind(p.pid, host, port);
   c.k.timer(p.pid, EXECUTOR_EP, EXECUTOR_JVM_STARTUP_MS, { type: 'JvmStarted' });
-  const fault = r.appDesc.behaviour.executorFault;
-  if (fault?.kind === 'crash')
-    c.k.timer(p.pid, EXECUTOR_EP, fault.afterMs, { type: 'UserCodeCrash', exitCode: fault.exitCode });
   return p;
+}
+
+function askTimeoutOf(c: SparkCluster, javaOpts: readonly string[]): number {
+  const opt = javaOpts.findLast((o) => o.startsWith('-Dspark.rpc.askTimeout='));
+  if (opt === undefined) return c.settings.askTimeoutMs;
+  return getTimeMs({ 'spark.rpc.askTimeout': opt.slice('-Dspark.rpc.askTimeout='.length) }, 'spark.rpc.askTimeout');
+}
+
+function fetchDriverConfig(c: SparkCluster, p: Process<ExecutorBackendState>): void {
+  const e = p.state;
+  e.fetchTries += 1;
+  c.askTo(
+    p.pid,
+    EXECUTOR_EP,
+    e.driverUrl,
+    DRIVER_EP,
+    { type: 'RetrieveSparkAppConfig', resourceProfileId: 0 },
+    e.askTimeoutMs,
+  );
 }
 
 function exitExecutor(c: SparkCluster, p: Process<ExecutorBackendState>, code: number, reason: string): void {
@@ -94,17 +120,17 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   switch (msg.type) {
     case 'JvmStarted': {
       // Bootstrap: a temporary RpcEnv asks the driver for the app's config; WorkerWatcher connects
-      // to the worker so that the executor dies with it.
-      c.k.connect(p.pid, c.resolve(e.workerUrl));
+      // to the worker so that the executor dies with it. A Worker that died while this JVM was
+      // starting refuses the connection: WorkerWatcher.onNetworkError exits at once (exitNonZero).
+      const worker = c.resolve(e.workerUrl);
+      if (worker === 0 || !c.k.proc(worker).alive) {
+        c.k.log(p.pid, `Lost connection to worker rpc endpoint spark://Worker@${e.workerUrl}. Exiting.`, 'ERROR');
+        c.exitProcess(p.pid, 255);
+        return;
+      }
+      c.k.connect(p.pid, worker);
       e.phase = 'fetching-config';
-      c.askTo(
-        p.pid,
-        EXECUTOR_EP,
-        e.driverUrl,
-        DRIVER_EP,
-        { type: 'RetrieveSparkAppConfig', resourceProfileId: 0 },
-        c.settings.askTimeoutMs,
-      );
+      fetchDriverConfig(c, p);
       return;
     }
     case 'SparkAppConfig': {
@@ -122,7 +148,7 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
           hostname: e.hostname,
           cores: e.cores,
         },
-        c.settings.askTimeoutMs,
+        e.askTimeoutMs,
       );
       return;
     }
@@ -137,11 +163,35 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       return;
     }
     case 'AskTimeout': {
+      if (e.phase === 'fetching-config') {
+        // The bootstrap looks the driver up EXECUTOR_DRIVER_PROPS_FETCHER_MAX_ATTEMPTS times (the
+        // lookup and the config fetch are one ask here), each failing after spark.rpc.askTimeout;
+        // the last failure is thrown out of main(): exit code 1. With a driver whose machine is
+        // gone that is 3 × 10 s in cluster mode, as the conformance lab saw.
+        c.k.log(p.pid, 'Ask terminated before connecting successfully', 'ERROR');
+        if (e.fetchTries < DRIVER_PROPS_FETCHER_MAX_ATTEMPTS) {
+          fetchDriverConfig(c, p);
+          return;
+        }
+        c.k.log(
+          p.pid,
+          `Exception in thread "main": org.apache.spark.rpc.RpcTimeoutException: Cannot receive any reply from ${e.driverUrl} in ${e.askTimeoutMs / 1000} seconds. This timeout is controlled by spark.rpc.askTimeout`,
+          'ERROR',
+        );
+        c.exitProcess(p.pid, 1);
+        return;
+      }
       exitExecutor(c, p, 1, `Cannot register with driver: spark://CoarseGrainedScheduler@${e.driverUrl}`);
       return;
     }
     case 'RegisteredExecutor': {
       e.phase = 'running';
+      // CoarseGrainedExecutorBackend creates its Executor on RegisteredExecutor, and the Executor's
+      // constructor starts the executor plugins (PluginContainer in Executor.scala): the user's code
+      // on an executor, and so an executorFault's crash, can run from here on.
+      const fault = e.behaviour.executorFault;
+      if (fault?.kind === 'crash')
+        c.k.timer(p.pid, EXECUTOR_EP, fault.afterMs, { type: 'UserCodeCrash', exitCode: fault.exitCode });
       c.k.send(p.pid, EXECUTOR_EP, c.resolve(e.driverUrl), DRIVER_EP, {
         type: 'LaunchedExecutor',
         executorId: e.executorId,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Simulation } from '../simulation';
 import type { MasterState } from './master-state';
 import { SUBMIT, simulate } from '../test-support/run';
+import { CLUSTER_DRIVER_STARTUP_MS, DRIVER_JVM_STARTUP_MS, WORKER_JVM_STARTUP_MS } from './timings';
 
 const PI = '--class org.apache.spark.examples.SparkPi examples.jar';
 const TWO_WORKERS = [
@@ -31,15 +32,15 @@ describe('worker process killed (kill-worker)', () => {
         command: `${SUBMIT} --executor-cores 2 --total-executor-cores 4 ${PI} 200`,
         workload: { tasks: 200, taskMs: 1000 },
       },
-      { at: 10_000, type: 'kill-worker', target: 'w3' },
+      { at: 20_000, type: 'kill-worker', target: 'w3' },
     ],
   };
 
   it('is removed at once through the disconnect; its executors are LOST and replaced elsewhere', () => {
-    const sim = simulate(base, 10_100);
+    const sim = simulate(base, 20_100);
     expect(masterWorker(sim, 'w3')?.state).toBe('DEAD');
     const removal = sim.cluster.world.changes.find((ch) => ch.kind === 'worker' && ch.to === 'DEAD');
-    expect(removal?.t).toBeLessThan(10_010);
+    expect(removal?.t).toBeLessThan(20_010);
     expect(removal?.cause.type).toBe('Disconnected');
     expect(sim.logLines(0).some((l) => l.includes('got disassociated'))).toBe(true);
     const app = sim.output().apps[0]!;
@@ -51,7 +52,7 @@ describe('worker process killed (kill-worker)', () => {
     expect(running.reduce((n, e) => n + e.cores, 0)).toBe(4);
     const trace = sim.traceSince(0);
     expect(trace.some((m) => m.type === 'WorkerRemoved' && m.to.startsWith('AppClient@client'))).toBe(true);
-    expect(trace.some((m) => m.type === 'ExecutorUpdated' && m.t >= 10_000)).toBe(true);
+    expect(trace.some((m) => m.type === 'ExecutorUpdated' && m.t >= 20_000)).toBe(true);
   });
 
   it('takes its executors with it (WorkerWatcher) and the app still finishes', () => {
@@ -60,7 +61,7 @@ describe('worker process killed (kill-worker)', () => {
     expect(out.apps[0]?.state).toBe('FINISHED');
     const w3Executors = sim.cluster.k.state.procs.filter((p) => p.kind === 'executor' && p.host === 'w3');
     expect(w3Executors.length).toBeGreaterThan(0);
-    expect(w3Executors.every((p) => !p.alive && p.exitedAt <= 10_020)).toBe(true);
+    expect(w3Executors.every((p) => !p.alive && p.exitedAt <= 20_020)).toBe(true);
   });
 });
 
@@ -157,7 +158,7 @@ describe('worker registration retries (Worker.scala registerWithMaster / reregis
     const sends = sim
       .traceSince(0)
       .filter((m) => m.type === 'RegisterWorker' && m.from.startsWith('Worker@w9'))
-      .map((m) => m.t - 1_000);
+      .map((m) => m.t - 1_000 - WORKER_JVM_STARTUP_MS);
     const expected = [
       0,
       ...[1, 2, 3, 4, 5, 6].map((n) => n * I),
@@ -165,7 +166,7 @@ describe('worker registration retries (Worker.scala registerWithMaster / reregis
     ];
     expect(sends).toEqual(expected);
     expect(worker.alive).toBe(false);
-    expect(worker.exitedAt - 1_000).toBe(6 * I + 11 * P);
+    expect(worker.exitedAt - 1_000 - WORKER_JVM_STARTUP_MS).toBe(6 * I + 11 * P);
     expect(worker.exitCode).toBe(1);
     expect(sim.logLines(0).join('\n')).toContain('All masters are unresponsive! Giving up.');
   });
@@ -179,7 +180,8 @@ describe('worker registration retries (Worker.scala registerWithMaster / reregis
           { at: 8_000, type: 'restart-worker', target: 'w2' },
         ],
       },
-      10_000,
+      // The new Worker's JVM starts before it registers.
+      8_000 + WORKER_JVM_STARTUP_MS + 1_000,
     );
     const w2 = sim.output().master!.workers.filter((w) => w.host === 'w2');
     expect(w2.map((w) => w.state).sort()).toEqual(['ALIVE', 'DEAD']);
@@ -203,10 +205,11 @@ describe('drivers', () => {
   });
 
   it('--supervise restarts a crashing driver after 1, 2, 4 s, same id, the Master still sees RUNNING', () => {
-    const sim = simulate(cluster('--supervise', { kind: 'crash', afterMs: 500, exitCode: 1 }), 15_000);
+    const sim = simulate(cluster('--supervise', { kind: 'crash', afterMs: 500, exitCode: 1 }), 30_000);
     const starts = sim.cluster.k.state.procs.filter((p) => p.kind === 'driver').map((p) => p.startedAt);
     const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
-    expect(gaps).toEqual([1500, 2500, 4500]);
+    // Each run: the JVM's start, the 500 ms to the crash; then the back-off.
+    expect(gaps).toEqual([1000, 2000, 4000].map((wait) => DRIVER_JVM_STARTUP_MS + 500 + wait));
     const out = sim.output();
     expect(out.drivers).toHaveLength(1);
     expect(out.drivers[0]).toMatchObject({ state: 'RUNNING', restarts: 4 });
@@ -217,10 +220,11 @@ describe('drivers', () => {
     const base = cluster('--supervise', { kind: 'crash', afterMs: 6_000, exitCode: 3 });
     // A job long enough that every run of the driver crashes before it ends.
     const longJob = { ...base, actions: [{ ...base.actions[0]!, workload: { tasks: 2_000, taskMs: 1_000 } }] };
-    const sim = simulate(longJob, 30_000);
+    const sim = simulate(longJob, 50_000);
     const starts = sim.cluster.k.state.procs.filter((p) => p.kind === 'driver').map((p) => p.startedAt);
-    // Each run lasts 6 s (> 5 s), so every wait is 1 s: a new run every 7 s, four in 30 s.
-    expect(starts.slice(1).map((t, i) => t - starts[i]!)).toEqual([7000, 7000, 7000, 7000]);
+    // Each run lasts the JVM's start + 6 s (> 5 s), so every wait is 1 s: five runs in 50 s.
+    const gap = DRIVER_JVM_STARTUP_MS + 6_000 + 1_000;
+    expect(starts.slice(1).map((t, i) => t - starts[i]!)).toEqual([gap, gap, gap, gap]);
   });
 
   it('without --supervise a crashing driver ends FAILED and its app FINISHED (AppClient disconnect)', () => {
@@ -232,10 +236,10 @@ describe('drivers', () => {
 
   it('a supervised driver survives its worker: relaunched with a new id, the old one RELAUNCHING', () => {
     const base = cluster('--supervise');
-    const probe = simulate(base, 2_000).output().drivers[0]!;
+    const probe = simulate(base, 5_000).output().drivers[0]!;
     const sim = simulate({
       ...base,
-      actions: [...base.actions, { at: 2_000, type: 'kill-worker', target: probe.worker }],
+      actions: [...base.actions, { at: 5_000, type: 'kill-worker', target: probe.worker }],
     });
     const out = sim.output();
     expect(out.drivers).toHaveLength(2);
@@ -247,10 +251,10 @@ describe('drivers', () => {
 
   it('an unsupervised driver is lost with its worker: ERROR', () => {
     const base = cluster('');
-    const probe = simulate(base, 2_000).output().drivers[0]!;
+    const probe = simulate(base, 5_000).output().drivers[0]!;
     const sim = simulate({
       ...base,
-      actions: [...base.actions, { at: 2_000, type: 'kill-worker', target: probe.worker }],
+      actions: [...base.actions, { at: 5_000, type: 'kill-worker', target: probe.worker }],
     });
     expect(sim.output().drivers.map((d) => d.state)).toEqual(['ERROR']);
   });
@@ -258,7 +262,7 @@ describe('drivers', () => {
   it('kill-driver: a running driver is KILLED through KillDriver; a waiting one at once', () => {
     const running = simulate({
       ...cluster(''),
-      actions: [...cluster('').actions, { at: 5_000, type: 'kill-driver', target: 'driver-20260101000001-0000' }],
+      actions: [...cluster('').actions, { at: 5_000, type: 'kill-driver', target: 'driver-20260101000002-0000' }],
     });
     expect(running.output().drivers[0]?.state).toBe('KILLED');
     expect(running.traceSince(0).some((m) => m.type === 'KillDriver')).toBe(true);
@@ -266,7 +270,7 @@ describe('drivers', () => {
       workers: [{ host: 'w1', cores: 1, memory: '1g' }],
       actions: [
         { at: 0, type: 'submit', command: `${SUBMIT} --deploy-mode cluster --driver-memory 2g ${PI} 2` },
-        { at: 5_000, type: 'kill-driver', target: 'driver-20260101000001-0000' },
+        { at: 5_000, type: 'kill-driver', target: 'driver-20260101000002-0000' },
       ],
     });
     expect(waiting.output().drivers[0]?.state).toBe('KILLED');
@@ -278,7 +282,7 @@ describe('drivers', () => {
       ...cluster('--supervise'),
       actions: [
         ...cluster('--supervise').actions,
-        { at: 5_000, type: 'crash-driver', target: 'driver-20260101000001-0000' },
+        { at: 5_000, type: 'crash-driver', target: 'driver-20260101000002-0000' },
       ],
     });
     expect(sim.output().drivers[0]).toMatchObject({ state: 'FINISHED', restarts: 1 });
@@ -332,7 +336,8 @@ describe('executors', () => {
     );
     const app = sim.output().apps[0]!;
     expect(app.state).toBe('RUNNING');
-    expect(app.removedExecutors.length).toBeGreaterThan(30);
+    // A round: the executor JVM's start (13.4 s), then 3 s to the crash: seven in 120 s, on two workers.
+    expect(app.removedExecutors.length).toBeGreaterThan(12);
     expect(app.removedExecutors.every((e) => e.state === 'EXITED')).toBe(true);
   });
 
@@ -383,10 +388,11 @@ describe('decommission (spark.decommission.enabled)', () => {
             command: `${SUBMIT} --total-executor-cores 8 ${PI} 400`,
             workload: { tasks: 400, taskMs: 1_000 },
           },
-          { at: 8_000, type: 'decommission-worker', target: 'w2' },
+          // Once the executors run tasks (their JVMs take 13.4 s to register).
+          { at: 20_000, type: 'decommission-worker', target: 'w2' },
         ],
       },
-      20_000,
+      32_000,
     );
     const out = sim.output();
     expect(masterWorker(sim, 'w2')?.state).toBe('DECOMMISSIONED');
@@ -438,8 +444,9 @@ describe('network settings and causes', () => {
       {
         workers: TWO_WORKERS,
         actions: [
-          { at: 0, type: 'submit', command: `${SUBMIT} ${PI} 200`, workload: { tasks: 200, taskMs: 1_000 } },
-          { at: 8_000, type: 'power-off', target: 'w2' },
+          { at: 0, type: 'submit', command: `${SUBMIT} ${PI} 1000`, workload: { tasks: 1000, taskMs: 1_000 } },
+          // Once the executors run (their JVMs register 13.4 s after launch), with work left at 120 s.
+          { at: 20_000, type: 'power-off', target: 'w2' },
         ],
       },
       130_000,
@@ -463,7 +470,7 @@ describe('network settings and causes', () => {
 
 describe('a driver that exits just after it sent RegisterApplication', () => {
   it("is heard disconnecting after the Master registered its app, so the app is removed (TCP's FIN follows the data)", () => {
-    // The driver's JVM start is 3 s; its code crashes at that very instant, with the registration in flight.
+    // Its code crashes just as the SparkContext sends RegisterApplication, with the registration in flight.
     const sim = simulate({
       workers: TWO_WORKERS,
       actions: [
@@ -472,7 +479,7 @@ describe('a driver that exits just after it sent RegisterApplication', () => {
           type: 'submit',
           command: `${SUBMIT} --deploy-mode cluster --executor-memory 1g ${PI} 60`,
           workload: { tasks: 60, taskMs: 1000 },
-          driverFault: { kind: 'crash', afterMs: 3000, exitCode: 1 },
+          driverFault: { kind: 'crash', afterMs: CLUSTER_DRIVER_STARTUP_MS - DRIVER_JVM_STARTUP_MS, exitCode: 1 },
         },
       ],
     });

@@ -92,7 +92,7 @@ describe('ids in a run', () => {
           workers,
           actions: [cluster],
         },
-        1500,
+        4000,
       );
       // w3 registers first with seed 1; Master.schedule sorts the alive workers by id.
       expect(sim.output().drivers[0]?.worker).toBe('w1');

@@ -7,6 +7,7 @@ import type { Simulation } from '../simulation';
 import { simulate } from '../test-support/run';
 import type { StateChange } from './cluster';
 import type { WorkerState } from './worker-state';
+import { MASTER_JVM_STARTUP_MS } from './timings';
 import { ZK_TICK_TIME_MS } from './zookeeper-server';
 
 // ---------------------------------------------------------------- helpers
@@ -63,6 +64,9 @@ const LONG_CLIENT_APP = {
   workload: { tasks: 300, taskMs: 1000 },
 };
 
+/** The Masters below are restarted at 30 s; each runs once its JVM has started. */
+const UP = 30_000 + MASTER_JVM_STARTUP_MS;
+
 // ---------------------------------------------------------------- NONE
 
 describe('recoveryMode NONE: a restarted Master knows nothing', () => {
@@ -72,7 +76,8 @@ describe('recoveryMode NONE: a restarted Master knows nothing', () => {
       actions: [
         { at: 1000, ...LONG_CLIENT_APP },
         {
-          at: 2000,
+          // Submitted (after the gateway's JVM start) before the client app registers and takes the cores.
+          at: 500,
           type: 'submit',
           command: `${SUBMIT} --deploy-mode cluster --executor-cores 1 --total-executor-cores 2 --class org.apache.spark.examples.SparkPi examples.jar 100`,
           workload: { tasks: 100, taskMs: 1000 },
@@ -92,10 +97,10 @@ describe('recoveryMode NONE: a restarted Master knows nothing', () => {
     const elected = sim.cluster.k.logs
       .filter((l) => l.text === 'I have been elected leader! New state: ALIVE')
       .map((l) => l.t);
-    expect(elected).toEqual([0, 30_000]);
+    expect(elected).toEqual([0, UP]);
     expect(sim.cluster.world.changes.filter((c) => c.kind === 'master').map((c) => [c.t, c.from, c.to])).toEqual([
       [0, 'STANDBY', 'ALIVE'],
-      [30_000, 'STANDBY', 'ALIVE'],
+      [UP, 'STANDBY', 'ALIVE'],
     ]);
     expect(messages(sim, 'MasterChanged')).toEqual([]);
   });
@@ -111,7 +116,7 @@ describe('recoveryMode NONE: a restarted Master knows nothing', () => {
       expect(regs[0]?.delivered).toBe(false);
       // ...then retries every round(10 × fuzz) s; the first retry after the restart gets through.
       const interval = retryIntervalMs(sim, host);
-      const k = Math.ceil((30_000 - disconnectedAt) / interval);
+      const k = Math.ceil((UP - disconnectedAt) / interval);
       const delivered = regs.filter((m) => m.delivered);
       expect(delivered[0]?.t).toBe(disconnectedAt + k * interval);
       expect(regs.filter((m) => !m.delivered).map((m) => m.t)).toEqual(
@@ -188,7 +193,8 @@ describe('recoveryMode FILESYSTEM: a restarted Master recovers from its recovery
       actions: [
         { at: 1000, ...LONG_CLIENT_APP },
         {
-          at: 2000,
+          // Submitted (after the gateway's JVM start) before the client app registers and takes the cores.
+          at: 500,
           type: 'submit',
           command: `${SUBMIT} --deploy-mode cluster --supervise --executor-cores 1 --total-executor-cores 2 --class org.apache.spark.examples.SparkPi examples.jar 100`,
           workload: { tasks: 100, taskMs: 1000 },
@@ -215,9 +221,9 @@ describe('recoveryMode FILESYSTEM: a restarted Master recovers from its recovery
   });
 
   it('recovers: RECOVERING at election, ALIVE as soon as every app and worker answered', () => {
-    expect(logTime(sim, 'Master@master', 'I have been elected leader! New state: RECOVERING')).toBe(30_000);
+    expect(logTime(sim, 'Master@master', 'I have been elected leader! New state: RECOVERING')).toBe(UP);
     const changed = messages(sim, 'MasterChanged', 'Master@master:7077');
-    expect(changed.map((m) => m.t)).toEqual([30_000, 30_000, 30_000, 30_000]);
+    expect(changed.map((m) => m.t)).toEqual([UP, UP, UP, UP]);
     expect(changed.filter((m) => m.toEp === 'AppClient')).toHaveLength(2);
     expect(changed.filter((m) => m.toEp === 'Worker')).toHaveLength(2);
     const answers = [...messages(sim, 'WorkerSchedulerStateResponse'), ...messages(sim, 'MasterChangeAcknowledged')];
@@ -227,13 +233,13 @@ describe('recoveryMode FILESYSTEM: a restarted Master recovers from its recovery
       .filter((c) => c.kind === 'master' && c.t >= 30_000)
       .map((c) => [c.t, c.to, c.cause.type]);
     expect(masterPath).toEqual([
-      [30_000, 'RECOVERING', 'ElectedLeader'],
+      [UP, 'RECOVERING', 'ElectedLeader'],
       [lastAnswer, 'COMPLETING_RECOVERY', masterPath[1]?.[2]],
       [lastAnswer, 'ALIVE', masterPath[1]?.[2]],
     ]);
     expect(['WorkerSchedulerStateResponse', 'MasterChangeAcknowledged']).toContain(masterPath[1]?.[2]);
     // Well before spark.deploy.recoveryTimeout (= spark.worker.timeout, 60 s) would have fired.
-    expect(lastAnswer - 30_000).toBeLessThan(20);
+    expect(lastAnswer - UP).toBeLessThan(20);
     expect(sim.logLines(0).join('\n')).toMatch(/Master@master: Recovery complete in \d+ ms - resuming operations!/);
   });
 
@@ -328,15 +334,15 @@ describe('recoveryMode FILESYSTEM: a worker that does not answer', () => {
     const w2 = out.master?.workers.find((w) => w.host === 'w2');
     expect(path(sim, w2?.id ?? '')).toEqual(['null', 'ALIVE', 'UNKNOWN', 'DEAD']);
     const dead = changesOf(sim, w2?.id ?? '').at(-1);
-    expect(dead).toMatchObject({ t: 50_000, to: 'DEAD', cause: { kind: 'timer', type: 'CompleteRecovery' } });
+    expect(dead).toMatchObject({ t: UP + 20_000, to: 'DEAD', cause: { kind: 'timer', type: 'CompleteRecovery' } });
     expect(
       sim.cluster.world.changes.filter((c) => c.kind === 'master' && c.t >= 30_000).map((c) => [c.t, c.to]),
     ).toEqual([
-      [30_000, 'RECOVERING'],
-      [50_000, 'COMPLETING_RECOVERY'],
-      [50_000, 'ALIVE'],
+      [UP, 'RECOVERING'],
+      [UP + 20_000, 'COMPLETING_RECOVERY'],
+      [UP + 20_000, 'ALIVE'],
     ]);
-    const removed = messages(sim, 'WorkerRemoved').find((m) => m.t === 50_000);
+    const removed = messages(sim, 'WorkerRemoved').find((m) => m.t === UP + 20_000);
     expect(removed?.msg).toMatchObject({ host: 'w2', message: 'Not responding for recovery' });
     // The app keeps only the executor its live worker reported, and runs on.
     const app = out.apps[0];

@@ -3,6 +3,7 @@
 // cluster mode through the legacy gateway (deploy/Client.scala) and the REST one
 // (deploy/rest/RestSubmissionClient.scala, StandaloneRestServer.scala).
 import { describe, expect, it } from 'vitest';
+import { CLIENT_DRIVER_STARTUP_MS, SUBMIT_CLIENT_STARTUP_MS } from './timings';
 import { SUBMIT, controlMessages, firstIndex, simulate } from '../test-support/run';
 
 const ONE_WORKER = [{ host: 'w1', cores: 4, memory: '8g' }];
@@ -89,9 +90,9 @@ describe('client deploy mode (StandaloneAppClient registers, the Master schedule
     expect(out.workers.w1?.finishedexecutors).toHaveLength(1);
   });
 
-  it('registers 3 s after spark-submit starts (driver JVM + SparkContext)', () => {
+  it('registers CLIENT_DRIVER_STARTUP_MS after spark-submit starts (driver JVM + SparkContext)', () => {
     const reg = sim.traceSince(0).find((m) => m.type === 'RegisterApplication');
-    expect(reg?.t).toBe(4000);
+    expect(reg?.t).toBe(1000 + CLIENT_DRIVER_STARTUP_MS);
   });
 });
 
@@ -124,9 +125,11 @@ describe('cluster deploy mode through the legacy gateway (deploy/Client.scala)',
       ['DriverStateChanged', 'DriverRunner@w', 'Worker@w'],
       ['DriverStateChanged', 'Worker@w', 'Master@'],
     ]);
-    // Client.scala polls the status 5 s after it starts (1 s JVM start-up): at t = 6 s.
+    // Client.scala polls the status 5 s after it starts (after its JVM's start-up).
     const all = sim.traceSince(0);
-    expect(all[firstIndex(all, 'RequestDriverStatus', 'client@client', 'Master@')]?.t).toBe(6000);
+    expect(all[firstIndex(all, 'RequestDriverStatus', 'client@client', 'Master@')]?.t).toBe(
+      SUBMIT_CLIENT_STARTUP_MS + 5000,
+    );
     expect(firstIndex(all, 'DriverStatusResponse', 'Master@', 'client@client')).toBeGreaterThan(
       firstIndex(all, 'RequestDriverStatus'),
     );
@@ -136,7 +139,7 @@ describe('cluster deploy mode through the legacy gateway (deploy/Client.scala)',
     const out = sim.output();
     expect(out.drivers).toHaveLength(1);
     const d = out.drivers[0]!;
-    expect(d).toMatchObject({ id: 'driver-20260101000001-0000', state: 'FINISHED', supervise: true, restarts: 0 });
+    expect(d).toMatchObject({ id: 'driver-20260101000002-0000', state: 'FINISHED', supervise: true, restarts: 0 });
     expect(out.apps[0]).toMatchObject({ state: 'FINISHED', driver: d.id });
     expect(out.master?.completeddrivers[0]).toMatchObject({
       id: d.id,
@@ -153,7 +156,7 @@ describe('cluster deploy mode through the legacy gateway (deploy/Client.scala)',
 
   it('logs the legacy client the way Client.scala does', () => {
     const log = sim.logLines(0).join('\n');
-    expect(log).toContain('Driver successfully submitted as driver-20260101000001-0000');
+    expect(log).toContain('Driver successfully submitted as driver-20260101000002-0000');
     expect(log).toContain('spark-submit not configured to wait for completion, exiting spark-submit JVM.');
   });
 });
@@ -184,7 +187,7 @@ describe('cluster deploy mode through the REST gateway (deploy/rest/RestSubmissi
     const out = sim.output();
     expect(out.drivers[0]?.state).toBe('FINISHED');
     expect(out.apps[0]?.state).toBe('FINISHED');
-    expect(sim.logLines(0).join('\n')).toContain('State of driver driver-20260101000001-0000 is now RUNNING.');
+    expect(sim.logLines(0).join('\n')).toContain('State of driver driver-20260101000002-0000 is now RUNNING.');
   });
 });
 

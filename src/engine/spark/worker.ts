@@ -38,11 +38,20 @@ type WorkerTimer =
   | { type: 'ReregisterWithMaster'; token: number }
   | ExecutorForked
   | DriverRunnerTimer
-  | { type: 'WorkerDecommissionSigReceived' };
+  | { type: 'WorkerDecommissionSigReceived' }
+  | { type: 'WorkerJvmStarted' };
 
 export function startWorker(
   c: SparkCluster,
-  opts: { host: string; cores: number; memoryMb: number; port?: number; masterAddresses: string[] },
+  opts: {
+    host: string;
+    cores: number;
+    memoryMb: number;
+    port?: number;
+    masterAddresses: string[];
+    /** How long its JVM takes to start before onStart registers it (0: at once, the scenario's first Workers). */
+    startupMs?: number;
+  },
 ): Process<WorkerState> {
   const port = opts.port ?? c.ephemeralPort(opts.host);
   const workerId = generateWorkerId(c.settings.workerIdPattern, c.epochNow, opts.host, port);
@@ -88,7 +97,9 @@ export function startWorker(
     p.pid,
     `Starting Spark worker ${state.address} with ${opts.cores} cores, ${megabytesToString(opts.memoryMb)} RAM`,
   );
-  registerWithMaster(c, p);
+  // onStart: registerWithMaster, once the JVM is up.
+  if (opts.startupMs) c.k.timer(p.pid, WORKER_EP, opts.startupMs, { type: 'WorkerJvmStarted' });
+  else registerWithMaster(c, p);
   return p;
 }
 
@@ -243,6 +254,9 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       });
       return;
     }
+    case 'WorkerJvmStarted':
+      registerWithMaster(c, p);
+      return;
     case 'SendHeartbeat': {
       if (w.connected && w.master) c.sendToMemo(p.pid, WORKER_EP, w.master, w, 'Master', w.heartbeat);
       c.k.timer(p.pid, WORKER_EP, c.settings.workerTimeoutMs / 4, msg);

@@ -70,7 +70,8 @@ describe('process cards', () => {
         { at: 0, type: 'submit', command: `${SUBMIT} --class ${PI} 10`, workload: { tasks: 400, taskMs: 1000 } },
       ],
     });
-    s.advanceTo(8_000);
+    // Once both executors' JVMs have registered and run tasks.
+    s.advanceTo(20_000);
     const running = cards(s).filter((c) => c.kind === 'executor' && c.state === 'RUNNING');
     expect(running.length).toBe(2);
     for (const c of running) expect(c.runningTasks).toBe(4);
@@ -190,12 +191,13 @@ describe('waits', () => {
           at: 0,
           type: 'submit',
           command: `${SUBMIT} --deploy-mode cluster --supervise --class ${PI} 10`,
-          driverFault: { kind: 'crash', afterMs: 2000, exitCode: 1 },
+          // Each run (the JVM's 3 s start, then 1 s) stays under the 5 s that would reset the back-off.
+          driverFault: { kind: 'crash', afterMs: 1000, exitCode: 1 },
         },
       ],
     });
     const waits: { restarts: number; length: number }[] = [];
-    for (let t = 0; t < 50_000; t += 100) {
+    for (let t = 0; t < 90_000; t += 100) {
       s.advanceTo(t);
       const d = cards(s).find((c) => c.kind === 'driver');
       if (!d?.relaunch) continue;

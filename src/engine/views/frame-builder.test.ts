@@ -90,7 +90,7 @@ describe('FrameBuilder', () => {
     const s = sim(base);
     const fb = new FrameBuilder(s);
     const arrows = [...fb.full().messages];
-    for (let t = 0; t <= 20_000; t += 50) {
+    for (let t = 0; t <= 30_000; t += 50) {
       s.advanceTo(t);
       arrows.push(...fb.next().messages);
     }
@@ -283,7 +283,7 @@ describe('FrameBuilder', () => {
     const fb = new FrameBuilder(s);
     fb.full();
     let countUpdates = 0;
-    for (let t = 0; t <= 20_000; t += 16) {
+    for (let t = 0; t <= 40_000; t += 16) {
       s.advanceTo(t);
       const f = fb.next();
       const nodeIds = new Set(f.nodes.map((n) => n.id));
@@ -314,11 +314,11 @@ describe('FrameBuilder', () => {
     fb.full();
     const perFrame: number[] = [];
     const sends = new Map<string, number>();
-    for (let t = 0; t <= 30_000; t += 16) {
+    for (let t = 0; t <= 40_000; t += 16) {
       s.advanceTo(t);
       const f = fb.next();
       const workerNodes = [...f.nodes.filter((n) => n.kind === 'worker'), ...f.counts];
-      if (t < 20_000) continue; // every executor has started and the counts alone change
+      if (t < 30_000) continue; // every executor has started and the counts alone change
       perFrame.push(workerNodes.length);
       for (const n of workerNodes) sends.set(n.id, (sends.get(n.id) ?? 0) + 1);
     }

@@ -15,7 +15,7 @@ import type { SubmitSpec } from '../spark/submit';
 import { parseSparkSubmit } from '../spark/submit';
 import { startSubmitClient } from '../spark/submit-client';
 import { registeredAppName, SPARK_PI_DEFAULT_SLICES, sparkPiSlices } from '../spark/examples';
-import { DEFAULT_TASK_MS } from '../spark/timings';
+import { DEFAULT_TASK_MS, MASTER_JVM_STARTUP_MS, WORKER_JVM_STARTUP_MS } from '../spark/timings';
 import type { WorkerState } from '../spark/worker-state';
 import { startWorker } from '../spark/worker';
 
@@ -42,12 +42,19 @@ export function bootCluster(c: SparkCluster, layout: ClusterLayout): void {
     const p = startMaster(c, m.host, m.port);
     topo.masters.push({ host: m.host, port: m.port, pid: p.pid });
   }
-  for (const w of layout.workers) addWorker(c, w.host, w.cores, w.memory, w.port);
+  for (const w of layout.workers) addWorker(c, w.host, w.cores, w.memory, w.port, 0);
 }
 
-function addWorker(c: SparkCluster, host: string, cores: number, memory: string, port?: number): void {
+function addWorker(
+  c: SparkCluster,
+  host: string,
+  cores: number,
+  memory: string,
+  port: number | undefined,
+  startupMs: number,
+): void {
   const memoryMb = memoryStringToMb(memory);
-  const p = startWorker(c, { host, cores, memoryMb, port, masterAddresses: masterAddresses(c) });
+  const p = startWorker(c, { host, cores, memoryMb, port, masterAddresses: masterAddresses(c), startupMs });
   topology(c).workers.set(host, { cores, memoryMb, port, pid: p.pid });
 }
 
@@ -82,7 +89,7 @@ function runAction(c: SparkCluster, a: Action): void {
       return;
     case 'add-worker':
       log(`start-worker.sh on ${a.host} (${a.cores} cores, ${a.memory})`);
-      addWorker(c, a.host, a.cores, a.memory, a.port);
+      addWorker(c, a.host, a.cores, a.memory, a.port, WORKER_JVM_STARTUP_MS);
       return;
     case 'kill-worker': {
       const w = workerProc(c, a.target);
@@ -119,6 +126,7 @@ function runAction(c: SparkCluster, a: Action): void {
         memoryMb: spec.memoryMb,
         port: spec.port,
         masterAddresses: masterAddresses(c),
+        startupMs: WORKER_JVM_STARTUP_MS,
       });
       spec.pid = p.pid;
       return;
@@ -178,17 +186,22 @@ function runAction(c: SparkCluster, a: Action): void {
         : (topology(c).masters.find((x) => x.pid === leader?.pid) ??
           topology(c).masters.find((x) => c.k.proc(x.pid).alive));
       log(`kill -9 the Master${m ? ` on ${m.host}` : ''}`);
-      if (m) c.exitProcess(m.pid, 137);
+      if (m?.startingUntil !== undefined)
+        delete m.startingUntil; // the JVM still starting dies
+      else if (m) c.exitProcess(m.pid, 137);
       return;
     }
     case 'restart-master': {
       const m = a.target
         ? topology(c).masters.find((x) => x.host === a.target)
         : topology(c).masters.find((x) => !c.k.proc(x.pid).alive);
-      if (!m || c.k.proc(m.pid).alive) return;
+      if (!m || c.k.proc(m.pid).alive || m.startingUntil !== undefined) return;
       log(`start-master.sh on ${m.host}`);
       c.k.powerOn(m.host);
-      m.pid = startMaster(c, m.host, m.port).pid;
+      // The JVM takes MASTER_JVM_STARTUP_MS to come up; until then nothing listens on its port
+      // (daemon-start.ts starts the Master then, unless its machine lost power meanwhile).
+      m.startingUntil = c.k.now + MASTER_JVM_STARTUP_MS;
+      c.k.timer(c.worldPid, 'world', MASTER_JVM_STARTUP_MS, { type: 'MasterJvmStarted', host: m.host });
       return;
     }
     case 'set-conf':
@@ -263,6 +276,10 @@ function submit(c: SparkCluster, a: SubmitAction): void {
   // Cluster mode: ClientApp (or RestSubmissionClientApp) with the app's conf as -D java options,
   // as Client.scala puts Utils.sparkJavaOpts(conf) into the DriverWrapper command.
   const conf: Record<string, string> = { ...spec.conf, 'spark.app.name': spec.appName, 'spark.master': spec.masterUrl };
+  // ClientApp.start (deploy/Client.scala) sets spark.rpc.askTimeout=10s in its conf when the user did
+  // not, and that conf is what it puts into the DriverWrapper command: the driver, and through its
+  // executor command its executors, ask with a 10 s timeout. The REST client sets nothing.
+  if (!spec.useRest && conf['spark.rpc.askTimeout'] === undefined) conf['spark.rpc.askTimeout'] = '10s';
   const driverDescription: DriverDescription = {
     jarUrl: primaryResource.includes(':') ? primaryResource : `file:${primaryResource}`,
     mem: spec.driverMemoryMb,
