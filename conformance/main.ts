@@ -266,7 +266,11 @@ export function conformanceMain(argv: readonly string[], io: Io): Promise<number
       io.writeFile(`runs/${r.comparison.name}.sim.json`, `${JSON.stringify(r.sim)}\n`);
     }
     const report = { spark, comparisons: runs.map(comparisonOf), excluded: excludedScenarios() };
-    io.writeFile('report.md', renderMarkdown(report));
+    // Only a run of every scenario replaces the committed report; a subset (--quick, --only, as CI
+    // and a developer's check run) goes beside the runs, so it never overwrites the whole picture.
+    const reportFile = o.quick || o.only !== undefined ? 'runs/report.md' : 'report.md';
+    io.writeFile(reportFile, renderMarkdown(report));
+    log(`report: conformance/${reportFile}`);
     io.stdout(o.json ? `${JSON.stringify(jsonReport(report), null, 2)}\n` : renderSummary(report));
     return report.comparisons.every((c) => c.passed) ? 0 : 1;
   });
