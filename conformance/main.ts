@@ -136,14 +136,17 @@ function restoreOrFail(text: string, what: string): Scenario {
   return r.scenario;
 }
 
+/** One scenario to compare: its restored document, its end, and the differences it documents. */
+interface ConformanceEntry {
+  name: string;
+  scenario: Scenario;
+  untilMs?: number;
+  documented?: readonly { check: RegExp; reason: DocumentedReason }[];
+}
+
 /** Runs each scenario, stopping everything at the first sign that the lab cannot run at all. */
 async function runAll(
-  entries: readonly {
-    name: string;
-    scenario: Scenario;
-    untilMs?: number;
-    documented?: readonly { check: RegExp; reason: DocumentedReason }[];
-  }[],
+  entries: readonly ConformanceEntry[],
   io: Io,
   log: (line: string) => void,
 ): Promise<{ spark: string; runs: (ScenarioRun | ScenarioComparison)[] }> {
@@ -180,12 +183,7 @@ async function runAll(
  * compared without running Spark again. A scenario with no kept run says so in its one check.
  */
 function compareKept(
-  entries: readonly {
-    name: string;
-    scenario: Scenario;
-    untilMs?: number;
-    documented?: readonly { check: RegExp; reason: DocumentedReason }[];
-  }[],
+  entries: readonly ConformanceEntry[],
   io: Io,
   log: (line: string) => void,
 ): { spark: string; runs: (ScenarioRun | ScenarioComparison)[] } {
