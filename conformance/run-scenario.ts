@@ -4,12 +4,14 @@ import type { Scenario } from '../src/engine/scenario/types';
 import { readSettings } from '../src/engine/spark/settings';
 import type { DocumentedReason, ScenarioComparison } from './compare/compare';
 import { compareRuns, documentChecks, summarize } from './compare/compare';
+import { faultGates, type FaultGate } from './compare/fault-gates';
 import type { RealRun, RunSnapshot } from './compare/run-types';
 import { DEFAULT_POLL_MS, simulateScenario, type SimRun } from './compare/sim-run';
 
 export interface RealRunOptions {
   pollMs?: number;
   untilMs?: number;
+  gates?: readonly FaultGate[];
   log?: (line: string) => void;
   signal?: AbortSignal;
 }
@@ -114,7 +116,11 @@ export async function runScenario(
   } = {},
 ): Promise<ScenarioRun> {
   const pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
-  const horizon = opts.untilMs ?? horizonOf(scenario, simulateScenario(scenario, { pollMs }));
+  const simulated = simulateScenario(scenario, {
+    pollMs,
+    ...(opts.untilMs !== undefined ? { untilMs: opts.untilMs } : {}),
+  });
+  const horizon = opts.untilMs ?? horizonOf(scenario, simulated);
   // Real Spark takes longer than the simulator's default timings (an executor's JVM takes 9 to 18 s
   // from launch to registering with its driver here, docs/conformance-lab.md), so the real run may
   // go on past the simulated horizon; the lab stops by itself once nothing is pending. The
@@ -122,6 +128,7 @@ export async function runScenario(
   const real = await runner(scenario, {
     pollMs,
     untilMs: opts.untilMs ?? horizon + Math.max(60_000, horizon),
+    gates: faultGates(scenario, simulated.timeline),
     ...(opts.log ? { log: opts.log } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
@@ -145,7 +152,10 @@ export function compareWithSimulator(
 ): ScenarioRun {
   const pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
   const horizon = opts.horizon ?? opts.untilMs ?? horizonOf(scenario, simulateScenario(scenario, { pollMs }));
-  const realEnd = (real.timeline.at(-1)?.t ?? 0) - (real.actionsAtMs ?? 0);
+  // The real run's end on the scenario's clock, less what its actions waited for their gates
+  // (conformance/compare/fault-gates.ts): the simulator runs as long after its faults.
+  const waited = (real.actions ?? []).reduce((sum, a) => sum + (a.waitedMs ?? 0), 0);
+  const realEnd = (real.timeline.at(-1)?.t ?? 0) - (real.actionsAtMs ?? 0) - waited;
   const sim = simulateScenario(scenario, { pollMs, untilMs: Math.max(horizon, realEnd) });
   const comparison = {
     ...summarize(name, documentChecks(compareRuns(scenario, real, sim, { pollMs }), opts.documented ?? [])),

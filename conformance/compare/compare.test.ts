@@ -77,6 +77,35 @@ describe('compareRuns', () => {
     expect(compareRuns(killAndPowerOff, shifted, sim, { pollMs: POLL }).filter((c) => !c.passed)).toEqual([]);
   });
 
+  it('times detection from when the real lab applied a fault that waited for its gate', () => {
+    // The real faults went in 4 s late (conformance/compare/fault-gates.ts): everything from 8 s on
+    // happened 4 s later on the real side, and RealRun.actions says when each fault was applied.
+    const real = asReal(sim);
+    const lag = 4000;
+    // The 4 s of waiting look like the last 4 s before the fault.
+    const waiting = real.timeline.filter((x) => x.t < 8000 && x.t >= 8000 - lag).map((x) => ({ ...x, t: x.t + lag }));
+    const gated: RealRun = {
+      ...real,
+      timeline: [
+        ...real.timeline.filter((x) => x.t < 8000),
+        ...waiting,
+        ...real.timeline.filter((x) => x.t >= 8000).map((x) => ({ ...x, t: x.t + lag })),
+      ],
+      actions: [
+        { at: 0, type: 'submit', t: 0, waitedMs: 0 },
+        { at: 8000, type: 'kill-worker', t: 8000 + lag, waitedMs: lag },
+        { at: 8000, type: 'power-off', t: 8000 + lag, waitedMs: 0 },
+      ],
+    };
+    const checks = compareRuns(killAndPowerOff, gated, sim, { pollMs: POLL });
+    expect(checks.filter((c) => !c.passed)).toEqual([]);
+    const kill = checks.find((c) => c.what.startsWith('kill-worker w2'))!;
+    expect(kill.real).toBe(kill.sim);
+    // Read from the scenario's `at` instead, the same run would count the wait as detection.
+    const ungated = compareRuns(killAndPowerOff, { ...gated, actions: [] }, sim, { pollMs: POLL });
+    expect(ungated.find((c) => c.what.startsWith('kill-worker w2'))!.real).toBe((kill.real as number) + lag);
+  });
+
   it('reports a different final state, with both values', () => {
     const real = asReal(sim);
     const apps = (real.doc as { apps: { state: string }[] }).apps;

@@ -339,6 +339,8 @@ interface Detection {
   /** What the fault was, for the check's name. */
   what: string;
   at: number;
+  /** The action's place in the scenario's list. */
+  index: number;
   /** Whether a poll shows it; `before` is the last poll before the fault. */
   seen: (snap: RunSnapshot, before: RunSnapshot | undefined) => boolean;
   toleranceMs: number;
@@ -378,11 +380,12 @@ function detections(scenario: Scenario, pollMs: number): Detection[] {
   };
   const out: Detection[] = [];
   const poll = 2 * pollMs;
-  for (const a of scenario.actions) {
+  for (const [index, a] of scenario.actions.entries()) {
     if (a.type === 'kill-worker')
       out.push({
         what: `kill-worker ${a.target} at ${a.at} ms: until the Master marks it DEAD`,
         at: a.at,
+        index,
         seen: workerDown(a.target),
         toleranceMs: poll + 1000,
         why: '2 polls + 1 s for the closed connection',
@@ -391,6 +394,7 @@ function detections(scenario: Scenario, pollMs: number): Detection[] {
       out.push({
         what: `power-off ${a.target} at ${a.at} ms: until the Master marks it DEAD`,
         at: a.at,
+        index,
         seen: workerDown(a.target),
         toleranceMs: poll + T,
         why: '2 polls + one spark.worker.timeout (the heartbeat phase)',
@@ -402,6 +406,7 @@ function detections(scenario: Scenario, pollMs: number): Detection[] {
         out.push({
           what: `partition ${x}${a.oneWay ? ' →' : ' ↔'} ${y} at ${a.at} ms: until the Master marks ${worker} DEAD`,
           at: a.at,
+          index,
           seen: workerDown(worker),
           toleranceMs: poll + T,
           why: '2 polls + one spark.worker.timeout (the heartbeat phase)',
@@ -410,6 +415,7 @@ function detections(scenario: Scenario, pollMs: number): Detection[] {
       out.push({
         what: `decommission-worker ${a.target} at ${a.at} ms: until the Master shows it DECOMMISSIONED`,
         at: a.at,
+        index,
         seen: (snap) => workerStates(leader(snap.masters)).get(a.target) === 'DECOMMISSIONED',
         toleranceMs: poll + 1000,
         why: '2 polls + 1 s',
@@ -419,6 +425,7 @@ function detections(scenario: Scenario, pollMs: number): Detection[] {
       out.push({
         what: `${a.type} ${target ?? '(the leader)'} at ${a.at} ms: until another Master is ALIVE`,
         at: a.at,
+        index,
         seen: (snap, before) => {
           const gone = target ?? leaderHost(before?.masters ?? {});
           return Object.entries(snap.masters).some(([h, j]) => h !== gone && obj(j)?.status === 'ALIVE');
@@ -435,6 +442,7 @@ function detections(scenario: Scenario, pollMs: number): Detection[] {
       out.push({
         what: `restart-master ${target ?? ''} at ${a.at} ms: until it is ALIVE`,
         at: a.at,
+        index,
         seen: (snap) =>
           Object.entries(snap.masters).some(
             ([h, j]) => (target === undefined || h === target) && obj(j)?.status === 'ALIVE',
@@ -447,22 +455,31 @@ function detections(scenario: Scenario, pollMs: number): Detection[] {
   return out;
 }
 
-function delay(timeline: readonly RunSnapshot[], d: Detection): number | null {
+function delay(timeline: readonly RunSnapshot[], d: Detection, at: number): number | null {
   let before: RunSnapshot | undefined;
   for (const snap of timeline) {
-    if (snap.t < d.at) {
+    if (snap.t < at) {
       before = snap;
       continue;
     }
-    if (d.seen(snap, before)) return snap.t - d.at;
+    if (d.seen(snap, before)) return snap.t - at;
   }
   return null;
 }
 
+/**
+ * When a run applied the action, on the scenario's clock: the real lab records it (an action may
+ * have waited for its gate, conformance/compare/fault-gates.ts); the simulator applies it at `at`.
+ */
+function appliedAt(run: RealRun, d: Detection): number {
+  const a = run.actions?.[d.index];
+  return a !== undefined && a.at === d.at ? a.t - (run.actionsAtMs ?? 0) : d.at;
+}
+
 function detectionChecks(scenario: Scenario, real: RealRun, sim: RealRun, pollMs: number): Check[] {
   return detections(scenario, pollMs).map((d) => {
-    const r = delay(alignedTimeline(scenario, real), d);
-    const s = delay(alignedTimeline(scenario, sim), d);
+    const r = delay(alignedTimeline(scenario, real), d, appliedAt(real, d));
+    const s = delay(alignedTimeline(scenario, sim), d, appliedAt(sim, d));
     const passed = r !== null && s !== null ? Math.abs(r - s) <= d.toleranceMs : r === s;
     return check(`${d.what} (ms; within ${d.toleranceMs}: ${d.why})`, r, s, passed);
   });

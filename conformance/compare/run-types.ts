@@ -31,6 +31,12 @@ export interface RealRun {
    * once every Worker has registered (an action `at` ran at actionsAtMs + at). Absent: 0.
    */
   actionsAtMs?: number;
+  /**
+   * The scenario's actions as the real lab applied them: t (on the timeline's clock) when each
+   * started, and how long it waited for its gate (conformance/compare/fault-gates.ts). Absent
+   * (the simulator): each at actionsAtMs + at.
+   */
+  actions?: { at: number; type: string; t: number; waitedMs?: number }[];
   /** What the lab did differently from the scenario, and why. */
   notes?: string[];
   /** Start-up and round-trip times the lab read from the logs (to calibrate the engine's timings). */

@@ -23,6 +23,7 @@ import {
   type Snapshot,
   type WorkerJson,
 } from './faults';
+import { describeGate, GATE_TIMEOUT_MS, gateOpen, type FaultGate } from '../compare/fault-gates';
 import { LabNetwork } from './hosts';
 import { ensureSpark } from './spark-dist';
 
@@ -51,8 +52,11 @@ export interface RealRun {
     driverId: string | null;
     output: string[];
   }>;
-  /** When each action was done: t (ms since t = 0) it started and ended. */
-  actions: Array<{ at: number; type: string; t: number; doneT: number }>;
+  /**
+   * When each action was done: t (ms since t = 0) it started and ended, and how long it waited
+   * for its gate (the schedule after it is shifted by the waits so far).
+   */
+  actions: Array<{ at: number; type: string; t: number; doneT: number; waitedMs: number }>;
   /** Start-up and round-trip times read from the logs (calibration of the engine's timings). */
   measurements: Array<{ what: string; ms: number }>;
   endedBecause: 'finished' | 'until' | 'aborted';
@@ -65,6 +69,11 @@ export interface RealRunOptions {
   signal?: AbortSignal;
   /** Keep the run's folder in /tmp (logs, work folders) instead of removing it. */
   keepRunDir?: boolean;
+  /**
+   * Actions that wait until the real cluster shows what the simulated one did at their instant
+   * (conformance/compare/fault-gates.ts); each wait shifts the rest of the schedule.
+   */
+  gates?: readonly FaultGate[];
 }
 
 /** How long the cluster may take to come up before the lab gives up. */
@@ -231,14 +240,41 @@ export async function runRealScenario(scenario: Scenario, opts: RealRunOptions =
     let quietPolls = 0;
     const done: RealRun['actions'] = [];
     let stopped = false;
+    // The waits for gates so far: every later action, and the run's end, move by this much.
+    let shiftMs = 0;
+    let gating = false;
+    const gates = new Map((opts.gates ?? []).map((g) => [g.index, g]));
     // Each action at its own instant, in order: a timer per action, not the polling loop's beat.
     const actionsDone = (async () => {
-      for (const a of actions) {
-        const wait = t0 + actionsAtMs + a.at - Date.now();
+      for (const [i, a] of actions.entries()) {
+        const wait = t0 + actionsAtMs + a.at + shiftMs - Date.now();
         if (wait > 0) await sleep(wait);
         if (stopped) return;
+        const gate = gates.get(i);
+        let waitedMs = 0;
+        if (gate) {
+          gating = true;
+          const from = Date.now();
+          const latest = () => timeline.at(-1);
+          while (!stopped && !gateOpenNow(gate, latest()) && Date.now() - from < GATE_TIMEOUT_MS)
+            await sleep(Math.min(100, pollMs));
+          if (stopped) return;
+          waitedMs = Date.now() - from;
+          shiftMs += waitedMs;
+          gating = false;
+          if (!gateOpenNow(gate, latest()))
+            ctx.notes.push(
+              `actions at ${a.at}: ${a.type} was applied after ${GATE_TIMEOUT_MS / 1000} s without the real cluster showing what the simulated one showed at that instant (${describeGate(gate)})`,
+            );
+          else if (waitedMs >= pollMs)
+            ctx.notes.push(
+              `actions at ${a.at}: ${a.type} waited ${waitedMs} ms for the real cluster to show what the simulated one showed at that instant (${describeGate(gate)}); the actions after it moved as much`,
+            );
+        }
         const t = Date.now() - t0;
-        log(`t=${t} ms: ${a.type} (scenario at ${a.at} ms)`);
+        log(
+          `t=${t} ms: ${a.type} (scenario at ${a.at} ms${waitedMs > 0 ? `, after ${waitedMs} ms for its gate` : ''})`,
+        );
         try {
           await applyAction(ctx, a);
         } catch (e) {
@@ -246,7 +282,7 @@ export async function runRealScenario(scenario: Scenario, opts: RealRunOptions =
             `actions at ${a.at}: ${a.type} failed in the lab: ${e instanceof Error ? e.message : String(e)}`,
           );
         }
-        done.push({ at: a.at, type: a.type, t, doneT: Date.now() - t0 });
+        done.push({ at: a.at, type: a.type, t, doneT: Date.now() - t0, waitedMs });
       }
     })();
     for (;;) {
@@ -259,10 +295,10 @@ export async function runRealScenario(scenario: Scenario, opts: RealRunOptions =
       const s = await snapshot();
       timeline.push(s);
       const allApplied = done.length === actions.length;
-      if (allApplied && now >= lastAt + SETTLE_MS && quiet(ctx, s)) quietPolls++;
+      if (allApplied && now >= lastAt + shiftMs + SETTLE_MS && quiet(ctx, s)) quietPolls++;
       else quietPolls = 0;
       if (quietPolls >= 2) break;
-      if (now >= untilMs) {
+      if (now >= untilMs + shiftMs && !gating) {
         endedBecause = 'until';
         break;
       }
@@ -278,6 +314,10 @@ export async function runRealScenario(scenario: Scenario, opts: RealRunOptions =
     if (!opts.keepRunDir) rmSync(runDir, { recursive: true, force: true });
     else log(`run folder kept: ${runDir}`);
   }
+}
+
+function gateOpenNow(gate: FaultGate, snap: Snapshot | undefined): boolean {
+  return snap !== undefined && gateOpen(gate, snap);
 }
 
 function sortKeys<T>(o: Record<string, T>, order: readonly string[]): Record<string, T> {
@@ -411,6 +451,12 @@ function buildRun(
       lostWorker = workerHost.get(m[1]!) ?? m[1]!;
     else if (l.daemon === 'Master' && lostWorker && /^Telling app of decommission executors/.test(msg)) {
       for (const e of onWorker(lostWorker)) [e.removed, e.state] = [true, 'DECOMMISSIONED'];
+    } else if (l.daemon === 'Master' && (m = /^Removing app (\S+)$/.exec(msg))) {
+      // Master.removeApplication kills what the app still holds (killExecutor sets KILLED): an
+      // executor whose own end the Master had not yet heard of stays KILLED at the Master, as
+      // the simulator reports it, even if its Worker reports EXITED a moment later ("Got status
+      // update for unknown executor").
+      for (const e of execs.get(m[1]!)?.values() ?? []) if (!e.removed) [e.removed, e.state] = [true, 'KILLED'];
     } else if (l.daemon === 'Master' && (m = /^Removing executor (\S+)\/(\d+) because it is (\w+)/.exec(msg))) {
       const e = exec(m[1]!, Number(m[2]));
       e.removed = true;
