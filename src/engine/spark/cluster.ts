@@ -146,6 +146,17 @@ export class SparkCluster {
     this.current = null;
   }
 
+  /**
+   * Hands `d` to its process again, later than it arrived: a Worker whose message loop was
+   * waiting (worker.ts, awaitingDriverExit) handles what waited in its inbox. Its cause stays
+   * the held message's.
+   */
+  redeliver(p: Process, d: Delivery): void {
+    const outer = this.current;
+    this.dispatch(p, d);
+    this.current = outer;
+  }
+
   /** Starts a process of one of the model's kinds (so each has a receiver in the table). */
   spawn<S>(
     host: string,

@@ -101,10 +101,18 @@ function finishDriverRunner(c: SparkCluster, p: Process<WorkerState>, r: DriverR
   });
 }
 
-/** DriverRunner.kill(): Utils.terminateProcess on a running driver; a sleeping or preparing runner sees `killed`. */
+/**
+ * DriverRunner.kill(): Utils.terminateProcess on a running driver; a sleeping or preparing runner
+ * sees `killed`. terminateProcess waits for the JVM to exit, on the Worker endpoint's thread (the
+ * Worker calls kill() from its KillDriver handler), so the Worker handles nothing else until the
+ * driver's shutdown hook has stopped its SparkContext and the JVM is gone (worker.ts holds its
+ * inbox meanwhile). A simulated driver always honours SIGTERM, so
+ * spark.worker.driverTerminateTimeout (10 s, then destroyForcibly) never runs out here.
+ */
 export function killDriverRunner(c: SparkCluster, p: Process<WorkerState>, r: DriverRunner): void {
   r.killed = true;
   if (r.phase === 'running' && r.pid !== 0) {
+    p.state.awaitingDriverExit = r.driverId;
     terminateProcess(c, r.pid);
   } else if (r.phase === 'backoff' || r.phase === 'preparing') {
     // The back-off sleeps in one-second slices and checks `killed`; preparing checks it before launch.

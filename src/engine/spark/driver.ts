@@ -420,7 +420,13 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       return;
     }
     case 'SIGTERM': {
-      c.exitProcess(p.pid, SIGTERM_EXIT_CODE);
+      // SparkContext's shutdown hook (installed once its initialisation is done) stops it as
+      // sc.stop() does: the executors are told to shut down and the application unregisters
+      // before the JVM exits with 143. Before that, or once it is stopping anyway, the JVM exits.
+      if (s.appDesc !== null && !s.stopping) {
+        c.k.log(p.pid, 'Invoking stop() from shutdown hook');
+        stopSparkContext(c, p, SIGTERM_EXIT_CODE);
+      } else c.exitProcess(p.pid, SIGTERM_EXIT_CODE);
       return;
     }
     case 'DriverJvmExit': {

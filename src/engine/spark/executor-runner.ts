@@ -78,8 +78,12 @@ export function executorForked(c: SparkCluster, p: Process<WorkerState>, runner:
 /** ExecutorRunner.kill(): interrupt the runner thread; it terminates the process and reports KILLED. */
 export function killExecutorRunner(c: SparkCluster, p: Process<WorkerState>, r: ExecutorRunner): void {
   if (r.killed) return;
+  const exited = r.state === 'EXITED';
   r.killed = true;
   r.state = 'KILLED';
+  // The runner thread is done (its EXITED report is on its way to the Worker): interrupting it
+  // does nothing, and its "interrupted" line is never logged.
+  if (exited) return;
   const message = `Runner thread for executor ${r.fullId} interrupted`;
   c.k.log(p.pid, message);
   if (r.pid === 0) {

@@ -277,6 +277,47 @@ describe('drivers', () => {
     expect(waiting.traceSince(0).some((m) => m.type === 'KillDriver')).toBe(false);
   });
 
+  it("kill-driver: the driver's shutdown hook stops its SparkContext while its Worker waits for the JVM", () => {
+    // Drivers first-fit on w1 (ids sort by host), executors spread over both workers, all
+    // registered with the driver long before the kill at 40 s.
+    const sim = simulate({
+      conf: { 'spark.deploy.spreadOutDrivers': 'false', 'spark.worker.idPattern': 'worker-%2$s-%3$d-%1$s' },
+      workers: TWO_WORKERS,
+      actions: [
+        {
+          at: 0,
+          type: 'submit',
+          command: `${SUBMIT} --deploy-mode cluster --executor-cores 1 --total-executor-cores 4 ${PI} 400`,
+          workload: { tasks: 400, taskMs: 1000 },
+        },
+        { at: 40_000, type: 'kill-driver', target: 'driver-20260101000002-0000' },
+      ],
+    });
+    const out = sim.output();
+    expect(out.drivers[0]).toMatchObject({ state: 'KILLED', worker: 'w1' });
+    const lines = sim.logLines(0);
+    const at = (text: string) => lines.findIndex((l) => l.includes(text));
+    // SIGTERM runs SparkContext's shutdown hook: the executors are told to stop and the app unregisters.
+    expect(at('Invoking stop() from shutdown hook')).toBeGreaterThan(at('Asked to kill driver'));
+    expect(at('Received unregister request from application')).toBeGreaterThan(at('Invoking stop()'));
+    // w2's Worker kills its executors at once; w1's handles the Master's KillExecutor only once the
+    // driver JVM is gone, after its own executor has exited by itself.
+    // The Master removed the app while its executors ran: it holds them all KILLED.
+    const app = out.apps[0]!;
+    expect(app.state).toBe('FINISHED');
+    expect(app.executors.map((e) => e.state)).toEqual(['KILLED', 'KILLED', 'KILLED', 'KILLED']);
+    expect(lines.filter((l) => /Worker@w2: .* finished with state KILLED/.test(l))).toHaveLength(2);
+    const w1Lines = lines.filter((l) => l.includes('Worker@w1:'));
+    const killedByUser = w1Lines.findIndex((l) => l.includes('was killed by user'));
+    const exited = w1Lines.findIndex((l) => /finished with state EXITED message Command exited with code 0/.test(l));
+    const askedToKill = w1Lines.findIndex((l) => l.includes('Asked to kill executor'));
+    expect(askedToKill).toBeGreaterThan(w1Lines.findIndex((l) => l.includes('Asked to kill driver')));
+    expect(exited).toBeGreaterThan(askedToKill);
+    expect(killedByUser).toBeGreaterThan(exited);
+    // An executor that had already exited is not "interrupted".
+    expect(w1Lines.filter((l) => l.includes('interrupted'))).toEqual([]);
+  });
+
   it('crash-driver makes the driver process exit non-zero; --supervise brings it back', () => {
     const sim = simulate({
       ...cluster('--supervise'),

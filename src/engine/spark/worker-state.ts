@@ -3,7 +3,7 @@
 // the code that handles them (worker.ts, executor-runner.ts, driver-runner.ts), as
 // master-state.ts does for the Master: the runners and the views read these types without
 // importing the Worker.
-import type { Pid } from '../sim/kernel';
+import type { Delivery, Pid } from '../sim/kernel';
 import type { AddressMemo } from './cluster';
 import type {
   ApplicationDescription,
@@ -105,4 +105,13 @@ export interface WorkerState extends AddressMemo {
   finishedApps: Set<string>;
   decommissioned: boolean;
   executorStateSyncFailures: number;
+  /**
+   * The driver whose kill the Worker's message loop is waiting on: KillDriver runs
+   * DriverRunner.kill() on the Worker endpoint's own thread, and Utils.terminateProcess waits for
+   * the driver JVM to exit (its shutdown hook stops its SparkContext first), up to
+   * spark.worker.driverTerminateTimeout. Null when the loop runs.
+   */
+  awaitingDriverExit: string | null;
+  /** What reached the Worker endpoint while its loop waited, in arrival order (its inbox). */
+  heldDeliveries: Delivery[];
 }

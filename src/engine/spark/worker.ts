@@ -90,6 +90,8 @@ export function startWorker(
     finishedApps: new Set(),
     decommissioned: false,
     executorStateSyncFailures: 0,
+    awaitingDriverExit: null,
+    heldDeliveries: [],
   };
   const p = c.spawn(opts.host, 'worker', `Worker@${opts.host}`, state, { port });
   c.bind(p.pid, opts.host, port);
@@ -216,6 +218,12 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
   const p = proc as Process<WorkerState>;
   const w = p.state;
   const msg = d.msg as SparkMessage | WorkerTimer | Disconnected | ChildExited | AskTimeout;
+  // While KillDriver waits for the driver JVM to exit, the Worker endpoint's inbox only fills:
+  // messages, its own timers and connection notices wait; the runners' threads go on.
+  if (w.awaitingDriverExit !== null && (d.ep === WORKER_EP || d.ep === '*')) {
+    w.heldDeliveries.push(d);
+    return;
+  }
   switch (msg.type) {
     case 'RegisteredWorker': {
       c.k.log(p.pid, `Successfully registered with master spark://${msg.master}`);
@@ -450,8 +458,20 @@ function onChildExited(c: SparkCluster, p: Process<WorkerState>, child: Pid, exi
   for (const r of w.drivers.values()) {
     if (r.pid !== child) continue;
     driverProcessExited(c, p, r, exitCode);
+    if (w.awaitingDriverExit === r.driverId) resumeWorkerLoop(c, p);
     return;
   }
+}
+
+/**
+ * DriverRunner.kill() returned (its driver JVM exited, or spark.worker.driverTerminateTimeout
+ * passed): the Worker endpoint handles what waited in its inbox, in order, until it is empty or
+ * a held KillDriver makes the loop wait again.
+ */
+export function resumeWorkerLoop(c: SparkCluster, p: Process<WorkerState>): void {
+  const w = p.state;
+  w.awaitingDriverExit = null;
+  while (w.awaitingDriverExit === null && w.heldDeliveries.length > 0) c.redeliver(p, w.heldDeliveries.shift()!);
 }
 
 function handleExecutorStateChanged(c: SparkCluster, p: Process<WorkerState>, msg: ExecutorStateChanged): void {
