@@ -14,7 +14,7 @@ import { ENGINE_VERSION } from '../engine/version';
 import { builtinScenarios } from './index';
 
 /** The ENGINE_VERSION the hashes below were recorded with. */
-const GOLDEN_ENGINE_VERSION = 2;
+const GOLDEN_ENGINE_VERSION = 3;
 
 /** How many control messages each summary lists. */
 const SUMMARY_MESSAGES = 25;
