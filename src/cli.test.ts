@@ -161,7 +161,7 @@ describe('npm run sim', { timeout: 180_000 }, () => {
           at: 0,
           type: 'submit',
           command:
-            'spark-submit --master spark://master:7077 --class org.apache.spark.examples.SparkPi examples.jar 10',
+            'spark-submit --master spark://master:7077 --conf spark.task.maxFailures=100000 --class org.apache.spark.examples.SparkPi examples.jar 10',
           executorFault: { kind: 'crash', afterMs: 0, exitCode: 1 },
         },
       ],

@@ -252,14 +252,15 @@ describe('remove-worker', () => {
 });
 
 describe('Simulation: the work budget', () => {
-  // Every executor crashes as it starts and the Master relaunches it: work without end.
+  // Every executor crashes as it starts and the Master relaunches it: work without end (a high
+  // spark.task.maxFailures keeps the job from aborting once a task has been lost four times).
   const crashLoop = {
     ...cluster,
     actions: [
       {
         at: 0,
         type: 'submit',
-        command: `${SUBMIT} --class org.apache.spark.examples.SparkPi /opt/spark/examples/jars/spark-examples.jar 10`,
+        command: `${SUBMIT} --conf spark.task.maxFailures=100000 --class org.apache.spark.examples.SparkPi /opt/spark/examples/jars/spark-examples.jar 10`,
         executorFault: { kind: 'crash', afterMs: 0, exitCode: 1 },
       },
     ],

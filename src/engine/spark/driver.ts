@@ -80,6 +80,12 @@ export interface DriverProcessState {
   running: Map<number, string>;
   tasksDone: number;
   tasksLaunched: number;
+  /**
+   * TaskSetManager's numFailures by task index, and how many attempts of each were lost (the
+   * attempt number in "Lost task 5.3"); touched only when an executor is lost with tasks on it.
+   */
+  taskFailures: Map<number, number>;
+  taskLosses: Map<number, number>;
   /** Exit code the JVM ends with once stopped: 0 after a successful job, 1 after an abort. */
   exitCode: number;
 }
@@ -135,6 +141,8 @@ function startDriverProcess(c: SparkCluster, o: StartOpts): Process<DriverProces
     running: new Map(),
     tasksDone: 0,
     tasksLaunched: 0,
+    taskFailures: new Map(),
+    taskLosses: new Map(),
     exitCode: 0,
   };
   const label = o.mode === 'client' ? `SparkSubmit (driver)@${o.host}` : `DriverWrapper ${o.driverId}@${o.host}`;
@@ -294,7 +302,7 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
       if (isExecutorFinished(msg.state)) {
         const reason = lossReason(msg.message ?? '', msg.exitStatus, msg.workerHost);
         c.k.log(p.pid, `Executor ${fullId} removed: ${msg.message ?? ''}`);
-        removeExecutor(c, p, String(msg.id), reason);
+        removeExecutor(c, p, String(msg.id), reason, exitCausedByApp(msg.exitStatus, msg.workerHost));
       } else if (msg.state === 'DECOMMISSIONED') {
         decommissionExecutor(c, p, String(msg.id), fullId);
       }
@@ -405,6 +413,7 @@ export function receive(c: SparkCluster, proc: Process, d: Delivery): void {
         p,
         msg.executorId,
         'Remote RPC client disassociated. Likely due to containers exceeding thresholds, or network issues.',
+        true, // ExecutorProcessLost's causedByApp defaults to true
       );
       return;
     }
@@ -495,6 +504,16 @@ function onDisconnected(c: SparkCluster, p: Process<DriverProcessState>, address
   }
 }
 
+/**
+ * StandaloneSchedulerBackend.executorRemoved's loss reason, as TaskSetManager.executorLost reads
+ * it: an exit with a code is caused by the app unless it is HEARTBEAT_FAILURE (56) or
+ * DISK_STORE_FAILED_TO_CREATE_DIR (53); a process lost with its worker (workerHost set) is not.
+ */
+function exitCausedByApp(exitStatus: number | null, workerHost: string | null): boolean {
+  if (exitStatus !== null) return exitStatus !== 56 && exitStatus !== 53;
+  return workerHost === null;
+}
+
 /** StandaloneSchedulerBackend.executorRemoved: how the driver names the loss. */
 function lossReason(message: string, exitStatus: number | null, workerHost: string | null): string {
   if (exitStatus !== null) {
@@ -549,7 +568,13 @@ function makeOffers(c: SparkCluster, p: Process<DriverProcessState>, ex: Executo
   }
 }
 
-function removeExecutor(c: SparkCluster, p: Process<DriverProcessState>, executorId: string, reason: string): void {
+function removeExecutor(
+  c: SparkCluster,
+  p: Process<DriverProcessState>,
+  executorId: string,
+  reason: string,
+  causedByApp: boolean,
+): void {
   const s = p.state;
   const ex = s.executors.get(executorId);
   s.executorsPendingLossReason.delete(executorId);
@@ -561,11 +586,30 @@ function removeExecutor(c: SparkCluster, p: Process<DriverProcessState>, executo
   sameAddress?.delete(executorId);
   if (sameAddress?.size === 0) s.executorIdsByAddress.delete(ex.address);
   s.totalCoreCount -= ex.totalCores;
-  // TaskSetManager.executorLost: its running tasks go back to pending and run elsewhere.
+  // TaskSetManager.executorLost: its running tasks go back to pending and run elsewhere (the
+  // last one added is offered first, as dequeueTaskFromList reads the pending list from its
+  // end); each counts as a failure of its task when the loss was the app's doing.
+  let failedTask = -1;
   for (const [taskId, execId] of s.running) {
     if (execId !== executorId) continue;
     s.running.delete(taskId);
     s.pendingTasks.push(taskId);
+    if (s.stopping) continue;
+    const attempt = s.taskLosses.get(taskId) ?? 0;
+    s.taskLosses.set(taskId, attempt + 1);
+    c.k.log(
+      p.pid,
+      `Lost task ${taskId}.${attempt} in stage 0.0 (${ex.host} executor ${executorId}): ExecutorLostFailure (executor ${executorId} ${causedByApp ? 'exited caused by one of the running tasks' : 'exited unrelated to the running tasks'}) Reason: ${reason}`,
+      'WARN',
+    );
+    if (!causedByApp) continue;
+    const failures = (s.taskFailures.get(taskId) ?? 0) + 1;
+    s.taskFailures.set(taskId, failures);
+    if (failures >= s.behaviour.maxTaskFailures && failedTask < 0) failedTask = taskId;
+  }
+  if (failedTask >= 0) {
+    abortJob(c, p, failedTask);
+    return;
   }
   // makeOffers launches nothing without pending tasks of a running job: skip the walk over every
   // executor then (an app losing thousands of executors as it stops would make it quadratic).
@@ -589,6 +633,19 @@ function decommissionExecutor(
   if (!ex || s.executorsPendingDecommission.has(executorId)) return;
   s.executorsPendingDecommission.add(executorId);
   c.sendTo(p.pid, DRIVER_EP, ex.address, 'Executor', { type: 'DecommissionExecutor' });
+}
+
+/**
+ * TaskSetManager.handleFailedTask → abort: the job fails, the user's main() gets the exception
+ * (SparkPi does not catch it), and the SparkContext stops as the JVM exits with 1.
+ */
+function abortJob(c: SparkCluster, p: Process<DriverProcessState>, taskId: number): void {
+  const s = p.state;
+  const max = s.behaviour.maxTaskFailures;
+  c.k.log(p.pid, `Task ${taskId} in stage 0.0 failed ${max} times; aborting job`, 'ERROR');
+  c.k.log(p.pid, `Job 0 failed: reduce at SparkPi.scala:38, took ${((c.now - s.jobStartedAt) / 1000).toFixed(6)} s`);
+  s.pendingTasks = [];
+  stopSparkContext(c, p, 1);
 }
 
 /** SparkContext.stop → StandaloneSchedulerBackend.stop: stop executors, unregister, exit. */

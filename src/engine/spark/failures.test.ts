@@ -367,7 +367,8 @@ describe('executors', () => {
           {
             at: 0,
             type: 'submit',
-            command: `${SUBMIT} ${PI} 1000`,
+            // Each crash fails the tasks it ran: without this the job aborts (next test).
+            command: `${SUBMIT} --conf spark.task.maxFailures=1000 ${PI} 1000`,
             workload: { tasks: 1000, taskMs: 5_000 },
             executorFault: { kind: 'crash', afterMs: 3_000, exitCode: 1 },
           },
@@ -380,6 +381,55 @@ describe('executors', () => {
     // A round: the executor JVM's start (13.4 s), then 3 s to the crash: seven in 120 s, on two workers.
     expect(app.removedExecutors.length).toBeGreaterThan(12);
     expect(app.removedExecutors.every((e) => e.state === 'EXITED')).toBe(true);
+  });
+
+  it('a task lost with its crashed executor spark.task.maxFailures times aborts the job (TaskSetManager)', () => {
+    const run = (conf: string) =>
+      simulate({
+        workers: TWO_WORKERS,
+        actions: [
+          {
+            at: 0,
+            type: 'submit',
+            command: `${SUBMIT} ${conf} ${PI} 1000`,
+            workload: { tasks: 1000, taskMs: 5_000 },
+            executorFault: { kind: 'crash', afterMs: 3_000, exitCode: 1 },
+          },
+        ],
+      });
+    const sim = run('');
+    const lines = sim.logLines(0);
+    // No 5 s task outlives a 3 s executor, and a lost task is the next one offered (the pending
+    // list is read from its end): the first tasks fail on four executors in a row.
+    const aborting = lines.findIndex((l) => /ERROR Task \d+ in stage 0\.0 failed 4 times; aborting job/.test(l));
+    expect(aborting).toBeGreaterThan(0);
+    const failedTask = /Task (\d+) in stage/.exec(lines[aborting]!)![1];
+    expect(lines.filter((l) => l.includes(`Lost task ${failedTask}.`))).toHaveLength(4);
+    expect(lines[aborting + 1]).toMatch(/Job 0 failed: reduce at SparkPi\.scala:38/);
+    // The driver stops its SparkContext: the app unregisters and is FINISHED.
+    expect(sim.output().apps[0]!.state).toBe('FINISHED');
+    // spark.task.maxFailures=2 aborts after two failures of one task.
+    const two = run('--conf spark.task.maxFailures=2').logLines(0);
+    expect(two.some((l) => /failed 2 times; aborting job/.test(l))).toBe(true);
+  });
+
+  it('a task lost with its worker does not count towards spark.task.maxFailures', () => {
+    const sim = simulate({
+      workers: [...TWO_WORKERS, { host: 'w3', cores: 4, memory: '8g' }],
+      actions: [
+        {
+          at: 0,
+          type: 'submit',
+          command: `${SUBMIT} --conf spark.task.maxFailures=1 ${PI} 200`,
+          workload: { tasks: 200, taskMs: 1000 },
+        },
+        { at: 20_000, type: 'kill-worker', target: 'w3' },
+      ],
+    });
+    const lines = sim.logLines(0);
+    expect(lines.some((l) => /Lost task .*exited unrelated to the running tasks/.test(l))).toBe(true);
+    expect(lines.some((l) => l.includes('aborting job'))).toBe(false);
+    expect(sim.output().apps[0]!.state).toBe('FINISHED');
   });
 
   it('kill-executor: the process exits non-zero, the Master counts a failure and launches a replacement', () => {

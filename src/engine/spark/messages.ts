@@ -31,6 +31,8 @@ export interface AppBehaviour {
   taskMs: number;
   executorFault: { kind: 'launch-failure' } | { kind: 'crash'; afterMs: number; exitCode: number } | null;
   driverFault: { kind: 'crash'; afterMs: number; exitCode: number } | null;
+  /** spark.task.maxFailures of the application's conf (TaskSetManager's maxTaskFailures). */
+  maxTaskFailures: number;
 }
 
 /** deploy/ApplicationDescription.scala (the parts the Master and Workers read). */

@@ -235,7 +235,18 @@ export function behaviourOf(a: SubmitAction, spec: SubmitSpec): AppBehaviour {
     taskMs: a.workload?.taskMs ?? DEFAULT_TASK_MS,
     executorFault: a.executorFault ?? null,
     driverFault: a.driverFault ?? null,
+    maxTaskFailures: maxTaskFailuresOf(spec.conf),
   };
+}
+
+/** spark.task.maxFailures: an int conf, 4 by default (config/package.scala TASK_MAX_FAILURES). */
+const DEFAULT_MAX_TASK_FAILURES = 4;
+
+function maxTaskFailuresOf(conf: Record<string, string>): number {
+  const v = conf['spark.task.maxFailures']?.trim();
+  // A value SparkConf cannot read as an int fails the driver's SparkContext in Spark; the
+  // simulator keeps the default for it rather than model that start-up failure.
+  return v !== undefined && /^\d+$/.test(v) && Number(v) >= 1 ? Number(v) : DEFAULT_MAX_TASK_FAILURES;
 }
 
 function submit(c: SparkCluster, a: SubmitAction): void {
