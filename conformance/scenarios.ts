@@ -100,7 +100,9 @@ const UNTIL_MS: Readonly<Record<string, number>> = {
  *   its first connections to the workers and the application (about 1 s in the real run, a few
  *   ms in the simulator), which decides whether RECOVERING and UNKNOWN last long enough to be
  *   seen between two polls. That it recovers the app and the workers and the app finishes is
- *   compared by the other checks.
+ *   compared by the other checks. Its executors, and the cores left in use on the workers at
+ *   the end, follow the race of the Workers' registration retries with the Master's recovery
+ *   (DOCUMENTED_DIFFERENCES.recoveryRace).
  * - power-off-driver-supervised and -unsupervised: the executors that start after the driver's
  *   machine lost power give up on it 3 × spark.rpc.askTimeout (10 s, set by ClientApp) after their
  *   JVM is up, and the Master replaces each; how many of those have exited by 60 s follows how long
@@ -118,6 +120,9 @@ const DOCUMENTED: Readonly<Record<string, readonly { check: RegExp; reason: Docu
   'master-restart-filesystem': [
     { check: /^restart-master .*until it is ALIVE/, reason: 'jvmSpeed' },
     { check: /: states seen by the Master$/, reason: 'jvmSpeed' },
+    { check: /^app Spark Pi#0: executors' final states$/, reason: 'recoveryRace' },
+    { check: /^app Spark Pi#0: cores of its executors$/, reason: 'recoveryRace' },
+    { check: /^alive workers: cores and memory used at the end$/, reason: 'recoveryRace' },
   ],
 };
 
