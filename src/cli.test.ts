@@ -69,6 +69,50 @@ describe('npm run sim', { timeout: 180_000 }, () => {
     expect(out.log.some((l: string) => l.includes('Registering app Spark Pi'))).toBe(true);
   });
 
+  it('--why adds the reason code, the sentence and the per-worker table to every app and driver', () => {
+    const waiting = {
+      ...scenario,
+      actions: [
+        ...scenario.actions,
+        {
+          at: 0,
+          type: 'submit',
+          command:
+            'spark-submit --master spark://master:7077 --executor-memory 16g --class org.apache.spark.examples.SparkPi examples.jar 4',
+        },
+      ],
+    };
+    const r = sim(['-', '--why', '--until', '20000'], JSON.stringify(waiting));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.drivers[0].why).toMatchObject({
+      code: 'PLACED',
+      text: expect.stringMatching(/^[A-Z]+: the Master placed it on w1\.$/),
+    });
+    const big = out.apps.find((a: { why: { code: string } }) => a.why.code === 'INSUFFICIENT_MEMORY');
+    expect(big.state).toBe('WAITING');
+    expect(big.why.text).toBe(
+      'Each executor needs 16.0 GiB (spark.executor.memory) and no ALIVE worker has that much memory at all: the largest has 8.0 GiB.',
+    );
+    expect(big.why.workers).toEqual([
+      {
+        id: expect.stringMatching(/^worker-/),
+        host: 'w1',
+        state: 'ALIVE',
+        coresFree: expect.any(Number),
+        memoryFreeMb: expect.any(Number),
+        needCores: 1,
+        needMemoryMb: 16384,
+        fits: false,
+        short: ['memory'],
+      },
+    ]);
+    expect(big.why.fixes).toEqual(['add a worker with ≥ 16.0 GiB', 'or lower --executor-memory to ≤ 8.0 GiB']);
+    // Without --why the document is as before.
+    const plain = JSON.parse(sim(['-', '--until', '20000'], JSON.stringify(waiting)).stdout);
+    expect(plain.apps.every((a: object) => !('why' in a))).toBe(true);
+  });
+
   it('stops at --until', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-'));
     const file = join(dir, 's.json');

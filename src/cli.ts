@@ -1,4 +1,4 @@
-// The headless runner (docs/architecture.md, "The headless runner"): npm run sim -- <scenario.json | -> [--until <ms>] [--trace] [--log]
+// The headless runner (docs/architecture.md, "The headless runner"): npm run sim -- <scenario.json | -> [--until <ms>] [--trace] [--log] [--why]
 // Loads a scenario, runs it, prints one JSON document. Exit 0: the document. Exit 2: a problem
 // with the input or a run that used up its budget, told in a sentence on stderr. Exit 1: a bug in
 // the simulator itself, named as such (the stack only with SIM_DEBUG=1).
@@ -13,7 +13,7 @@ import { JvmException } from './engine/spark/memory';
 import { formatLogLine, traceEntry } from './engine/views/log-format';
 import { groupDigits, simulatedDuration } from './engine/work-budget';
 
-const USAGE = 'Usage: npm run sim -- <scenario.json | -> [--until <ms>] [--trace] [--log]';
+const USAGE = 'Usage: npm run sim -- <scenario.json | -> [--until <ms>] [--trace] [--log] [--why]';
 
 /** The largest JSON document the runner prints: 64 MiB (counted in characters). */
 const MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
@@ -33,6 +33,7 @@ interface Options {
   until: number | undefined;
   trace: boolean;
   log: boolean;
+  why: boolean;
   help: boolean;
 }
 
@@ -49,7 +50,7 @@ function untilValue(raw: string): number {
  */
 function parseOptions(argv: readonly string[]): Options {
   const positionals: string[] = [];
-  const o: Omit<Options, 'source'> = { until: undefined, trace: false, log: false, help: false };
+  const o: Omit<Options, 'source'> = { until: undefined, trace: false, log: false, why: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') {
@@ -69,7 +70,9 @@ function parseOptions(argv: readonly string[]): Options {
       o.until = untilValue(raw);
       continue;
     }
-    const flag = ({ '--trace': 'trace', '--log': 'log', '--help': 'help', '-h': 'help' } as const)[name];
+    const flag = ({ '--trace': 'trace', '--log': 'log', '--why': 'why', '--help': 'help', '-h': 'help' } as const)[
+      name
+    ];
     if (flag === undefined) fail(`Unknown option '${name}'.\n${USAGE}`);
     if (inline !== undefined) fail(`${name} takes no value (got "${arg}").\n${USAGE}`);
     o[flag] = true;
@@ -161,7 +164,7 @@ function run(o: Options): void {
   }
   if (sim.exhausted !== null) fail(sim.exhausted);
   const k = sim.cluster.k;
-  const doc: Record<string, unknown> = { ...sim.output({ trace: false, log: false }) };
+  const doc: Record<string, unknown> = { ...sim.output({ trace: false, log: false, why: o.why }) };
   if (o.trace) doc.trace = new LazyList(k.messages, traceEntry);
   if (o.log) doc.log = new LazyList(k.logs, formatLogLine);
   let pieces: string[];

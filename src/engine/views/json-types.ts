@@ -115,6 +115,8 @@ export interface SimAppJson {
   driver: string | null;
   executors: SimExecutorJson[];
   removedExecutors: SimExecutorJson[];
+  /** With `--why`: why it holds what it holds (views/why.ts). */
+  why?: WhyJson;
 }
 
 export interface SimDriverJson {
@@ -124,6 +126,30 @@ export interface SimDriverJson {
   worker: string | null;
   supervise: boolean;
   restarts: number;
+  /** With `--why`: why it is, or is not, on a worker (views/why.ts). */
+  why?: WhyJson;
+}
+
+/** One worker as the Master weighed it for one executor of an app, or for a driver. */
+export interface WhyWorkerJson {
+  id: string;
+  host: string;
+  state: string;
+  coresFree: number;
+  memoryFreeMb: number;
+  needCores: number;
+  needMemoryMb: number;
+  fits: boolean;
+  /** What falls short: not ALIVE, too few free cores, too little free memory, custom resources. */
+  short: ('state' | 'cores' | 'memory' | 'resources')[];
+}
+
+/** A reason code (stable), one sentence, the per-worker table and what would change the outcome. */
+export interface WhyJson<C extends string = string> {
+  code: C;
+  text: string;
+  workers: WhyWorkerJson[];
+  fixes: string[];
 }
 
 export interface SimTraceEntry {

@@ -4,8 +4,9 @@ import type { SparkCluster } from '../spark/cluster';
 import type { ExecutorDesc, MasterState } from '../spark/master-state';
 import type { WorkerState } from '../spark/worker-state';
 import { formatLogLine, traceEntry } from './log-format';
-import type { SimAppJson, SimExecutorJson, SimOutput } from './json-types';
+import type { SimAppJson, SimDriverJson, SimExecutorJson, SimOutput } from './json-types';
 import { masterStateJson, workerStateJson } from './spark-json';
+import { appWhy, driverWhy } from './why';
 
 function executorJson(e: ExecutorDesc): SimExecutorJson {
   return { id: e.id, worker: e.worker.host, cores: e.cores, memory: e.memory, state: e.state };
@@ -23,7 +24,7 @@ export function activeMasterState(c: SparkCluster): MasterState | null {
   return fallback;
 }
 
-export function simOutput(c: SparkCluster, opts: { trace?: boolean; log?: boolean } = {}): SimOutput {
+export function simOutput(c: SparkCluster, opts: { trace?: boolean; log?: boolean; why?: boolean } = {}): SimOutput {
   const now = c.epochNow;
   const topo = c.world.topology;
   const active = activeMasterState(c);
@@ -43,26 +44,30 @@ export function simOutput(c: SparkCluster, opts: { trace?: boolean; log?: boolea
       (a, b) => a.startTime - b.startTime || (a.id < b.id ? -1 : 1),
     );
     for (const app of all) {
-      apps.push({
+      const entry: SimAppJson = {
         id: app.id,
         name: app.desc.name,
         state: app.state,
         driver: c.world.appDriver.get(app.id) ?? null,
         executors: [...app.executors.values()].map(executorJson),
         removedExecutors: app.removedExecutors.map(executorJson),
-      });
+      };
+      if (opts.why) entry.why = appWhy(c, active, app);
+      apps.push(entry);
     }
     const allDrivers = [...active.completedDrivers, ...active.drivers].sort(
       (a, b) => a.startTime - b.startTime || (a.id < b.id ? -1 : 1),
     );
     for (const d of allDrivers) {
-      drivers.push({
+      const entry: SimDriverJson = {
         id: d.id,
         state: d.state,
         worker: d.worker?.host ?? null,
         supervise: d.desc.supervise,
         restarts: c.world.driverRestarts.get(d.id) ?? 0,
-      });
+      };
+      if (opts.why) entry.why = driverWhy(c, active, d);
+      drivers.push(entry);
     }
   }
   const out: SimOutput = {
