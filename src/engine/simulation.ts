@@ -13,6 +13,7 @@ import { zooKeeperExpiryPending } from './spark/zookeeper-server';
 import type { SimOutput, SimTraceEntry } from './views/json-types';
 import { formatLogLine, traceEntry } from './views/log-format';
 import { simOutput } from './views/sim-output';
+import { checkGuarantees } from './checks/guarantees';
 import type { Action } from './scenario/types';
 import { timelineOrder } from './scenario/semantics';
 import type { KernelState, LogRecord, MessageRecord } from './sim/kernel';
@@ -92,6 +93,7 @@ function bootedCluster(scenario: Scenario, record: boolean): SparkCluster {
     jitterMs: scenario.network.jitterMs,
     record,
     receivers: RECEIVERS,
+    onChange: checkGuarantees,
   });
   cluster.k.setBackground(BACKGROUND);
   bootCluster(cluster, { clientHost: CLIENT_HOST, masters: scenario.masters, workers: scenario.workers });

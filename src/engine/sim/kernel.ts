@@ -52,6 +52,8 @@ export interface Process<S = unknown> {
   startedAt: number;
   exitedAt: number;
   exitCode: number | null;
+  /** What was being handled when it ended (the model's `causeOf`), null without one or while alive. */
+  exitCause: object | null;
   /** Processes it has a connection with (each gets a disconnect notice when this one dies). */
   peers: Set<Pid>;
   /** Per destination, the delivery time of the last message sent (TCP keeps order on a connection). */
@@ -144,6 +146,11 @@ export interface MessageRecord {
   replyTo: number;
   /** The message itself, for inspectors (kept by reference; messages are immutable once sent). */
   msg: Msg;
+  /**
+   * What the sender was handling when it sent this, as the model above the kernel describes it
+   * (`causeOf`); null without one. Opaque here: the kernel knows no model.
+   */
+  cause: object | null;
 }
 
 export interface LogRecord {
@@ -288,6 +295,11 @@ export class Kernel {
   /** Every network message (when recording). Outside `state`: history is append-only and huge. */
   messages: MessageRecord[] = [];
   logs: LogRecord[] = [];
+  /**
+   * Set by the model: describes what is being handled now, for each recorded message's `cause`
+   * (so a viewer can walk a message back to the event that made its sender send it).
+   */
+  causeOf: (() => object) | null = null;
   private rng: Random;
   private dispatch: Dispatch;
   private background: ReadonlySet<string> = new Set();
@@ -399,6 +411,7 @@ export class Kernel {
       startedAt: this.state.now,
       exitedAt: -1,
       exitCode: null,
+      exitCause: null,
       peers: new Set(),
       linkLast: new Map(),
       lastTo: 0,
@@ -426,6 +439,7 @@ export class Kernel {
     if (!p.alive) return;
     p.alive = false;
     p.exitedAt = this.state.now;
+    if (this.causeOf !== null) p.exitCause = this.causeOf();
     p.exitCode = exitCode;
     const peers = [...p.peers];
     p.peers.clear();
@@ -647,6 +661,7 @@ export class Kernel {
         askId,
         replyTo,
         msg,
+        cause: this.causeOf === null ? null : this.causeOf(),
       });
     }
     this.enqueue(t, to, toEp, from, fromEp, msg, id, askId, replyTo);

@@ -16,6 +16,8 @@ export interface Cause {
   from?: string;
   /** The network message id, when it was one (index into the trace). */
   messageId?: number;
+  /** For a disconnect or a child's exit: the process that went away. */
+  fromPid?: number;
   t: number;
 }
 
@@ -28,6 +30,23 @@ export interface StateChange {
   to: string;
   cause: Cause;
 }
+
+/** A broken guarantee: which, when, the state change that showed it (index in `changes`), why. */
+export interface GuaranteeViolation {
+  id: string;
+  t: number;
+  change: number;
+  text: string;
+}
+
+export interface GuaranteeLedger {
+  violations: GuaranteeViolation[];
+  /** Every application id a Master has handed out, to catch a reuse. */
+  appIds: Set<string>;
+}
+
+/** Called after every state change is recorded, inside the event that made it. */
+export type ChangeObserver = (c: SparkCluster, change: StateChange) => void;
 
 /** The cluster-wide state that belongs to no Spark process. */
 export interface WorldState {
@@ -52,6 +71,8 @@ export interface WorldState {
   driverRestarts: Map<string, number>;
   /** Every state change with its cause, for "why is this executor LOST?". */
   changes: StateChange[];
+  /** What the guarantee checks found so far (checks/guarantees.ts), kept here so a seek restores it. */
+  guarantees: GuaranteeLedger;
   /** Files a FILESYSTEM-recovery Master wrote, per host (survive the process). */
   disks: Map<string, Map<string, unknown>>;
   /** The machines and daemons the scenario set up, and which process runs each now. */
@@ -104,6 +125,7 @@ export class SparkCluster {
    * of constant keys is cheaper than hashing the kind string.
    */
   private readonly receivers: Readonly<Record<string, Receive | undefined>>;
+  private readonly onChange: ChangeObserver | null;
 
   constructor(opts: {
     seed: number;
@@ -114,12 +136,17 @@ export class SparkCluster {
     jitterMs: number;
     record?: boolean;
     receivers: Readonly<Record<ProcessKind, Receive>>;
+    /** Told of every state change as it is recorded (the guarantee checks). */
+    onChange?: ChangeObserver;
   }) {
+    this.onChange = opts.onChange ?? null;
     this.receivers = Object.assign(Object.create(null) as Record<string, Receive | undefined>, opts.receivers);
     this.k = new Kernel(
       { seed: opts.seed, network: { latencyMs: opts.latencyMs, jitterMs: opts.jitterMs }, record: opts.record ?? true },
       (k, p, d) => this.dispatch(p, d),
     );
+    // Every recorded message remembers what its sender was handling, for causal chains.
+    if (opts.record ?? true) this.k.causeOf = () => this.cause();
     const world: WorldState = {
       conf: { ...opts.conf },
       settings: readSettings(opts.conf),
@@ -132,6 +159,7 @@ export class SparkCluster {
       appDriver: new Map(),
       driverRestarts: new Map(),
       changes: [],
+      guarantees: { violations: [], appIds: new Set() },
       disks: new Map(),
       topology: { clientHost: 'client', masters: [], workers: new Map(), zooKeeper: null, submissions: 0 },
     };
@@ -315,9 +343,9 @@ export class SparkCluster {
     if (!d) return { kind: 'start', type: 'start', t };
     // The OS and the network speak too: a peer's connection dropping, a child process ending.
     if (d.msg.type === 'Disconnected')
-      return { kind: 'disconnect', type: 'Disconnected', from: this.k.proc(d.from).label, t };
+      return { kind: 'disconnect', type: 'Disconnected', from: this.k.proc(d.from).label, fromPid: d.from, t };
     if (d.msg.type === 'ChildExited')
-      return { kind: 'process-exit', type: 'ChildExited', from: this.k.proc(d.from).label, t };
+      return { kind: 'process-exit', type: 'ChildExited', from: this.k.proc(d.from).label, fromPid: d.from, t };
     if (d.net > 0) {
       return { kind: 'message', type: d.msg.type, from: this.k.proc(d.from).label, messageId: d.net, t };
     }
@@ -326,7 +354,9 @@ export class SparkCluster {
 
   recordChange(kind: StateChange['kind'], subject: string, from: string | null, to: string): void {
     if (from === to) return;
-    this.world.changes.push({ t: this.k.now, subject, kind, from, to, cause: this.cause() });
+    const change: StateChange = { t: this.k.now, subject, kind, from, to, cause: this.cause() };
+    this.world.changes.push(change);
+    this.onChange?.(this, change);
   }
 }
 

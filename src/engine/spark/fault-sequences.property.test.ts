@@ -188,6 +188,9 @@ function run(c: Case): { hash: string; steps: number } | null {
   // it recovered, so runs that replace the Master are checked event by event only.
   const masterReplaced = sim.cluster.k.state.procs.filter((p) => p.kind === 'master').length > 1;
   if (!masterReplaced && master().alive) checkEnd(sim, master().state);
+  // The guarantees the page shows as badges (checks/guarantees.ts) hold on every random run too.
+  const broken = sim.cluster.world.guarantees.violations;
+  if (broken.length > 0) throw new Error(`guarantee ${broken[0]!.id} broken at ${broken[0]!.t} ms: ${broken[0]!.text}`);
   return { hash: sim.traceHash(), steps };
 }
 
