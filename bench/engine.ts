@@ -7,6 +7,8 @@ import { restoreScenario } from '../src/engine/scenario/restore';
 import { Simulation } from '../src/engine/simulation';
 import { Kernel } from '../src/engine/sim/kernel';
 import { Random } from '../src/engine/sim/random';
+import { activeMasterState } from '../src/engine/views/sim-output';
+import { appWhy, driverWhy } from '../src/engine/views/why';
 
 export const ENGINE_BUDGET = {
   eventsPerSec: 1_000_000,
@@ -15,6 +17,8 @@ export const ENGINE_BUDGET = {
   heapMb: 1024,
   /** Wall time of 10 apps without spark.cores.max on 20,000 workers, over the same apps with a cap. */
   uncappedOverCapped: 3,
+  /** One app's or driver's Why view (views/why.ts) on the large run's cluster, p95 over them all. */
+  whyMs: 5,
 };
 
 /** 1,000 workers of 16 cores / 64g; 500 apps over one simulated hour, mixed deploy modes. */
@@ -274,6 +278,44 @@ export function runWideBench(opts: { workers?: number } = {}) {
  * second core. The wall-time share and the share of whole-process CPU time (helpers included) are
  * listed too.
  */
+/**
+ * The Why view on the large run's cluster (1,000 workers) half-way through its hour, when the
+ * most apps are active: each app's and each driver's view timed alone (each walks every worker),
+ * ten passes; the p95 and the worst of one view.
+ */
+export function runWhyBench(opts: { workers?: number; apps?: number } = {}) {
+  const restored = restoreScenario(largeScenario(opts), { source: 'cli' });
+  if (!restored.ok) throw new Error('benchmark scenario invalid');
+  const sim = Simulation.fromScenario(restored.scenario, { record: false });
+  sim.advanceTo(1_800_000);
+  const m = activeMasterState(sim.cluster)!;
+  const times: number[] = [];
+  for (let pass = 0; pass < 10; pass++) {
+    for (const app of m.apps) {
+      const t0 = performance.now();
+      appWhy(sim.cluster, m, app);
+      times.push(performance.now() - t0);
+    }
+    for (const d of m.drivers) {
+      const t0 = performance.now();
+      driverWhy(sim.cluster, m, d);
+      times.push(performance.now() - t0);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const p95 = times[Math.floor(times.length * 0.95)] ?? 0;
+  return {
+    workers: m.workers.length,
+    apps: m.apps.length,
+    drivers: m.drivers.length,
+    views: times.length,
+    p50Ms: Number((times[Math.floor(times.length / 2)] ?? 0).toFixed(3)),
+    p95Ms: Number(p95.toFixed(3)),
+    maxMs: Number((times[times.length - 1] ?? 0).toFixed(3)),
+    withinBudget: p95 <= ENGINE_BUDGET.whyMs,
+  };
+}
+
 export function runEngineBench(opts: { workers?: number; apps?: number; repeats?: number; wide?: boolean } = {}) {
   const runs: ReturnType<typeof engineRun>[] = [];
   const ceilings: ReturnType<typeof pairedRun>['ceiling'][] = [];
@@ -326,6 +368,7 @@ export function runEngineBench(opts: { workers?: number; apps?: number; repeats?
       fractionOfKernelProcessCpu: fractionCpuRuns,
     },
     ...(opts.wide === false ? {} : { wide: runWideBench() }),
+    why: runWhyBench(opts),
     budget: ENGINE_BUDGET,
   };
 }

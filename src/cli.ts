@@ -11,6 +11,8 @@ import type { Scenario } from './engine/scenario/types';
 import { MAX_RUN_MS, Simulation, type WorkBudget } from './engine/simulation';
 import { JvmException } from './engine/spark/memory';
 import { formatLogLine, traceEntry } from './engine/views/log-format';
+import type { SimOutput } from './engine/views/json-types';
+import { addWhy } from './engine/views/why';
 import { groupDigits, simulatedDuration } from './engine/work-budget';
 
 const USAGE = 'Usage: npm run sim -- <scenario.json | -> [--until <ms>] [--trace] [--log] [--why]';
@@ -140,6 +142,13 @@ function lateActionWarnings(scenario: Scenario, until: number | undefined): stri
   ];
 }
 
+/** The document of the run's last instant, with `why` on its apps and drivers when asked. */
+function withWhy(sim: Simulation, why: boolean): SimOutput {
+  const out = sim.output({ trace: false, log: false });
+  if (why) addWhy(sim.cluster, out);
+  return out;
+}
+
 function run(o: Options): void {
   const budget = budgetFromEnv();
   const result = restoreScenario(readInput(o.source), { source: 'cli' });
@@ -164,7 +173,7 @@ function run(o: Options): void {
   }
   if (sim.exhausted !== null) fail(sim.exhausted);
   const k = sim.cluster.k;
-  const doc: Record<string, unknown> = { ...sim.output({ trace: false, log: false, why: o.why }) };
+  const doc: Record<string, unknown> = { ...withWhy(sim, o.why) };
   if (o.trace) doc.trace = new LazyList(k.messages, traceEntry);
   if (o.log) doc.log = new LazyList(k.logs, formatLogLine);
   let pieces: string[];

@@ -8,7 +8,7 @@ import type { Scenario, ScenarioIssue, ScenarioSource } from './scenario/types';
 import { type ActionInput, Simulation } from './simulation';
 import { Pacer } from './pacing';
 import { FrameBuilder } from './views/frame-builder';
-import type { EngineFrame, InspectView, Selection } from './views/frame-types';
+import type { EngineFrame, GuaranteeBadgeView, InspectView, Selection } from './views/frame-types';
 import type { HistoryPage, HistoryQuery } from './views/history';
 import type { MasterStateJson, SimAppJson, SimDriverJson } from './views/json-types';
 export type { ActionInput };
@@ -86,6 +86,8 @@ export interface PanelsRequest {
   master: boolean;
   /** What the Inspector shows, if anything. */
   selection: Selection | null;
+  /** The badge row of Spark's guarantees is on screen (views/guarantees-view.ts). */
+  guarantees?: boolean;
   /** The stamps of what the page has: a view whose stamp is the same is not sent again. */
   have?: PanelStamps;
 }
@@ -96,6 +98,8 @@ export interface PanelsView {
   stamps: PanelStamps;
   master?: MasterPageView;
   inspect?: InspectView | null;
+  /** When asked for: every guarantee as of `time` (small, so always sent whole). */
+  guarantees?: GuaranteeBadgeView[];
 }
 
 export interface EngineApi {
@@ -296,6 +300,8 @@ export function createEngineApi(): EngineApi {
   // Imported when first asked for; in-thread (tests, tools) the same import just resolves.
   const inspectView = () => import('./views/inspect');
   const historyView = () => import('./views/history');
+  // The badges are not needed for the first frame: their module comes with the first panels call.
+  const guaranteesView = () => import('./views/guarantees-view');
   let current: Run | null = null;
   let prepared: Run | null = null;
 
@@ -411,15 +417,17 @@ export function createEngineApi(): EngineApi {
       return out(current, fullFrame(current));
     },
 
-    async panels({ master, selection, have }) {
+    async panels({ master, selection, guarantees, have }) {
       // Loaded first, so everything below reads one instant: a call handled while the module was
       // on its way (the first time) has moved the run, and this answer must show where it is now.
       const views = selection ? await inspectView() : null;
+      const badges = guarantees ? await guaranteesView() : null;
       if (!current) return null;
       const r = current;
       const view: PanelsView = { time: r.sim.time, stamps: { ...r.stamps } };
       if (master && have?.master !== r.stamps.master) view.master = masterPageOf(r.sim);
       if (views && selection && have?.world !== r.stamps.world) view.inspect = views.inspect(r.sim.cluster, selection);
+      if (badges) view.guarantees = badges.guaranteesView(r.sim.cluster);
       return view;
     },
 

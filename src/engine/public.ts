@@ -62,10 +62,12 @@ export { DEFAULT_ZOOKEEPER_HOST, ZOOKEEPER_CLIENT_PORT, zooKeeperServers } from 
 
 // What the engine sends the page: frames, nodes, messages, selections, and Spark's /json shapes.
 export type {
+  CauseLinkView,
   CauseView,
   ClientNodeView,
   DaemonProcess,
   EngineFrame,
+  GuaranteeBadgeView,
   InspectView,
   LogEntry,
   MasterNodeView,
@@ -77,6 +79,8 @@ export type {
   Selection,
   StateChangeView,
   TimelineAction,
+  WhyView,
+  WhyWorkerView,
   WorkerNodeView,
   ZooKeeperNodeView,
 } from './views/frame-types';

@@ -542,7 +542,7 @@ export class Simulation {
     return this.timeline.length - this.cursor;
   }
 
-  output(opts: { trace?: boolean; log?: boolean; why?: boolean } = {}): SimOutput {
+  output(opts: { trace?: boolean; log?: boolean } = {}): SimOutput {
     return simOutput(this.cluster, opts);
   }
 

@@ -114,6 +114,7 @@ export function createController(
   let inspectFor = '';
   // Wall time a large cluster's Master page was last asked for.
   let lastMasterPull = -Infinity;
+  let lastGuaranteesPull = -Infinity;
   // The fork question's answer, once the user gives it.
   let forkAnswer: ((choice: ForkChoice) => void) | null = null;
   // The replay under way (a seek or a session's playhead); seeks while it runs retarget it.
@@ -169,11 +170,16 @@ export function createController(
     if (s.status !== 'ready') return null;
     const large = (s.masterPage?.master?.workers.length ?? 0) > LARGE_MASTER_PAGE_WORKERS;
     const master = masterPageVisible && (!throttle || !large || now - lastMasterPull >= PANEL_REFRESH_MS);
-    if (!master && !s.selection) return null;
+    // The guarantee badges, at most every PANEL_REFRESH_MS of wall time (a liveness one counts
+    // the seconds a worker has been silent, so it changes as time runs, not only with the state).
+    const guarantees = !throttle || now - lastGuaranteesPull >= PANEL_REFRESH_MS;
+    if (!master && !s.selection && !guarantees) return null;
     if (master) lastMasterPull = now;
+    if (guarantees) lastGuaranteesPull = now;
     const sameThing = selectionKey(s.selection) === inspectFor;
     return {
       master,
+      guarantees,
       selection: s.selection,
       have: force ? { master: -1, world: -1 } : { master: haveMaster, world: sameThing ? haveWorld : -1 },
     };
@@ -194,6 +200,7 @@ export function createController(
       // Unchanged since it was read: the same page, now of this instant too ("As of").
       s.setMasterPage({ ...s.masterPage, time: view.time });
     }
+    if (view.guarantees !== undefined) s.setGuarantees(view.guarantees);
     if (view.inspect !== undefined) {
       // Only for the thing still selected (the user may have picked another meanwhile).
       if (selectionKey(asked.selection) !== selectionKey(s.selection)) return;

@@ -10,6 +10,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MasterPageView, ScenarioError } from '../engine/api';
 import { applyTaskCounts } from '../engine/public';
 import type {
+  GuaranteeBadgeView,
   EngineFrame,
   InspectView,
   LogEntry,
@@ -104,6 +105,8 @@ export interface ClusterState {
   failureMarkers: FailureMarker[];
   actions: TimelineAction[];
   logs: LogEntry[];
+  /** Spark's guarantees as badges, as of `time` (engine/views/guarantees-view.ts). */
+  guarantees: GuaranteeBadgeView[];
 }
 
 /** Whether time runs, how fast the user asked for, and how fast it runs now. */
@@ -145,6 +148,8 @@ export interface PanelsState {
   sideTab: SideTab;
   /** Bumped each time a selection brings the Inspector forward (the side panel scrolls it into view). */
   inspectorReveals: number;
+  /** Bumped by a "Why?" menu entry: the Inspector brings its Why section into view and focus. */
+  whyRequests: number;
   notices: Notice[];
 }
 
@@ -207,6 +212,7 @@ export interface ReplayActions {
 export interface PanelsActions {
   select(selection: Selection | null): void;
   setInspect(view: InspectView | null): void;
+  setGuarantees(badges: GuaranteeBadgeView[]): void;
   setMasterPage(page: MasterPageView | null): void;
   openMenu(menu: MenuState | null): void;
   setSubmitOpen(open: boolean): void;
@@ -214,6 +220,8 @@ export interface PanelsActions {
   setSideTab(tab: SideTab): void;
   /** Opens the Inspector tab and asks the side panel to bring it into view. */
   revealInspector(): void;
+  /** Opens the Inspector on its Why section (after the caller selected the thing). */
+  requestWhy(): void;
   notify(tone: Notice['tone'], text: string): void;
   dismissNotice(id: number): void;
 }
@@ -272,6 +280,7 @@ const initialCluster: ClusterState = {
   failureMarkers: [],
   actions: [],
   logs: [],
+  guarantees: [],
 };
 
 const initialPlayback: PlaybackState = {
@@ -293,6 +302,7 @@ const initialPanels: PanelsState = {
   helpOpen: false,
   sideTab: 'master',
   inspectorReveals: 0,
+  whyRequests: 0,
   notices: [],
 };
 
@@ -456,12 +466,14 @@ const panelsActions = (set: SetState): PanelsActions => {
   return {
     select: (selection) => set({ selection, inspect: null }),
     setInspect: (inspect) => set({ inspect }),
+    setGuarantees: (guarantees) => set({ guarantees }),
     setMasterPage: (masterPage) => set({ masterPage }),
     openMenu: (menu) => set({ menu }),
     setSubmitOpen: (submitOpen) => set({ submitOpen }),
     setHelpOpen: (helpOpen) => set({ helpOpen }),
     setSideTab: (sideTab) => set({ sideTab }),
     revealInspector: () => set((s) => ({ sideTab: 'inspector', inspectorReveals: s.inspectorReveals + 1 })),
+    requestWhy: () => set((s) => ({ sideTab: 'inspector', whyRequests: s.whyRequests + 1 })),
     notify: (tone, text) => set((s) => ({ notices: [...s.notices.slice(-4), { id: ++noticeId, tone, text }] })),
     dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   };

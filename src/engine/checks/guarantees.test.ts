@@ -7,7 +7,8 @@ import { restoreScenario } from '../scenario/restore';
 import { Simulation } from '../simulation';
 import type { MasterState } from '../spark/master-state';
 import { SUBMIT, simulate } from '../test-support/run';
-import { GUARANTEES, guaranteesView } from './guarantees';
+import { GUARANTEES } from './guarantees';
+import { guaranteesView } from '../views/guarantees-view';
 
 const LIBRARY = join(process.cwd(), 'src', 'scenarios');
 const PI = '--class org.apache.spark.examples.SparkPi examples.jar';

@@ -3,7 +3,7 @@
 // two liveness promises shown as pending until they are met. The safety checks run inside the
 // event that made each state change (SparkCluster's onChange hook, wired by simulation.ts), on
 // the Master that made it, and write what they find into the world's ledger, which checkpoints
-// keep; `guaranteesView` reads the ledger and the state for the badge row.
+// keep; views/guarantees-view.ts reads the ledger and the state for the badge row.
 //
 // The safety guarantees:
 // - worker-accounting: a worker's used cores and memory never exceed its own, and always equal
@@ -145,102 +145,4 @@ export function checkGuarantees(c: SparkCluster, change: StateChange): void {
     case 'master':
       return;
   }
-}
-
-export interface GuaranteeBadge {
-  id: GuaranteeId;
-  title: string;
-  status: 'ok' | 'pending' | 'violated';
-  /** One sentence: what broke, what is awaited, or that it holds. */
-  detail: string;
-  /** For a violated one: when it first broke, and the state change that showed it. */
-  at?: number;
-  change?: number;
-}
-
-function firstViolation(c: SparkCluster, id: GuaranteeId): GuaranteeViolation | undefined {
-  return c.world.guarantees.violations.find((v) => v.id === id);
-}
-
-/** The badge row: each guarantee as of now. */
-export function guaranteesView(c: SparkCluster): GuaranteeBadge[] {
-  return GUARANTEES.map(({ id, title, liveness }) => {
-    if (!liveness) {
-      const v = firstViolation(c, id);
-      if (v) {
-        const more = c.world.guarantees.violations.filter((x) => x.id === id).length - 1;
-        return {
-          id,
-          title,
-          status: 'violated',
-          detail: more > 0 ? `${v.text} (and ${more} more)` : v.text,
-          at: v.t,
-          change: v.change,
-        };
-      }
-      return { id, title, status: 'ok', detail: 'Held at every state change so far.' };
-    }
-    return id === 'supervised-relaunch' ? supervisedRelaunch(c, title) : deadWithinTwoTimeouts(c, title);
-  });
-}
-
-function leader(c: SparkCluster): MasterState | null {
-  for (const m of c.world.topology.masters) {
-    const p = c.k.proc<MasterState>(m.pid);
-    if (p.alive && p.state.state !== 'STANDBY') return p.state;
-  }
-  return null;
-}
-
-function supervisedRelaunch(c: SparkCluster, title: string): GuaranteeBadge {
-  const id: GuaranteeId = 'supervised-relaunch';
-  const m = leader(c);
-  if (m === null) return { id, title, status: 'ok', detail: 'No Master leads: nothing to watch.' };
-  // Master.relaunchDriver ends the lost driver RELAUNCHING and queues a new one (a new id) with
-  // the same description: that one is what must run again.
-  const relaunched = new Set(m.completedDrivers.filter((d) => d.state === 'RELAUNCHING').map((d) => d.desc));
-  const waiting = m.waitingDrivers.filter((d) => d.desc.supervise && relaunched.has(d.desc));
-  if (waiting.length === 0)
-    return { id, title, status: 'ok', detail: 'No supervised driver is waiting to be relaunched.' };
-  const names = waiting.map((d) => d.id).join(', ');
-  return {
-    id,
-    title,
-    status: 'pending',
-    detail: `${names}: relaunched after its worker was lost, SUBMITTED until a worker fits it.`,
-  };
-}
-
-function deadWithinTwoTimeouts(c: SparkCluster, title: string): GuaranteeBadge {
-  const id: GuaranteeId = 'dead-within-two-timeouts';
-  const m = leader(c);
-  if (m === null || m.state !== 'ALIVE')
-    return { id, title, status: 'ok', detail: 'No Master is ALIVE: nothing to watch.' };
-  const timeout = c.settings.workerTimeoutMs;
-  const now = c.epochNow;
-  // A Worker beats every timeout / 4; one beat missed, and more, makes it silent.
-  const silentAfter = timeout / 2;
-  let worst: { w: WorkerInfo; silent: number } | null = null;
-  for (const w of m.workers) {
-    if (w.state !== 'ALIVE') continue;
-    const silent = now - w.lastHeartbeat;
-    if (silent > silentAfter && (worst === null || silent > worst.silent)) worst = { w, silent };
-  }
-  if (worst === null) return { id, title, status: 'ok', detail: 'Every ALIVE worker is heartbeating.' };
-  const s = (worst.silent / 1000).toFixed(1);
-  if (worst.silent > 2 * timeout) {
-    return {
-      id,
-      title,
-      status: 'violated',
-      detail: `${worst.w.id} has been silent ${s} s and is still ALIVE.`,
-      at: c.k.now - (worst.silent - 2 * timeout),
-    };
-  }
-  return {
-    id,
-    title,
-    status: 'pending',
-    detail: `${worst.w.id} silent for ${s} s: DEAD by ${(2 * timeout) / 1000} s of silence.`,
-  };
 }

@@ -8,18 +8,9 @@
 import type { Cause, SparkCluster, StateChange } from '../spark/cluster';
 import type { MasterState } from '../spark/master-state';
 import type { MessageRecord } from '../sim/kernel';
+import type { CauseLinkView } from './frame-types';
 
-export interface CauseLink {
-  /** Simulated ms of this link: the change, the message's send, the exit, the timer's firing. */
-  t: number;
-  kind: 'change' | 'message' | 'timer' | 'action' | 'start' | 'disconnect' | 'exit';
-  /** One line for the panel. */
-  text: string;
-  /** For a message: its id, so a viewer can select it. */
-  messageId?: number;
-  /** For a change: its subject (app, driver, executor or worker id). */
-  subject?: string;
-}
+export type CauseLink = CauseLinkView;
 
 /** A chain longer than this is cut (a relay of asks and replies); the last link says so. */
 export const MAX_CHAIN = 40;

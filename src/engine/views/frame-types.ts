@@ -261,6 +261,39 @@ export interface EngineFrame {
   exhausted?: string;
 }
 
+/** One of Spark's guarantees as a badge (views/guarantees-view.ts). */
+export interface GuaranteeBadgeView {
+  id: string;
+  title: string;
+  status: 'ok' | 'pending' | 'violated';
+  /** One sentence: what broke, what is awaited, or that it holds. */
+  detail: string;
+  /** For a violated one: when it first broke, and the state change that showed it. */
+  at?: number;
+  change?: number;
+}
+
+/** One worker as the Master weighed it for one executor of an app, or for a driver. */
+export interface WhyWorkerView {
+  id: string;
+  host: string;
+  state: string;
+  coresFree: number;
+  memoryFreeMb: number;
+  needCores: number;
+  needMemoryMb: number;
+  fits: boolean;
+  short: ('state' | 'cores' | 'memory' | 'resources')[];
+}
+
+/** "Why is it waiting?": a stable reason code, one sentence, the per-worker table, what would change it. */
+export interface WhyView {
+  code: string;
+  text: string;
+  workers: WhyWorkerView[];
+  fixes: string[];
+}
+
 /** What can be selected on the canvas, in the Master UI or in the log. */
 export type Selection =
   | { kind: 'worker'; id: string }
@@ -281,4 +314,21 @@ export interface InspectView {
   history: StateChangeView[];
   /** False when the thing does not exist (yet) at this time. */
   exists: boolean;
+  /** For an application or a cluster-mode driver: why it holds what it holds (views/why.ts). */
+  why?: WhyView;
+  /** Its latest state change walked back to its origin, newest first (views/causes.ts). */
+  chain?: CauseLinkView[];
+}
+
+/** One link of a causal chain: a state change, a message, a timer, an exit, the user's action. */
+export interface CauseLinkView {
+  /** Simulated ms of this link: the change, the message's send, the exit, the timer's firing. */
+  t: number;
+  kind: 'change' | 'message' | 'timer' | 'action' | 'start' | 'disconnect' | 'exit';
+  /** One line for the panel. */
+  text: string;
+  /** For a message: its id, so a viewer can select it. */
+  messageId?: number;
+  /** For a change: its subject (app, driver, executor or worker id). */
+  subject?: string;
 }

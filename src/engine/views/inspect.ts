@@ -9,9 +9,17 @@ import type { ExecutorRunner, WorkerState } from '../spark/worker-state';
 import type { ZooKeeperServerState } from '../spark/zookeeper-server';
 import { javaDateString } from '../spark/ids';
 import type { InspectView, Selection } from './frame-types';
+import { causalChain } from './causes';
 import { activeMasterState } from './sim-output';
+import { appWhy, driverWhy } from './why';
 
 type Field = { name: string; value: string };
+
+/** The causal chain of the latest change in `h`, for "Why did this happen?". */
+function chainOf(c: SparkCluster, h: readonly StateChange[]): { chain?: ReturnType<typeof causalChain> } {
+  const last = h[h.length - 1];
+  return last ? { chain: causalChain(c, last) } : {};
+}
 
 function history(c: SparkCluster, subjects: ReadonlySet<string>): StateChange[] {
   return c.world.changes.filter((ch) => subjects.has(ch.subject));
@@ -76,7 +84,8 @@ function workerView(c: SparkCluster, host: string, sel: Selection): InspectView 
     { name: 'Drivers', value: [...w.drivers.keys()].join(', ') || 'none' },
   ];
   if (info) fields.push({ name: 'Last heartbeat', value: javaDateString(info.lastHeartbeat) });
-  return { selection: sel, title: `Worker ${host}`, fields, history: history(c, ids), exists: true };
+  const h = history(c, ids);
+  return { selection: sel, title: `Worker ${host}`, fields, history: h, exists: true, ...chainOf(c, h) };
 }
 
 function masterView(c: SparkCluster, host: string, sel: Selection): InspectView {
@@ -124,7 +133,7 @@ function executorView(c: SparkCluster, id: string, sel: Selection): InspectView 
     );
   }
   if (desc) fields.push({ name: 'State (Master)', value: desc.state });
-  return { selection: sel, title: `Executor ${id}`, fields, history: h, exists: true };
+  return { selection: sel, title: `Executor ${id}`, fields, history: h, exists: true, ...chainOf(c, h) };
 }
 
 function driverView(c: SparkCluster, id: string, sel: Selection): InspectView {
@@ -146,7 +155,15 @@ function driverView(c: SparkCluster, id: string, sel: Selection): InspectView {
     { name: 'Application', value: appId ?? '(not registered yet)' },
   ];
   if (d.exception) fields.push({ name: 'Exception', value: d.exception });
-  return { selection: sel, title: `Driver ${id}`, fields, history: h, exists: true };
+  return {
+    selection: sel,
+    title: `Driver ${id}`,
+    fields,
+    history: h,
+    exists: true,
+    why: driverWhy(c, active, d),
+    ...chainOf(c, h),
+  };
 }
 
 function applicationView(c: SparkCluster, id: string, sel: Selection): InspectView {
@@ -171,7 +188,15 @@ function applicationView(c: SparkCluster, id: string, sel: Selection): InspectVi
     { name: 'Submitted Time', value: javaDateString(app.submitDate) },
     { name: 'Driver', value: c.world.appDriver.get(app.id) ?? app.driver },
   ];
-  return { selection: sel, title: `Application ${id}`, fields, history: h, exists: true };
+  return {
+    selection: sel,
+    title: `Application ${id}`,
+    fields,
+    history: h,
+    exists: true,
+    why: appWhy(c, activeMasterState(c), app),
+    ...chainOf(c, h),
+  };
 }
 
 function clientView(c: SparkCluster, sel: Selection): InspectView {

@@ -1,5 +1,6 @@
 // Shapes of Spark's web UI JSON (deploy/JsonProtocol.scala, 4.0.x) and of the headless runner's
 // output document (docs/architecture.md, "The headless runner"). Keys are Spark's: lower-case, no separators.
+import type { WhyView } from './frame-types';
 
 export interface ResourceInfoJson {
   name: string;
@@ -130,27 +131,8 @@ export interface SimDriverJson {
   why?: WhyJson;
 }
 
-/** One worker as the Master weighed it for one executor of an app, or for a driver. */
-export interface WhyWorkerJson {
-  id: string;
-  host: string;
-  state: string;
-  coresFree: number;
-  memoryFreeMb: number;
-  needCores: number;
-  needMemoryMb: number;
-  fits: boolean;
-  /** What falls short: not ALIVE, too few free cores, too little free memory, custom resources. */
-  short: ('state' | 'cores' | 'memory' | 'resources')[];
-}
-
-/** A reason code (stable), one sentence, the per-worker table and what would change the outcome. */
-export interface WhyJson<C extends string = string> {
-  code: C;
-  text: string;
-  workers: WhyWorkerJson[];
-  fixes: string[];
-}
+/** The runner's `why` is the page's WhyView (frame-types.ts): one shape, two readers. */
+export type WhyJson = WhyView;
 
 export interface SimTraceEntry {
   t: number;

@@ -6,7 +6,6 @@ import type { WorkerState } from '../spark/worker-state';
 import { formatLogLine, traceEntry } from './log-format';
 import type { SimAppJson, SimDriverJson, SimExecutorJson, SimOutput } from './json-types';
 import { masterStateJson, workerStateJson } from './spark-json';
-import { appWhy, driverWhy } from './why';
 
 function executorJson(e: ExecutorDesc): SimExecutorJson {
   return { id: e.id, worker: e.worker.host, cores: e.cores, memory: e.memory, state: e.state };
@@ -24,7 +23,7 @@ export function activeMasterState(c: SparkCluster): MasterState | null {
   return fallback;
 }
 
-export function simOutput(c: SparkCluster, opts: { trace?: boolean; log?: boolean; why?: boolean } = {}): SimOutput {
+export function simOutput(c: SparkCluster, opts: { trace?: boolean; log?: boolean } = {}): SimOutput {
   const now = c.epochNow;
   const topo = c.world.topology;
   const active = activeMasterState(c);
@@ -52,7 +51,6 @@ export function simOutput(c: SparkCluster, opts: { trace?: boolean; log?: boolea
         executors: [...app.executors.values()].map(executorJson),
         removedExecutors: app.removedExecutors.map(executorJson),
       };
-      if (opts.why) entry.why = appWhy(c, active, app);
       apps.push(entry);
     }
     const allDrivers = [...active.completedDrivers, ...active.drivers].sort(
@@ -66,7 +64,6 @@ export function simOutput(c: SparkCluster, opts: { trace?: boolean; log?: boolea
         supervise: d.desc.supervise,
         restarts: c.world.driverRestarts.get(d.id) ?? 0,
       };
-      if (opts.why) entry.why = driverWhy(c, active, d);
       drivers.push(entry);
     }
   }

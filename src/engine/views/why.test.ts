@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SUBMIT, simulate } from '../test-support/run';
 import type { Simulation } from '../simulation';
 import { activeMasterState } from './sim-output';
-import { appWhy } from './why';
+import { addWhy, appWhy } from './why';
 
 const PI = '--class org.apache.spark.examples.SparkPi examples.jar';
 const TWO = [
@@ -18,11 +18,16 @@ const submit = (command: string, at = 0, tasks = 2000) => ({
   workload: { tasks, taskMs: 1000 },
 });
 
+function withWhy(sim: Simulation) {
+  const out = sim.output();
+  addWhy(sim.cluster, out);
+  return out;
+}
 function appsWhy(sim: Simulation) {
-  return sim.output({ why: true }).apps.map((a) => a.why!);
+  return withWhy(sim).apps.map((a) => a.why!);
 }
 function driversWhy(sim: Simulation) {
-  return sim.output({ why: true }).drivers.map((d) => d.why!);
+  return withWhy(sim).drivers.map((d) => d.why!);
 }
 
 describe('why an application holds what it holds', () => {

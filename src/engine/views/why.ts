@@ -15,7 +15,9 @@ import type { ApplicationInfo, DriverInfo, MasterState, WorkerInfo } from '../sp
 import { coresLeft, isAppFinished, requestedCores } from '../spark/master-state';
 import { megabytesToString } from '../spark/memory';
 import { INT_MAX_VALUE } from '../spark/scheduling';
-import type { WhyJson, WhyWorkerJson } from './json-types';
+import type { WhyView, WhyWorkerView } from './frame-types';
+import type { SimOutput } from './json-types';
+import { activeMasterState } from './sim-output';
 
 /** The reason codes of an application (stable: the runner prints them). */
 export type AppWhyCode =
@@ -42,6 +44,11 @@ export type DriverWhyCode =
   | 'PENDING_SCHEDULE'
   | 'PLACED';
 
+/** A WhyView whose code is one of this module's. */
+export interface Why<C extends string> extends WhyView {
+  code: C;
+}
+
 /** What the Master needs for one executor or one driver. */
 interface Need {
   cores: number;
@@ -49,10 +56,10 @@ interface Need {
 }
 
 /** One worker as the Master saw it for this app or driver, plus what is not Spark's: who holds it. */
-function workerRow(w: WorkerInfo, need: Need): WhyWorkerJson {
+function workerRow(w: WorkerInfo, need: Need): WhyWorkerView {
   const coresFree = w.cores - w.coresUsed;
   const memoryFreeMb = w.memory - w.memoryUsed;
-  const short: WhyWorkerJson['short'] = [];
+  const short: WhyWorkerView['short'] = [];
   if (w.state !== 'ALIVE') short.push('state');
   if (coresFree < need.cores) short.push('cores');
   if (memoryFreeMb < need.memoryMb) short.push('memory');
@@ -121,7 +128,7 @@ function holders(m: MasterState, app: ApplicationInfo | null, candidates: readon
   return [...names].sort();
 }
 
-function why<C extends string>(code: C, text: string, workers: WhyWorkerJson[], fixes: string[]): WhyJson<C> {
+function why<C extends string>(code: C, text: string, workers: WhyWorkerView[], fixes: string[]): Why<C> {
   return { code, text, workers, fixes };
 }
 
@@ -129,7 +136,7 @@ function why<C extends string>(code: C, text: string, workers: WhyWorkerJson[], 
  * Why the app holds what it holds, as of now: the first of Spark's checks that stops the Master
  * from giving it another executor.
  */
-export function appWhy(c: SparkCluster, m: MasterState | null, app: ApplicationInfo): WhyJson<AppWhyCode> {
+export function appWhy(c: SparkCluster, m: MasterState | null, app: ApplicationInfo): Why<AppWhyCode> {
   const need: Need = { cores: app.desc.coresPerExecutor ?? 1, memoryMb: app.desc.memoryPerExecutorMB };
   const workers = m ? knownWorkers(m).map((w) => workerRow(w, need)) : [];
   const held = `${app.executors.size} executor${app.executors.size === 1 ? '' : 's'} (${app.coresGranted} core${app.coresGranted === 1 ? '' : 's'})`;
@@ -267,7 +274,7 @@ export function appWhy(c: SparkCluster, m: MasterState | null, app: ApplicationI
 }
 
 /** Why a driver submitted in cluster mode is, or is not, running on a worker. */
-export function driverWhy(c: SparkCluster, m: MasterState | null, d: DriverInfo): WhyJson<DriverWhyCode> {
+export function driverWhy(c: SparkCluster, m: MasterState | null, d: DriverInfo): Why<DriverWhyCode> {
   const need: Need = { cores: d.desc.cores, memoryMb: d.desc.mem };
   const workers = m ? knownWorkers(m).map((w) => workerRow(w, need)) : [];
   const waiting = m?.waitingDrivers.includes(d) ?? false;
@@ -339,4 +346,24 @@ export function driverWhy(c: SparkCluster, m: MasterState | null, d: DriverInfo)
       'or set spark.cores.max on the running apps',
     ],
   );
+}
+
+/**
+ * The runner's `--why`: a `why` on every app and driver of `out` (the document `simOutput` made of
+ * this same instant). Kept out of simOutput so the page's engine bundle does not carry this module
+ * until the Inspector asks for it (views/inspect.ts is loaded on demand).
+ */
+export function addWhy(c: SparkCluster, out: SimOutput): void {
+  const m = activeMasterState(c);
+  if (m === null) return;
+  const apps = new Map([...m.completedApps, ...m.apps].map((a) => [a.id, a]));
+  const drivers = new Map([...m.completedDrivers, ...m.drivers].map((d) => [d.id, d]));
+  for (const entry of out.apps) {
+    const app = apps.get(entry.id);
+    if (app) entry.why = appWhy(c, m, app);
+  }
+  for (const entry of out.drivers) {
+    const d = drivers.get(entry.id);
+    if (d) entry.why = driverWhy(c, m, d);
+  }
 }

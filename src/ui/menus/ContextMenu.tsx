@@ -9,6 +9,11 @@ import { applyWithNotice } from './apply-action';
 import { type MenuItem, menuFor, type MenuModel } from './menu-items';
 import './menus.css';
 
+/** What has a Why section in the Inspector: apps and drivers (their reason), and anything with a state history. */
+function hasWhy(kind: MenuState['target']['kind']): boolean {
+  return kind === 'application' || kind === 'driver' || kind === 'executor' || kind === 'worker';
+}
+
 /** Keeps the menu this far from the viewport's edges. */
 const MARGIN = 8;
 
@@ -76,6 +81,14 @@ function OpenMenu({ menu }: { menu: MenuState }) {
     void applyWithNotice(controller, store, item);
   };
 
+  // "Why?": the thing's explanation in the Inspector (its Why section takes the focus).
+  const why = hasWhy(menu.target.kind);
+  const explain = () => {
+    dismiss(false);
+    controller.select(menu.target);
+    store.getState().requestWhy();
+  };
+
   const onKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
     const list = items();
     const i = list.indexOf(document.activeElement as HTMLElement);
@@ -106,7 +119,12 @@ function OpenMenu({ menu }: { menu: MenuState }) {
       case 'Enter':
       case ' ': {
         e.preventDefault();
-        const item = model.items[i];
+        // The Why? entry, when there is one, comes before the model's items.
+        if (why && i === 0) {
+          explain();
+          return;
+        }
+        const item = model.items[why ? i - 1 : i];
         if (item) activate(item);
         return;
       }
@@ -140,6 +158,11 @@ function OpenMenu({ menu }: { menu: MenuState }) {
       <div className="context-menu-title" aria-hidden="true">
         {model.title}
       </div>
+      {why && (
+        <div role="menuitem" tabIndex={-1} className="context-menu-item" data-testid="menu-why" onClick={explain}>
+          Why?
+        </div>
+      )}
       {model.items.length === 0 ? (
         <div role="menuitem" aria-disabled="true" tabIndex={-1} className="context-menu-item disabled">
           {model.empty}

@@ -4,6 +4,7 @@ import type { Selection } from '../../engine/public';
 import { useAttempt } from '../attempt';
 import { useController, usePlayground } from '../PlaygroundProvider';
 import { describeChange } from './cause';
+import { WhySection } from './WhySection';
 
 const KIND_LABELS: Record<Selection['kind'], string> = {
   worker: 'Worker',
@@ -96,6 +97,7 @@ export function Inspector() {
           </tbody>
         </table>
       )}
+      <WhySection why={inspect.why} chain={inspect.chain} onSeek={(t) => attempt(controller.seek(t))} />
       <h3 className="inspector-subhead">State history</h3>
       {inspect.history.length === 0 ? (
         <p className="muted">No state changes yet.</p>

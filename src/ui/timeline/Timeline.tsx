@@ -2,6 +2,7 @@
 // playhead, scenario and user actions above the track and failures below it. Click or drag to
 // seek (throttled while dragging), or use it as a slider from the keyboard.
 import {
+  lazy,
   type KeyboardEvent as ReactKeyboardEvent,
   type PointerEvent as ReactPointerEvent,
   type RefObject,
@@ -27,6 +28,10 @@ import {
   timelineEnd,
 } from './timeline-scale';
 import './timeline.css';
+import { LazyPart } from '../LazyPart';
+
+// The badge row is not needed for the first draw: a chunk of its own.
+const GuaranteeBadges = lazy(() => import('./GuaranteeBadges').then((m) => ({ default: m.GuaranteeBadges })));
 
 /** While dragging, at most one seek per this many wall ms (each one may replay from a checkpoint). */
 const DRAG_SEEK_INTERVAL_MS = 100;
@@ -236,6 +241,9 @@ export function Timeline() {
           </span>
         ))}
       </div>
+      <LazyPart what="The guarantee badges">
+        <GuaranteeBadges />
+      </LazyPart>
     </section>
   );
 }
