@@ -64,6 +64,36 @@ export const builtinCatalogue: readonly BuiltinEntry[] = [
       'Each executor asks for 20 GiB on 16 GiB workers, so the application waits with no executor until a bigger worker joins at 60 s.',
   },
   {
+    id: 'app-held-by-first-app',
+    title: 'Why is it waiting? (1 of 5): held by the first app',
+    summary:
+      'The first application sets no spark.cores.max and takes every core, so the second waits with no executor until it finishes (HELD_BY_OTHER_APPS).',
+  },
+  {
+    id: 'executor-cores-too-large',
+    title: 'Why is it waiting? (2 of 5): --executor-cores too large',
+    summary:
+      'Each executor asks for 16 cores on 8-core workers, so none can ever be placed (INSUFFICIENT_CORES) until a 16-core worker joins at 60 s.',
+  },
+  {
+    id: 'all-workers-lost',
+    title: 'Why is it waiting? (3 of 5): every worker lost',
+    summary:
+      'Both workers are killed at 20 s and the application is left with nowhere to run (NO_ALIVE_WORKERS) until a Worker is restarted at 40 s.',
+  },
+  {
+    id: 'driver-too-big',
+    title: 'Why is it waiting? (4 of 5): a driver too big for any worker',
+    summary:
+      'A cluster-mode driver asks for 12 GiB on 8 GiB workers and stays SUBMITTED (INSUFFICIENT_MEMORY) until a 16 GiB worker joins at 60 s.',
+  },
+  {
+    id: 'max-drivers',
+    title: 'Why is it waiting? (5 of 5): spark.deploy.maxDrivers',
+    summary:
+      'With spark.deploy.maxDrivers=1 the second cluster-mode driver waits (MAX_DRIVERS_REACHED) although the workers have room, until the first finishes.',
+  },
+  {
     id: 'worker-power-off',
     title: 'A worker loses power: only the heartbeat timeout notices',
     summary:

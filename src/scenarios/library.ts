@@ -22,6 +22,11 @@ import masterRestartNoRecovery from './master-restart-no-recovery.json';
 import masterRecoveryFilesystem from './master-recovery-filesystem.json';
 import masterFailoverZookeeper from './master-failover-zookeeper.json';
 import sandbox from './sandbox.json';
+import appHeldByFirstApp from './app-held-by-first-app.json';
+import executorCoresTooLarge from './executor-cores-too-large.json';
+import allWorkersLost from './all-workers-lost.json';
+import driverTooBig from './driver-too-big.json';
+import maxDrivers from './max-drivers.json';
 
 /** By built-in id: what to watch, and the document. */
 export const builtinDetails: Readonly<Record<string, BuiltinDetails>> = {
@@ -94,6 +99,48 @@ export const builtinDetails: Readonly<Record<string, BuiltinDetails>> = {
 - The driver's job gets no executor. Every 15 s (\`spark.starvation.timeout\`) it warns \`Initial job has not accepted any resources; check your cluster UI…\`: at 18, 33 and 48 s, and on until an executor registers. Nothing fails. Spark waits for ever, and spark-submit never compared the size with the workers.
 - At 60 s w3 starts with 32 GiB. Once its JVM is up (at 66.9 s) its **RegisterWorker** runs schedule(), which sends **LaunchExecutor** for one 8-core, 20 GiB executor. The app turns RUNNING, the executor's JVM registers with the driver at 80.4 s, and the app finishes at about 93 s.`,
     scenario: appWaitingForMemory,
+  },
+  'app-held-by-first-app': {
+    explanation: `Nothing is wrong with the second application: the first one holds every core, because nothing told the Master to stop giving it more.
+
+- The first app registers at 3.25 s without \`spark.cores.max\` (\`--total-executor-cores\`), so it may take \`spark.deploy.defaultCores\` cores, which is unlimited by default. schedule() gives it one 4-core executor on each worker: 8 of 8 cores.
+- The second app registers at 8.25 s and gets nothing. Select it (its id in the **Master UI**) and open **Why?**: \`HELD_BY_OTHER_APPS\`, naming the first app, with both workers at 0 free cores in red, and the fix: set \`spark.cores.max\` on the first app. Its driver warns \`Initial job has not accepted any resources\` at 23.25 s, 15 s after its job started.
+- The first app's **Why?** says \`SERVED\`: every worker that could take one of its executors is full of its own.
+- When the first app finishes (36.9 s), **Removing app** frees both workers and the same schedule() launches the second app's two executors; it finishes at about 55 s.`,
+    scenario: appHeldByFirstApp,
+  },
+  'executor-cores-too-large': {
+    explanation: `\`--executor-cores 16\` asks for executors bigger than any worker (8 cores), and the Master never splits an executor across workers.
+
+- At registration (3.25 s) the Master logs \`WARN App app-… requires more resource than any of Workers could have.\` and launches nothing; the app stays WAITING.
+- Select the app and open **Why?**: \`INSUFFICIENT_CORES\`, with both workers' free cores in red (8 against 16 needed), and the fixes: add a worker with ≥ 16 cores, or lower \`--executor-cores\` to ≤ 8.
+- The driver warns \`Initial job has not accepted any resources\` every 15 s (\`spark.starvation.timeout\`) from 18.25 s.
+- At 60 s w3 starts with 16 cores; its **RegisterWorker** (66.9 s) runs schedule(), which launches one 16-core executor there, and the app finishes at about 88 s.`,
+    scenario: executorCoresTooLarge,
+  },
+  'all-workers-lost': {
+    explanation: `An application outlives its workers: nothing in Standalone ends it when they go.
+
+- The app runs with one 4-core executor on each worker. At 20 s both Worker processes are killed; the Master sees both disconnects at once, removes the workers and tells the driver its executors are LOST (\`worker lost: w1:… got disassociated\`).
+- The app stays RUNNING with no executor. Select it and open **Why?**: \`NO_ALIVE_WORKERS\`, both rows DEAD in red. Select a worker: **Why did this happen?** walks its DEAD back to the disconnect, the Worker's exit with code 137 and the kill at 20 s.
+- At 40 s w1's Worker is started again. It registers at 46.9 s under a new worker id, and schedule() launches executor 2 there; the job's lost tasks run again and the app finishes at about 130 s.`,
+    scenario: allWorkersLost,
+  },
+  'driver-too-big': {
+    explanation: `\`--driver-memory 12g\` in cluster mode: the driver must run on a worker, and none has 12 GiB.
+
+- The Master accepts the submission (**RequestSubmitDriver**, 2.35 s), logs \`WARN Driver driver-… requires more resource than any of Workers could have.\` and leaves the driver SUBMITTED in its waiting list. spark-submit has no idea: it reports the driver submitted.
+- Select the driver (its id in the **Master UI**) and open **Why?**: \`INSUFFICIENT_MEMORY\`, both workers' 8 GiB in red, and the fix: add a worker with ≥ 12 GiB, or lower \`--driver-memory\`.
+- At 60 s w3 starts with 16 GiB; its **RegisterWorker** (66.9 s) runs schedule(), which launches the driver there. Its application registers at 70.3 s and, without \`spark.cores.max\`, gets an executor on each of the three workers.`,
+    scenario: driverTooBig,
+  },
+  'max-drivers': {
+    explanation: `\`spark.deploy.maxDrivers\` (Spark 4.0) caps how many cluster-mode drivers the Master runs at once; here it is 1.
+
+- The first driver is placed on w1 at 2.35 s and its app takes 2 cores (\`--total-executor-cores 2\`). The second driver, submitted at 7.35 s, stays SUBMITTED although both workers have room.
+- Select it and open **Why?**: \`MAX_DRIVERS_REACHED\`: one driver is placed already, the most \`spark.deploy.maxDrivers\` allows. Its per-worker table is green: room is not the problem.
+- When the first driver finishes (39.8 s, **Removing driver**), the same schedule() launches the second one on w2; its app runs and finishes at about 77 s.`,
+    scenario: maxDrivers,
   },
   'worker-power-off': {
     explanation: `A process that dies closes its TCP connections and the Master reacts at once; a machine that loses power does not. **Worker process killed vs machine powered off** shows both side by side.
