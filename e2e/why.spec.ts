@@ -1,6 +1,7 @@
 // "Why?" in real Chromium: a WAITING app selected from the Master UI shows its reason code, the
 // sentence and the per-worker table with the shortfall in red; the Actions menu's "Why?" lands
 // the focus on that section; a worker killed shows its causal chain, whose links seek.
+import { createRequire } from 'node:module';
 import { expect, type Page, test } from '@playwright/test';
 import { playUntil, simMs } from './clock';
 import { chooseScenario } from './scenario-picker';
@@ -37,6 +38,18 @@ for (const size of [
     await expect(page.getByTestId('why-fixes')).toContainText('add a worker with ≥ 20.0 GiB');
     await why.scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath(`why-${size.name}.png`) });
+    // The red and green cells keep their contrast (axe-core on the Why section).
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const serious = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(ctx: Element, opts: unknown): Promise<{ violations: { id: string; impact: string }[] }> };
+        }
+      ).axe;
+      const r = await axe.run(document.querySelector('[data-testid="why"]')!, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    });
+    expect(serious).toEqual([]);
   });
 }
 
