@@ -241,9 +241,13 @@ export function Timeline() {
           </span>
         ))}
       </div>
-      <LazyPart what="The guarantee badges">
-        <GuaranteeBadges />
-      </LazyPart>
+      {/* The row's height is kept from the first draw, before its chunk arrives: the canvas below
+          is fitted once, not again when the badges appear. */}
+      <div className="guarantees-slot">
+        <LazyPart what="The guarantee badges">
+          <GuaranteeBadges />
+        </LazyPart>
+      </div>
     </section>
   );
 }
