@@ -19,8 +19,8 @@
 //   spark.worker.timeout periods (timeOutDeadWorkers runs every timeout and removes workers
 //   silent for longer than one).
 import type { GuaranteeViolation, SparkCluster, StateChange } from '../spark/cluster';
-import type { ApplicationInfo, DriverInfo, MasterState, WorkerInfo } from '../spark/master-state';
-import { requestedCores } from '../spark/master-state';
+import type { MasterState, WorkerInfo } from '../spark/master-state';
+import { findApplication, findDriverInfo, requestedCores } from '../spark/master-state';
 
 export type GuaranteeId =
   | 'worker-accounting'
@@ -86,14 +86,6 @@ function checkWorker(c: SparkCluster, w: WorkerInfo, change: StateChange): void 
   }
 }
 
-function findApp(m: MasterState, id: string): ApplicationInfo | undefined {
-  return m.idToApp.get(id) ?? m.completedApps.find((a) => a.id === id);
-}
-
-function findDriver(m: MasterState, id: string): DriverInfo | undefined {
-  return m.drivers.find((d) => d.id === id) ?? m.completedDrivers.find((d) => d.id === id);
-}
-
 /** The onChange hook: the safety guarantees, on the records the change touched. */
 export function checkGuarantees(c: SparkCluster, change: StateChange): void {
   const m = masterOf(c);
@@ -109,7 +101,7 @@ export function checkGuarantees(c: SparkCluster, change: StateChange): void {
     }
     case 'executor': {
       const slash = change.subject.lastIndexOf('/');
-      const app = findApp(m, change.subject.slice(0, slash));
+      const app = findApplication(m, change.subject.slice(0, slash));
       if (!app) return;
       const id = Number(change.subject.slice(slash + 1));
       const e = app.executors.get(id) ?? app.removedExecutors.find((x) => x.id === id);
@@ -129,7 +121,7 @@ export function checkGuarantees(c: SparkCluster, change: StateChange): void {
       return;
     }
     case 'driver': {
-      const d = findDriver(m, change.subject);
+      const d = findDriverInfo(m, change.subject);
       if (!d?.worker) return;
       if (change.to === 'RUNNING' && change.from !== 'RUNNING' && d.worker.state !== 'ALIVE') {
         violate(c, 'launch-on-alive', change, `${d.id} was launched on ${d.worker.id}, which is ${d.worker.state}.`);

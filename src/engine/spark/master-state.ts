@@ -269,6 +269,16 @@ export function appRemoveExecutor(app: ApplicationInfo, exec: ExecutorDesc): voi
   }
 }
 
+/** An application the Master knows by id: active (idToApp) or among the completed it keeps. */
+export function findApplication(m: MasterState, id: string): ApplicationInfo | undefined {
+  return m.idToApp.get(id) ?? m.completedApps.find((a) => a.id === id);
+}
+
+/** A driver the Master knows by id: active (waiting ones are in `drivers` too) or completed. */
+export function findDriverInfo(m: MasterState, id: string): DriverInfo | undefined {
+  return m.drivers.find((d) => d.id === id) ?? m.completedDrivers.find((d) => d.id === id);
+}
+
 export function isAppFinished(app: ApplicationInfo): boolean {
   return app.state !== 'WAITING' && app.state !== 'RUNNING';
 }

@@ -7,6 +7,7 @@
 // run without recording keeps no messages, and its chains stop at the first message).
 import type { Cause, SparkCluster, StateChange } from '../spark/cluster';
 import type { MasterState } from '../spark/master-state';
+import { findApplication, findDriverInfo } from '../spark/master-state';
 import type { MessageRecord } from '../sim/kernel';
 import type { CauseLinkView } from './frame-types';
 
@@ -114,12 +115,12 @@ function hostOf(c: SparkCluster, change: StateChange): string | null {
       if (w) return w.host;
     } else if (change.kind === 'executor') {
       const slash = change.subject.lastIndexOf('/');
-      const app = [...st.apps, ...st.completedApps].find((a) => a.id === change.subject.slice(0, slash));
+      const app = findApplication(st, change.subject.slice(0, slash));
       const id = Number(change.subject.slice(slash + 1));
       const e = app?.executors.get(id) ?? app?.removedExecutors.find((x) => x.id === id);
       if (e) return e.worker.host;
     } else if (change.kind === 'driver') {
-      const d = [...st.drivers, ...st.completedDrivers].find((x) => x.id === change.subject);
+      const d = findDriverInfo(st, change.subject);
       if (d?.worker) return d.worker.host;
     }
   }

@@ -5,6 +5,7 @@ import { megabytesToString } from '../spark/memory';
 import type { SparkCluster, StateChange } from '../spark/cluster';
 import type { DriverProcessState } from '../spark/driver';
 import type { ApplicationInfo, DriverInfo, MasterState } from '../spark/master-state';
+import { findApplication, findDriverInfo } from '../spark/master-state';
 import type { ExecutorRunner, WorkerState } from '../spark/worker-state';
 import type { ZooKeeperServerState } from '../spark/zookeeper-server';
 import { javaDateString } from '../spark/ids';
@@ -26,16 +27,11 @@ function history(c: SparkCluster, subjects: ReadonlySet<string>): StateChange[] 
 }
 
 function findApp(m: MasterState | null, id: string): ApplicationInfo | undefined {
-  return m?.idToApp.get(id) ?? m?.completedApps.find((a) => a.id === id);
+  return m ? findApplication(m, id) : undefined;
 }
 
 function findDriver(m: MasterState | null, id: string): DriverInfo | undefined {
-  if (!m) return undefined;
-  return (
-    m.drivers.find((d) => d.id === id) ??
-    m.waitingDrivers.find((d) => d.id === id) ??
-    m.completedDrivers.find((d) => d.id === id)
-  );
+  return m ? findDriverInfo(m, id) : undefined;
 }
 
 function findExecutorRunner(
